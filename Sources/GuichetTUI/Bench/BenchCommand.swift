@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `guichet bench search|import`: the project's figures beside their baselines, in one run.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Mesures de performance (à lancer sur un binaire -c release).",
+        subcommands: [BenchSearchCommand.self, BenchImportCommand.self, BenchPrepareCommand.self])
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SIMSModel
+
+/// `guichet bench import --rows N`: the CSV import (validation, facts, search index, one
+/// transaction) against `sqlite3 .import` of the same file into a bare table.
+struct BenchImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Durée de l'import CSV, comparée à sqlite3 .import.")
+
+    @Option(name: .long, help: "Nombre de lignes du fichier.") var rows = 1_000_000
+    @Option(name: .long, help: "Graine des données.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Dossier de travail.") var workdir = NSTemporaryDirectory() + "guichet-bench"
+    @Flag(name: .long, help: "Un objet JSON au lieu du tableau.") var json = false
+
+    func run() throws {
+        try CommandFailure.guarded {
+            let fm = FileManager.default
+            try fm.createDirectory(atPath: workdir, withIntermediateDirectories: true)
+            let csv = "\(workdir)/import-\(rows)-\(seed).csv"
+            if !fm.fileExists(atPath: csv) {
+                FileHandle.standardError.write(Data("Écriture de \(csv)…\n".utf8))
+                try DemoCSVWriter.write(count: rows, seed: seed, to: csv)
+            }
+            let storePath = "\(workdir)/import-\(rows).sqlite"
+            let barePath = "\(workdir)/import-bare-\(rows).sqlite"
+            for path in [storePath, barePath] {
+                for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+            }
+            guard let sqlite3 = BenchMeasure.which("sqlite3") else {
+                throw SIMSModel.ValidationError(field: nil, message: "sqlite3 est introuvable : installez le paquet sqlite3 pour la mesure de référence.")
+            }
+            let baselineMs = try BenchMeasure.milliseconds {
+                try BenchMeasure.run(sqlite3, [barePath], input: ".mode csv\n.import \(csv) tiers\n")
+            }
+            let store = try SIMSStore.open(path: storePath, create: true)
+            let admin = try AgentService(store: store).initialise(login: LoginResolver.current(), fullName: "bench")
+            var report: ImportReport?
+            let oursMs = try BenchMeasure.milliseconds {
+                report = try TierImporter(store: store).importTiers(path: csv, rejectsPath: "\(workdir)/import-\(rows).rejets.csv", by: admin)
+            }
+            var out = BenchReport(title: "Import : \(rows) lignes CSV (validation, faits, index de recherche)")
+            out.add("rows_imported", Double(report?.imported ?? 0))
+            out.add("rows_rejected", Double(report?.rejected ?? 0))
+            out.add("seconds", oursMs / 1000)
+            out.add("baseline_seconds", baselineMs / 1000, "sqlite3 .import dans une table nue")
+            out.add("ratio", oursMs / max(baselineMs, 0.001), "objectif ≤ 4")
+            out.add("rows_per_s", Double(rows) / max(oursMs / 1000, 0.001))
+            out.print(json: json)
+            for path in [storePath, barePath] {
+                for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+            }
+        }
+    }
+}

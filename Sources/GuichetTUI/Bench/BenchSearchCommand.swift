@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import SIMSModel
+
+/// `guichet bench search --tiers N`: as-you-type search latency against a plain FTS5 baseline.
+///
+/// The store (demo tiers plus an FTS5 table of the same rows) is built once by a child process
+/// and kept for later runs. Queries are drawn from sampled persons: 1 to 3 letter prefixes,
+/// full names with and without accents, one typo, a phonetic spelling, birth dates, phones and
+/// CAFAT numbers. Each query runs through Guichet's search and as `MATCH ... ORDER BY bm25`.
+struct BenchSearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "search", abstract: "Latence de la recherche, comparée à FTS5 (bm25).")
+
+    @Option(name: .long, help: "Nombre de tiers de la base de mesure.") var tiers = 1_000_000
+    @Option(name: .long, help: "Graine des données.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Nombre de personnes tirées pour former les requêtes.") var samples = 100
+    @Option(name: .long, help: "Dossier des bases de mesure (conservées d'une fois sur l'autre).")
+    var workdir = NSTemporaryDirectory() + "guichet-bench"
+    @Flag(name: .long, help: "Un objet JSON au lieu du tableau.") var json = false
+
+    func run() throws {
+        try CommandFailure.guarded {
+            try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
+            let path = "\(workdir)/search-\(tiers)-\(seed).sqlite"
+            let ready = path + ".ready"
+            if !FileManager.default.fileExists(atPath: ready) {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                FileHandle.standardError.write(Data("Préparation de \(path) (\(tiers) tiers, une seule fois)…\n".utf8))
+                let status = try BenchMeasure.run(BenchMeasure.selfExecutable,
+                                                  ["bench", "prepare", "--db", path, "--tiers", String(tiers), "--seed", String(seed)])
+                guard status == 0 else { throw ExitCode(status) }
+                FileManager.default.createFile(atPath: ready, contents: nil)
+            }
+            let store = try SIMSStore.open(path: path)
+            let queries = try BenchQueries.make(store: store, samples: samples, seed: seed)
+            let search = TierSearch(store: store)
+            var ours: [Double] = [], baseline: [Double] = [], found = 0, foundOf = 0
+            try store.pool.read { db in
+                let fts = try db.makeStatement(sql: "SELECT rowid FROM bench_fts WHERE bench_fts MATCH ? ORDER BY bm25(bench_fts) LIMIT 20")
+                for query in queries.prefix(30) { // warm-up
+                    _ = try search.search(db, query: SearchQuery.parse(query.text), limit: 20)
+                }
+                for query in queries {
+                    var hits: [SearchHit] = []
+                    ours.append(try BenchMeasure.milliseconds {
+                        hits = try search.search(db, query: SearchQuery.parse(query.text), limit: 20)
+                    })
+                    if let target = query.target {
+                        foundOf += 1
+                        if hits.prefix(5).contains(where: { $0.tierID == target }) { found += 1 }
+                    }
+                    let match = BenchQueries.ftsMatch(query.text)
+                    baseline.append(try BenchMeasure.milliseconds {
+                        _ = try Int64.fetchAll(fts, arguments: [match])
+                    })
+                }
+            }
+            var report = BenchReport(title: "Recherche : \(queries.count) requêtes sur \(tiers) tiers (même base, même requêtes)")
+            report.add("queries", Double(queries.count))
+            report.add("p50_ms", BenchMeasure.percentile(ours, 50))
+            report.add("p95_ms", BenchMeasure.percentile(ours, 95))
+            report.add("p99_ms", BenchMeasure.percentile(ours, 99), "objectif ≤ 5")
+            report.add("baseline_p50_ms", BenchMeasure.percentile(baseline, 50), "FTS5 MATCH … ORDER BY bm25")
+            report.add("baseline_p95_ms", BenchMeasure.percentile(baseline, 95))
+            report.add("baseline_p99_ms", BenchMeasure.percentile(baseline, 99))
+            report.add("p95_speedup", BenchMeasure.percentile(baseline, 95) / max(BenchMeasure.percentile(ours, 95), 0.001),
+                       "objectif ≥ 10")
+            report.add("found_in_top5", foundOf == 0 ? 0 : Double(found) / Double(foundOf),
+                       "part des requêtes complètes (nom, prénom, variantes) dont la personne est dans les 5 premiers")
+            report.add("peak_rss_mb", BenchMeasure.peakRSSMegabytes(), "objectif ≤ 150")
+            report.print(json: json)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import SIMSModel
+
+/// `guichet`: the counter application without arguments, the administration tool with a subcommand.
+@main
+struct GuichetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guichet",
+        abstract: "Guichet : l'outil des agents d'accueil de la Province Sud sur le registre SIMS.",
+        subcommands: [
+            InitCommand.self, AgentCommand.self, SearchCommand.self, DemoDataCommand.self, ImportCommand.self,
+            ExportCommand.self, CheckCommand.self, SummaryCommand.self, BenchCommand.self,
+        ]
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(name: .long, help: "Ouvrir (et créer au besoin) la base de démonstration, remplie de données fictives.")
+    var demo = false
+
+    @Option(name: .long, help: "Nombre de tiers fictifs de la base de démonstration créée par --demo.")
+    var demoTiers = 20_000
+
+    func run() throws {
+        try CommandFailure.guarded {
+            let environment = ProcessInfo.processInfo.environment
+            let path = demo ? StoreLocation.demo(environment: environment) : store.path
+            let opened = demo
+                ? try DemoStore.openOrCreate(path: path, tiers: demoTiers, login: LoginResolver.current(environment: environment))
+                : try SIMSStore.open(path: path)
+            let agent = try AgentService(store: opened).authenticate(login: LoginResolver.current(environment: environment))
+            try ApplicationLauncher.run(store: opened, agent: agent)
+        }
+    }
+}

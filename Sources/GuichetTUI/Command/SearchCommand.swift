@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import SIMSModel
+
+/// `guichet search QUERY [--json]`: the ranked results of a search.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "search", abstract: "Recherche des tiers (nom, date, RIDET, CAFAT, téléphone, courriel).")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Ce que l'agent taperait, par ex. \"hélène wamytan\" ou 14/03/1985.") var query: [String]
+    @Option(name: .long, help: "Nombre de résultats.") var limit = 20
+    @Flag(name: .long, help: "Résultats en JSON.") var json = false
+
+    func run() throws {
+        try CommandFailure.guarded {
+            let (opened, agent) = try store.session()
+            try AgentService.require(agent, .reception, .instructor, .supervisor, to: "rechercher des tiers")
+            let hits = try TierSearch(store: opened).search(query.joined(separator: " "), limit: limit)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(hits), as: UTF8.self))
+                return
+            }
+            if hits.isEmpty { print("Aucun tiers ne correspond à « \(query.joined(separator: " ")) ».") }
+            for hit in hits {
+                let identity = hit.kind == .person
+                    ? (hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? "")
+                    : (hit.ridet ?? "")
+                print([String(hit.tierID), hit.displayName, identity, hit.commune ?? "", hit.minLevel.mark]
+                        .joined(separator: "\t"))
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import GRDB
+
+/// One row of the append-only, hash-chained audit log.
+public struct AuditEvent: Sendable, Equatable, Codable, FetchableRecord {
+    public var id: Int64
+    public var at: String
+    public var agentID: Int64?
+    public var kind: String
+    public var tierID: Int64?
+    public var payload: String
+    public var prevHash: String
+    public var hash: String
+
+    public init(row: Row) throws {
+        id = row["id"]
+        at = row["at"]
+        agentID = row["agent_id"]
+        kind = row["kind"]
+        tierID = row["tier_id"]
+        payload = row["payload"]
+        prevHash = row["prev_hash"]
+        hash = row["hash"]
+    }
+
+    /// The French label of the event's kind (or its code when unknown).
+    public var kindLabel: String { EventKind(rawValue: kind)?.label ?? kind }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+
+/// Everything held on one tier, as JSON, for the RGPD right of access: current values, every
+/// fact with its history and provenance, relations both ways, and every event about the tier,
+/// consultations included (who consulted it, when). The export is itself recorded.
+///
+/// ```swift
+/// let json = try TierExporter(store: store).export(id: 42, by: supervisor)
+/// ```
+public struct TierExporter: Sendable {
+    public let store: SIMSStore
+
+    public init(store: SIMSStore) { self.store = store }
+
+    public func export(id: Int64, by agent: Agent) throws -> String {
+        try AgentService.require(agent, .supervisor, .administrator, to: "exporter les données d'un tiers")
+        let object: [String: Any] = try store.pool.write { db in
+            guard let snapshot = try TierService.loadSnapshot(db, id: id) else { throw TierService.notFound(id) }
+            try EventLog.append(db, kind: .tierExported, agentID: agent.id, tierID: id,
+                                payload: ["motif": "droit d'accès"], at: store.clock.now())
+            let events = try Row.fetchAll(db, sql: """
+                SELECT e.id, e.at, e.kind, e.payload, a.login, a.full_name FROM event e
+                LEFT JOIN agent a ON a.id = e.agent_id
+                WHERE e.tier_id = ? OR e.id IN (SELECT event_id FROM fact_record WHERE tier_id = ?)
+                ORDER BY e.id
+                """, arguments: [id, id])
+            let current = snapshot.current
+            return [
+                "tiers": [
+                    "id": id,
+                    "type": snapshot.kind.rawValue,
+                    "nom": snapshot.displayName,
+                    "version": snapshot.version,
+                    "cree_le": snapshot.createdAt,
+                    "modifie_le": snapshot.updatedAt,
+                ] as [String: Any],
+                "valeurs_actuelles": Dictionary(uniqueKeysWithValues: current.map { field, fact in
+                    (field.rawValue, Self.factObject(fact))
+                }),
+                "historique": snapshot.history.map(Self.factObject),
+                "relations": snapshot.relations.map { r in
+                    ["relation": r.kind.label, "tiers_lie": r.relatedID, "nom": r.otherName, "depuis": r.createdAt] as [String: Any]
+                } + snapshot.inverseRelations.map { r in
+                    ["relation": r.kind.inverseLabel, "tiers_lie": r.tierID, "nom": r.otherName, "depuis": r.createdAt] as [String: Any]
+                },
+                "consultations": events.filter { ($0["kind"] as String) == EventKind.tierConsulted.rawValue }.map { e in
+                    ["le": e["at"] as String, "agent": (e["login"] as String?) ?? "?",
+                     "nom_agent": (e["full_name"] as String?) ?? "?"] as [String: Any]
+                },
+                "evenements": events.map { e in
+                    ["id": e["id"] as Int64, "le": e["at"] as String,
+                     "type": EventKind(rawValue: e["kind"])?.label ?? (e["kind"] as String),
+                     "agent": (e["login"] as String?) ?? "?"] as [String: Any]
+                },
+            ]
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func factObject(_ fact: Fact) -> [String: Any] {
+        var object: [String: Any] = [
+            "champ": fact.field.rawValue,
+            "libelle": fact.field.label,
+            "valeur": fact.value.map { FieldValidator.display($0, for: fact.field) } ?? NSNull(),
+            "source": fact.source.label,
+            "niveau": fact.level.rawValue,
+            "niveau_libelle": fact.level.label,
+            "agent": fact.agentLogin ?? NSNull(),
+            "le": fact.recordedAt,
+            "version": fact.seq,
+        ]
+        if let reference = fact.reference { object["reference"] = reference }
+        return object
+    }
+}

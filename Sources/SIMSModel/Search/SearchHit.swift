@@ -1,0 +1,17 @@
+/// One tier found by a search, with what a results table shows.
+public struct SearchHit: Sendable, Equatable, Codable {
+    public var tierID: Int64
+    public var kind: TierKind
+    public var displayName: String
+    /// Stored ISO birth date (persons).
+    public var birthDate: String?
+    public var ridet: String?
+    public var commune: String?
+    public var cafat: String?
+    public var phone: String?
+    public var email: String?
+    /// The lowest verification level of the tier's current facts.
+    public var minLevel: VerificationLevel
+    /// The ranking score (higher is better).
+    public var score: Double
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+/// The SIMS store: one SQLite file in WAL mode shared by every `guichet` process.
+///
+/// ```swift
+/// let store = try SIMSStore.open(path: "/var/lib/guichet/sims.sqlite", create: true)
+/// let hits = try TierSearch(store: store).search("helene wamitan")
+/// ```
+///
+/// Every write goes through a service (``TierService``, ``AgentService``, ``TierImporter``) that
+/// records its event in the same transaction.
+public final class SIMSStore: Sendable {
+    /// The file path of the database.
+    public let path: String
+    /// The connection pool (one writer, concurrent readers).
+    public let pool: DatabasePool
+    /// The clock used for every timestamp.
+    public let clock: SIMSClock
+
+    private init(path: String, pool: DatabasePool, clock: SIMSClock) {
+        self.path = path
+        self.pool = pool
+        self.clock = clock
+    }
+
+    /// Opens the store at `path`, creating the file and its folder when `create` is true,
+    /// and brings its schema up to date. A store written by a newer Guichet is refused.
+    public static func open(path: String, create: Bool = false, clock: SIMSClock = .system) throws -> SIMSStore {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path) {
+            guard create else { throw StoreError.missingStore(path: path) }
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        config.label = "SIMS"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
+        }
+        let migrator = StoreMigrations.migrator
+        let superseded: Bool
+        do {
+            superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+        } catch let error as DatabaseError {
+            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
+        }
+        if superseded { throw StoreError.newerSchema(path: path) }
+        try migrator.migrate(pool)
+        return SIMSStore(path: path, pool: pool, clock: clock)
+    }
+
+    /// Counts of what the store holds, for a summary.
+    public func summary() throws -> StoreSummary {
+        try pool.read { db in
+            StoreSummary(
+                persons: try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'personne'") ?? 0,
+                organisations: try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'organisation'") ?? 0,
+                relations: try Int.fetchOne(db, sql: "SELECT count(*) FROM relation") ?? 0,
+                agents: try Int.fetchOne(db, sql: "SELECT count(*) FROM agent WHERE active = 1") ?? 0,
+                events: try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Why the store refused an operation, with a French message for the agent or administrator.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The database file was written by a newer version of Guichet.
+    case newerSchema(path: String)
+    /// The database file does not exist and was not to be created.
+    case missingStore(path: String)
+    /// `guichet init` on a store that already has agents.
+    case alreadyInitialised(path: String)
+    /// The file is not a SIMS store (or is damaged).
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .newerSchema(let path):
+            return "La base \(path) a été écrite par une version plus récente de Guichet : "
+                + "mettez Guichet à jour avant de l'ouvrir. Rien n'a été modifié."
+        case .missingStore(let path):
+            return "Aucune base SIMS à \(path). Créez-la avec « guichet init » "
+                + "(ou indiquez-en une autre avec --db ou GUICHET_DB)."
+        case .alreadyInitialised(let path):
+            return "La base \(path) est déjà initialisée : ses agents se gèrent avec « guichet agent »."
+        case .unreadable(let path, let reason):
+            return "Impossible d'ouvrir la base \(path) : \(reason)"
+        }
+    }
+}

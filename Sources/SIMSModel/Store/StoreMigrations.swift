@@ -1,0 +1,87 @@
+import GRDB
+
+/// The named migrations that build the SIMS schema, in order.
+///
+/// A migration, once released, never changes: a new schema change is a new named migration.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-tiers-agents-audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE agent (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL UNIQUE,
+                    full_name TEXT NOT NULL,
+                    roles TEXT NOT NULL,
+                    services TEXT NOT NULL DEFAULT '',
+                    active INTEGER NOT NULL DEFAULT 1,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    agent_id INTEGER,
+                    kind TEXT NOT NULL,
+                    tier_id INTEGER,
+                    payload TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE INDEX event_by_tier ON event(tier_id, id) WHERE tier_id IS NOT NULL;
+                CREATE TABLE chain_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    last_event_id INTEGER NOT NULL,
+                    last_hash TEXT NOT NULL
+                );
+                CREATE TABLE tier (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('personne', 'organisation')),
+                    version INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    display_name TEXT NOT NULL,
+                    birth_date TEXT,
+                    ridet TEXT,
+                    commune TEXT,
+                    cafat TEXT,
+                    phone TEXT,
+                    email TEXT,
+                    min_level INTEGER NOT NULL DEFAULT 0,
+                    folded_names TEXT NOT NULL DEFAULT '',
+                    search_tokens TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE fact_record (
+                    tier_id INTEGER NOT NULL,
+                    seq INTEGER NOT NULL,
+                    field_values TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    source_ref TEXT,
+                    level INTEGER NOT NULL,
+                    agent_id INTEGER,
+                    recorded_at TEXT NOT NULL,
+                    event_id INTEGER NOT NULL,
+                    PRIMARY KEY (tier_id, seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE relation (
+                    tier_id INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    related_id INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    event_id INTEGER NOT NULL,
+                    PRIMARY KEY (tier_id, kind, related_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX relation_by_related ON relation(related_id);
+                CREATE TABLE search_token (
+                    token TEXT NOT NULL,
+                    tier_id INTEGER NOT NULL,
+                    PRIMARY KEY (token, tier_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE search_word (
+                    word TEXT PRIMARY KEY,
+                    tiers INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

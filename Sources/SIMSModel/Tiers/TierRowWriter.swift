@@ -1,0 +1,71 @@
+import GRDB
+
+/// The low-level writes shared by every service that writes tiers: the fact record, the tier's
+/// summary row and its search tokens. Always called inside the caller's write transaction,
+/// after the caller appended the event that these rows point to.
+enum TierRowWriter {
+    /// Inserts a fact record for `tierID` at version `seq`.
+    static func insertFacts(_ db: Database, tierID: Int64, seq: Int, values: [TierField: String?],
+                            provenance: Provenance, agentID: Int64?, at: String, eventID: Int64) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO fact_record (tier_id, seq, field_values, source, source_ref, level, agent_id, recorded_at, event_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [tierID, seq, FactValuesCoding.encode(values), provenance.source.rawValue,
+                                          provenance.reference, provenance.level.rawValue, agentID, at, eventID])
+    }
+
+    /// Inserts a new tier row with its summary and returns its id.
+    static func insertTier(_ db: Database, id: Int64? = nil, kind: TierKind, current: [TierField: String],
+                           minLevel: VerificationLevel, entry: SearchEntry, at: String) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO tier (id, kind, version, created_at, updated_at, display_name, birth_date, ridet, commune,
+                              cafat, phone, email, min_level, folded_names, search_tokens)
+            VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [id, kind.rawValue, at, at, TierDisplay.name(kind: kind, values: current),
+                                          current[.birthDate], current[.ridet], current[.commune], current[.cafat],
+                                          current[.phone], current[.email], minLevel.rawValue,
+                                          entry.foldedNames.joined(separator: " "), entry.tokens.joined(separator: " ")])
+        return id ?? db.lastInsertedRowID
+    }
+
+    /// Rewrites the summary row of an existing tier after an update, and its tokens.
+    static func updateTier(_ db: Database, id: Int64, kind: TierKind, version: Int, current: [TierField: String],
+                           minLevel: VerificationLevel, oldEntry: SearchEntry, newEntry: SearchEntry, at: String) throws {
+        try db.execute(sql: """
+            UPDATE tier SET version = ?, updated_at = ?, display_name = ?, birth_date = ?, ridet = ?, commune = ?,
+                            cafat = ?, phone = ?, email = ?, min_level = ?, folded_names = ?, search_tokens = ?
+            WHERE id = ?
+            """, arguments: [version, at, TierDisplay.name(kind: kind, values: current), current[.birthDate],
+                             current[.ridet], current[.commune], current[.cafat], current[.phone], current[.email],
+                             minLevel.rawValue, newEntry.foldedNames.joined(separator: " "),
+                             newEntry.tokens.joined(separator: " "), id])
+        let old = Set(oldEntry.tokens), new = Set(newEntry.tokens)
+        for token in old.subtracting(new) {
+            try db.execute(sql: "DELETE FROM search_token WHERE token = ? AND tier_id = ?", arguments: [token, id])
+        }
+        try insertTokens(db, tierID: id, tokens: Array(new.subtracting(old)))
+        let oldWords = Set(oldEntry.vocabulary), newWords = Set(newEntry.vocabulary)
+        try addVocabulary(db, words: Array(newWords.subtracting(oldWords)), count: 1)
+        try addVocabulary(db, words: Array(oldWords.subtracting(newWords)), count: -1)
+    }
+
+    static func insertTokens(_ db: Database, tierID: Int64, tokens: [String]) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_token (token, tier_id) VALUES (?, ?)")
+        for token in tokens { try statement.execute(arguments: [token, tierID]) }
+    }
+
+    static func addVocabulary(_ db: Database, words: [String], count: Int) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO search_word (word, tiers) VALUES (?, ?)
+            ON CONFLICT(word) DO UPDATE SET tiers = max(0, tiers + excluded.tiers)
+            """)
+        for word in words { try statement.execute(arguments: [word, count]) }
+    }
+
+    /// The lowest verification level among the current facts.
+    static func minLevel(of facts: [Fact]) -> VerificationLevel {
+        facts.map(\.level).min() ?? .declared
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import GRDB
+
+/// Creates, updates, relates and opens tiers. Each action is one transaction with its event.
+///
+/// ```swift
+/// let tiers = TierService(store: store)
+/// let created = try tiers.create(kind: .person, values: [.birthName: "Wamytan", .givenNames: "Hélène",
+///                                                        .birthDate: "14/03/1985"], by: agent)
+/// let seen = try tiers.open(id: created.id, by: agent)           // records the consultation
+/// try tiers.update(id: seen.id, expectedVersion: seen.version, changes: [.phone: "25 12 34"], by: agent)
+/// ```
+public struct TierService: Sendable {
+    public let store: SIMSStore
+
+    public init(store: SIMSStore) { self.store = store }
+
+    /// Creates a tier from values typed by an agent (validated and normalised here).
+    @discardableResult
+    public func create(kind: TierKind, values: [TierField: String], provenance: Provenance = .counter,
+                       by agent: Agent) throws -> TierSnapshot {
+        try AgentService.require(agent, .reception, .instructor, .supervisor, to: "créer un tiers")
+        let validation = TierValidator.validate(kind: kind, values: values, today: store.clock.today())
+        guard validation.errors.isEmpty else { throw TierValidationFailed(errors: validation.errors) }
+        let current = validation.normalized
+        let id: Int64 = try store.pool.write { db in
+            let now = store.clock.now()
+            let at = Timestamp.string(from: now)
+            let entry = SearchTokenizer.entry(kind: kind, values: current)
+            let id = try TierRowWriter.insertTier(db, kind: kind, current: current, minLevel: provenance.level,
+                                                  entry: entry, at: at)
+            let eventID = try EventLog.append(db, kind: .tierCreated, agentID: agent.id, tierID: id,
+                                              payload: Self.payload(current.mapValues { Optional($0) }, provenance), at: now)
+            try TierRowWriter.insertFacts(db, tierID: id, seq: 1, values: current.mapValues { Optional($0) },
+                                          provenance: provenance, agentID: agent.id, at: at, eventID: eventID)
+            try TierRowWriter.insertTokens(db, tierID: id, tokens: entry.tokens)
+            try TierRowWriter.addVocabulary(db, words: entry.vocabulary, count: 1)
+            return id
+        }
+        return try snapshot(id: id)
+    }
+
+    /// Updates some fields of a tier. `changes` maps a field to its new typed value, or nil to erase it.
+    ///
+    /// Refused with ``StaleTierError`` when the tier changed since `expectedVersion`, and with
+    /// ``VerifiedFactChange`` when a verified fact would change without confirmation.
+    @discardableResult
+    public func update(id: Int64, expectedVersion: Int, changes: [TierField: String?],
+                       provenance: Provenance = .counter, confirmingVerifiedChanges: Bool = false,
+                       by agent: Agent) throws -> TierSnapshot {
+        try AgentService.require(agent, .reception, .instructor, .supervisor, to: "modifier un tiers")
+        try store.pool.write { db in
+            guard let before = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
+            if before.version != expectedVersion {
+                throw StaleTierError(tierID: id, expectedVersion: expectedVersion, currentVersion: before.version,
+                                     changes: before.history.filter { $0.seq > expectedVersion })
+            }
+            var merged = before.current.compactMapValues(\.value)
+            var typed = merged
+            for (field, value) in changes { typed[field] = value ?? "" }
+            let validation = TierValidator.validate(kind: before.kind, values: typed, today: store.clock.today())
+            let changedFields = Set(changes.keys)
+            let relevant = validation.errors.filter { error in
+                guard let field = error.field else { return true }
+                return changedFields.contains(field) || (field == .postalCode || field == .commune)
+                    && (changedFields.contains(.postalCode) || changedFields.contains(.commune))
+                    || field.isRequired(for: before.kind) && changedFields.contains(field)
+            }
+            guard relevant.isEmpty else { throw TierValidationFailed(errors: relevant) }
+            var written: [TierField: String?] = [:]
+            for field in changedFields {
+                let newValue = validation.normalized[field]
+                if newValue != merged[field] { written[field] = .some(newValue) }
+            }
+            guard !written.isEmpty else { return }
+            let verified = written.keys.compactMap { before.current[$0] }.filter { $0.level > .declared }
+            if !verified.isEmpty, !confirmingVerifiedChanges {
+                throw VerifiedFactChange(facts: verified.sorted { $0.field.rawValue < $1.field.rawValue })
+            }
+            for (field, value) in written { merged[field] = value ?? nil }
+            let now = store.clock.now()
+            let at = Timestamp.string(from: now)
+            let version = before.version + 1
+            let eventID = try EventLog.append(db, kind: .tierUpdated, agentID: agent.id, tierID: id,
+                                              payload: Self.payload(written, provenance), at: now)
+            try TierRowWriter.insertFacts(db, tierID: id, seq: version, values: written, provenance: provenance,
+                                          agentID: agent.id, at: at, eventID: eventID)
+            var levels = before.current
+            for field in written.keys { levels[field] = nil }
+            let minLevel = min(TierRowWriter.minLevel(of: Array(levels.values)), provenance.level)
+            try TierRowWriter.updateTier(db, id: id, kind: before.kind, version: version, current: merged,
+                                         minLevel: minLevel,
+                                         oldEntry: SearchTokenizer.entry(kind: before.kind, values: before.current.compactMapValues(\.value)),
+                                         newEntry: SearchTokenizer.entry(kind: before.kind, values: merged), at: at)
+        }
+        return try snapshot(id: id)
+    }
+
+    /// Records that `related` is the `kind` of `tier` (e.g. the représentant légal of a minor).
+    public func relate(_ tierID: Int64, kind: RelationKind, to relatedID: Int64, by agent: Agent) throws {
+        try AgentService.require(agent, .reception, .instructor, .supervisor, to: "lier deux tiers")
+        guard tierID != relatedID else {
+            throw ValidationError(field: nil, message: "Un tiers ne peut pas être lié à lui-même.")
+        }
+        try store.pool.write { db in
+            guard let subject = try TierKind.fetch(db, id: tierID) else { throw Self.notFound(tierID) }
+            guard let related = try TierKind.fetch(db, id: relatedID) else { throw Self.notFound(relatedID) }
+            switch kind {
+            case .legalRepresentative, .parent:
+                guard subject == .person else {
+                    throw ValidationError(field: nil, message: "Seule une personne peut avoir un \(kind.label.lowercased()).")
+                }
+            case .manager:
+                guard subject == .organisation, related == .person else {
+                    throw ValidationError(field: nil, message: "Le gérant est une personne, gérant d'une organisation.")
+                }
+            }
+            let now = store.clock.now()
+            let eventID = try EventLog.append(db, kind: .relationAdded, agentID: agent.id, tierID: tierID,
+                                              payload: ["relation": kind.rawValue, "tiers_lie": String(relatedID)], at: now)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [tierID, kind.rawValue, relatedID, Timestamp.string(from: now), eventID])
+        }
+    }
+
+    /// Opens a tier's record for an agent: the consultation is recorded in the audit log.
+    public func open(id: Int64, by agent: Agent) throws -> TierSnapshot {
+        try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter une fiche")
+        return try store.pool.write { db in
+            guard let snapshot = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
+            try EventLog.append(db, kind: .tierConsulted, agentID: agent.id, tierID: id,
+                                payload: ["version": String(snapshot.version)], at: store.clock.now())
+            return snapshot
+        }
+    }
+
+    /// The tier as stored, without recording a consultation (for the model's own use).
+    public func snapshot(id: Int64) throws -> TierSnapshot {
+        try store.pool.read { db in
+            guard let snapshot = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
+            return snapshot
+        }
+    }
+
+    /// The tier as stored, inside an open read, without recording a consultation (benchmarks, exports).
+    public static func read(_ db: Database, id: Int64) throws -> TierSnapshot? {
+        try loadSnapshot(db, id: id)
+    }
+
+    static func notFound(_ id: Int64) -> ValidationError {
+        ValidationError(field: nil, message: "Aucun tiers n° \(id) : vérifiez le numéro ou recherchez-le par son nom.")
+    }
+
+    static func payload(_ values: [TierField: String?], _ provenance: Provenance) -> [String: String] {
+        var payload: [String: String] = ["champs": FactValuesCoding.encode(values), "source": provenance.source.rawValue,
+                                         "niveau": String(provenance.level.rawValue)]
+        if let reference = provenance.reference { payload["reference"] = reference }
+        return payload
+    }
+
+    static func loadSnapshot(_ db: Database, id: Int64) throws -> TierSnapshot? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT kind, version, created_at, updated_at FROM tier WHERE id = ?",
+                                         arguments: [id]),
+              let kind = TierKind(rawValue: row["kind"]) else { return nil }
+        var history: [Fact] = []
+        let facts = try Row.fetchAll(db, sql: """
+            SELECT f.*, a.login FROM fact_record f LEFT JOIN agent a ON a.id = f.agent_id
+            WHERE f.tier_id = ? ORDER BY f.seq
+            """, arguments: [id])
+        for fact in facts {
+            let values = FactValuesCoding.decode(fact["field_values"])
+            for field in values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+                history.append(Fact(tierID: id, field: field, value: values[field] ?? nil, seq: fact["seq"],
+                                    source: FactSource(rawValue: fact["source"]) ?? .counter, reference: fact["source_ref"],
+                                    level: VerificationLevel(rawValue: fact["level"]) ?? .declared,
+                                    agentID: fact["agent_id"], agentLogin: fact["login"],
+                                    recordedAt: fact["recorded_at"], eventID: fact["event_id"]))
+            }
+        }
+        let relations = try Row.fetchAll(db, sql: """
+            SELECT r.*, t.display_name FROM relation r JOIN tier t ON t.id = r.related_id WHERE r.tier_id = ?
+            ORDER BY r.kind, r.related_id
+            """, arguments: [id]).map(Self.relation)
+        let inverse = try Row.fetchAll(db, sql: """
+            SELECT r.*, t.display_name FROM relation r JOIN tier t ON t.id = r.tier_id WHERE r.related_id = ?
+            ORDER BY r.kind, r.tier_id
+            """, arguments: [id]).map(Self.relation)
+        return TierSnapshot(id: id, kind: kind, version: row["version"], createdAt: row["created_at"],
+                            updatedAt: row["updated_at"], history: history, relations: relations,
+                            inverseRelations: inverse)
+    }
+
+    private static func relation(_ row: Row) -> Relation {
+        Relation(tierID: row["tier_id"], kind: RelationKind(rawValue: row["kind"]) ?? .parent,
+                 relatedID: row["related_id"], createdAt: row["created_at"], otherName: row["display_name"])
+    }
+}

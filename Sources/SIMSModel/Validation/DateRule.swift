@@ -1,0 +1,80 @@
+/// The rule of date fields (the birth date): typed the French way, stored as ISO `yyyy-MM-dd`.
+///
+/// Accepted input: `12/03/2001`, `2/3/2001`, `12-03-2001`, `12.03.2001`, `12032001`, and the
+/// stored form `2001-03-12` itself. Refused: days that do not exist, two-digit years, years
+/// before 1900, and (for birth dates) days after today.
+///
+/// ```swift
+/// try DateRule.normalize("2/3/2001", field: .birthDate, today: today)   // "2001-03-02"
+/// DateRule.display("2001-03-02")                                        // "02/03/2001"
+/// ```
+public enum DateRule {
+    /// The earliest year accepted.
+    public static let firstYear = 1900
+
+    /// The canonical ISO form of a cleaned, non-empty value.
+    ///
+    /// - Parameter notAfter: the last day accepted (today for a birth date), or `nil`.
+    public static func normalize(
+        _ value: String, field: TierField, notAfter: CalendarDate?
+    ) throws(ValidationError) -> String {
+        let example = "Saisissez une date au format jj/mm/aaaa, par ex. 12/03/2001."
+        let parts = value.split(whereSeparator: { "/-. ".contains($0) }).map(String.init)
+        let day: String, month: String, year: String
+        if parts.count == 1, ValidationText.isASCIIDigits(parts[0]), parts[0].count == 8 {
+            let digits = Array(parts[0])
+            day = String(digits[0..<2])
+            month = String(digits[2..<4])
+            year = String(digits[4..<8])
+        } else if parts.count == 1, ValidationText.isASCIIDigits(parts[0]), parts[0].count == 6 {
+            let digits = Array(parts[0])
+            throw ValidationError.invalid(field, "l'année « \(String(digits[4..<6])) » doit être "
+                + "saisie sur quatre chiffres. \(example)")
+        } else if parts.count == 3, parts.allSatisfy({ ValidationText.isASCIIDigits($0) }),
+                  !value.hasPrefix("-") {
+            if parts[0].count == 4 {
+                (year, month, day) = (parts[0], parts[1], parts[2])   // the stored ISO form
+            } else {
+                (day, month, year) = (parts[0], parts[1], parts[2])
+            }
+        } else {
+            throw ValidationError.invalid(field, "\(ValidationText.quoted(value)) n'est pas une "
+                + "date. \(example)")
+        }
+        guard day.count <= 2, month.count <= 2 else {
+            throw ValidationError.invalid(field, "\(ValidationText.quoted(value)) n'est pas une "
+                + "date. \(example)")
+        }
+        guard year.count == 4 else {
+            if year.count == 2 {
+                throw ValidationError.invalid(field, "l'année « \(year) » doit être saisie sur "
+                    + "quatre chiffres. \(example)")
+            }
+            throw ValidationError.invalid(field, "l'année « \(year) » doit avoir quatre chiffres. "
+                + example)
+        }
+        let (d, m, y) = (Int(day)!, Int(month)!, Int(year)!)
+        guard y >= firstYear else {
+            throw ValidationError.invalid(field, "l'année \(year) est antérieure à \(firstYear). "
+                + "Vérifiez la date saisie.")
+        }
+        guard let date = CalendarDate(year: y, month: m, day: d) else {
+            let typed = pad2(d) + "/" + pad2(m) + "/" + year
+            throw ValidationError.invalid(field, "le \(typed) n'existe pas. \(example)")
+        }
+        if let limit = notAfter, date > limit {
+            throw ValidationError.invalid(field, "le \(date.french) est postérieur à aujourd'hui "
+                + "(\(limit.french)). Vérifiez la date saisie.")
+        }
+        return date.iso
+    }
+
+    /// The French display `jj/mm/aaaa` of a stored ISO date; other text is returned unchanged.
+    public static func display(_ stored: String) -> String {
+        CalendarDate(iso: stored)?.french ?? stored
+    }
+
+    private static func pad2(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}

@@ -1,0 +1,23 @@
+/// The rule of postal codes: 5 digits, one of the codes of the Province Sud
+/// (``ProvinceSudCommune/allPostalCodes``).
+///
+/// ```swift
+/// try PostalCodeRule.normalize("98 800", field: .postalCode)   // "98800"
+/// ```
+public enum PostalCodeRule {
+    /// The canonical 5 digits of a cleaned, non-empty value.
+    public static func normalize(_ value: String, field: TierField) throws(ValidationError) -> String {
+        let code = value.filter { $0 != " " }
+        guard code.count == 5, ValidationText.isASCIIDigits(code) else {
+            throw ValidationError.invalid(field, "\(ValidationText.quoted(value)) n'est pas un code "
+                + "postal. Saisissez les 5 chiffres d'un code de la Province Sud, par ex. "
+                + "98800 (Nouméa).")
+        }
+        guard ProvinceSudCommune.allPostalCodes.contains(code) else {
+            throw ValidationError.invalid(field, "\(code) n'est pas un code postal de la Province "
+                + "Sud. Saisissez un code de la Province Sud : "
+                + ValidationText.frenchList(ProvinceSudCommune.allPostalCodes) + ".")
+        }
+        return code
+    }
+}
