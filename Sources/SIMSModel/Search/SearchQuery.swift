@@ -12,8 +12,13 @@ public struct SearchQuery: Sendable, Equatable {
 
     public static func parse(_ text: String) -> SearchQuery {
         var terms: [SearchTerm] = []
-        for raw in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let piece = String(raw)
+        let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        for (index, piece) in pieces.enumerated() {
+            // « +687 25 12 34 »: the country code alone is not a term.
+            if ["+687", "00687", "(687)", "(+687)"].contains(piece), index + 1 < pieces.count,
+               pieces[index + 1].first?.isNumber == true {
+                continue
+            }
             if piece.contains("@") {
                 let email = piece.lowercased().filter { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
                 if email.count > 1 { terms.append(.email(email)) }

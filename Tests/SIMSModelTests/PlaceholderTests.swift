@@ -1,3 +1,0 @@
-import XCTest
-@testable import SIMSModel
-final class PlaceholderTests: XCTestCase { func testX() { XCTAssertEqual(SIMSModelVersion.schema, 1) } }
