@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+
+/// The administration tool, end to end against the real binary.
+final class AdminCommandLineTests: XCTestCase {
+    private var guichet: GuichetProcess!
+
+    override func setUpWithError() throws {
+        guard getuid() == 0 else { throw XCTSkip("these tests act as several logins through GUICHET_LOGIN, which only root may") }
+        guichet = try GuichetProcess()
+        let created = try guichet.run(["init", "--name", "Administratrice"])
+        XCTAssertEqual(created.status, 0, created.stderr)
+        XCTAssertTrue(created.stdout.contains("Administrateur : admin"))
+    }
+
+    override func tearDown() { guichet?.remove() }
+
+    func testALoginWithoutAnAccountCanOnlyReadWhy() throws {
+        let refused = try guichet.run(["search", "wamytan"], as: "inconnu")
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stdout, "")
+        XCTAssertTrue(refused.stderr.contains("L'identifiant « inconnu » n'a pas de compte Guichet"), refused.stderr)
+    }
+
+    func testAgentsAreAddedListedChangedAndDisabled() throws {
+        XCTAssertEqual(try guichet.run(["agent", "add", "mgorodey", "--name", "Marie Gorodey", "--role", "accueil", "--service", "DPASS"]).status, 0)
+        let denied = try guichet.run(["agent", "add", "x", "--name", "X", "--role", "accueil"], as: "mgorodey")
+        XCTAssertTrue(denied.stderr.contains("il faut être administrateur"), denied.stderr)
+        let badRole = try guichet.run(["agent", "add", "y", "--name", "Y", "--role", "chef"])
+        XCTAssertTrue(badRole.stderr.contains("Rôle « chef » inconnu"), badRole.stderr)
+        XCTAssertEqual(try guichet.run(["agent", "set-role", "mgorodey", "accueil,instructeur"]).status, 0)
+        let list = try guichet.run(["agent", "list"])
+        XCTAssertTrue(list.stdout.contains("mgorodey\tMarie Gorodey\tagent d'accueil, instructeur\tactif — services : DPASS"), list.stdout)
+        XCTAssertEqual(try guichet.run(["agent", "disable", "mgorodey"]).status, 0)
+        let disabled = try guichet.run(["search", "x"], as: "mgorodey")
+        XCTAssertTrue(disabled.stderr.contains("est désactivé"), disabled.stderr)
+    }
+
+    func testImportSearchExportAndCheck() throws {
+        try guichet.run(["agent", "add", "accueil1", "--name", "Agent", "--role", "accueil,superviseur"])
+        let csv = guichet.write("tiers.csv", """
+            type,ref,nom_naissance,prenoms,sexe,date_naissance,commune,code_postal,telephone,representant_legal
+            personne,1,Wamytan,Hélène,F,14/03/1985,Nouméa,98800,25 12 34,
+            personne,2,Wamytan,Noé,M,10/10/2015,Nouméa,98800,,1
+            personne,3,Dupont,Luc,M,31/02/1990,Nouméa,98800,,
+
+            """)
+        let imported = try guichet.run(["import", "tiers", csv])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("2 tiers importés, 1 lignes rejetées."), imported.stdout)
+        let rejects = try String(contentsOfFile: guichet.directory + "/tiers.rejets.csv", encoding: .utf8)
+        XCTAssertTrue(rejects.contains("4,\"Date de naissance : le 31/02/1990 n'existe pas"), rejects)
+
+        let found = try guichet.run(["search", "helene", "ouamitan"], as: "accueil1")
+        XCTAssertEqual(found.stdout.split(separator: "\n").first, "1\tWAMYTAN Hélène\t14/03/1985\tNouméa\t·")
+        let json = try guichet.run(["search", "--json", "NEAR(\"*"], as: "accueil1")
+        XCTAssertEqual(json.status, 0, json.stderr)
+
+        let export = try guichet.run(["export", "tier", "1"], as: "accueil1")
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((object?["tiers"] as? [String: Any])?["nom"] as? String, "WAMYTAN Hélène")
+
+        let check = try guichet.run(["check"])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertTrue(check.stdout.contains("chaîne intacte"))
+    }
+
+    func testCheckNamesTheEventAlteredWithSqlite3() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { throw XCTSkip("sqlite3 is not installed") }
+        try guichet.run(["agent", "add", "accueil1", "--name", "Agent", "--role", "accueil"])
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [guichet.database, "UPDATE event SET payload = replace(payload, 'accueil1', 'pirate') WHERE id = 2"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let check = try guichet.run(["check"])
+        XCTAssertEqual(check.status, 2)
+        XCTAssertTrue(check.stdout.contains("Événement n° 2 (ajout d'un agent"), check.stdout)
+    }
+
+    func testANewerStoreIsRefusedWithAClearMessage() throws {
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [guichet.database, "INSERT INTO grdb_migrations VALUES ('v9-future')"]
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { throw XCTSkip("sqlite3 is not installed") }
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let refused = try guichet.run(["summary"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("version plus récente de Guichet"), refused.stderr)
+    }
+}

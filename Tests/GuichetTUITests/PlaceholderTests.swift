@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderTUITests: XCTestCase { func testX() { XCTAssertTrue(true) } }
