@@ -19,7 +19,6 @@ let package = Package(
         .systemLibrary(
             name: "CNCurses",
             path: "Sources/CNCurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(

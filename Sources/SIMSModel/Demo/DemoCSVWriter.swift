@@ -8,8 +8,8 @@ public enum DemoCSVWriter {
     }
 
     public static func write(count: Int, seed: UInt64, to path: String) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
             throw ValidationError(field: nil, message: "Impossible d'écrire \(path).")
         }
         defer { try? handle.close() }

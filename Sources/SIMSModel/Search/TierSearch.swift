@@ -75,7 +75,7 @@ public struct TierSearch: Sendable {
         case .name(let word):
             try scan(db, prefix: word, exactQuality: 4, prefixQuality: 2, into: &posting)
             let key = FrenchPhonetic.key(word)
-            if key != word, key.count >= 2 {
+            if key != word, key.count >= 3 {
                 try scan(db, prefix: key, exactQuality: 3, prefixQuality: 1.5, into: &posting)
             }
             if posting.ids.count < 20, word.count >= 4 {
@@ -181,13 +181,16 @@ public struct TierSearch: Sendable {
         case .name(let word):
             if names.contains(word) { return 4 }
             let key = FrenchPhonetic.key(word)
-            if key.count >= 2, tokens.contains(key) { return 3 }
+            if key.count >= 3, tokens.contains(key) {
+                // Same sound: closer spellings first (Wamytan before Ouamytan for « wamitan »).
+                return names.contains(where: { EditDistance.isWithinOne($0, word) }) ? 3.5 : 3
+            }
             if let name = names.first(where: { $0.hasPrefix(word) }) {
                 return 2 + Double(word.count) / Double(max(name.count, 1))
             }
             if tokens.contains(word) { return 2.5 } // a joined surname: N'Guyen typed nguyen
             if tokens.contains(where: { $0.hasPrefix(word) && !$0.hasPrefix("#") && !$0.hasPrefix("@") }) { return 1.75 }
-            if key.count >= 2, tokens.contains(where: { $0.hasPrefix(key) && !$0.hasPrefix("#") }) { return 1.5 }
+            if key.count >= 3, tokens.contains(where: { $0.hasPrefix(key) && !$0.hasPrefix("#") }) { return 1.5 }
             if word.count >= 4, names.contains(where: { EditDistance.isWithinOne($0, word) }) { return 1 }
             return 0
         case .identifier(let digits):

@@ -1,0 +1,101 @@
+/// The default key bindings: the text of the repository's `keymap.conf`, embedded so that the
+/// binary runs without the source tree.
+///
+/// A test reads the root `keymap.conf` and checks it is byte for byte this text: edit both
+/// together (the file is the reference; paste it between the delimiters below).
+///
+/// ```swift
+/// let keymap = DefaultKeymap.keymap
+/// keymap.action(for: .function(1), in: .fiche)   // .aide
+/// ```
+enum DefaultKeymap {
+    /// The file name used in error messages about the defaults.
+    static let fileName = "keymap.conf"
+
+    /// The parsed defaults (the text is checked by the tests, so parsing cannot fail).
+    static let keymap: Keymap = {
+        do {
+            return try Keymap.parse(text, fileName: fileName)
+        } catch {
+            fatalError("Le fichier keymap.conf intégré est invalide : \(error)")
+        }
+    }()
+
+    /// The exact text of `keymap.conf`.
+    static let text = #"""
+# Guichet : raccourcis clavier par défaut.
+#
+# Chaque ligne : bind <contexte> <touche> <action>
+# Pour changer un raccourci, copiez seulement les lignes voulues dans
+# ~/.config/guichet/keymap.conf (ou $XDG_CONFIG_HOME/guichet/keymap.conf) :
+# vos lignes remplacent celles-ci pour le même contexte et la même touche.
+# L'action « aucune » désactive une touche.
+#
+# Contextes : generic (partout, sauf si un écran la redéfinit), accueil,
+#             recherche, fiche, saisie, aide.
+# Touches : F1 à F12, Enter, Esc, Tab, S-Tab, Up, Down, Left, Right, PgUp,
+#           PgDn, Home, End, Insert, Delete, Backspace, Space, C-a à C-z (Ctrl),
+#           M-a à M-z (Alt), ou un caractère seul.
+# Actions : aide, retour, quitter, page-precedente, page-suivante,
+#           enregistrer, annuler, champ-suivant, champ-precedent,
+#           ligne-precedente, ligne-suivante, ouvrir, nouveau-tiers,
+#           nouvelle-personne, nouvelle-organisation, modifier, historique,
+#           rechercher, brouillons, accueil, redessiner, aucune.
+
+# Partout : les touches des applications de guichet (F1 aide, F3 fin,
+# F7/F8 pages, F12 annuler).
+bind generic F1        aide
+bind generic F3        retour
+bind generic F7        page-precedente
+bind generic F8        page-suivante
+bind generic PgUp      page-precedente
+bind generic PgDn      page-suivante
+bind generic F12       annuler
+bind generic Esc       annuler
+bind generic Tab       champ-suivant
+bind generic S-Tab     champ-precedent
+bind generic Up        ligne-precedente
+bind generic Down      ligne-suivante
+bind generic Enter     ouvrir
+bind generic C-f       rechercher
+bind generic M-a       accueil
+bind generic C-l       redessiner
+bind generic C-q       quitter
+
+# Accueil : le menu de départ. F3 y quitte l'application ; pas de pages
+# ni d'annulation sur ce menu.
+bind accueil F2        nouvelle-personne
+bind accueil F3        quitter
+bind accueil F4        nouvelle-organisation
+bind accueil F5        rechercher
+bind accueil F6        brouillons
+bind accueil r         rechercher
+bind accueil p         nouvelle-personne
+bind accueil o         nouvelle-organisation
+bind accueil n         nouveau-tiers
+bind accueil b         brouillons
+bind accueil q         quitter
+bind accueil F7        aucune
+bind accueil F8        aucune
+bind accueil F12       aucune
+
+# Recherche d'un tiers : créer la personne ou l'organisation introuvable.
+bind recherche F2      nouvelle-personne
+bind recherche F4      nouvelle-organisation
+
+# Fiche d'un tiers.
+bind fiche F5          historique
+bind fiche F6          modifier
+
+# Saisie d'un formulaire : Entrée passe au champ suivant, F10 enregistre.
+bind saisie F10        enregistrer
+bind saisie C-s        enregistrer
+bind saisie Enter      champ-suivant
+
+# Aide : Échap et F12 referment l'aide.
+bind aide Esc          retour
+bind aide F12          retour
+bind aide q            retour
+
+"""#
+}

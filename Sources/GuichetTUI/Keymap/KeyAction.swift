@@ -1,0 +1,84 @@
+/// What a key does, as named in `keymap.conf` (kebab-case French, e.g. `page-suivante`).
+///
+/// Each action has a short ``label`` for the function-key bar and a ``helpDescription`` for the
+/// help screen, so both are generated from the keymap and never disagree with it.
+enum KeyAction: String, Hashable, Sendable, CaseIterable {
+    case aide
+    case retour
+    case quitter
+    case pagePrecedente = "page-precedente"
+    case pageSuivante = "page-suivante"
+    case enregistrer
+    case annuler
+    case champSuivant = "champ-suivant"
+    case champPrecedent = "champ-precedent"
+    case lignePrecedente = "ligne-precedente"
+    case ligneSuivante = "ligne-suivante"
+    case ouvrir
+    case nouveauTiers = "nouveau-tiers"
+    case nouvellePersonne = "nouvelle-personne"
+    case nouvelleOrganisation = "nouvelle-organisation"
+    case modifier
+    case historique
+    case rechercher
+    case brouillons
+    case accueil
+    case redessiner
+
+    /// The name used in `keymap.conf`.
+    var name: String { rawValue }
+
+    /// The short label shown in the function-key bar (at most 8 columns).
+    var label: String {
+        switch self {
+        case .aide: "Aide"
+        case .retour: "Retour"
+        case .quitter: "Quitter"
+        case .pagePrecedente: "PgPréc"
+        case .pageSuivante: "PgSuiv"
+        case .enregistrer: "Enreg."
+        case .annuler: "Annuler"
+        case .champSuivant: "Suivant"
+        case .champPrecedent: "Précéd."
+        case .lignePrecedente: "Haut"
+        case .ligneSuivante: "Bas"
+        case .ouvrir: "Ouvrir"
+        case .nouveauTiers: "Nouveau"
+        case .nouvellePersonne: "Personne"
+        case .nouvelleOrganisation: "Organis."
+        case .modifier: "Modifier"
+        case .historique: "Histor."
+        case .rechercher: "Cherche"
+        case .brouillons: "Brouill."
+        case .accueil: "Accueil"
+        case .redessiner: "Redess."
+        }
+    }
+
+    /// What the action does, for the help screen (lowercase, no final period).
+    var helpDescription: String {
+        switch self {
+        case .aide: "afficher cette aide"
+        case .retour: "revenir à l'écran précédent"
+        case .quitter: "quitter Guichet"
+        case .pagePrecedente: "afficher la page précédente"
+        case .pageSuivante: "afficher la page suivante"
+        case .enregistrer: "enregistrer la saisie"
+        case .annuler: "annuler la saisie en cours"
+        case .champSuivant: "aller au champ suivant"
+        case .champPrecedent: "revenir au champ précédent"
+        case .lignePrecedente: "sélectionner la ligne précédente"
+        case .ligneSuivante: "sélectionner la ligne suivante"
+        case .ouvrir: "ouvrir l'élément sélectionné"
+        case .nouveauTiers: "créer un tiers"
+        case .nouvellePersonne: "créer une personne"
+        case .nouvelleOrganisation: "créer une organisation"
+        case .modifier: "modifier la fiche"
+        case .historique: "afficher l'historique de la fiche"
+        case .rechercher: "rechercher un tiers"
+        case .brouillons: "reprendre un brouillon"
+        case .accueil: "revenir à l'accueil"
+        case .redessiner: "redessiner l'écran"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Loads the keymap in effect: the defaults, overridden by the user's own `keymap.conf` if any.
+///
+/// The user's file is `$XDG_CONFIG_HOME/guichet/keymap.conf`, or `~/.config/guichet/keymap.conf`
+/// when `XDG_CONFIG_HOME` is unset (or not an absolute path, as the XDG specification says).
+///
+/// ```swift
+/// switch KeymapLoader.load() {
+/// case .success(let keymap): app.keymap = keymap
+/// case .failure(let error):  app.keymap = DefaultKeymap.keymap; status.show(error.message)
+/// }
+/// ```
+enum KeymapLoader {
+    /// Where the user's keymap file is looked for; nil when neither variable gives a place.
+    static func userKeymapPath(environment: [String: String]) -> String? {
+        if let configHome = environment["XDG_CONFIG_HOME"], configHome.hasPrefix("/") {
+            return configHome + "/guichet/keymap.conf"
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return home + "/.config/guichet/keymap.conf"
+        }
+        return nil
+    }
+
+    /// The defaults merged with the user's file when it exists, or the error of that file (its
+    /// path and the line).
+    static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Result<Keymap, KeymapError> {
+        guard let path = userKeymapPath(environment: environment),
+              FileManager.default.fileExists(atPath: path) else {
+            return .success(DefaultKeymap.keymap)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(KeymapError(fileName: path, line: nil, kind: .unreadableFile("accès refusé ou pas un fichier")))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(KeymapError(fileName: path, line: nil, kind: .unreadableFile("le fichier n'est pas en UTF-8")))
+        }
+        do {
+            let user = try Keymap.parse(text, fileName: path)
+            return .success(Keymap.merged(DefaultKeymap.keymap, user))
+        } catch {
+            return .failure(error)
+        }
+    }
+}

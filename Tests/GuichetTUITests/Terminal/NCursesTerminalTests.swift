@@ -1,0 +1,77 @@
+import XCTest
+@testable import GuichetTUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the real ncurses terminal on a pipe (no tty): key codes, locale decision and the bytes
+/// actually written for a present.
+final class NCursesTerminalTests: XCTestCase {
+    func testMirroredKeyCodesMatchTheCursesHeader() {
+        XCTAssertTrue(NCursesTerminal.keyCodesMatchCurses())
+    }
+
+    func testPlainASCIILocaleFallsBackToUTF8() {
+        XCTAssertTrue(NCursesTerminal.needsUTF8Fallback(codeset: "ANSI_X3.4-1968"))
+        XCTAssertFalse(NCursesTerminal.needsUTF8Fallback(codeset: "UTF-8"))
+        XCTAssertFalse(NCursesTerminal.needsUTF8Fallback(codeset: "ISO-8859-15"), "a Latin-9 terminal is respected")
+    }
+
+    func testPresentWritesOnlyWhatChanged() throws {
+        guard let input = fopen("/dev/null", "r"), let sink = fopen("/dev/null", "w") else {
+            throw XCTSkip("/dev/null unavailable")
+        }
+        defer { fclose(input); fclose(sink) }
+        let terminal = try NCursesTerminal(
+            input: input, output: sink, terminalType: "xterm-256color",
+            environment: [:], countingBytes: true
+        )
+        defer { terminal.shutdown() }
+        XCTAssertEqual(terminal.colorMode, .color)
+
+        var frame = CellBuffer(size: terminal.size)
+        frame.put("Éléonore Dupré, née à Nouméa", x: 0, y: 0)
+        frame.put("中文", x: 0, y: 1, style: CellStyle(foreground: .yellow, background: .blue))
+        terminal.present(frame, cursor: nil)
+        let firstBytes = try XCTUnwrap(terminal.bytesWrittenByLastPresent)
+        XCTAssertGreaterThan(firstBytes, 30)
+
+        terminal.present(frame, cursor: nil)
+        XCTAssertEqual(terminal.cellsWrittenByLastPresent, 0)
+        XCTAssertEqual(terminal.bytesWrittenByLastPresent, 0, "an identical frame sends nothing")
+
+        frame.put("Dupuy", x: 9, y: 0)
+        terminal.present(frame, cursor: nil)
+        XCTAssertEqual(terminal.cellsWrittenByLastPresent, 2, "Dupré -> Dupuy: two cells")
+        let smallBytes = try XCTUnwrap(terminal.bytesWrittenByLastPresent)
+        XCTAssertGreaterThan(smallBytes, 0)
+        XCTAssertLessThan(smallBytes, 20, "a move and two characters")
+    }
+
+    func testColorModeFollowsNoColorAndTheTerminalType() throws {
+        XCTAssertEqual(try colorMode(terminalType: "xterm-256color", environment: [:]), .color)
+        XCTAssertEqual(try colorMode(terminalType: "xterm-256color", environment: ["NO_COLOR": "1"]), .monochrome)
+        XCTAssertEqual(try colorMode(terminalType: "vt100", environment: [:]), .monochrome)
+    }
+
+    func testUnknownTerminalTypeIsAFrenchError() throws {
+        guard let input = fopen("/dev/null", "r"), let sink = fopen("/dev/null", "w") else {
+            throw XCTSkip("/dev/null unavailable")
+        }
+        defer { fclose(input); fclose(sink) }
+        XCTAssertThrowsError(try NCursesTerminal(input: input, output: sink, terminalType: "guichet-inexistant")) { error in
+            XCTAssertEqual(error as? NCursesTerminalError, .unknownTerminal("guichet-inexistant"))
+            XCTAssertEqual("\(error)", "Impossible d'ouvrir le terminal « guichet-inexistant » : vérifiez la variable TERM.")
+        }
+    }
+
+    private func colorMode(terminalType: String, environment: [String: String]) throws -> ColorMode {
+        guard let input = fopen("/dev/null", "r"), let sink = fopen("/dev/null", "w") else {
+            throw XCTSkip("/dev/null unavailable")
+        }
+        defer { fclose(input); fclose(sink) }
+        let terminal = try NCursesTerminal(input: input, output: sink, terminalType: terminalType, environment: environment)
+        defer { terminal.shutdown() }
+        return terminal.colorMode
+    }
+}
