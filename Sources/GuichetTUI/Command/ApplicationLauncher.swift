@@ -1,18 +1,21 @@
 import Foundation
 import SIMSModel
 
-/// Starts the counter application for an authenticated agent.
-///
-/// Until the full-screen screens land, it prints the store's summary and how to search it.
+/// Starts the full-screen application for an authenticated agent on the real terminal.
 enum ApplicationLauncher {
     static func run(store: SIMSStore, agent: Agent) throws {
-        let summary = try store.summary()
-        print("""
-            Guichet — base \(store.path)
-            Agent : \(agent.fullName) (\(agent.login)), \(agent.rolesLabel)
-            \(summary.persons) personnes, \(summary.organisations) organisations, \(summary.relations) relations, \
-            \(summary.agents) agents, \(summary.events) événements au journal.
-            Recherchez un tiers : guichet search --db \(store.path) "hélène wamytan"
-            """)
+        let keymap: Keymap
+        switch KeymapLoader.load() {
+        case .success(let loaded): keymap = loaded
+        case .failure(let error): throw error
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw SIMSModel.ValidationError(field: nil, message: "Guichet s'ouvre dans un terminal. Pour un script, utilisez les sous-commandes (guichet --help).")
+        }
+        TerminationSignals.install()
+        let terminal = try NCursesTerminal()
+        let session = AppSession(store: store, agent: agent, keymap: keymap)
+        let app = Application(terminal: terminal, session: session, root: HomeScreen(session: session))
+        app.run()
     }
 }

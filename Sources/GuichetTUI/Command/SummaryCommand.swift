@@ -10,7 +10,13 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.guarded {
             let (opened, agent) = try store.session()
-            try ApplicationLauncher.run(store: opened, agent: agent)
+            let summary = try opened.summary()
+            print("""
+                Base \(opened.path)
+                Agent : \(agent.fullName) (\(agent.login)), \(agent.rolesLabel)
+                \(summary.persons) personnes, \(summary.organisations) organisations, \(summary.relations) relations, \
+                \(summary.agents) agents, \(summary.events) événements au journal.
+                """)
         }
     }
 }

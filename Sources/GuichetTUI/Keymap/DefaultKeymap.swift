@@ -40,7 +40,7 @@ enum DefaultKeymap {
 #           enregistrer, annuler, champ-suivant, champ-precedent,
 #           ligne-precedente, ligne-suivante, ouvrir, nouveau-tiers,
 #           nouvelle-personne, nouvelle-organisation, modifier, historique,
-#           rechercher, brouillons, accueil, redessiner, aucune.
+#           rechercher, brouillons, accueil, redessiner, ouvrir-doublon, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -90,6 +90,7 @@ bind fiche F6          modifier
 # Saisie d'un formulaire : Entrée passe au champ suivant, F10 enregistre.
 bind saisie F10        enregistrer
 bind saisie C-s        enregistrer
+bind saisie F6         ouvrir-doublon
 bind saisie Enter      champ-suivant
 
 # Aide : Échap et F12 referment l'aide.

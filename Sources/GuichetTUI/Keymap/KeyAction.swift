@@ -24,6 +24,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case brouillons
     case accueil
     case redessiner
+    case ouvrirDoublon = "ouvrir-doublon"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -52,6 +53,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .brouillons: "Brouill."
         case .accueil: "Accueil"
         case .redessiner: "Redess."
+        case .ouvrirDoublon: "Doublon"
         }
     }
 
@@ -79,6 +81,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .brouillons: "reprendre un brouillon"
         case .accueil: "revenir à l'accueil"
         case .redessiner: "redessiner l'écran"
+        case .ouvrirDoublon: "ouvrir le tiers déjà connu au lieu d'en créer un autre"
         }
     }
 }

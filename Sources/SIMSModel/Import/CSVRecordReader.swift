@@ -74,14 +74,18 @@ public struct CSVRecordReader: IteratorProtocol, Sequence {
             }
         }
         fields.append(field)
-        let rawBytes = bytes[start..<index]
-        let raw = String(decoding: rawBytes, as: UTF8.self).trimmingCharacters(in: .newlines)
         var strings: [String] = []
         strings.reserveCapacity(fields.count)
         for f in fields {
-            guard let s = String(validating: f, as: UTF8.self) else { validUTF8 = false; break }
-            strings.append(s)
+            if f.allSatisfy({ $0 < 0x80 }) {
+                strings.append(String(decoding: f, as: UTF8.self))
+            } else if let s = String(validating: f, as: UTF8.self) {
+                strings.append(s)
+            } else {
+                validUTF8 = false
+                break
+            }
         }
-        return CSVRecord(line: startLine, fields: validUTF8 ? strings : nil, raw: raw)
+        return CSVRecord(line: startLine, fields: validUTF8 ? strings : nil, rawBytes: bytes[start..<index])
     }
 }

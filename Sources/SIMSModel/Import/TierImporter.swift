@@ -79,15 +79,15 @@ public struct TierImporter: Sendable {
                 for (column, text) in zip(columns, fields) {
                     switch column {
                     case .type:
-                        kind = TierKind(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased())
+                        kind = TierKind(rawValue: text.trimmingSpaces().lowercased())
                     case .field(let field):
                         if !text.isEmpty { values[field] = text }
                     case .reference:
-                        let trimmed = text.trimmingCharacters(in: .whitespaces)
+                        let trimmed = text.trimmingSpaces()
                         if !trimmed.isEmpty { reference = trimmed }
                     case .relation(let relationKind):
                         for ref in text.split(separator: "|") {
-                            let trimmed = ref.trimmingCharacters(in: .whitespaces)
+                            let trimmed = ref.trimmingSpaces()
                             if !trimmed.isEmpty { relations.append((relationKind, trimmed)) }
                         }
                     }

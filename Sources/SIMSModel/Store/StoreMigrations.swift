@@ -82,6 +82,21 @@ enum StoreMigrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-drafts") { db in
+            try db.execute(sql: """
+                CREATE TABLE draft (
+                    id INTEGER PRIMARY KEY,
+                    agent_id INTEGER NOT NULL REFERENCES agent(id),
+                    kind TEXT NOT NULL,
+                    tier_id INTEGER,
+                    tier_version INTEGER,
+                    field_values TEXT NOT NULL,
+                    focus TEXT,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX draft_by_agent ON draft(agent_id, updated_at);
+                """)
+        }
         return migrator
     }
 }

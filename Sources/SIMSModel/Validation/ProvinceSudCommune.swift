@@ -83,10 +83,19 @@ public struct ProvinceSudCommune: Hashable, Sendable {
     public static func named(_ typed: String) -> ProvinceSudCommune? {
         let key = ValidationText.fold(typed)
         guard !key.isEmpty else { return nil }
-        return all.first { commune in
-            ([commune.name] + commune.aliases).contains { ValidationText.fold($0) == key }
-        }
+        return byFoldedName[key]
     }
+
+    /// Every commune by the folded form of its name and aliases, built once.
+    private static let byFoldedName: [String: ProvinceSudCommune] = {
+        var map: [String: ProvinceSudCommune] = [:]
+        for commune in all {
+            for name in [commune.name] + commune.aliases where map[ValidationText.fold(name)] == nil {
+                map[ValidationText.fold(name)] = commune
+            }
+        }
+        return map
+    }()
 
     /// The communes that use a postal code (two for 98880: La Foa and Sarraméa).
     public static func withPostalCode(_ code: String) -> [ProvinceSudCommune] {

@@ -14,16 +14,24 @@ enum ValidationText {
     /// Every rule receives its value through this function, so no rule ever sees a newline, a tab,
     /// a NUL, U+0085, a zero-width space or a decomposed accent.
     static func clean(_ raw: String, field: TierField) throws(ValidationError) -> String? {
+        var plain = true // printable ASCII and precomposed Latin letters need no normalisation
         for scalar in raw.unicodeScalars {
+            if scalar.value >= 0x20 && scalar.value < 0x7F { continue }
+            if scalar.value >= 0xC0 && scalar.value < 0x180 { continue }
+            plain = false
             if let problem = forbiddenDescription(scalar) {
                 throw ValidationError.invalid(field, problem)
             }
+        }
+        if plain {
+            let trimmed = raw.trimmingSpaces()
+            return trimmed.isEmpty ? nil : trimmed
         }
         var spaced = String.UnicodeScalarView()
         for scalar in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
             spaced.append(scalar.properties.generalCategory == .spaceSeparator ? " " : scalar)
         }
-        let trimmed = String(spaced).trimmingCharacters(in: CharacterSet(charactersIn: " "))
+        let trimmed = String(spaced).trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -65,26 +73,9 @@ enum ValidationText {
     /// hyphens, dots and runs of spaces turned into single spaces (`"L'Île-des-Pins"` →
     /// `"l ile des pins"`).
     static func fold(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                continue
-            default:
-                break
-            }
-            switch scalar {
-            case "'", "\u{2019}", "\u{2018}", "\u{02BC}", "-", "\u{2010}", "\u{2011}", "_", ".",
-                 "\u{A0}":
-                scalars.append(" ")
-            default:
-                scalars.append(scalar)
-            }
-        }
-        let lowered = String(scalars).lowercased()
-            .replacingOccurrences(of: "œ", with: "oe")
-            .replacingOccurrences(of: "æ", with: "ae")
-        return collapseSpaces(lowered)
+        // The search folding (fast, table-driven) already turns accents, ligatures and case into
+        // plain letters and every other character into a space.
+        collapseSpaces(SearchText.fold(text))
     }
 
     /// The typed value between French quotes for a message, shortened past 40 characters:

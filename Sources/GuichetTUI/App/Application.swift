@@ -1,0 +1,143 @@
+import Foundation
+import SIMSModel
+
+/// The main loop: key → keymap → action → the top screen's update → render into a buffer →
+/// present (the terminal writes only what changed).
+///
+/// The frame around every screen: a header line (application, screen title, agent, date), the
+/// screen's body, a message line, and the function-key bar generated from the keymap. Below
+/// 80×24 a « terminal trop petit » screen replaces everything until the window grows again.
+///
+/// ```swift
+/// let app = Application(terminal: InMemoryTerminal(), session: session, root: HomeScreen(session: session))
+/// terminal.type("r")
+/// app.process(terminal.nextKey(timeoutMilliseconds: 0)!)
+/// app.renderFrame()
+/// ```
+final class Application {
+    static let minimumSize = TerminalSize(columns: 80, rows: 24)
+
+    let terminal: Terminal
+    let session: AppSession
+    var theme: Theme
+    private(set) var stack: [Screen]
+
+    init(terminal: Terminal, session: AppSession, root: Screen, theme: Theme = .standard) {
+        self.terminal = terminal
+        self.session = session
+        self.stack = [root]
+        self.theme = theme
+    }
+
+    var top: Screen { stack[stack.count - 1] }
+
+    /// Runs until the agent quits or the process is asked to terminate; drafts are saved first.
+    func run() {
+        renderFrame()
+        while true {
+            if TerminationSignals.isRaised { break }
+            guard let event = terminal.nextKey(timeoutMilliseconds: 250) else { continue }
+            if !process(event) { break }
+            renderFrame()
+        }
+        saveDrafts()
+        terminal.shutdown()
+    }
+
+    /// Handles one event. Returns false when the application should stop.
+    @discardableResult
+    func process(_ event: KeyEvent) -> Bool {
+        if case .resize = event { return true }
+        let action = session.keymap.action(for: event, in: top.context)
+        if isTooSmall {
+            return action != .quitter
+        }
+        session.message = nil
+        switch action {
+        case .quitter:
+            return false
+        case .redessiner:
+            terminal.invalidate()
+            return true
+        case .aide where !(top is HelpScreen):
+            stack.append(HelpScreen(keymap: session.keymap, context: top.context, screenTitle: top.title))
+            return true
+        default:
+            break
+        }
+        switch top.handle(event, action: action) {
+        case .stay:
+            break
+        case .push(let screen):
+            stack.append(screen)
+        case .pop:
+            if stack.count > 1 {
+                stack.removeLast()
+                top.didReappear()
+            }
+        case .replace(let screen):
+            stack[stack.count - 1] = screen
+        case .quit:
+            return false
+        }
+        return true
+    }
+
+    /// Saves the drafts of every open screen.
+    func saveDrafts() {
+        for screen in stack { screen.saveDraft() }
+    }
+
+    var isTooSmall: Bool {
+        terminal.size.columns < Self.minimumSize.columns || terminal.size.rows < Self.minimumSize.rows
+    }
+
+    /// Draws the whole frame and presents it.
+    func renderFrame() {
+        let (buffer, cursor) = frame()
+        terminal.present(buffer, cursor: cursor)
+    }
+
+    /// The frame for the current state, without presenting it.
+    func frame() -> (CellBuffer, CursorPosition?) {
+        var buffer = CellBuffer(size: terminal.size)
+        if isTooSmall {
+            drawTooSmall(into: &buffer)
+            return (buffer, nil)
+        }
+        let width = buffer.width, height = buffer.height
+        drawHeader(into: &buffer)
+        let body = CellRect(x: 0, y: 1, width: width, height: height - 3)
+        let cursor = top.render(into: &buffer, area: body, theme: theme)
+        if let message = session.message {
+            let style = message.kind == .error ? theme.error : theme.notice
+            let prefix = message.kind == .error ? "✗ " : ""
+            buffer.put(prefix + message.text, x: 1, y: height - 2, style: style, maxWidth: width - 2)
+        }
+        FunctionKeyBar(keymap: session.keymap, context: top.context)
+            .render(into: &buffer, row: height - 1, keyStyle: .plain, labelStyle: theme.keyLabel)
+        return (buffer, cursor)
+    }
+
+    private func drawHeader(into buffer: inout CellBuffer) {
+        buffer.fill(line: 0, style: theme.header)
+        buffer.put(" Guichet · \(top.title)", x: 0, y: 0, style: theme.header, maxWidth: buffer.width - 30)
+        let right = "\(session.agent.fullName) · \(session.clock.today().french) "
+        let width = DisplayWidth.of(right)
+        buffer.put(right, x: max(buffer.width - width, 0), y: 0, style: theme.header)
+    }
+
+    private func drawTooSmall(into buffer: inout CellBuffer) {
+        let size = terminal.size
+        let lines = [
+            "Terminal trop petit : \(size.columns)×\(size.rows).",
+            "Agrandissez la fenêtre à au moins \(Self.minimumSize.columns)×\(Self.minimumSize.rows).",
+            "Votre saisie est conservée.",
+        ]
+        let top = max((buffer.height - lines.count) / 2, 0)
+        for (index, line) in lines.enumerated() {
+            let x = max((buffer.width - DisplayWidth.of(line)) / 2, 0)
+            buffer.put(line, x: x, y: top + index, style: index == 0 ? theme.title : .plain)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// One screen of the application: it draws itself into the body of the frame and answers keys.
+///
+/// Screens never call the terminal: they render into a ``CellBuffer`` and return a
+/// ``ScreenOutcome``; the ``Application`` does the rest (frame, function-key bar, help, resize).
+protocol Screen: AnyObject {
+    /// The title shown in the header line.
+    var title: String { get }
+    /// The keymap context of the screen.
+    var context: KeymapContext { get }
+
+    /// Draws the screen's body into `area` of `buffer`; returns where the cursor goes, if visible.
+    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition?
+
+    /// Handles one event; `action` is what the keymap binds the key to in this context, if anything.
+    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome
+
+    /// Called when the screen comes back to the top of the stack (after a pushed screen closed).
+    func didReappear()
+
+    /// Saves what the agent typed so far, if anything (before quitting, on SIGHUP or SIGTERM).
+    func saveDraft()
+}
+
+extension Screen {
+    func didReappear() {}
+    func saveDraft() {}
+}

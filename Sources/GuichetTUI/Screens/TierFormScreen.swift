@@ -1,0 +1,321 @@
+import SIMSModel
+
+/// Saisie tier, new or edit: a full-screen form. Tab and Shift-Tab move between fields; each
+/// field is validated when left, its message shown until it is fixed; required fields are
+/// marked; cancelling asks first when something changed; what is typed is kept as a draft at
+/// every field exit. While a new person is typed, likely duplicates appear in a side panel as
+/// soon as the name and birth date are there, and the agent can open one instead of creating.
+final class TierFormScreen: Screen {
+    let session: AppSession
+    let kind: TierKind
+    let fields: [TierField]
+    /// The tier being edited, nil for a new one.
+    private(set) var editing: TierSnapshot?
+    private(set) var inputs: [TierField: TextField] = [:]
+    private var original: [TierField: String] = [:]
+    private(set) var focus = 0
+    private(set) var errors: [TierField: String] = [:]
+    private(set) var duplicates: [DuplicateCandidate] = []
+    private(set) var confirmation: Confirmation?
+    private var draft: TierDraft?
+
+    /// A question the form is waiting for an answer to (o/n).
+    enum Confirmation: Equatable {
+        case abandon
+        case verifiedChange(String)
+    }
+
+    /// A new tier, possibly with values already known (from the search field).
+    init(session: AppSession, kind: TierKind, prefill: [TierField: String] = [:]) {
+        self.session = session
+        self.kind = kind
+        fields = TierField.fields(of: kind)
+        for field in fields { inputs[field] = TextField(text: prefill[field] ?? "", maxLength: Self.maxLength(field)) }
+        original = [:]
+    }
+
+    /// Editing an existing tier: the form starts from its current values.
+    init(session: AppSession, editing snapshot: TierSnapshot) {
+        self.session = session
+        kind = snapshot.kind
+        fields = TierField.fields(of: kind)
+        editing = snapshot
+        for field in fields {
+            let shown = snapshot.value(field).map { FieldValidator.display($0, for: field) } ?? ""
+            original[field] = shown
+            inputs[field] = TextField(text: shown, maxLength: Self.maxLength(field))
+        }
+    }
+
+    /// A form taken back from a draft.
+    convenience init(session: AppSession, draft: TierDraft) {
+        if let tierID = draft.tierID, let snapshot = try? TierService(store: session.store).snapshot(id: tierID) {
+            self.init(session: session, editing: snapshot)
+            if let version = draft.tierVersion, version != snapshot.version {
+                session.message = .error("Cette fiche a été modifiée depuis votre brouillon : vérifiez avant d'enregistrer.")
+            }
+        } else {
+            self.init(session: session, kind: draft.kind)
+        }
+        for (field, text) in draft.values where inputs[field] != nil { inputs[field]?.text = text }
+        if let focused = draft.focus, let index = fields.firstIndex(of: focused) { focus = index }
+        self.draft = draft
+        revalidateAll(onlyFilled: true)
+        refreshDuplicates()
+    }
+
+    static func maxLength(_ field: TierField) -> Int {
+        switch field {
+        case .address: return 200
+        case .givenNames, .companyName: return 120
+        default: return 80
+        }
+    }
+
+    var title: String {
+        if let editing { return "Modification : \(editing.displayName)" }
+        return kind == .person ? "Nouvelle personne" : "Nouvelle organisation"
+    }
+
+    var context: KeymapContext { .saisie }
+
+    var focusedField: TierField { fields[focus] }
+
+    /// The text typed in each field.
+    var typed: [TierField: String] { inputs.mapValues(\.text) }
+
+    /// Whether anything differs from where the form started.
+    var isDirty: Bool {
+        fields.contains { (inputs[$0]?.text ?? "") != (original[$0] ?? "") }
+    }
+
+    // MARK: Rendering
+
+    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let x = area.x + 1
+        let showPanel = editing == nil
+        let fieldWidth = showPanel ? 36 : 56
+        buffer.put(editing == nil ? "Saisie d'une \(kind.label.lowercased())" : "Modification de la fiche n° \(editing!.id)",
+                   x: x, y: area.y, style: theme.title)
+        buffer.put("* obligatoire", x: x + 21 + fieldWidth - 13, y: area.y, style: theme.dim)
+        var cursor: CursorPosition?
+        for (index, field) in fields.enumerated() {
+            let y = area.y + 2 + index
+            let required = field.isRequired(for: kind)
+            let marker = errors[field] != nil ? "✗" : " "
+            buffer.put(marker, x: x, y: y, style: theme.error)
+            let end = buffer.put(field.label, x: x + 1, y: y, style: index == focus ? theme.title : theme.label, maxWidth: 18)
+            if required { buffer.put("*", x: end, y: y, style: theme.required) }
+            let style = index == focus ? theme.focusedField : (errors[field] != nil ? theme.error : theme.field)
+            let position = inputs[field]!.render(into: &buffer, x: x + 21, y: y, width: fieldWidth, style: style)
+            if index == focus { cursor = position }
+        }
+        var y = area.y + 3 + fields.count
+        if let confirmation {
+            let question: String
+            switch confirmation {
+            case .abandon: question = "Abandonner la saisie ? Ce qui a été tapé sera perdu. (o/n)"
+            case .verifiedChange(let text): question = text + " (o/n)"
+            }
+            buffer.put(question, x: x, y: y, style: theme.error, maxWidth: area.width - 2)
+            return nil
+        }
+        let shown = fields.compactMap { errors[$0] }
+        for message in shown.prefix(max(area.y + area.height - y, 0)) {
+            buffer.put("✗ " + message, x: x, y: y, style: theme.error, maxWidth: area.width - 2)
+            y += 1
+        }
+        if showPanel { drawDuplicates(into: &buffer, x: x + 21 + fieldWidth + 2, y: area.y + 2,
+                                      width: area.width - (x + 21 + fieldWidth + 2), theme: theme) }
+        return cursor
+    }
+
+    private func drawDuplicates(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
+        guard width > 8 else { return }
+        buffer.put("Déjà connus ?", x: x, y: y, style: theme.columnHeader, maxWidth: width)
+        if duplicates.isEmpty {
+            let hint = kind == .person ? "(nom et date de naissance)" : "(RIDET ou raison sociale)"
+            buffer.put(hint, x: x, y: y + 1, style: theme.dim, maxWidth: width)
+            return
+        }
+        var row = y + 1
+        for candidate in duplicates.prefix(4) {
+            buffer.put(candidate.hit.displayName, x: x, y: row, style: theme.error, maxWidth: width)
+            let birth = candidate.hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? candidate.hit.ridet ?? ""
+            buffer.put("\(birth) \(candidate.hit.commune ?? "")", x: x, y: row + 1, maxWidth: width)
+            buffer.put(candidate.reason, x: x, y: row + 2, style: theme.dim, maxWidth: width)
+            row += 3
+        }
+        buffer.put("\(session.keyName(.ouvrirDoublon, in: .saisie)) : ouvrir le 1er", x: x, y: row, style: theme.title, maxWidth: width)
+    }
+
+    // MARK: Keys
+
+    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if let confirmation { return answer(confirmation, event) }
+        switch action {
+        case .champSuivant, .ligneSuivante:
+            leaveField()
+            focus = (focus + 1) % fields.count
+        case .champPrecedent, .lignePrecedente:
+            leaveField()
+            focus = (focus + fields.count - 1) % fields.count
+        case .enregistrer:
+            leaveField()
+            return save(confirmingVerifiedChanges: false)
+        case .annuler, .retour:
+            if isDirty {
+                confirmation = .abandon
+                return .stay
+            }
+            discardDraft()
+            return .pop
+        case .ouvrirDoublon:
+            guard let first = duplicates.first else {
+                session.message = .info("Aucun doublon possible à ouvrir.")
+                return .stay
+            }
+            saveDraft()
+            do { return .push(try TierRecordScreen(session: session, tierID: first.hit.tierID)) } catch {
+                session.message = .error("\(error)")
+            }
+        default:
+            if inputs[focusedField]?.handle(event) == true, errors[focusedField] != nil {
+                // The message stays until the value is fixed: re-check quietly as the agent types.
+                if check(focusedField) == nil { errors[focusedField] = nil }
+            }
+        }
+        return .stay
+    }
+
+    private func answer(_ question: Confirmation, _ event: KeyEvent) -> ScreenOutcome {
+        let yes: Bool
+        switch event {
+        case .key(.character("o"), _), .key(.character("O"), _): yes = true
+        case .key(.character("n"), _), .key(.character("N"), _), .key(.escape, _): yes = false
+        default:
+            session.message = .info("Répondez o (oui) ou n (non).")
+            return .stay
+        }
+        confirmation = nil
+        switch question {
+        case .abandon:
+            if yes {
+                discardDraft()
+                return .pop
+            }
+        case .verifiedChange:
+            if yes { return save(confirmingVerifiedChanges: true) }
+            session.message = .info("Rien n'a été enregistré.")
+        }
+        return .stay
+    }
+
+    // MARK: Validation and saving
+
+    /// The message for one field's current text, or nil when it is acceptable.
+    func check(_ field: TierField) -> String? {
+        let text = inputs[field]?.text ?? ""
+        let today = session.clock.today()
+        do {
+            let value = try FieldValidator.normalize(text, for: field, today: today)
+            if value == nil, field.isRequired(for: kind) { return "\(field.label) : champ obligatoire." }
+        } catch {
+            return error.message
+        }
+        if field == .postalCode, let commune = normalized(.commune), let code = normalized(.postalCode),
+           let problem = FieldValidator.checkCommune(commune, postalCode: code) {
+            return problem.message
+        }
+        return nil
+    }
+
+    private func normalized(_ field: TierField) -> String? {
+        (try? FieldValidator.normalize(inputs[field]?.text ?? "", for: field, today: session.clock.today())) ?? nil
+    }
+
+    /// Validates the field being left, keeps the draft, and looks for duplicates.
+    private func leaveField() {
+        let field = focusedField
+        errors[field] = check(field)
+        if field == .commune, errors[.postalCode] != nil || !(inputs[.postalCode]?.isEmpty ?? true) {
+            errors[.postalCode] = check(.postalCode)
+        }
+        saveDraft()
+        refreshDuplicates()
+    }
+
+    private func revalidateAll(onlyFilled: Bool) {
+        for field in fields where !onlyFilled || !(inputs[field]?.isEmpty ?? true) {
+            errors[field] = check(field)
+        }
+    }
+
+    private func refreshDuplicates() {
+        guard editing == nil else { return }
+        var values: [TierField: String] = [:]
+        for field in fields { if let value = normalized(field) { values[field] = value } }
+        let ready = kind == .person
+            ? (values[.birthName] != nil || values[.usageName] != nil) && values[.birthDate] != nil
+            : values[.ridet] != nil || values[.companyName] != nil
+        guard ready else {
+            duplicates = []
+            return
+        }
+        duplicates = (try? DuplicateFinder(store: session.store).candidates(kind: kind, values: values)) ?? []
+    }
+
+    private func save(confirmingVerifiedChanges: Bool) -> ScreenOutcome {
+        revalidateAll(onlyFilled: false)
+        if let first = fields.first(where: { errors[$0] != nil }) {
+            focus = fields.firstIndex(of: first)!
+            session.message = .error("\(errors.count) champ(s) à corriger avant d'enregistrer.")
+            return .stay
+        }
+        let service = TierService(store: session.store)
+        do {
+            if let editing {
+                var changes: [TierField: String?] = [:]
+                for field in fields where (inputs[field]?.text ?? "") != (original[field] ?? "") {
+                    let text = inputs[field]?.text ?? ""
+                    changes[field] = text.isEmpty ? nil : text
+                }
+                let saved = try service.update(id: editing.id, expectedVersion: editing.version, changes: changes,
+                                               confirmingVerifiedChanges: confirmingVerifiedChanges, by: session.agent)
+                discardDraft()
+                session.message = .info("Fiche enregistrée (version \(saved.version)).")
+                return .pop
+            }
+            let values = typed.filter { !$0.value.isEmpty }
+            let created = try service.create(kind: kind, values: values, by: session.agent)
+            discardDraft()
+            session.message = .info("Fiche n° \(created.id) créée.")
+            return .replace(try TierRecordScreen(session: session, tierID: created.id))
+        } catch let change as VerifiedFactChange {
+            confirmation = .verifiedChange(change.description)
+        } catch let failed as TierValidationFailed {
+            for error in failed.errors { if let field = error.field { errors[field] = error.message } }
+            session.message = .error(failed.errors.first?.message ?? "Saisie invalide.")
+        } catch let stale as StaleTierError {
+            session.message = .error(stale.description.split(separator: "\n").first.map(String.init) ?? "\(stale)")
+            errors[focusedField] = stale.description.split(separator: "\n").dropFirst().joined(separator: " ")
+        } catch {
+            session.message = .error("\(error)")
+        }
+        return .stay
+    }
+
+    // MARK: Drafts
+
+    func saveDraft() {
+        guard isDirty else { return }
+        let next = TierDraft(id: draft?.id, agentID: session.agent.id, kind: kind, tierID: editing?.id,
+                             tierVersion: editing?.version, values: typed.filter { !$0.value.isEmpty }, focus: focusedField)
+        if let saved = try? DraftStore(store: session.store).save(next) { draft = saved }
+    }
+
+    private func discardDraft() {
+        if let id = draft?.id { try? DraftStore(store: session.store).delete(id: id) }
+        draft = nil
+    }
+}

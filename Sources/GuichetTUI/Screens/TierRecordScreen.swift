@@ -1,0 +1,107 @@
+import SIMSModel
+
+/// Fiche tier: every current fact with its source, level, agent and date; the relations (Enter
+/// opens the related tier); F5 the selected field's history; F6 edit. Opening it records the
+/// consultation in the audit log.
+final class TierRecordScreen: Screen {
+    let session: AppSession
+    private(set) var snapshot: TierSnapshot
+    private var selected = 0
+
+    /// One selectable line: a field or a relation.
+    enum Line {
+        case fact(TierField, Fact?)
+        case relation(label: String, tierID: Int64, name: String)
+    }
+
+    init(session: AppSession, tierID: Int64) throws {
+        self.session = session
+        snapshot = try TierService(store: session.store).open(id: tierID, by: session.agent)
+    }
+
+    var title: String { "Fiche : \(snapshot.displayName)" }
+    var context: KeymapContext { .fiche }
+
+    var lines: [Line] {
+        let current = snapshot.current
+        var lines: [Line] = TierField.fields(of: snapshot.kind).map { .fact($0, current[$0]) }
+        lines += snapshot.relations.map { .relation(label: $0.kind.label, tierID: $0.relatedID, name: $0.otherName) }
+        lines += snapshot.inverseRelations.map { .relation(label: $0.kind.inverseLabel, tierID: $0.tierID, name: $0.otherName) }
+        return lines
+    }
+
+    func didReappear() {
+        if let fresh = try? TierService(store: session.store).snapshot(id: snapshot.id) { snapshot = fresh }
+    }
+
+    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let x = area.x + 1, width = area.width - 2
+        buffer.put("\(snapshot.displayName)", x: x, y: area.y, style: theme.title, maxWidth: width - 30)
+        let info = "\(snapshot.kind.label) n° \(snapshot.id) · version \(snapshot.version)"
+        buffer.put(info, x: x + width - DisplayWidth.of(info), y: area.y, style: theme.dim)
+        let headerY = area.y + 1
+        let columns = [(0, "Champ", 18), (18, "Valeur", 26), (44, "Source", 19), (63, "Niv.", 5), (68, "Agent / date", 10)]
+        for (offset, name, w) in columns {
+            buffer.put(name, x: x + offset, y: headerY, style: theme.columnHeader, maxWidth: w)
+        }
+        let all = lines
+        let rows = area.height - 3
+        let first = max(0, min(selected - rows + 1, all.count - rows))
+        var y = headerY + 1
+        for (index, line) in all.enumerated().dropFirst(max(first, 0)).prefix(rows) {
+            let style = index == selected ? theme.selected : CellStyle.plain
+            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            switch line {
+            case .fact(let field, let fact):
+                buffer.put(field.label, x: x, y: y, style: style, maxWidth: 17)
+                if let fact {
+                    buffer.put(fact.displayValue, x: x + 18, y: y, style: style, maxWidth: 25)
+                    buffer.put(fact.source.label, x: x + 44, y: y, style: style, maxWidth: 18)
+                    buffer.put(fact.level.mark + " " + String(fact.level.rawValue), x: x + 63, y: y, style: style)
+                    let date = String(Timestamp.french(fact.recordedAt).prefix(10))
+                    buffer.put(date, x: x + 68, y: y, style: style, maxWidth: 10)
+                } else {
+                    buffer.put("—", x: x + 18, y: y, style: index == selected ? style : theme.dim)
+                }
+            case .relation(let label, _, let name):
+                buffer.put(label, x: x, y: y, style: index == selected ? style : theme.title, maxWidth: 17)
+                buffer.put("→ \(name)", x: x + 18, y: y, style: style, maxWidth: width - 18)
+            }
+            y += 1
+        }
+        if case .fact(_, let fact?) = all.indices.contains(selected) ? all[selected] : nil {
+            let detail = "Saisi par \(fact.agentLogin ?? "?") le \(Timestamp.french(fact.recordedAt))"
+                + (fact.reference.map { " · \($0)" } ?? "") + " · niveau \(fact.level.rawValue) \(fact.level.label)"
+            buffer.put(detail, x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
+        }
+        return nil
+    }
+
+    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        let all = lines
+        switch action {
+        case .ligneSuivante: selected = min(selected + 1, all.count - 1)
+        case .lignePrecedente: selected = max(selected - 1, 0)
+        case .pageSuivante: selected = min(selected + 10, all.count - 1)
+        case .pagePrecedente: selected = max(selected - 10, 0)
+        case .retour, .annuler: return .pop
+        case .historique:
+            if case .fact(let field, _) = all[selected] {
+                return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
+            }
+        case .modifier:
+            return .push(TierFormScreen(session: session, editing: snapshot))
+        case .ouvrir:
+            switch all[selected] {
+            case .relation(_, let tierID, _):
+                do { return .push(try TierRecordScreen(session: session, tierID: tierID)) } catch {
+                    session.message = .error("\(error)")
+                }
+            case .fact(let field, _):
+                return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
+            }
+        default: break
+        }
+        return .stay
+    }
+}

@@ -1,0 +1,136 @@
+import SIMSModel
+
+/// Recherche tiers: a search field and the results table, refreshed at each key, with a detail
+/// pane for the selected tier; Enter opens it.
+final class TierSearchScreen: Screen {
+    let session: AppSession
+    private(set) var field = TextField(maxLength: 120)
+    private(set) var hits: [SearchHit] = []
+    private(set) var selected = 0
+    private var firstRow = 0
+    private var lastQuery = ""
+    /// How many results a search asks for (paged on screen).
+    static let resultLimit = 100
+
+    init(session: AppSession, query: String = "") {
+        self.session = session
+        field.text = query
+        refresh()
+    }
+
+    var title: String { "Recherche d'un tiers" }
+    var context: KeymapContext { .recherche }
+
+    private func refresh() {
+        let query = field.text
+        guard query != lastQuery || hits.isEmpty else { return }
+        lastQuery = query
+        do {
+            hits = try TierSearch(store: session.store).search(query, limit: Self.resultLimit)
+        } catch {
+            hits = []
+            session.message = .error("La recherche a échoué : \(error)")
+        }
+        selected = 0
+        firstRow = 0
+    }
+
+    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let x = area.x + 1, width = area.width - 2
+        buffer.put("Rechercher :", x: x, y: area.y + 1, style: theme.title)
+        let cursor = field.render(into: &buffer, x: x + 13, y: area.y + 1, width: 46, style: theme.focusedField)
+        let count = field.text.isEmpty ? "nom, date, RIDET, tél." : "\(hits.count == Self.resultLimit ? "\(Self.resultLimit)+" : "\(hits.count)") résultat\(hits.count > 1 ? "s" : "")"
+        buffer.put(count, x: x + 61, y: area.y + 1, style: theme.dim, maxWidth: width - 61)
+
+        let headerY = area.y + 3
+        let columns = ResultColumns(x: x)
+        columns.draw(into: &buffer, y: headerY, values: ["Nom", "Né(e) / RIDET", "Commune", "Tél.", "Vérif."],
+                     style: theme.columnHeader)
+        let tableRows = area.height - 10
+        if selected < firstRow { firstRow = selected }
+        if selected >= firstRow + tableRows { firstRow = selected - tableRows + 1 }
+        for (offset, hit) in hits.dropFirst(firstRow).prefix(tableRows).enumerated() {
+            let index = firstRow + offset
+            let y = headerY + 1 + offset
+            let style = index == selected ? theme.selected : CellStyle.plain
+            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            columns.draw(into: &buffer, y: y, values: [
+                hit.displayName,
+                hit.kind == .person ? hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? ""
+                                    : hit.ridet ?? "",
+                hit.commune ?? "",
+                hit.phone.map { FieldValidator.display($0, for: .phone) } ?? "",
+                hit.minLevel.mark,
+            ], style: style)
+        }
+        if hits.isEmpty, !field.text.isEmpty {
+            buffer.put("Aucun tiers ne correspond. \(session.keyName(.nouvellePersonne, in: .recherche)) : nouvelle personne, "
+                       + "\(session.keyName(.nouvelleOrganisation, in: .recherche)) : nouvelle organisation.",
+                       x: x, y: headerY + 2, style: theme.dim, maxWidth: width)
+        }
+        drawDetail(into: &buffer, y: area.y + area.height - 5, x: x, width: width, theme: theme)
+        return cursor
+    }
+
+    private func drawDetail(into buffer: inout CellBuffer, y: Int, x: Int, width: Int, theme: Theme) {
+        buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
+        guard hits.indices.contains(selected) else { return }
+        let hit = hits[selected]
+        buffer.put("\(hit.displayName) — \(hit.kind.label.lowercased()) n° \(hit.tierID)", x: x, y: y + 1,
+                   style: theme.title, maxWidth: width)
+        var facts: [String] = []
+        if let date = hit.birthDate { facts.append("Né(e) le \(FieldValidator.display(date, for: .birthDate))") }
+        if let ridet = hit.ridet { facts.append("RIDET \(ridet)") }
+        if let commune = hit.commune { facts.append(commune) }
+        if let cafat = hit.cafat { facts.append("CAFAT \(cafat)") }
+        buffer.put(facts.joined(separator: " · "), x: x, y: y + 2, maxWidth: width)
+        var contact: [String] = []
+        if let phone = hit.phone { contact.append("Tél. \(FieldValidator.display(phone, for: .phone))") }
+        if let email = hit.email { contact.append(email) }
+        buffer.put(contact.joined(separator: " · "), x: x, y: y + 3, maxWidth: width)
+        let legend = "Vérif. : · déclaré  ✓ vérifié sur pièce  ✔ validé"
+        buffer.put(legend, x: x + width - DisplayWidth.of(legend), y: y + 3, style: theme.dim)
+    }
+
+    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        switch action {
+        case .ouvrir:
+            guard hits.indices.contains(selected) else { return .stay }
+            do {
+                return .push(try TierRecordScreen(session: session, tierID: hits[selected].tierID))
+            } catch {
+                session.message = .error("\(error)")
+                return .stay
+            }
+        case .ligneSuivante:
+            selected = min(selected + 1, max(hits.count - 1, 0))
+        case .lignePrecedente:
+            selected = max(selected - 1, 0)
+        case .pageSuivante:
+            selected = min(selected + 10, max(hits.count - 1, 0))
+        case .pagePrecedente:
+            selected = max(selected - 10, 0)
+        case .nouvellePersonne:
+            return .push(TierFormScreen(session: session, kind: .person, prefill: Self.prefill(from: field.text)))
+        case .nouvelleOrganisation:
+            return .push(TierFormScreen(session: session, kind: .organisation))
+        case .retour, .annuler:
+            return .pop
+        default:
+            if field.handle(event) { refresh() }
+        }
+        return .stay
+    }
+
+    /// Names typed in the search become the new person's names (« wamytan hélène »: the first
+    /// word is the birth name, the rest the given names), so nothing is typed twice.
+    static func prefill(from query: String) -> [TierField: String] {
+        let words = query.split(separator: " ").map(String.init).filter { $0.first?.isLetter == true }
+        guard let first = words.first else { return [:] }
+        var values: [TierField: String] = [.birthName: first.prefix(1).uppercased() + first.dropFirst()]
+        if words.count > 1 {
+            values[.givenNames] = words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        }
+        return values
+    }
+}
