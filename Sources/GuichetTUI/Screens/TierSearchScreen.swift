@@ -63,6 +63,10 @@ final class TierSearchScreen: Screen {
                 hit.minLevel.mark,
             ], style: style)
         }
+        if let first = hits.first, !first.matchesAllTerms {
+            buffer.put("Aucun tiers ne correspond à tous les mots ; les plus proches :", x: x, y: area.y + 2,
+                       style: theme.error, maxWidth: width)
+        }
         if hits.isEmpty, !field.text.isEmpty {
             buffer.put("Aucun tiers ne correspond. \(session.keyName(.nouvellePersonne, in: .recherche)) : nouvelle personne, "
                        + "\(session.keyName(.nouvelleOrganisation, in: .recherche)) : nouvelle organisation.",

@@ -14,4 +14,7 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var minLevel: VerificationLevel
     /// The ranking score (higher is better).
     public var score: Double
+    /// Whether the tier matches every word of the query; false for the « closest » results shown
+    /// when nothing matches them all.
+    public var matchesAllTerms: Bool = true
 }

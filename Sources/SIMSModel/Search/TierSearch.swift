@@ -162,7 +162,8 @@ public struct TierSearch: Sendable {
             hits.append(SearchHit(tierID: candidate.id, kind: TierKind(rawValue: row["kind"]) ?? .person,
                                   displayName: row["display_name"], birthDate: birthDate, ridet: row["ridet"],
                                   commune: row["commune"], cafat: row["cafat"], phone: row["phone"], email: row["email"],
-                                  minLevel: VerificationLevel(rawValue: row["min_level"]) ?? .declared, score: total))
+                                  minLevel: VerificationLevel(rawValue: row["min_level"]) ?? .declared, score: total,
+                                  matchesAllTerms: matched == query.terms.count))
         }
         hits.sort { a, b in
             let ma = matchedTerms[a.tierID] ?? 0, mb = matchedTerms[b.tierID] ?? 0
