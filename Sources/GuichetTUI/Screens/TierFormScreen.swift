@@ -17,6 +17,8 @@ final class TierFormScreen: Screen {
     private(set) var errors: [TierField: String] = [:]
     private(set) var duplicates: [DuplicateCandidate] = []
     private(set) var confirmation: Confirmation?
+    /// Lines explaining why the last save was refused (what changed meanwhile).
+    private(set) var banner: [String] = []
     private var draft: TierDraft?
 
     /// A question the form is waiting for an answer to (o/n).
@@ -94,7 +96,7 @@ final class TierFormScreen: Screen {
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1
         let showPanel = editing == nil
-        let fieldWidth = showPanel ? 36 : 56
+        let fieldWidth = showPanel ? 32 : 56
         buffer.put(editing == nil ? "Saisie d'une \(kind.label.lowercased())" : "Modification de la fiche n° \(editing!.id)",
                    x: x, y: area.y, style: theme.title)
         buffer.put("* obligatoire", x: x + 21 + fieldWidth - 13, y: area.y, style: theme.dim)
@@ -120,9 +122,9 @@ final class TierFormScreen: Screen {
             buffer.put(question, x: x, y: y, style: theme.error, maxWidth: area.width - 2)
             return nil
         }
-        let shown = fields.compactMap { errors[$0] }
+        let shown = fields.compactMap { errors[$0] }.map { "✗ " + $0 } + banner
         for message in shown.prefix(max(area.y + area.height - y, 0)) {
-            buffer.put("✗ " + message, x: x, y: y, style: theme.error, maxWidth: area.width - 2)
+            buffer.put(message, x: x, y: y, style: theme.error, maxWidth: area.width - 2)
             y += 1
         }
         if showPanel { drawDuplicates(into: &buffer, x: x + 21 + fieldWidth + 2, y: area.y + 2,
@@ -134,25 +136,48 @@ final class TierFormScreen: Screen {
         guard width > 8 else { return }
         buffer.put("Déjà connus ?", x: x, y: y, style: theme.columnHeader, maxWidth: width)
         if duplicates.isEmpty {
-            let hint = kind == .person ? "(nom et date de naissance)" : "(RIDET ou raison sociale)"
-            buffer.put(hint, x: x, y: y + 1, style: theme.dim, maxWidth: width)
+            let hint = kind == .person ? "Ils s'affichent dès le nom et la date de naissance saisis."
+                                       : "Ils s'affichent dès le RIDET ou la raison sociale saisis."
+            for (offset, line) in Self.wrap(hint, width: width).enumerated() {
+                buffer.put(line, x: x, y: y + 1 + offset, style: theme.dim, maxWidth: width)
+            }
             return
         }
         var row = y + 1
-        for candidate in duplicates.prefix(4) {
+        for candidate in duplicates.prefix(3) {
             buffer.put(candidate.hit.displayName, x: x, y: row, style: theme.error, maxWidth: width)
             let birth = candidate.hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? candidate.hit.ridet ?? ""
             buffer.put("\(birth) \(candidate.hit.commune ?? "")", x: x, y: row + 1, maxWidth: width)
-            buffer.put(candidate.reason, x: x, y: row + 2, style: theme.dim, maxWidth: width)
-            row += 3
+            row += 2
+            for line in Self.wrap(candidate.reason, width: width).prefix(2) {
+                buffer.put(line, x: x, y: row, style: theme.dim, maxWidth: width)
+                row += 1
+            }
         }
         buffer.put("\(session.keyName(.ouvrirDoublon, in: .saisie)) : ouvrir le 1er", x: x, y: row, style: theme.title, maxWidth: width)
+    }
+
+    /// Splits text into lines of at most `width` columns, at spaces.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty { current = String(word) } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     // MARK: Keys
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         if let confirmation { return answer(confirmation, event) }
+        banner = []
         switch action {
         case .champSuivant, .ligneSuivante:
             leaveField()
@@ -297,8 +322,9 @@ final class TierFormScreen: Screen {
             for error in failed.errors { if let field = error.field { errors[field] = error.message } }
             session.message = .error(failed.errors.first?.message ?? "Saisie invalide.")
         } catch let stale as StaleTierError {
-            session.message = .error(stale.description.split(separator: "\n").first.map(String.init) ?? "\(stale)")
-            errors[focusedField] = stale.description.split(separator: "\n").dropFirst().joined(separator: " ")
+            let lines = stale.description.split(separator: "\n").map(String.init)
+            session.message = .error(lines.first ?? "\(stale)")
+            banner = Array(lines.dropFirst())
         } catch {
             session.message = .error("\(error)")
         }

@@ -40,7 +40,7 @@ final class TierRecordScreen: Screen {
         let info = "\(snapshot.kind.label) n° \(snapshot.id) · version \(snapshot.version)"
         buffer.put(info, x: x + width - DisplayWidth.of(info), y: area.y, style: theme.dim)
         let headerY = area.y + 1
-        let columns = [(0, "Champ", 18), (18, "Valeur", 26), (44, "Source", 19), (63, "Niv.", 5), (68, "Agent / date", 10)]
+        let columns = [(0, "Champ", 18), (18, "Valeur", 26), (44, "Source", 19), (63, "Niv.", 5), (68, "Date", 10)]
         for (offset, name, w) in columns {
             buffer.put(name, x: x + offset, y: headerY, style: theme.columnHeader, maxWidth: w)
         }
@@ -64,8 +64,8 @@ final class TierRecordScreen: Screen {
                     buffer.put("—", x: x + 18, y: y, style: index == selected ? style : theme.dim)
                 }
             case .relation(let label, _, let name):
-                buffer.put(label, x: x, y: y, style: index == selected ? style : theme.title, maxWidth: 17)
-                buffer.put("→ \(name)", x: x + 18, y: y, style: style, maxWidth: width - 18)
+                let end = buffer.put(label, x: x, y: y, style: index == selected ? style : theme.title, maxWidth: 30)
+                buffer.put("→ \(name)", x: max(end + 1, x + 18), y: y, style: style, maxWidth: width - 30)
             }
             y += 1
         }

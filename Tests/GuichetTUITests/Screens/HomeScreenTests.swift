@@ -1,0 +1,73 @@
+import XCTest
+import SIMSModel
+@testable import GuichetTUI
+
+final class HomeScreenTests: XCTestCase {
+    func testTheHomeScreenSaysWhoIsLoggedInAndWhatToDo() throws {
+        let h = try ScreenHarness()
+        XCTAssertEqual(h.screen, """
+             Guichet · Accueil                                   Marie Gorodey · 29/11/2026
+
+              Bonjour Marie Gorodey (mgorodey) — agent d'accueil, superviseur
+              Services : DPASS
+
+              Que voulez-vous faire ?
+                F5 ou r           Rechercher un tiers
+                F2 ou p           Nouvelle personne
+                F4 ou o           Nouvelle organisation
+                F1                Aide
+                F3 ou q           Quitter
+
+              Aucune saisie en attente.
+
+
+
+
+
+
+
+
+
+
+            F1Aide  F2Personne  F3Quitter  F4Organis.  F5Cherche  F6Brouill.
+            """)
+    }
+
+    func testHelpIsGeneratedFromTheKeymapAndClosesWithF3() throws {
+        let h = try ScreenHarness()
+        h.press(.function(1))
+        XCTAssertTrue(h.line(0).contains("Aide — Accueil"))
+        XCTAssertTrue(h.screen.contains("F5       Rechercher un tiers") || h.screen.contains("F5"), h.screen)
+        XCTAssertTrue(h.screen.contains("rechercher un tiers"), h.screen)
+        h.press(.function(3))
+        XCTAssertTrue(h.line(0).contains("Accueil"))
+        XCTAssertFalse(h.line(0).contains("Aide"))
+    }
+
+    func testQuitKeysStopTheApplication() throws {
+        XCTAssertFalse(try ScreenHarness().press(.character("q")))
+        XCTAssertFalse(try ScreenHarness().press(.function(3)))
+        XCTAssertFalse(try ScreenHarness().press(.ctrl("q")))
+    }
+
+    func testATooSmallTerminalSaysSoAndComesBack() throws {
+        let h = try ScreenHarness()
+        h.terminal.size = TerminalSize(columns: 60, rows: 20)
+        h.press(.resize)
+        XCTAssertTrue(h.screen.contains("Terminal trop petit : 60×20."), h.screen)
+        XCTAssertTrue(h.screen.contains("Agrandissez la fenêtre à au moins 80×24."))
+        h.press(.character("r")) // ignored while too small
+        h.terminal.size = TerminalSize(columns: 80, rows: 24)
+        h.press(.resize)
+        XCTAssertTrue(h.line(0).contains("Accueil"), h.screen)
+    }
+
+    func testAWiderTerminalGetsAWiderLayout() throws {
+        let h = try ScreenHarness()
+        h.terminal.size = TerminalSize(columns: 120, rows: 30)
+        h.press(.resize)
+        XCTAssertEqual(h.terminal.screenLines.count, 30)
+        XCTAssertTrue(h.line(0).hasSuffix("Marie Gorodey · 29/11/2026 "), h.line(0))
+        XCTAssertTrue(h.line(29).hasPrefix("F1Aide"))
+    }
+}

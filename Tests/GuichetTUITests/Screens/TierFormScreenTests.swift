@@ -1,0 +1,165 @@
+import XCTest
+import SIMSModel
+@testable import GuichetTUI
+
+final class TierFormScreenTests: XCTestCase {
+    /// Opens « Nouvelle personne » from the home screen.
+    private func newPerson(_ h: ScreenHarness) {
+        h.press(.character("p"))
+        XCTAssertTrue(h.line(0).contains("Nouvelle personne"), h.line(0))
+    }
+
+    func testTheFormMarksRequiredFieldsAndShowsTheDuplicatePanel() throws {
+        let h = try ScreenHarness()
+        newPerson(h)
+        XCTAssertEqual(h.screen, """
+             Guichet · Nouvelle personne                         Marie Gorodey · 29/11/2026
+             Saisie d'une personne                   * obligatoire
+
+              Nom de naissance*                                     Déjà connus ?
+              Nom d'usage                                           Ils s'affichent dès le
+              Prénoms*                                              nom et la date de
+              Sexe                                                  naissance saisis.
+              Date de naissance*
+              Lieu de naissance
+              Adresse
+              Commune
+              Code postal
+              Téléphone
+              Courriel
+              Numéro CAFAT
+
+
+
+
+
+
+
+
+            F1Aide  F3Retour  F6Doublon  F7PgPréc  F8PgSuiv  F10Enreg.  F12Annuler
+            """)
+    }
+
+    func testAnImpossibleDateIsRefusedWhenLeavingTheFieldUntilFixedThenSaved() throws {
+        let h = try ScreenHarness()
+        newPerson(h)
+        h.type("Wamytan")
+        h.press(.tab, .tab)
+        h.type("Hélène")
+        h.press(.tab, .tab)
+        h.type("31/02/1985")
+        h.press(.tab)
+        XCTAssertTrue(h.screen.contains("✗ Date de naissance : le 31/02/1985 n'existe pas."), h.screen)
+        XCTAssertTrue(h.line(7).hasPrefix(" ✗Date de naissance"), h.line(7))
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("1 champ(s) à corriger avant d'enregistrer."), h.screen)
+        XCTAssertEqual(try h.store.summary().persons, 0)
+        // Back on the date (the save put the focus there), fix it: the message goes as the value becomes right.
+        for _ in 0..<10 { h.press(.backspace) }
+        h.type("14/03/1985")
+        XCTAssertFalse(h.screen.contains("n'existe pas"), h.screen)
+        h.press(.function(10))
+        XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Hélène"), h.screen)
+        XCTAssertTrue(h.screen.contains("Fiche n° 1 créée."), h.screen)
+        let tier = try TierService(store: h.store).snapshot(id: 1)
+        XCTAssertEqual(tier.value(.birthDate), "1985-03-14")
+        XCTAssertEqual(tier.current[.birthName]?.agentLogin, "mgorodey")
+        XCTAssertTrue(try DraftStore(store: h.store).list(agentID: h.agent.id).isEmpty, "the draft goes once saved")
+    }
+
+    func testLikelyDuplicatesAppearAsSoonAsNameAndBirthDateAreThereAndOneCanBeOpened() throws {
+        let h = try ScreenHarness(tiers: [(.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985",
+                                                       .commune: "Nouméa", .postalCode: "98800"])])
+        newPerson(h)
+        h.type("Ouamytan")
+        h.press(.tab, .tab)
+        h.type("Helene")
+        h.press(.tab, .tab)
+        XCTAssertFalse(h.screen.contains("WAMYTAN Hélène"), "no birth date yet")
+        h.type("14/03/1985")
+        h.press(.tab)
+        XCTAssertTrue(h.screen.contains("WAMYTAN Hélène"), h.screen)
+        XCTAssertTrue(h.screen.contains("même date de"), h.screen)
+        XCTAssertTrue(h.screen.contains("F6 : ouvrir le 1er"), h.screen)
+        h.press(.function(6))
+        XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Hélène"), h.line(0))
+        XCTAssertEqual(try h.store.summary().persons, 1, "nothing was created")
+    }
+
+    func testCancelAsksFirstWhenSomethingChanged() throws {
+        let h = try ScreenHarness()
+        newPerson(h)
+        h.press(.escape)
+        XCTAssertTrue(h.line(0).contains("Accueil"), "nothing typed: cancel leaves at once")
+        newPerson(h)
+        h.type("Wamytan")
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Abandonner la saisie ? Ce qui a été tapé sera perdu. (o/n)"), h.screen)
+        h.press(.character("n"))
+        XCTAssertTrue(h.line(0).contains("Nouvelle personne"))
+        XCTAssertTrue(h.screen.contains("Wamytan"))
+        h.press(.function(12), .character("o"))
+        XCTAssertTrue(h.line(0).contains("Accueil"))
+        XCTAssertTrue(try DraftStore(store: h.store).list(agentID: h.agent.id).isEmpty)
+    }
+
+    func testEveryFieldExitKeepsADraftThatTheHomeScreenOffersBack() throws {
+        let h = try ScreenHarness()
+        newPerson(h)
+        h.type("Wamytan")
+        h.press(.tab, .tab)
+        h.type("Hélène Marie")
+        h.press(.tab)
+        let drafts = try DraftStore(store: h.store).list(agentID: h.agent.id)
+        XCTAssertEqual(drafts.count, 1)
+        XCTAssertEqual(drafts.first?.values[.givenNames], "Hélène Marie")
+        // A new session (the next start) offers it back.
+        let next = AppSession(store: h.store, agent: h.agent, keymap: DefaultKeymap.keymap, clock: .fixed(ScreenHarness.now))
+        let terminal = InMemoryTerminal(columns: 80, rows: 24)
+        let app = Application(terminal: terminal, session: next, root: HomeScreen(session: next))
+        app.renderFrame()
+        XCTAssertTrue(terminal.screenText.contains("Saisies non enregistrées (1) :"), terminal.screenText)
+        XCTAssertTrue(terminal.screenText.contains("Nouvelle personne : WAMYTAN Hélène Marie — 29/11/2026 10:00"), terminal.screenText)
+        XCTAssertTrue(terminal.screenText.contains("Entrée pour reprendre"), terminal.screenText)
+        app.process(.enter)
+        app.renderFrame()
+        XCTAssertTrue(terminal.screenText.contains("Hélène Marie"), terminal.screenText)
+        XCTAssertTrue(terminal.screenLines[0].contains("Nouvelle personne"))
+    }
+
+    func testEditingChangesOnlyWhatWasTypedAndKeepsTheHistory() throws {
+        let h = try ScreenHarness(tiers: [(.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985",
+                                                       .phone: "25 12 34"])])
+        h.press(.character("r"))
+        h.type("wamytan")
+        h.press(.enter)
+        h.press(.function(6))
+        XCTAssertTrue(h.line(0).contains("Modification : WAMYTAN Hélène"), h.line(0))
+        for _ in 0..<9 { h.press(.tab) } // to Téléphone
+        for _ in 0..<8 { h.press(.backspace) }
+        h.type("78 12 34")
+        h.press(.function(10))
+        XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Hélène"), h.screen)
+        XCTAssertTrue(h.screen.contains("Fiche enregistrée (version 2)."), h.screen)
+        XCTAssertTrue(h.screen.contains("78.12.34"), h.screen)
+        let tier = try TierService(store: h.store).snapshot(id: 1)
+        XCTAssertEqual(tier.history(of: .phone).map(\.value), ["781234", "251234"])
+        XCTAssertEqual(tier.history(of: .birthName).count, 1, "untouched fields are not rewritten")
+    }
+
+    func testAnEditFromAStaleViewIsRefusedWithWhatChanged() throws {
+        let h = try ScreenHarness(tiers: [(.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985"])])
+        h.press(.character("r"))
+        h.type("wamytan")
+        h.press(.enter, .function(6))
+        // Meanwhile, a colleague changes the phone.
+        try TierService(store: h.store).update(id: 1, expectedVersion: 1, changes: [.phone: "251234"], by: h.agent)
+        for _ in 0..<8 { h.press(.tab) } // to Code postal... then Téléphone
+        h.press(.tab)
+        h.type("781234")
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("modifiée par quelqu'un d'autre"), h.screen)
+        XCTAssertTrue(h.screen.contains("  - Téléphone : « 25.12.34 » par mgorodey le 29/11/2026 10:00"), h.screen)
+        XCTAssertEqual(try TierService(store: h.store).snapshot(id: 1).value(.phone), "251234")
+    }
+}

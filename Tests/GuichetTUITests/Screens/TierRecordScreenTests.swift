@@ -1,0 +1,64 @@
+import XCTest
+import SIMSModel
+@testable import GuichetTUI
+
+final class TierRecordScreenTests: XCTestCase {
+    func testTheRecordShowsEachFactWithItsProvenanceAndTheRelations() throws {
+        let h = try ScreenHarness(tiers: [
+            (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985", .phone: "251234"]),
+            (.person, [.givenNames: "Noé", .birthName: "Wamytan", .birthDate: "10/10/2015"]),
+        ])
+        try TierService(store: h.store).relate(2, kind: .legalRepresentative, to: 1, by: h.agent)
+        h.press(.character("r"))
+        h.type("helene")
+        h.press(.enter)
+        XCTAssertEqual(h.screen, """
+             Guichet · Fiche : WAMYTAN Hélène                    Marie Gorodey · 29/11/2026
+             WAMYTAN Hélène                                       Personne n° 1 · version 1
+             Champ             Valeur                    Source             Niv. Date
+             Nom de naissance  Wamytan                   déclaré au guichet · 0  29/11/2026
+             Nom d'usage       —
+             Prénoms           Hélène                    déclaré au guichet · 0  29/11/2026
+             Sexe              —
+             Date de naissance 14/03/1985                déclaré au guichet · 0  29/11/2026
+             Lieu de naissance —
+             Adresse           —
+             Commune           —
+             Code postal       —
+             Téléphone         25.12.34                  déclaré au guichet · 0  29/11/2026
+             Courriel          —
+             Numéro CAFAT      —
+             Mineur représenté → WAMYTAN Noé
+
+
+
+
+
+             Saisi par mgorodey le 29/11/2026 10:00 · niveau 0 déclaré
+
+            F1Aide  F3Retour  F5Histor.  F6Modifier  F7PgPréc  F8PgSuiv  F12Annuler
+            """)
+        // Enter on the relation opens the child.
+        for _ in 0..<12 { h.press(.down) }
+        h.press(.enter)
+        XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Noé"), h.line(0))
+        XCTAssertTrue(h.screen.contains("Représentant légal → WAMYTAN Hélène"), h.screen)
+    }
+
+    func testF5ShowsTheHistoryOfTheSelectedField() throws {
+        let h = try ScreenHarness(tiers: [(.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985",
+                                                       .phone: "251234"])])
+        try TierService(store: h.store).update(id: 1, expectedVersion: 1, changes: [.phone: "781234"], by: h.agent)
+        h.press(.character("r"))
+        h.type("wamytan")
+        h.press(.enter)
+        for _ in 0..<9 { h.press(.down) }
+        h.press(.function(5))
+        XCTAssertTrue(h.line(0).contains("Historique : Téléphone"), h.line(0))
+        let lines = h.terminal.screenLines
+        let values = lines.filter { $0.contains("déclaré au guichet") }
+        XCTAssertEqual(values.count, 2)
+        XCTAssertTrue(values[0].contains("78.12.34"))
+        XCTAssertTrue(values[1].contains("25.12.34"))
+    }
+}
