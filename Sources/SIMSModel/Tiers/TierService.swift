@@ -23,7 +23,9 @@ public struct TierService: Sendable {
         let validation = TierValidator.validate(kind: kind, values: values, today: store.clock.today())
         guard validation.errors.isEmpty else { throw TierValidationFailed(errors: validation.errors) }
         let current = validation.normalized
-        let id: Int64 = try store.pool.write { db in
+        // The snapshot is read in the same transaction: a read on another connection could sit on an
+        // older WAL snapshot.
+        return try store.pool.write { db in
             let now = store.clock.now()
             let at = Timestamp.string(from: now)
             let entry = SearchTokenizer.entry(kind: kind, values: current)
@@ -35,9 +37,9 @@ public struct TierService: Sendable {
                                           provenance: provenance, agentID: agent.id, at: at, eventID: eventID)
             try TierRowWriter.insertTokens(db, tierID: id, tokens: entry.tokens)
             try TierRowWriter.addVocabulary(db, words: entry.vocabulary, count: 1)
-            return id
+            guard let created = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
+            return created
         }
-        return try snapshot(id: id)
     }
 
     /// Updates some fields of a tier. `changes` maps a field to its new typed value, or nil to erase it.
@@ -49,7 +51,7 @@ public struct TierService: Sendable {
                        provenance: Provenance = .counter, confirmingVerifiedChanges: Bool = false,
                        by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "modifier un tiers")
-        try store.pool.write { db in
+        return try store.pool.write { db in
             guard let before = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
             if before.version != expectedVersion {
                 throw StaleTierError(tierID: id, expectedVersion: expectedVersion, currentVersion: before.version,
@@ -72,7 +74,7 @@ public struct TierService: Sendable {
                 let newValue = validation.normalized[field]
                 if newValue != merged[field] { written[field] = .some(newValue) }
             }
-            guard !written.isEmpty else { return }
+            guard !written.isEmpty else { return before }
             let verified = written.keys.compactMap { before.current[$0] }.filter { $0.level > .declared }
             if !verified.isEmpty, !confirmingVerifiedChanges {
                 throw VerifiedFactChange(facts: verified.sorted { $0.field.rawValue < $1.field.rawValue })
@@ -92,8 +94,9 @@ public struct TierService: Sendable {
                                          minLevel: minLevel,
                                          oldEntry: SearchTokenizer.entry(kind: before.kind, values: before.current.compactMapValues(\.value)),
                                          newEntry: SearchTokenizer.entry(kind: before.kind, values: merged), at: at)
+            guard let after = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
+            return after
         }
-        return try snapshot(id: id)
     }
 
     /// Records that `related` is the `kind` of `tier` (e.g. the représentant légal of a minor).

@@ -58,7 +58,7 @@ struct GuichetProcess {
 
     func write(_ name: String, _ text: String) -> String {
         let path = directory + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
         return path
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import XCTest
 @testable import SIMSModel
 
@@ -129,6 +130,44 @@ final class TierServiceTests: XCTestCase {
         try TierService(store: other).update(id: created.id, expectedVersion: seenThere.version, changes: [.phone: "251234"], by: t.counter)
         XCTAssertThrowsError(try TierService(store: t.store).update(id: created.id, expectedVersion: seenHere.version,
                                                                     changes: [.phone: "781234"], by: t.counter))
+    }
+}
+
+final class TierFreshnessTests: XCTestCase {
+    /// A search that stops reading early must not leave a reader on an old snapshot: a tier
+    /// created afterwards is found, opened and searched at once.
+    func testATierCreatedAfterTruncatedSearchesIsSeenEverywhere() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        try DemoLoader(store: t.store).load(count: 4000, seed: 2, by: t.admin)
+        var search = TierSearch(store: t.store)
+        search.termCap = 50
+        for query in ["m", "ma", "j", "paul", "marie", "a b"] { _ = try search.search(query) }
+        let created = try t.person("Éloi", "Kaloï", born: "28/02/2001")
+        XCTAssertEqual(try TierService(store: t.store).snapshot(id: created.id).displayName, "KALOÏ Éloi")
+        for _ in 0..<6 {
+            XCTAssertEqual(try TierSearch(store: t.store).search("eloi kaloi").first?.tierID, created.id)
+        }
+    }
+
+    /// The cause of the above, checked directly: a search leaves no statement stepping, which would
+    /// hold its connection on an old snapshot.
+    func testASearchLeavesNoStatementOpen() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        try DemoLoader(store: t.store).load(count: 2000, seed: 2, by: t.admin)
+        var search = TierSearch(store: t.store)
+        search.termCap = 50
+        for query in ["m", "ma", "j", "paul", "marie", "a b", "wamytan h", "zzzz", "14/03/1985"] {
+            try t.store.pool.read { db in
+                _ = try search.search(db, query: SearchQuery.parse(query), limit: 20)
+                var statement = sqlite3_next_stmt(db.sqliteConnection, nil)
+                while let current = statement {
+                    XCTAssertEqual(sqlite3_stmt_busy(current), 0, "« \(query) » left \(String(cString: sqlite3_sql(current)))")
+                    statement = sqlite3_next_stmt(db.sqliteConnection, current)
+                }
+            }
+        }
     }
 }
 
