@@ -4,5 +4,6 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Mesures de performance (à lancer sur un binaire -c release).",
-        subcommands: [BenchSearchCommand.self, BenchImportCommand.self, BenchPrepareCommand.self])
+        subcommands: [BenchSearchCommand.self, BenchImportCommand.self, BenchUICommand.self, BenchPrepareCommand.self,
+                      BenchFirstFrameCommand.self])
 }
