@@ -6,7 +6,9 @@ import SIMSModel
 struct BenchQueries {
     struct Query {
         var text: String
-        /// The person the query is meant to find, for complete queries.
+        /// The person the query designates, for the queries that identify one person (names and
+        /// birth date, CAFAT number); nil for the others (prefixes, a birth date alone, which many
+        /// share).
         var target: Int64?
     }
 
@@ -41,7 +43,7 @@ struct BenchQueries {
                     queries.append(Query(text: "\(firstGiven) \(String(chars))", target: nil))
                 }
                 if let date = snapshot.value(.birthDate).flatMap(CalendarDate.init(iso:)) {
-                    queries.append(Query(text: date.french, target: id))
+                    queries.append(Query(text: date.french, target: nil))
                     queries.append(Query(text: "\(surname) \(firstGiven) \(date.french)", target: id))
                 }
                 if let phone = snapshot.value(.phone) { queries.append(Query(text: phone, target: nil)) }

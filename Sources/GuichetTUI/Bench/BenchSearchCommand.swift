@@ -18,6 +18,12 @@ struct BenchSearchCommand: ParsableCommand {
     @Option(name: .long, help: "Dossier des bases de mesure (conservées d'une fois sur l'autre).")
     var workdir = NSTemporaryDirectory() + "guichet-bench"
     @Flag(name: .long, help: "Un objet JSON au lieu du tableau.") var json = false
+    @Option(name: .long, help: "Affiche sur la sortie d'erreur les N requêtes les plus lentes, et celles qui ne donnent pas leur personne dans les 5 premiers.")
+    var slowest = 0
+    @Flag(name: .long, help: ArgumentHelp("Sans la mesure de référence (pour profiler la recherche seule).", visibility: .hidden))
+    var withoutBaseline = false
+    @Option(name: .long, help: ArgumentHelp("Réglages de TierSearch, pour les ajuster (clé=valeur,...).", visibility: .hidden))
+    var tuning = ""
 
     func run() throws {
         try CommandFailure.guarded {
@@ -34,7 +40,20 @@ struct BenchSearchCommand: ParsableCommand {
             }
             let store = try SIMSStore.open(path: path)
             let queries = try BenchQueries.make(store: store, samples: samples, seed: seed)
-            let search = TierSearch(store: store)
+            var search = TierSearch(store: store)
+            for pair in tuning.split(separator: ",") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2, let value = Int(parts[1]) else { continue }
+                switch parts[0] {
+                case "termCap": search.termCap = value
+                case "exactTokenCap": search.exactTokenCap = value
+                case "firstReadCap": search.firstReadCap = value
+                case "singleTermCap": search.singleTermCap = value
+                case "scoreAllBelow": search.scoreAllBelow = value
+                case "probeBudget": search.probeBudget = value
+                default: break
+                }
+            }
             var ours: [Double] = [], baseline: [Double] = [], found = 0, foundOf = 0
             try store.pool.read { db in
                 let fts = try db.makeStatement(sql: "SELECT rowid FROM bench_fts WHERE bench_fts MATCH ? ORDER BY bm25(bench_fts) LIMIT 20")
@@ -48,12 +67,23 @@ struct BenchSearchCommand: ParsableCommand {
                     })
                     if let target = query.target {
                         foundOf += 1
-                        if hits.prefix(5).contains(where: { $0.tierID == target }) { found += 1 }
+                        if hits.prefix(5).contains(where: { $0.tierID == target }) {
+                            found += 1
+                        } else if slowest > 0 {
+                            FileHandle.standardError.write(Data("non trouvé dans les 5 premiers : « \(query.text) » (tiers \(target))\n".utf8))
+                        }
                     }
+                    if withoutBaseline { continue }
                     let match = BenchQueries.ftsMatch(query.text)
                     baseline.append(try BenchMeasure.milliseconds {
                         _ = try Int64.fetchAll(fts, arguments: [match])
                     })
+                }
+            }
+            if slowest > 0 {
+                let order = ours.indices.sorted { ours[$0] > ours[$1] }.prefix(slowest)
+                for index in order {
+                    FileHandle.standardError.write(Data((String(format: "%8.3f ms", ours[index]) + "  « \(queries[index].text) »\n").utf8))
                 }
             }
             var report = BenchReport(title: "Recherche : \(queries.count) requêtes sur \(tiers) tiers (même base, même requêtes)")
@@ -67,7 +97,7 @@ struct BenchSearchCommand: ParsableCommand {
             report.add("p95_speedup", BenchMeasure.percentile(baseline, 95) / max(BenchMeasure.percentile(ours, 95), 0.001),
                        "objectif ≥ 10")
             report.add("found_in_top5", foundOf == 0 ? 0 : Double(found) / Double(foundOf),
-                       "part des requêtes complètes (nom, prénom, variantes) dont la personne est dans les 5 premiers")
+                       "part des requêtes qui désignent une personne (nom, prénom et date de naissance ; CAFAT) qui la donnent dans les 5 premiers")
             report.add("peak_rss_mb", BenchMeasure.peakRSSMegabytes(), "objectif ≤ 150")
             report.print(json: json)
         }

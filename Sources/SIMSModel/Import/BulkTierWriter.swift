@@ -1,9 +1,13 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
-/// Writes many tiers inside one transaction, as fast as SQLite allows: statements prepared once,
-/// search tokens gathered in a temporary table and moved into the index in key order at the end,
-/// the typo vocabulary counted in memory. Used by the CSV import and the demo data.
+/// Writes many tiers inside one transaction, as fast as SQLite allows: multi-row `INSERT`s
+/// prepared once (``GroupedInsert``) and stepped through the C API with their values bound in
+/// place, search tokens inserted by sorted runs (``SearchTokenRuns``), the typo vocabulary
+/// counted in memory, and a larger page cache for the transaction (restored at the end). Used by
+/// the CSV import (which prepares the rows on another thread, see ``PreparedTier``) and the demo
+/// data.
 ///
 /// All the tiers share one audit event (the import), whose id is reserved at the start and
 /// appended by ``finish(kind:payload:)`` in the same transaction.
@@ -13,13 +17,26 @@ final class BulkTierWriter {
     private let now: Date
     private let at: String
     let eventID: Int64
-    private var nextTierID: Int64
-    private let insertTier: Statement
-    private let insertFacts: Statement
-    private let insertToken: Statement
-    private let insertRelation: Statement
-    private var vocabulary: [String: Int] = [:]
+    /// The id the next tier gets.
+    private(set) var nextTierID: Int64
+    private let insertTier: GroupedInsert
+    private let insertFacts: GroupedInsert
+    private let insertRelation: GroupedInsert
+    private let insertToken: GroupedInsert
+    /// Tiers and relations written to SQLite a group at a time.
+    private var pendingTiers: [PreparedTier] = []
+    private var pendingRelations: [(tierID: Int64, kind: RelationKind, relatedID: Int64)] = []
+    private let previousCacheSize: Int
+    /// The index rows gathered by ``add(kind:values:provenance:)``.
+    private var tokens = SearchTokenRuns()
+    /// The vocabulary counts of the tiers written: gathered by ``add(kind:values:provenance:)``,
+    /// or handed over by a caller that gathered them itself.
+    var vocabulary: [String: Int] = [:]
     private(set) var written = 0
+
+    /// The page cache during the bulk write: 128 MB, so that an import of a hundred thousand
+    /// tiers stays in memory until its commit.
+    static let bulkCacheSize = -131_072
 
     init(_ db: Database, agentID: Int64?, now: Date) throws {
         self.db = db
@@ -28,56 +45,127 @@ final class BulkTierWriter {
         self.at = Timestamp.string(from: now)
         eventID = try EventLog.nextID(db)
         nextTierID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0) + 1
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS bulk_token (token TEXT NOT NULL, tier_id INTEGER NOT NULL)")
-        try db.execute(sql: "DELETE FROM temp.bulk_token")
-        insertTier = try db.makeStatement(sql: """
+        previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = \(Self.bulkCacheSize)")
+        insertTier = try GroupedInsert(db, sql: """
             INSERT INTO tier (id, kind, version, created_at, updated_at, display_name, birth_date, ridet, commune,
-                              cafat, phone, email, min_level, folded_names, search_tokens)
-            VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertFacts = try db.makeStatement(sql: """
-            INSERT INTO fact_record (tier_id, seq, field_values, source, source_ref, level, agent_id, recorded_at, event_id)
-            VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertToken = try db.makeStatement(sql: "INSERT INTO temp.bulk_token (token, tier_id) VALUES (?, ?)")
-        insertRelation = try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
-            """)
+                              cafat, phone, email, min_level, folded_names, search_tokens) VALUES
+            """, row: "(?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns: 14, group: 32)
+        insertFacts = try GroupedInsert(db, sql: """
+            INSERT INTO fact_record (tier_id, seq, field_values, source, source_ref, level, agent_id, recorded_at,
+                                     event_id) VALUES
+            """, row: "(?, 1, ?, ?, ?, ?, ?, ?, ?)", columns: 8, group: 32)
+        insertRelation = try GroupedInsert(db, sql: """
+            INSERT OR IGNORE INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES
+            """, row: "(?, ?, ?, ?, ?)", columns: 5, group: 32)
+        insertToken = try GroupedInsert(db, sql: "INSERT OR IGNORE INTO search_token (token, tier_id) VALUES ",
+                                        row: "(?, ?)", columns: 2, group: 64)
+    }
+
+    deinit {
+        // Released inside the caller's write, on the writer's thread, even when the write failed.
+        restoreCacheSize()
+    }
+
+    private var cacheRestored = false
+
+    private func restoreCacheSize() {
+        guard !cacheRestored else { return }
+        cacheRestored = true
+        try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)")
+    }
+
+    /// Takes the next tier id, for a caller that prepares rows itself.
+    func reserveID() -> Int64 {
+        defer { nextTierID += 1 }
+        return nextTierID
     }
 
     /// Writes one tier whose values are already validated and normalised; returns its id.
     @discardableResult
     func add(kind: TierKind, values: [TierField: String], provenance: Provenance) throws -> Int64 {
-        let id = nextTierID
-        nextTierID += 1
-        let entry = SearchTokenizer.entry(kind: kind, values: values)
-        try insertTier.execute(arguments: [
-            id, kind.rawValue, at, at, TierDisplay.name(kind: kind, values: values), values[.birthDate],
-            values[.ridet], values[.commune], values[.cafat], values[.phone], values[.email],
-            provenance.level.rawValue, entry.foldedNames.joined(separator: " "), entry.tokens.joined(separator: " "),
-        ])
-        try insertFacts.execute(arguments: [
-            id, FactValuesCoding.encode(values.mapValues { Optional($0) }), provenance.source.rawValue,
-            provenance.reference, provenance.level.rawValue, agentID, at, eventID,
-        ])
-        for token in entry.tokens { try insertToken.execute(arguments: [token, id]) }
-        for word in entry.vocabulary { vocabulary[word, default: 0] += 1 }
+        let tier = PreparedTier(id: reserveID(), kind: kind, values: values, provenance: provenance)
+        try write(tier)
+        if let run = tokens.add(tier.tokens, tierID: tier.id) { try insertTokens(run) }
+        for word in tier.vocabulary { vocabulary[word, default: 0] += 1 }
+        return tier.id
+    }
+
+    /// Writes the rows of a prepared tier (its id taken with ``reserveID()``) and its relations;
+    /// its tokens and vocabulary are the caller's to gather. The rows reach SQLite by groups, at
+    /// the latest in ``finish(kind:payload:)``.
+    func write(_ tier: PreparedTier) throws {
+        pendingTiers.append(tier)
+        for relation in tier.relations {
+            pendingRelations.append((tier.id, relation.kind, relation.relatedID))
+        }
         written += 1
-        return id
+        if pendingTiers.count >= 256 { try flush() }
     }
 
     /// Records that `relatedID` is the `kind` of `tierID`.
     func relate(_ tierID: Int64, kind: RelationKind, to relatedID: Int64) throws {
-        try insertRelation.execute(arguments: [tierID, kind.rawValue, relatedID, at, eventID])
+        pendingRelations.append((tierID, kind, relatedID))
+        if pendingRelations.count >= 256 { try flush() }
     }
 
-    /// Moves the tokens into the index, counts the vocabulary, and appends the shared event.
+    /// Inserts the pending tiers, their fact records and the pending relations.
+    private func flush() throws {
+        let tiers = pendingTiers, relations = pendingRelations
+        pendingTiers.removeAll(keepingCapacity: true)
+        pendingRelations.removeAll(keepingCapacity: true)
+        let step = self.step
+        try insertTier.insert(count: tiers.count, step: step) { s, p, i in
+            let tier = tiers[i]
+            sqlite3_bind_int64(s, p, tier.id)
+            bind(tier.kind.rawValue, s, p + 1)
+            bind(at, s, p + 2)
+            bind(at, s, p + 3)
+            bind(tier.displayName, s, p + 4)
+            bind(tier.birthDate, s, p + 5)
+            bind(tier.ridet, s, p + 6)
+            bind(tier.commune, s, p + 7)
+            bind(tier.cafat, s, p + 8)
+            bind(tier.phone, s, p + 9)
+            bind(tier.email, s, p + 10)
+            sqlite3_bind_int64(s, p + 11, Int64(tier.level.rawValue))
+            bind(tier.foldedNames, s, p + 12)
+            bind(tier.searchTokens, s, p + 13)
+        }
+        try insertFacts.insert(count: tiers.count, step: step) { s, p, i in
+            let tier = tiers[i]
+            sqlite3_bind_int64(s, p, tier.id)
+            bind(tier.factValues, s, p + 1)
+            bind(tier.source.rawValue, s, p + 2)
+            bind(tier.reference, s, p + 3)
+            sqlite3_bind_int64(s, p + 4, Int64(tier.level.rawValue))
+            if let agentID { sqlite3_bind_int64(s, p + 5, agentID) } else { sqlite3_bind_null(s, p + 5) }
+            bind(at, s, p + 6)
+            sqlite3_bind_int64(s, p + 7, eventID)
+        }
+        try insertRelation.insert(count: relations.count, step: step) { s, p, i in
+            let relation = relations[i]
+            sqlite3_bind_int64(s, p, relation.tierID)
+            bind(relation.kind.rawValue, s, p + 1)
+            sqlite3_bind_int64(s, p + 2, relation.relatedID)
+            bind(at, s, p + 3)
+            sqlite3_bind_int64(s, p + 4, eventID)
+        }
+    }
+
+    /// Inserts a sorted run of index rows.
+    func insertTokens(_ run: [SearchTokenRuns.Entry]) throws {
+        try insertToken.insert(count: run.count, step: step) { s, p, i in
+            bind(run[i].token, s, p)
+            sqlite3_bind_int64(s, p + 1, run[i].id)
+        }
+    }
+
+    /// Inserts the last index rows gathered, counts the vocabulary, appends the shared event and
+    /// restores the page cache.
     func finish(kind: EventKind, payload: [String: String]) throws {
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO search_token (token, tier_id)
-            SELECT token, tier_id FROM temp.bulk_token ORDER BY token, tier_id
-            """)
-        try db.execute(sql: "DROP TABLE temp.bulk_token")
+        try flush()
+        if let run = tokens.flush() { try insertTokens(run) }
         let upsert = try db.makeStatement(sql: """
             INSERT INTO search_word (word, tiers) VALUES (?, ?)
             ON CONFLICT(word) DO UPDATE SET tiers = tiers + excluded.tiers
@@ -89,5 +177,28 @@ final class BulkTierWriter {
         payload["tiers"] = String(written)
         let appended = try EventLog.append(db, kind: kind, agentID: agentID, tierID: nil, payload: payload, at: now)
         precondition(appended == eventID, "the bulk event id was reserved at the start of the transaction")
+        restoreCacheSize()
+    }
+
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    private func bind(_ text: String?, _ statement: OpaquePointer, _ index: Int32) {
+        guard var text else { sqlite3_bind_null(statement, index); return }
+        guard !text.isEmpty else { sqlite3_bind_text(statement, index, "", 0, Self.transient); return }
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                _ = sqlite3_bind_text(statement, index, chars.baseAddress, Int32(chars.count), Self.transient)
+            }
+        }
+    }
+
+    private func step(_ statement: OpaquePointer) throws {
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            sqlite3_reset(statement)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message,
+                                sql: sqlite3_sql(statement).map { String(cString: $0) })
+        }
     }
 }

@@ -9,6 +9,10 @@ import GRDB
 /// A line is imported whole or not at all; if the import fails midway (disk full, interruption)
 /// the transaction rolls back and nothing of the file is in the store.
 ///
+/// Two threads share the work: one reads, validates and prepares the lines
+/// (``TierLinePreparer``), the writer writes the previous ones (``BulkTierWriter``); they hand
+/// over chunks of tiers and sorted runs of index rows through a bounded ``ImportPipe``.
+///
 /// ```swift
 /// let report = try TierImporter(store: store).importTiers(path: "tiers.csv", rejectsPath: "tiers.rejets.csv", by: admin)
 /// ```
@@ -22,6 +26,11 @@ public struct TierImporter: Sendable {
         let base = (path as NSString).deletingPathExtension
         return base + ".rejets.csv"
     }
+
+    /// Tiers prepared per hand-over to the writing thread.
+    static let chunkSize = 512
+    /// Hand-overs prepared ahead of the writer at most.
+    static let chunksInFlight = 16
 
     public func importTiers(path: String, rejectsPath: String? = nil, by agent: Agent) throws -> ImportReport {
         try AgentService.require(agent, .administrator, to: "importer des tiers")
@@ -58,85 +67,27 @@ public struct TierImporter: Sendable {
         let fileName = (path as NSString).lastPathComponent
         let (eventID, imported): (Int64?, Int) = try store.pool.write { db in
             let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
-            var references: [String: (id: Int64, kind: TierKind)] = [:]
-            var rejectedReferences = Set<String>()
-            while let record = reader.next() {
-                func reject(_ reason: String) throws {
-                    try rejects.reject(line: record.line, reason: reason, raw: record.raw)
-                }
-                guard let fields = record.fields else {
-                    try reject("encodage invalide : la ligne n'est pas en UTF-8")
-                    continue
-                }
-                guard fields.count == columns.count else {
-                    try reject("\(fields.count) colonnes au lieu de \(columns.count)")
-                    continue
-                }
-                var kind: TierKind?
-                var values: [TierField: String] = [:]
-                var reference: String?
-                var relations: [(RelationKind, String)] = []
-                for (column, text) in zip(columns, fields) {
-                    switch column {
-                    case .type:
-                        kind = TierKind(rawValue: text.trimmingSpaces().lowercased())
-                    case .field(let field):
-                        if !text.isEmpty { values[field] = text }
-                    case .reference:
-                        let trimmed = text.trimmingSpaces()
-                        if !trimmed.isEmpty { reference = trimmed }
-                    case .relation(let relationKind):
-                        for ref in text.split(separator: "|") {
-                            let trimmed = ref.trimmingSpaces()
-                            if !trimmed.isEmpty { relations.append((relationKind, trimmed)) }
-                        }
+            // The lines are read, validated and prepared on another thread while this one writes.
+            let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
+                                            fileName: fileName, firstID: writer.nextTierID)
+            let pipe = ImportPipe<ImportBatch>(capacity: Self.chunksInFlight)
+            let preparing = PreparingThread(preparer: preparer, pipe: pipe, chunkSize: Self.chunkSize)
+            preparing.start()
+            do {
+                while let batch = try pipe.receive() {
+                    switch batch {
+                    case .tiers(let chunk): for tier in chunk { try writer.write(tier) }
+                    case .tokens(let run): try writer.insertTokens(run)
                     }
                 }
-                guard let kind else {
-                    try reject("type « \(fields[columns.firstIndex(of: .type)!]) » inconnu : personne ou organisation")
-                    if let reference { rejectedReferences.insert(reference) }
-                    continue
-                }
-                let validation = TierValidator.validate(kind: kind, values: values, today: today)
-                if !validation.errors.isEmpty {
-                    try reject(validation.errors.map(\.message).joined(separator: " ; "))
-                    if let reference { rejectedReferences.insert(reference) }
-                    continue
-                }
-                if let reference, references[reference] != nil {
-                    try reject("référence « \(reference) » déjà utilisée par une ligne précédente")
-                    continue
-                }
-                var resolved: [(RelationKind, Int64)] = []
-                var relationProblem: String?
-                for (relationKind, ref) in relations {
-                    if let target = references[ref] {
-                        let fits = relationKind == .manager ? (kind == .organisation && target.kind == .person)
-                                                            : (kind == .person && target.kind == .person)
-                        if !fits {
-                            relationProblem = "relation « \(relationKind.rawValue) » impossible entre ces deux tiers (réf. \(ref))"
-                            break
-                        }
-                        resolved.append((relationKind, target.id))
-                    } else if rejectedReferences.contains(ref) {
-                        relationProblem = "la ligne de référence « \(ref) » a été rejetée"
-                        break
-                    } else {
-                        relationProblem = "référence « \(ref) » inconnue : elle doit désigner une ligne précédente du fichier"
-                        break
-                    }
-                }
-                if let relationProblem {
-                    try reject(relationProblem)
-                    if let reference { rejectedReferences.insert(reference) }
-                    continue
-                }
-                let id = try writer.add(kind: kind, values: validation.normalized,
-                                        provenance: Provenance(source: .imported, reference: "\(fileName):\(record.line)"))
-                for (relationKind, target) in resolved { try writer.relate(id, kind: relationKind, to: target) }
-                if let reference { references[reference] = (id, kind) }
+            } catch {
+                pipe.cancel()
+                preparing.wait()
+                throw error
             }
+            preparing.wait()
             guard writer.written > 0 else { return (nil, 0) }
+            writer.vocabulary = preparer.vocabulary
             try writer.finish(kind: .tiersImported, payload: ["fichier": fileName, "sha256": fileHash,
                                                              "rejets": String(rejects.count)])
             return (writer.eventID, writer.written)

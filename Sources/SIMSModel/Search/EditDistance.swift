@@ -1,17 +1,21 @@
 /// Whether two words are at most one edit apart (Damerau: a swap of neighbours counts as one).
 enum EditDistance {
     static func isWithinOne(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        let x = Array(a.utf8), y = Array(b.utf8)
-        if abs(x.count - y.count) > 1 { return false }
+        isWithinOne(a.utf8, b.utf8)
+    }
+
+    /// The same on UTF-8 bytes.
+    static func isWithinOne<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
+        if abs(a.count - b.count) > 1 { return false }
+        if a.elementsEqual(b) { return true }
+        let x = Array(a), y = Array(b)
         if x.count == y.count {
-            var diffs: [Int] = []
+            var first = -1, second = -1
             for i in 0..<x.count where x[i] != y[i] {
-                diffs.append(i)
-                if diffs.count > 2 { return false }
+                if first < 0 { first = i } else if second < 0 { second = i } else { return false }
             }
-            if diffs.count == 1 { return true }
-            return diffs.count == 2 && diffs[1] == diffs[0] + 1 && x[diffs[0]] == y[diffs[1]] && x[diffs[1]] == y[diffs[0]]
+            if second < 0 { return true }
+            return second == first + 1 && x[first] == y[second] && x[second] == y[first]
         }
         let (long, short) = x.count > y.count ? (x, y) : (y, x)
         var i = 0, j = 0, skipped = false

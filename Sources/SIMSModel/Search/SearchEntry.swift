@@ -7,6 +7,10 @@ public struct SearchEntry: Sendable, Equatable {
 
     /// The name words that feed the typo vocabulary (letters only, at least 3 characters).
     public var vocabulary: [String] {
-        Array(Set(foldedNames.filter { $0.count >= 3 }))
+        var words: [String] = []
+        for name in foldedNames where name.utf8.count >= 3 && !words.contains(name) && name.count >= 3 {
+            words.append(name)
+        }
+        return words
     }
 }

@@ -8,6 +8,7 @@ public enum SearchText {
     /// The folded form of `text`: lower case, no diacritics; characters other than letters and
     /// digits become spaces.
     public static func fold(_ text: String) -> String {
+        if let ascii = foldASCII(text) { return ascii }
         var out = String.UnicodeScalarView()
         out.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -18,12 +19,34 @@ public enum SearchText {
 
     /// The folded words of `text`, in order.
     public static func words(_ text: String) -> [String] {
-        fold(text).split(separator: " ").map(String.init)
+        let folded = fold(text)
+        if !folded.utf8.contains(0x20) { return folded.isEmpty ? [] : [folded] }
+        return folded.split(separator: " ").map(String.init)
     }
 
     /// The digits of `text` alone.
     public static func digits(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }))
+        if text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }))
+    }
+
+    /// ``fold(_:)`` of an ASCII text, on its bytes; nil when the text is not ASCII.
+    private static func foldASCII(_ text: String) -> String? {
+        var text = text
+        text.makeContiguousUTF8() // native strings already are
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (i, byte) in bytes.enumerated() {
+                    switch byte {
+                    case 0x30...0x39, 0x61...0x7A: out[i] = byte
+                    case 0x41...0x5A: out[i] = byte + 32
+                    default: out[i] = 0x20
+                    }
+                }
+                return bytes.count
+            }
+        } ?? nil
     }
 
     static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {

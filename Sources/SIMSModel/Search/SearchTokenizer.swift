@@ -14,11 +14,17 @@ public enum SearchTokenizer {
 
     /// The tokens and the folded name words of a tier.
     public static func entry(kind: TierKind, values: [TierField: String]) -> SearchEntry {
+        entry(kind: kind) { values[$0] }
+    }
+
+    /// The same, reading the values through `value` (the import reads them from slots).
+    static func entry(kind: TierKind, value: (TierField) -> String?) -> SearchEntry {
         var names: [String] = []
         var tokens: [String] = []
-        var seen = Set<String>()
+        tokens.reserveCapacity(12)
         func add(_ token: String) {
-            if !token.isEmpty, seen.insert(token).inserted { tokens.append(token) }
+            // A tier has a dozen tokens: a linear look is cheaper than hashing.
+            if !token.isEmpty, !tokens.contains(token) { tokens.append(token) }
         }
         func addName(_ text: String?, joinWords: Bool) {
             guard let text else { return }
@@ -37,19 +43,26 @@ public enum SearchTokenizer {
         }
         switch kind {
         case .person:
-            addName(values[.givenNames], joinWords: false)
-            addName(values[.birthName], joinWords: true)
-            addName(values[.usageName], joinWords: true)
-            if let date = values[.birthDate].flatMap(CalendarDate.init(iso:)) {
-                add("#" + SearchText.digits(date.french))
+            addName(value(.givenNames), joinWords: false)
+            addName(value(.birthName), joinWords: true)
+            addName(value(.usageName), joinWords: true)
+            if let date = value(.birthDate).flatMap(CalendarDate.init(iso:)) {
+                add(dateToken(date))
             }
         case .organisation:
-            addName(values[.companyName], joinWords: false)
-            if let ridet = values[.ridet] { add("#" + SearchText.digits(ridet)) }
+            addName(value(.companyName), joinWords: false)
+            if let ridet = value(.ridet) { add("#" + SearchText.digits(ridet)) }
         }
-        if let phone = values[.phone] { add("#" + SearchText.digits(phone)) }
-        if let cafat = values[.cafat] { add("#" + SearchText.digits(cafat)) }
-        if let email = values[.email] { add("@" + email.lowercased()) }
+        if let phone = value(.phone) { add("#" + SearchText.digits(phone)) }
+        if let cafat = value(.cafat) { add("#" + SearchText.digits(cafat)) }
+        if let email = value(.email) { add("@" + email.lowercased()) }
         return SearchEntry(foldedNames: names, tokens: tokens)
+    }
+
+    /// `#` and the birth date as jjmmaaaa: `#14031985`.
+    static func dateToken(_ date: CalendarDate) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+        let year = String(date.year)
+        return "#" + two(date.day) + two(date.month) + String(repeating: "0", count: max(0, 4 - year.count)) + year
     }
 }

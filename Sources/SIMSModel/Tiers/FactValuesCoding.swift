@@ -8,14 +8,42 @@ enum FactValuesCoding {
     static func encode(_ values: [TierField: String?]) -> String {
         var out = "{"
         var first = true
-        for field in values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+        for field in fieldsByName {
+            guard let entry = values[field] else { continue }
             if !first { out += "," }
             first = false
             out += "\"" + field.rawValue + "\":"
-            if let value = values[field] ?? nil { appendQuoted(value, to: &out) } else { out += "null" }
+            if let value = entry { appendQuoted(value, to: &out) } else { out += "null" }
         }
         return out + "}"
     }
+
+    /// The same for values that are all set (no erased field).
+    static func encode(_ values: [TierField: String]) -> String {
+        encode(slots: TierFieldSlots.slots(values))
+    }
+
+    /// The same for values in ``TierFieldSlots`` order (the import's).
+    static func encode(slots: [String?]) -> String {
+        var out = "{"
+        out.reserveCapacity(400)
+        var first = true
+        for (name, slot) in keysByName {
+            guard let value = slots[slot] else { continue }
+            out += first ? "\"" : ",\""
+            first = false
+            out += name
+            out += "\":"
+            appendQuoted(value, to: &out)
+        }
+        out += "}"
+        return out
+    }
+
+    /// The fields in the order of their names, the order of the keys in the JSON.
+    private static let fieldsByName = TierField.allCases.sorted { $0.rawValue < $1.rawValue }
+    /// Their names and slots (``TierFieldSlots``), in that order.
+    private static let keysByName = fieldsByName.map { ($0.rawValue, TierFieldSlots.index(of: $0)) }
 
     static func decode(_ json: String) -> [TierField: String?] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
@@ -28,6 +56,13 @@ enum FactValuesCoding {
     }
 
     static func appendQuoted(_ value: String, to out: inout String) {
+        // Nearly every value needs no escape: copied whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -26,7 +26,7 @@ public enum CommuneRule {
     /// Both values may be stored or typed forms ("mont dore", "98 810"). The error is about the
     /// postal code field and names the codes the commune has.
     public static func checkCommune(_ commune: String, postalCode: String) -> ValidationError? {
-        let code = postalCode.filter { $0 != " " }
+        let code = postalCode.utf8.contains(UInt8(ascii: " ")) ? postalCode.filter { $0 != " " } : postalCode
         guard let place = ProvinceSudCommune.named(commune),
               ProvinceSudCommune.allPostalCodes.contains(code),
               !place.postalCodes.contains(code)

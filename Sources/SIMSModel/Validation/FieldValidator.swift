@@ -19,6 +19,14 @@ public enum FieldValidator {
     public static func normalize(
         _ raw: String, for field: TierField, today: CalendarDate
     ) throws(ValidationError) -> String? {
+        if let known = FastFieldNormalizer.normalize(raw, for: field, today: today) { return known }
+        return try normalizeByRule(raw, for: field, today: today)
+    }
+
+    /// The same through the field's rule alone, without ``FastFieldNormalizer``.
+    static func normalizeByRule(
+        _ raw: String, for field: TierField, today: CalendarDate
+    ) throws(ValidationError) -> String? {
         guard let value = try ValidationText.clean(raw, field: field) else { return nil }
         switch field {
         case .birthName, .usageName, .givenNames:

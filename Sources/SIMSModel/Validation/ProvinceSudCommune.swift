@@ -81,6 +81,7 @@ public struct ProvinceSudCommune: Hashable, Sendable {
     /// The commune a typed name designates, matched without regard to case, accents, hyphens or
     /// apostrophes ("noumea", "ILE DES PINS", "Ile-des-Pins", "mont dore"); `nil` when none does.
     public static func named(_ typed: String) -> ProvinceSudCommune? {
+        if let commune = byWrittenName[typed] { return commune }
         let key = ValidationText.fold(typed)
         guard !key.isEmpty else { return nil }
         return byFoldedName[key]
@@ -92,6 +93,17 @@ public struct ProvinceSudCommune: Hashable, Sendable {
         for commune in all {
             for name in [commune.name] + commune.aliases where map[ValidationText.fold(name)] == nil {
                 map[ValidationText.fold(name)] = commune
+            }
+        }
+        return map
+    }()
+
+    /// Every commune by its name and aliases as written, for the common case (a stored value).
+    private static let byWrittenName: [String: ProvinceSudCommune] = {
+        var map: [String: ProvinceSudCommune] = [:]
+        for commune in all {
+            for name in [commune.name] + commune.aliases {
+                if let found = byFoldedName[ValidationText.fold(name)] { map[name] = found }
             }
         }
         return map

@@ -22,33 +22,45 @@ public enum TierValidator {
     public static func validate(
         kind: TierKind, values: [TierField: String], today: CalendarDate
     ) -> TierValidation {
-        var result = TierValidation()
-        for field in TierField.allCases {
-            let raw = values[field] ?? ""
+        let (normalized, errors) = validate(kind: kind, slots: TierFieldSlots.slots(values), today: today)
+        return TierValidation(normalized: TierFieldSlots.dictionary(normalized), errors: errors)
+    }
+
+    /// The same on values in ``TierFieldSlots`` order, giving the canonical values in that order:
+    /// the import's way, without hashing field names.
+    static func validate(
+        kind: TierKind, slots: [String?], today: CalendarDate
+    ) -> (normalized: [String?], errors: [ValidationError]) {
+        var normalized = TierFieldSlots.empty
+        var errors: [ValidationError] = []
+        for (index, field) in TierFieldSlots.fields.enumerated() {
+            let raw = slots[index] ?? ""
             guard field.applies(to: kind) else {
                 if hasContent(raw) {
-                    result.errors.append(.invalid(field, "ce champ ne concerne pas une "
+                    errors.append(.invalid(field, "ce champ ne concerne pas une "
                         + "\(kind.label.lowercased()). Videz-le ou changez le type de tiers."))
                 }
                 continue
             }
             do {
                 if let value = try FieldValidator.normalize(raw, for: field, today: today) {
-                    result.normalized[field] = value
+                    normalized[index] = value
                 } else if field.isRequired(for: kind) {
-                    result.errors.append(.invalid(field, "champ obligatoire."))
+                    errors.append(.invalid(field, "champ obligatoire."))
                 }
             } catch {
-                result.errors.append(error)
+                errors.append(error)
             }
-            if field == .postalCode, let commune = result.normalized[.commune],
-               let code = result.normalized[.postalCode],
+            if index == postalCodeSlot, let commune = normalized[communeSlot], let code = normalized[postalCodeSlot],
                let mismatch = CommuneRule.checkCommune(commune, postalCode: code) {
-                result.errors.append(mismatch)
+                errors.append(mismatch)
             }
         }
-        return result
+        return (normalized, errors)
     }
+
+    private static let communeSlot = TierFieldSlots.index(of: .commune)
+    private static let postalCodeSlot = TierFieldSlots.index(of: .postalCode)
 
     /// Whether a value holds anything besides spaces (control characters count as content).
     private static func hasContent(_ raw: String) -> Bool {

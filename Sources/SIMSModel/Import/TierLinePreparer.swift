@@ -1,0 +1,207 @@
+import Foundation
+
+/// Turns the lines of a tiers CSV file into tiers ready to write, a batch at a time: each line
+/// validated like a form (``TierValidator``), its references resolved against the earlier lines,
+/// bad lines written to the rejects file with their line number and reason, and the good ones
+/// numbered from `firstID` and prepared (``PreparedTier``), their index tokens gathered in
+/// sorted runs (``SearchTokenRuns``) handed out as they fill.
+///
+/// The lines of a batch are validated and prepared on the spare cores at once, as they do not
+/// depend on each other; what does (line order, references, ids, rejects) is then settled in file
+/// order, exactly as one line after the other would.
+///
+/// It touches no database, so that the import runs it on its own thread while the writer writes
+/// (see ``TierImporter``); only that thread uses it until it is done.
+///
+/// ```swift
+/// let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
+///                                 fileName: "tiers.csv", firstID: 1)
+/// while let batch = try preparer.nextBatch(lines: 512) { for tier in batch { try writer.write(tier) } }
+/// ```
+final class TierLinePreparer {
+    private var reader: CSVRecordReader
+    private let columns: [TierCSVColumn]
+    private let typeColumn: Int
+    private let rejects: RejectsWriter
+    private let today: CalendarDate
+    private let fileName: String
+    private var nextID: Int64
+    private var references: [String: (id: Int64, kind: TierKind)] = [:]
+    private var rejectedReferences = Set<String>()
+    /// The index rows of the tiers prepared since the last run handed out.
+    private var tokens = SearchTokenRuns()
+    /// A full run of index rows, to be taken by the caller.
+    var fullRun: [SearchTokenRuns.Entry]?
+    /// The vocabulary counts of the tiers prepared.
+    private(set) var vocabulary: [String: Int] = [:]
+    /// Threads preparing the lines of a batch: the cores left by the writing thread (none on two
+    /// cores, where this thread and the writer already keep both busy).
+    private let workers = min(max(ProcessInfo.processInfo.activeProcessorCount - 1, 1), 4)
+
+    /// One line as read, before the checks that depend on other lines.
+    private struct Line: Sendable {
+        var record: CSVRecord
+        /// Why the line is refused before validation (encoding, columns, type).
+        var problem: String?
+        var kind: TierKind = .person
+        /// The values typed, in ``TierFieldSlots`` order.
+        var slots: [String?] = TierFieldSlots.empty
+        var reference: String?
+        var relations: [(RelationKind, String)] = []
+    }
+
+    /// What validating and preparing one line gave.
+    private enum Prepared: Sendable {
+        case refused(String)
+        case ready(PreparedTier)
+    }
+
+    init(reader: CSVRecordReader, columns: [TierCSVColumn], rejects: RejectsWriter, today: CalendarDate,
+         fileName: String, firstID: Int64) {
+        self.reader = reader
+        self.columns = columns
+        typeColumn = columns.firstIndex(of: .type)!
+        self.rejects = rejects
+        self.today = today
+        self.fileName = fileName
+        nextID = firstID
+    }
+
+    /// The good lines among the next `lines` lines of the file, as tiers to write, after writing
+    /// the bad ones to the rejects file; nil at the end of the file.
+    func nextBatch(lines: Int) throws -> [PreparedTier]? {
+        var batch: [Line] = []
+        batch.reserveCapacity(lines)
+        while batch.count < lines, let record = reader.next() { batch.append(read(record)) }
+        guard !batch.isEmpty else { return nil }
+
+        // Validation and preparation, line by line on the spare cores.
+        var prepared = [Prepared?](repeating: nil, count: batch.count)
+        let today = self.today, fileName = self.fileName, workers = self.workers
+        if workers == 1 {
+            for i in batch.indices where batch[i].problem == nil {
+                prepared[i] = Self.prepare(batch[i], today: today, fileName: fileName)
+            }
+        } else {
+            prepared.withUnsafeMutableBufferPointer { buffer in
+                let results = UnsafeSendableBuffer(buffer)
+                let lines = batch
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for i in stride(from: worker, to: lines.count, by: workers) where lines[i].problem == nil {
+                        results.buffer[i] = Self.prepare(lines[i], today: today, fileName: fileName)
+                    }
+                }
+            }
+        }
+
+        // What depends on the lines before, in file order.
+        var tiers: [PreparedTier] = []
+        tiers.reserveCapacity(batch.count)
+        for (line, outcome) in zip(batch, prepared) {
+            func reject(_ reason: String) throws {
+                try rejects.reject(line: line.record.line, reason: reason, raw: line.record.raw)
+            }
+            if let problem = line.problem {
+                try reject(problem)
+                // Only a line of unknown type has its reference read: it becomes a rejected one.
+                if let reference = line.reference { rejectedReferences.insert(reference) }
+                continue
+            }
+            guard case .ready(var tier)? = outcome else {
+                if case .refused(let reason)? = outcome { try reject(reason) }
+                if let reference = line.reference { rejectedReferences.insert(reference) }
+                continue
+            }
+            if let reference = line.reference, references[reference] != nil {
+                try reject("référence « \(reference) » déjà utilisée par une ligne précédente")
+                continue
+            }
+            var resolved: [(kind: RelationKind, relatedID: Int64)] = []
+            var relationProblem: String?
+            for (relationKind, ref) in line.relations {
+                if let target = references[ref] {
+                    let fits = relationKind == .manager ? (line.kind == .organisation && target.kind == .person)
+                                                        : (line.kind == .person && target.kind == .person)
+                    if !fits {
+                        relationProblem = "relation « \(relationKind.rawValue) » impossible entre ces deux tiers (réf. \(ref))"
+                        break
+                    }
+                    resolved.append((relationKind, target.id))
+                } else if rejectedReferences.contains(ref) {
+                    relationProblem = "la ligne de référence « \(ref) » a été rejetée"
+                    break
+                } else {
+                    relationProblem = "référence « \(ref) » inconnue : elle doit désigner une ligne précédente du fichier"
+                    break
+                }
+            }
+            if let relationProblem {
+                try reject(relationProblem)
+                if let reference = line.reference { rejectedReferences.insert(reference) }
+                continue
+            }
+            tier.id = nextID
+            nextID += 1
+            tier.relations = resolved
+            if let run = tokens.add(tier.tokens, tierID: tier.id) {
+                fullRun = (fullRun ?? []) + run
+            }
+            for word in tier.vocabulary { vocabulary[word, default: 0] += 1 }
+            if let reference = line.reference { references[reference] = (tier.id, line.kind) }
+            tiers.append(tier)
+        }
+        return tiers
+    }
+
+    /// The index rows gathered since the last run, sorted.
+    func lastRun() -> [SearchTokenRuns.Entry]? {
+        tokens.flush()
+    }
+
+    /// Splits a record into its kind, values, reference and relations.
+    private func read(_ record: CSVRecord) -> Line {
+        var line = Line(record: record)
+        guard let fields = record.fields else {
+            line.problem = "encodage invalide : la ligne n'est pas en UTF-8"
+            return line
+        }
+        guard fields.count == columns.count else {
+            line.problem = "\(fields.count) colonnes au lieu de \(columns.count)"
+            return line
+        }
+        var kind: TierKind?
+        for (column, text) in zip(columns, fields) {
+            switch column {
+            case .type:
+                kind = TierKind(rawValue: text) ?? TierKind(rawValue: text.trimmingSpaces().lowercased())
+            case .field(let field):
+                if !text.isEmpty { line.slots[TierFieldSlots.index(of: field)] = text }
+            case .reference:
+                let trimmed = text.trimmingSpaces()
+                if !trimmed.isEmpty { line.reference = trimmed }
+            case .relation(let relationKind):
+                guard !text.isEmpty else { continue }
+                for ref in text.split(separator: "|") {
+                    let trimmed = ref.trimmingSpaces()
+                    if !trimmed.isEmpty { line.relations.append((relationKind, trimmed)) }
+                }
+            }
+        }
+        guard let kind else {
+            line.problem = "type « \(fields[typeColumn]) » inconnu : personne ou organisation"
+            return line
+        }
+        line.kind = kind
+        return line
+    }
+
+    /// Validates one line and, when it is valid, prepares its rows (with a provisional id).
+    private static func prepare(_ line: Line, today: CalendarDate, fileName: String) -> Prepared {
+        let (normalized, errors) = TierValidator.validate(kind: line.kind, slots: line.slots, today: today)
+        if !errors.isEmpty {
+            return .refused(errors.map(\.message).joined(separator: " ; "))
+        }
+        return .ready(PreparedTier(id: 0, kind: line.kind, slots: normalized,
+                                   provenance: Provenance(source: .imported, reference: "\(fileName):\(line.record.line)")))
+    }
+}

@@ -1,0 +1,195 @@
+import GRDB
+
+/// The tiers one query term matches, read from the index best tokens first and as far as a
+/// budget allows, for ``TierSearch``.
+///
+/// A term stands for the tokens under its prefix: for a name, the word itself (quality 4), the
+/// longer words it starts (2 plus the typed share of the word), then its phonetic key (3) and
+/// the keys it starts (1.5); for an identifier or an e-mail, the token itself (4) and the longer
+/// ones (2). The distinct tokens are listed first (a few index seeks), then read in that order,
+/// so that a term cut short by its budget holds its best matches. A prefix with too many
+/// distinct tokens (`#2`) is read in index order instead. Same-sound tokens are skipped when the
+/// word itself is common (2,000 tiers or more): exact spellings then fill any result list.
+/// When a name finds fewer than 20 tiers, the vocabulary words one typo away are read too (1).
+///
+/// Entries are kept as `tierID << 8 | code`, where `code / 16` is the quality, in runs of
+/// ascending ids; ``sorted`` merges them into one list by id, best quality per tier.
+///
+/// ```swift
+/// let posting = try TermPosting(term: .name("wamitan"), index: index, db: db)
+/// try posting.read(upTo: 4096, index: index, db: db)
+/// posting.sorted.map { $0 >> 8 }   // the tier ids
+/// ```
+final class TermPosting {
+    /// Above this many tiers for the word itself, same-sound tokens are not read.
+    static let phoneticSkipThreshold = 2000
+    /// The most distinct tokens listed under one prefix before reading it in index order.
+    static let distinctTokenLimit = 64
+
+    let term: SearchTerm
+    /// Tokens to read, best first.
+    private var tokens: [(text: String, code: UInt8, phonetic: Bool)] = []
+    /// The prefix read in index order when it has too many distinct tokens.
+    private var openPrefix: String?
+    private var openExactLength = 0
+    private var openResume: (token: String, id: Int64)?
+    private var tokenIndex = 0
+    private var lastID: Int64 = 0
+    private var skipsPhonetic = false
+    private var typoPending = false
+    /// `tierID << 8 | code`, in read order.
+    private(set) var entries: [UInt64] = []
+    /// Whether every tier the term matches was read.
+    private(set) var isComplete = false
+    private var sortedCache: [UInt64]?
+
+    /// A quality as a code of ``entries``.
+    static func code(_ quality: Double) -> UInt8 { UInt8(min(max(quality * 16, 1), 255)) }
+
+    /// The quality a code stands for.
+    static func quality(_ code: UInt64) -> Double { Double(code & 0xFF) / 16 }
+
+    init(term: SearchTerm, index: SearchTokenIndex) {
+        self.term = term
+        switch term {
+        case .name(let word):
+            let length = word.utf8.count
+            guard let words = index.tokens(withPrefix: word, limit: Self.distinctTokenLimit) else {
+                openPrefix = word
+                openExactLength = length
+                return
+            }
+            var best: [String: (code: UInt8, phonetic: Bool)] = [:]
+            for token in words {
+                let quality = token.utf8.count == length ? 4 : 2 + Double(length) / Double(token.utf8.count)
+                best[token] = (Self.code(quality), false)
+            }
+            let key = FrenchPhonetic.key(word)
+            if key != word, key.count >= 3, let keys = index.tokens(withPrefix: key, limit: Self.distinctTokenLimit) {
+                let keyLength = key.utf8.count
+                for token in keys {
+                    let code = Self.code(token.utf8.count == keyLength ? 3 : 1.5)
+                    if let known = best[token], known.code >= code { continue }
+                    best[token] = (code, true)
+                }
+            }
+            tokens = best.map { ($0.key, $0.value.code, $0.value.phonetic) }
+                .sorted { ($0.code, $1.text) > ($1.code, $0.text) }
+            typoPending = word.count >= 4
+        case .identifier(let digits):
+            setUp(prefix: "#" + digits, index: index)
+        case .email(let text):
+            setUp(prefix: "@" + text, index: index)
+        case .year:
+            isComplete = true
+        }
+    }
+
+    private func setUp(prefix: String, index: SearchTokenIndex) {
+        let length = prefix.utf8.count
+        guard let found = index.tokens(withPrefix: prefix, limit: Self.distinctTokenLimit) else {
+            openPrefix = prefix
+            openExactLength = length
+            return
+        }
+        tokens = found.map { ($0, Self.code($0.utf8.count == length ? 4 : 2), false) }
+            .sorted { ($0.code, $1.text) > ($1.code, $0.text) }
+    }
+
+    /// Whether the first token is the typed word or identifier itself.
+    private var startsWithExact: Bool {
+        guard let first = tokens.first else { return false }
+        return first.code == Self.code(4) && !first.phonetic
+    }
+
+    /// Reads on until `budget` entries are held or the term is complete; the tiers of the typed
+    /// word itself are read whole up to `exactCap`, so that a complete name is found exactly.
+    func read(upTo budget: Int, exactCap: Int = 0, index: SearchTokenIndex, db: Database) throws {
+        while !isComplete {
+            let inExact = tokenIndex == 0 && startsWithExact
+            let limit = (inExact ? max(budget, exactCap) : budget) - entries.count
+            guard limit > 0 else { break }
+            sortedCache = nil
+            if let prefix = openPrefix {
+                let exact = openExactLength
+                let resume = index.appendRange(withPrefix: prefix, after: openResume, limit: limit,
+                                               code: { $0 == exact ? Self.code(4) : Self.code(2) }, to: &entries)
+                openResume = resume
+                if resume == nil { isComplete = true }
+                continue
+            }
+            guard tokenIndex < tokens.count else {
+                if typoPending {
+                    typoPending = false
+                    // A tier matches a term through at most one entry per token.
+                    let fewTiers = entries.count < 20 * max(tokens.count, 1) && Set(entries.map { $0 >> 8 }).count < 20
+                    if fewTiers, case .name(let word) = term {
+                        for variant in try Self.vocabularyWords(db, among: TypoVariants.of(word)).sorted()
+                        where !tokens.contains(where: { $0.text == variant }) {
+                            tokens.append((variant, Self.code(1), false))
+                        }
+                    }
+                    continue
+                }
+                isComplete = true
+                break
+            }
+            let token = tokens[tokenIndex]
+            if token.phonetic, lastID == 0, entries.count >= Self.phoneticSkipThreshold { skipsPhonetic = true }
+            if token.phonetic, skipsPhonetic {
+                tokenIndex += 1
+                continue
+            }
+            let (last, more) = index.appendPosting(of: token.text, after: lastID, limit: limit,
+                                                   code: token.code, to: &entries)
+            if more {
+                lastID = last
+            } else {
+                tokenIndex += 1
+                lastID = 0
+            }
+        }
+    }
+
+    /// The entries sorted by tier id, one per tier with its best code.
+    var sorted: [UInt64] {
+        if let sortedCache { return sortedCache }
+        var all = entries
+        all.sort()
+        var result: [UInt64] = []
+        result.reserveCapacity(all.count)
+        for entry in all {
+            if let last = result.last, last >> 8 == entry >> 8 {
+                result[result.count - 1] = entry // same tier, higher code (sorted)
+            } else {
+                result.append(entry)
+            }
+        }
+        sortedCache = result
+        return result
+    }
+
+    /// How many index seeks a ``probe(_:index:)`` costs at most; `nil` when the term cannot be
+    /// probed (read in index order).
+    var probeCost: Int? {
+        openPrefix == nil ? max(tokens.count, 1) : nil
+    }
+
+    /// The best code with which tier `id` matches the term, looking each token up in the index;
+    /// `nil` when it does not match.
+    func probe(_ id: Int64, index: SearchTokenIndex) -> UInt8? {
+        let skipping = skipsPhonetic || entries.count >= Self.phoneticSkipThreshold
+        for token in tokens where !(token.phonetic && skipping) {
+            if index.contains(token.text, id: id) { return token.code }
+        }
+        return nil
+    }
+
+    private static func vocabularyWords(_ db: Database, among variants: Set<String>) throws -> [String] {
+        guard !variants.isEmpty else { return [] }
+        let list = Array(variants)
+        let marks = Array(repeating: "?", count: list.count).joined(separator: ",")
+        return try String.fetchAll(db, sql: "SELECT word FROM search_word WHERE tiers > 0 AND word IN (\(marks))",
+                                   arguments: StatementArguments(list))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import SIMSModel
+
+/// The import prepares lines on one thread and writes on another, in chunks and token runs:
+/// files longer than a chunk must come out exactly as the simple path would write them.
+final class TierImporterPipelineTests: XCTestCase {
+    func testALongFileIsImportedWholeWithItsTokensAndBadLinesKeepTheirNumbers() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        let path = t.directory + "/demo.csv"
+        try DemoCSVWriter.write(count: 3000, seed: 5, to: path)
+        // Spoil two lines far past the first chunk.
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertTrue(lines[1500].hasPrefix("personne,") || lines[1500].hasPrefix("organisation,"))
+        lines[1500] = "chose" + String(lines[1500].drop(while: { $0 != "," }))
+        lines[2700] = lines[2700].replacingOccurrences(of: "/19", with: "/18") .replacingOccurrences(of: "/20", with: "/18")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+
+        let report = try TierImporter(store: t.store).importTiers(path: path, by: t.admin)
+        let rejects = try String(contentsOfFile: report.rejectsPath, encoding: .utf8)
+        XCTAssertTrue(rejects.contains("\n1501,type « chose » inconnu"), rejects)
+        XCTAssertEqual(report.imported + report.rejected, 3000)
+        XCTAssertEqual(try t.store.summary().persons + t.store.summary().organisations, report.imported)
+
+        // Every tier's index rows are exactly its tokens, as the counter's own writes make them.
+        try t.store.pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, search_tokens FROM tier")
+            var expected = 0
+            for row in rows {
+                let id: Int64 = row["id"]
+                let tokens = (row["search_tokens"] as String).split(separator: " ").map(String.init)
+                expected += tokens.count
+                let indexed = try String.fetchAll(db, sql: "SELECT token FROM search_token WHERE tier_id = ?", arguments: [id])
+                XCTAssertEqual(Set(indexed), Set(tokens), "tier \(id)")
+            }
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_token"), expected)
+            let factRecords = try Int.fetchOne(db, sql: "SELECT count(*) FROM fact_record")
+            XCTAssertEqual(factRecords, rows.count)
+        }
+        XCTAssertTrue(try ChainVerifier.verify(t.store).isSound)
+        // The page cache of the writer is back to its usual size.
+        let cache = try t.store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        XCTAssertNotEqual(cache, BulkTierWriter.bulkCacheSize)
+    }
+
+    func testAFailureAfterManyChunksLeavesNothingOfTheFile() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        try t.store.pool.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER fail_late BEFORE INSERT ON tier WHEN (SELECT count(*) FROM tier) >= 2000
+                BEGIN SELECT RAISE(ABORT, 'disque plein'); END
+                """)
+        }
+        let path = t.directory + "/demo.csv"
+        try DemoCSVWriter.write(count: 3000, seed: 6, to: path)
+        XCTAssertThrowsError(try TierImporter(store: t.store).importTiers(path: path, by: t.admin))
+        XCTAssertEqual(try t.store.summary().persons, 0)
+        let counts = try t.store.pool.read { db in
+            try [Int.fetchOne(db, sql: "SELECT count(*) FROM search_token"), Int.fetchOne(db, sql: "SELECT count(*) FROM fact_record"),
+                 Int.fetchOne(db, sql: "SELECT count(*) FROM relation")]
+        }
+        XCTAssertEqual(counts, [0, 0, 0])
+        XCTAssertTrue(try ChainVerifier.verify(t.store).isSound)
+    }
+
+    func testTokenRunsComeOutSorted() {
+        var runs = SearchTokenRuns(runSize: 4)
+        XCTAssertNil(runs.add(["b", "a"], tierID: 2))
+        let run = runs.add(["b", "#1", "a"], tierID: 1)
+        XCTAssertEqual(run?.map(\.token), ["#1", "a", "a", "b", "b"])
+        XCTAssertEqual(run?.map(\.id), [1, 1, 2, 1, 2])
+        XCTAssertNil(runs.flush())
+    }
+}
