@@ -27,17 +27,7 @@ struct BenchSearchCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.guarded {
-            try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
-            let path = "\(workdir)/search-\(tiers)-\(seed).sqlite"
-            let ready = path + ".ready"
-            if !FileManager.default.fileExists(atPath: ready) {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-                FileHandle.standardError.write(Data("Préparation de \(path) (\(tiers) tiers, une seule fois)…\n".utf8))
-                let status = try BenchMeasure.run(BenchMeasure.selfExecutable,
-                                                  ["bench", "prepare", "--db", path, "--tiers", String(tiers), "--seed", String(seed)])
-                guard status == 0 else { throw ExitCode(status) }
-                FileManager.default.createFile(atPath: ready, contents: nil)
-            }
+            let path = try BenchStore.prepared(tiers: tiers, seed: seed, workdir: workdir)
             let store = try SIMSStore.open(path: path)
             let queries = try BenchQueries.make(store: store, samples: samples, seed: seed)
             var search = TierSearch(store: store)

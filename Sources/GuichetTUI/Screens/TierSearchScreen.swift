@@ -10,7 +10,7 @@ final class TierSearchScreen: Screen {
     private var firstRow = 0
     private var lastQuery = ""
     /// How many results a search asks for (paged on screen).
-    static let resultLimit = 100
+    static let resultLimit = 50
 
     init(session: AppSession, query: String = "") {
         self.session = session
