@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 
 /// The SIMS store: one SQLite file in WAL mode shared by every `guichet` process.
 ///
@@ -54,7 +55,15 @@ public final class SIMSStore: Sendable {
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
         if superseded { throw StoreError.newerSchema(path: path) }
+        let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
         try migrator.migrate(pool)
+        if !applied.isEmpty {
+            // An existing store brought up to date: tell the administrator which steps ran.
+            let logger = Logger(label: "guichet.store")
+            for migration in migrator.migrations where !applied.contains(migration) {
+                logger.notice("Base \(path) mise à jour : migration \(migration) appliquée.")
+            }
+        }
         return SIMSStore(path: path, pool: pool, clock: clock)
     }
 

@@ -39,6 +39,19 @@ final class SIMSStoreTests: XCTestCase {
         XCTAssertEqual(try t.store.summary(), before)
     }
 
+    func testAStoreOfAnOlderVersionIsBroughtUpToDateKeepingItsData() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        try t.person("Hélène", "Wamytan", born: "14/03/1985")
+        try t.store.pool.write { db in
+            try db.execute(sql: "DROP TABLE draft; DELETE FROM grdb_migrations WHERE identifier = 'v2-drafts'")
+        }
+        let upgraded = try SIMSStore.open(path: t.path)
+        let hasDrafts = try upgraded.pool.read { db in try db.tableExists("draft") }
+        XCTAssertTrue(hasDrafts)
+        XCTAssertEqual(try upgraded.summary().persons, 1)
+    }
+
     func testReopeningKeepsTheData() throws {
         let t = try TestStore()
         defer { t.remove() }
