@@ -32,8 +32,9 @@ final class HomeScreen: Screen {
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let agent = session.agent
         var y = area.y + 1
-        buffer.put("Bonjour \(agent.fullName) (\(agent.login)) — \(agent.rolesLabel)", x: 2, y: y, style: theme.title,
-                   maxWidth: area.width - 4)
+        buffer.put("Bonjour \(agent.fullName) (\(agent.login))", x: 2, y: y, style: theme.title, maxWidth: area.width - 4)
+        y += 1
+        buffer.put("Rôles : \(agent.rolesLabel)", x: 2, y: y, maxWidth: area.width - 4)
         if !agent.services.isEmpty {
             y += 1
             buffer.put("Services : \(agent.services.joined(separator: ", "))", x: 2, y: y, maxWidth: area.width - 4)

@@ -8,7 +8,8 @@ final class HomeScreenTests: XCTestCase {
         XCTAssertEqual(h.screen, """
              Guichet · Accueil                                   Marie Gorodey · 29/11/2026
 
-              Bonjour Marie Gorodey (mgorodey) — agent d'accueil, superviseur
+              Bonjour Marie Gorodey (mgorodey)
+              Rôles : agent d'accueil, superviseur
               Services : DPASS
 
               Que voulez-vous faire ?
@@ -19,7 +20,6 @@ final class HomeScreenTests: XCTestCase {
                 F3 ou q           Quitter
 
               Aucune saisie en attente.
-
 
 
 
