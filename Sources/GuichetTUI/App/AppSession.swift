@@ -17,6 +17,16 @@ final class AppSession {
         self.clock = clock ?? store.clock
     }
 
+    private var bars: [KeymapContext: FunctionKeyBar] = [:]
+
+    /// The function-key bar of a context, built once from the keymap (not at every key press).
+    func functionKeyBar(for context: KeymapContext) -> FunctionKeyBar {
+        if let bar = bars[context] { return bar }
+        let bar = FunctionKeyBar(keymap: keymap, context: context)
+        bars[context] = bar
+        return bar
+    }
+
     /// The keys bound to an action in a context, as shown to agents (« F10 »), for hints.
     func keyName(_ action: KeyAction, in context: KeymapContext) -> String {
         keymap.keys(for: action, in: context).first?.displayName ?? "?"

@@ -114,7 +114,7 @@ final class Application {
             let prefix = message.kind == .error ? "✗ " : ""
             buffer.put(prefix + message.text, x: 1, y: height - 2, style: style, maxWidth: width - 2)
         }
-        FunctionKeyBar(keymap: session.keymap, context: top.context)
+        session.functionKeyBar(for: top.context)
             .render(into: &buffer, row: height - 1, keyStyle: .plain, labelStyle: theme.keyLabel)
         return (buffer, cursor)
     }

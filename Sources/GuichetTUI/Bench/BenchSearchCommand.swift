@@ -12,11 +12,8 @@ import SIMSModel
 struct BenchSearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "search", abstract: "Latence de la recherche, comparée à FTS5 (bm25).")
 
-    @Option(name: .long, help: "Nombre de tiers de la base de mesure.") var tiers = 1_000_000
-    @Option(name: .long, help: "Graine des données.") var seed: UInt64 = 1
+    @OptionGroup var bench: BenchStoreOptions
     @Option(name: .long, help: "Nombre de personnes tirées pour former les requêtes.") var samples = 100
-    @Option(name: .long, help: "Dossier des bases de mesure (conservées d'une fois sur l'autre).")
-    var workdir = NSTemporaryDirectory() + "guichet-bench"
     @Flag(name: .long, help: "Un objet JSON au lieu du tableau.") var json = false
     @Option(name: .long, help: "Affiche sur la sortie d'erreur les N requêtes les plus lentes, et celles qui ne donnent pas leur personne dans les 5 premiers.")
     var slowest = 0
@@ -27,9 +24,9 @@ struct BenchSearchCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.guarded {
-            let path = try BenchStore.prepared(tiers: tiers, seed: seed, workdir: workdir)
+            let path = try bench.prepared()
             let store = try SIMSStore.open(path: path)
-            let queries = try BenchQueries.make(store: store, samples: samples, seed: seed)
+            let queries = try BenchQueries.make(store: store, samples: samples, seed: bench.seed)
             var search = TierSearch(store: store)
             for pair in tuning.split(separator: ",") {
                 let parts = pair.split(separator: "=")
@@ -76,7 +73,7 @@ struct BenchSearchCommand: ParsableCommand {
                     FileHandle.standardError.write(Data((String(format: "%8.3f ms", ours[index]) + "  « \(queries[index].text) »\n").utf8))
                 }
             }
-            var report = BenchReport(title: "Recherche : \(queries.count) requêtes sur \(tiers) tiers (même base, même requêtes)")
+            var report = BenchReport(title: "Recherche : \(queries.count) requêtes sur \(bench.tiers) tiers (même base, même requêtes)")
             report.add("queries", Double(queries.count))
             report.add("p50_ms", BenchMeasure.percentile(ours, 50))
             report.add("p95_ms", BenchMeasure.percentile(ours, 95))

@@ -8,20 +8,17 @@ import SIMSModel
 struct BenchUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ui", abstract: "Latence des écrans (recherche, saisie) et démarrage.")
 
-    @Option(name: .long, help: "Nombre de tiers de la base de mesure.") var tiers = 1_000_000
-    @Option(name: .long, help: "Graine des données.") var seed: UInt64 = 1
+    @OptionGroup var bench: BenchStoreOptions
     @Option(name: .long, help: "Nombre de personnes tirées pour former les saisies.") var samples = 60
-    @Option(name: .long, help: "Dossier des bases de mesure (partagé avec bench search).")
-    var workdir = NSTemporaryDirectory() + "guichet-bench"
     @Flag(name: .long, help: "Un objet JSON au lieu du tableau.") var json = false
 
     func run() throws {
         try CommandFailure.guarded {
-            let path = try BenchStore.prepared(tiers: tiers, seed: seed, workdir: workdir)
+            let path = try bench.prepared()
             let store = try SIMSStore.open(path: path)
             var agent = try AgentService(store: store).authenticate(login: LoginResolver.current())
             agent.roles = Set(Role.allCases)
-            let names = try BenchUICommand.sampleNames(store: store, count: samples, seed: seed)
+            let names = try BenchUICommand.sampleNames(store: store, count: samples, seed: bench.seed)
 
             // Search: every key typed in the search field until the new frame is presented.
             let terminal = InMemoryTerminal(columns: 80, rows: 24)
@@ -70,7 +67,7 @@ struct BenchUICommand: ParsableCommand {
                 })
             }
 
-            var report = BenchReport(title: "Écrans : \(tiers) tiers, terminal 80×24")
+            var report = BenchReport(title: "Écrans : \(bench.tiers) tiers, terminal 80×24")
             report.add("search_keys", Double(searchKeys.count))
             report.add("search_key_median_ms", BenchMeasure.percentile(searchKeys, 50))
             report.add("search_key_p99_ms", BenchMeasure.percentile(searchKeys, 99), "objectif ≤ 8 (touche → requête → image)")

@@ -8,7 +8,8 @@ final class TierSearchScreen: Screen {
     private(set) var hits: [SearchHit] = []
     private(set) var selected = 0
     private var firstRow = 0
-    private var lastQuery = ""
+    /// The query the results are for; nil before the first search.
+    private var lastQuery: String?
     /// How many results a search asks for (paged on screen).
     static let resultLimit = 50
 
@@ -23,7 +24,7 @@ final class TierSearchScreen: Screen {
 
     private func refresh() {
         let query = field.text
-        guard query != lastQuery || hits.isEmpty else { return }
+        guard query != lastQuery else { return } // cursor moves and the like: same results
         lastQuery = query
         do {
             hits = try TierSearch(store: session.store).search(query, limit: Self.resultLimit)

@@ -1,10 +1,17 @@
 import ArgumentParser
 import Foundation
 
-/// The benchmark store of N demo tiers (and its FTS5 baseline table), built once by a child
-/// process (`bench prepare`) and kept in the work folder for later runs.
-enum BenchStore {
-    static func prepared(tiers: Int, seed: UInt64, workdir: String) throws -> String {
+/// The options of the benchmarks that run on the demo store (`bench search`, `bench ui`), and
+/// that store: N demo tiers with an FTS5 baseline table, built once by a child process
+/// (`bench prepare`) and kept in the work folder for later runs.
+struct BenchStoreOptions: ParsableArguments {
+    @Option(name: .long, help: "Nombre de tiers de la base de mesure.") var tiers = 1_000_000
+    @Option(name: .long, help: "Graine des données.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Dossier des bases de mesure (conservées d'une fois sur l'autre).")
+    var workdir = NSTemporaryDirectory() + "guichet-bench"
+
+    /// The path of the benchmark store, built first if it is not there yet.
+    func prepared() throws -> String {
         try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
         let path = "\(workdir)/search-\(tiers)-\(seed).sqlite"
         let ready = path + ".ready"
