@@ -7,6 +7,8 @@ public struct AuditEvent: Sendable, Equatable, Codable, FetchableRecord {
     public var agentID: Int64?
     public var kind: String
     public var tierID: Int64?
+    /// The dossier the event concerns, if any.
+    public var dossierID: Int64?
     public var payload: String
     public var prevHash: String
     public var hash: String
@@ -17,6 +19,7 @@ public struct AuditEvent: Sendable, Equatable, Codable, FetchableRecord {
         agentID = row["agent_id"]
         kind = row["kind"]
         tierID = row["tier_id"]
+        dossierID = row.hasColumn("dossier_id") ? row["dossier_id"] : nil
         payload = row["payload"]
         prevHash = row["prev_hash"]
         hash = row["hash"]

@@ -21,7 +21,7 @@ public enum ChainVerifier {
                 count += 1
                 let recomputed = EventLog.digest(id: event.id, at: event.at, agentID: event.agentID,
                                                  kind: event.kind, tierID: event.tierID,
-                                                 payload: event.payload, prevHash: event.prevHash)
+                                                 dossierID: event.dossierID, payload: event.payload, prevHash: event.prevHash)
                 if event.id != expectedID {
                     firstBreak = "Événement n° \(expectedID) manquant : la chaîne saute de n° \(expectedID - 1) à n° \(event.id) (ligne supprimée)."
                     break

@@ -11,6 +11,10 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case tierExported = "tier.export"
     case tiersImported = "tiers.import"
     case demoDataLoaded = "demo.load"
+    case documentRegistered = "document.add"
+    case dossierStarted = "dossier.start"
+    case dossierAbandoned = "dossier.abandon"
+    case dossierSubmitted = "dossier.submit"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -26,6 +30,10 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .tierExported: return "export RGPD de fiche"
         case .tiersImported: return "import de tiers"
         case .demoDataLoaded: return "chargement de données de démonstration"
+        case .documentRegistered: return "enregistrement d'une pièce"
+        case .dossierStarted: return "ouverture d'un dossier en brouillon"
+        case .dossierAbandoned: return "abandon d'un brouillon de dossier"
+        case .dossierSubmitted: return "dépôt d'un dossier"
         }
     }
 }

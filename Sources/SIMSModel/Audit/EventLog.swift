@@ -21,24 +21,31 @@ public enum EventLog {
     /// Appends one event and returns its id. Must run inside a write transaction.
     @discardableResult
     public static func append(_ db: Database, kind: EventKind, agentID: Int64?, tierID: Int64?,
-                              payload: [String: String], at: Date) throws -> Int64 {
+                              dossierID: Int64? = nil, payload: [String: String], at: Date) throws -> Int64 {
         let json = try canonicalJSON(payload)
-        return try append(db, kind: kind.rawValue, agentID: agentID, tierID: tierID, payloadJSON: json,
-                          at: Timestamp.string(from: at))
+        return try append(db, kind: kind.rawValue, agentID: agentID, tierID: tierID, dossierID: dossierID,
+                          payloadJSON: json, at: Timestamp.string(from: at))
     }
 
-    static func append(_ db: Database, kind: String, agentID: Int64?, tierID: Int64?,
+    static func append(_ db: Database, kind: String, agentID: Int64?, tierID: Int64?, dossierID: Int64? = nil,
                        payloadJSON: String, at: String) throws -> Int64 {
         let head = try Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1")
         let prevHash: String = head?["last_hash"] ?? genesisHash
         let lastID: Int64 = head?["last_event_id"] ?? 0
         let id = lastID + 1
-        let hash = digest(id: id, at: at, agentID: agentID, kind: kind, tierID: tierID,
+        let hash = digest(id: id, at: at, agentID: agentID, kind: kind, tierID: tierID, dossierID: dossierID,
                           payload: payloadJSON, prevHash: prevHash)
-        try db.execute(sql: """
-            INSERT INTO event (id, at, agent_id, kind, tier_id, payload, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, at, agentID, kind, tierID, payloadJSON, prevHash, hash])
+        if let dossierID {
+            try db.execute(sql: """
+                INSERT INTO event (id, at, agent_id, kind, tier_id, dossier_id, payload, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, at, agentID, kind, tierID, dossierID, payloadJSON, prevHash, hash])
+        } else {
+            try db.execute(sql: """
+                INSERT INTO event (id, at, agent_id, kind, tier_id, payload, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, at, agentID, kind, tierID, payloadJSON, prevHash, hash])
+        }
         try db.execute(sql: """
             INSERT INTO chain_head (id, last_event_id, last_hash) VALUES (1, ?, ?)
             ON CONFLICT(id) DO UPDATE SET last_event_id = excluded.last_event_id, last_hash = excluded.last_hash
@@ -52,11 +59,13 @@ public enum EventLog {
         (try Int64.fetchOne(db, sql: "SELECT last_event_id FROM chain_head WHERE id = 1") ?? 0) + 1
     }
 
-    /// The SHA-256 (hex) of an event's content chained to the previous hash.
+    /// The SHA-256 (hex) of an event's content chained to the previous hash. The dossier, when
+    /// the event concerns one, is covered too (events written before dossiers existed hash as before).
     public static func digest(id: Int64, at: String, agentID: Int64?, kind: String, tierID: Int64?,
-                              payload: String, prevHash: String) -> String {
-        let text = [prevHash, String(id), at, agentID.map(String.init) ?? "", kind,
+                              dossierID: Int64? = nil, payload: String, prevHash: String) -> String {
+        var text = [prevHash, String(id), at, agentID.map(String.init) ?? "", kind,
                     tierID.map(String.init) ?? "", payload].joined(separator: "\u{1F}")
+        if let dossierID { text += "\u{1F}dossier=\(dossierID)" }
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 

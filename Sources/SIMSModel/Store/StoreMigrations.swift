@@ -97,6 +97,70 @@ enum StoreMigrations {
                 CREATE INDEX draft_by_agent ON draft(agent_id, updated_at);
                 """)
         }
+        migrator.registerMigration("v3-documents-dossiers") { db in
+            try db.execute(sql: """
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    type TEXT NOT NULL,
+                    sha256 TEXT,
+                    issued_on TEXT,
+                    valid_until TEXT,
+                    pages INTEGER,
+                    size INTEGER,
+                    file_name TEXT,
+                    ocr_text TEXT,
+                    created_at TEXT NOT NULL,
+                    agent_id INTEGER,
+                    event_id INTEGER NOT NULL
+                );
+                CREATE TABLE document_owner (
+                    tier_id INTEGER NOT NULL,
+                    document_id INTEGER NOT NULL,
+                    PRIMARY KEY (tier_id, document_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE dossier (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT UNIQUE,
+                    tracking_code TEXT UNIQUE,
+                    procedure_code TEXT NOT NULL,
+                    procedure_title TEXT NOT NULL,
+                    applicant_id INTEGER NOT NULL,
+                    applicant_version INTEGER NOT NULL,
+                    beneficiary_id INTEGER,
+                    beneficiary_version INTEGER,
+                    state TEXT NOT NULL,
+                    answers TEXT NOT NULL,
+                    focus TEXT,
+                    previous_id INTEGER,
+                    created_by INTEGER NOT NULL,
+                    assignee_id INTEGER,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    submitted_at TEXT,
+                    due_on TEXT,
+                    version INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX dossier_by_applicant ON dossier(applicant_id, procedure_code, submitted_at);
+                CREATE INDEX dossier_by_beneficiary ON dossier(beneficiary_id) WHERE beneficiary_id IS NOT NULL;
+                CREATE INDEX dossier_drafts ON dossier(created_by, updated_at) WHERE state = 'brouillon';
+                CREATE TABLE dossier_piece (
+                    dossier_id INTEGER NOT NULL,
+                    piece_key TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    document_id INTEGER,
+                    issued_on TEXT,
+                    PRIMARY KEY (dossier_id, piece_key)
+                ) WITHOUT ROWID;
+                CREATE TABLE dossier_number (
+                    prefix TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    last INTEGER NOT NULL,
+                    PRIMARY KEY (prefix, year)
+                ) WITHOUT ROWID;
+                ALTER TABLE event ADD COLUMN dossier_id INTEGER;
+                CREATE INDEX event_by_dossier ON event(dossier_id, id) WHERE dossier_id IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -26,20 +26,28 @@ public struct TierService: Sendable {
         // The snapshot is read in the same transaction: a read on another connection could sit on an
         // older WAL snapshot.
         return try store.pool.write { db in
-            let now = store.clock.now()
-            let at = Timestamp.string(from: now)
-            let entry = SearchTokenizer.entry(kind: kind, values: current)
-            let id = try TierRowWriter.insertTier(db, kind: kind, current: current, minLevel: provenance.level,
-                                                  entry: entry, at: at)
-            let eventID = try EventLog.append(db, kind: .tierCreated, agentID: agent.id, tierID: id,
-                                              payload: Self.payload(current.mapValues { Optional($0) }, provenance), at: now)
-            try TierRowWriter.insertFacts(db, tierID: id, seq: 1, values: current.mapValues { Optional($0) },
-                                          provenance: provenance, agentID: agent.id, at: at, eventID: eventID)
-            try TierRowWriter.insertTokens(db, tierID: id, tokens: entry.tokens)
-            try TierRowWriter.addVocabulary(db, words: entry.vocabulary, count: 1)
+            let id = try Self.insert(db, kind: kind, current: current, provenance: provenance, agentID: agent.id,
+                                     now: store.clock.now())
             guard let created = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
             return created
         }
+    }
+
+    /// Inserts a tier from validated, normalised values with its facts, search tokens and event,
+    /// inside the caller's transaction; returns its id.
+    static func insert(_ db: Database, kind: TierKind, current: [TierField: String], provenance: Provenance,
+                       agentID: Int64, dossierID: Int64? = nil, now: Date) throws -> Int64 {
+        let at = Timestamp.string(from: now)
+        let entry = SearchTokenizer.entry(kind: kind, values: current)
+        let id = try TierRowWriter.insertTier(db, kind: kind, current: current, minLevel: provenance.level,
+                                              entry: entry, at: at)
+        let eventID = try EventLog.append(db, kind: .tierCreated, agentID: agentID, tierID: id, dossierID: dossierID,
+                                          payload: Self.payload(current.mapValues { Optional($0) }, provenance), at: now)
+        try TierRowWriter.insertFacts(db, tierID: id, seq: 1, values: current.mapValues { Optional($0) },
+                                      provenance: provenance, agentID: agentID, at: at, eventID: eventID)
+        try TierRowWriter.insertTokens(db, tierID: id, tokens: entry.tokens)
+        try TierRowWriter.addVocabulary(db, words: entry.vocabulary, count: 1)
+        return id
     }
 
     /// Updates some fields of a tier. `changes` maps a field to its new typed value, or nil to erase it.
@@ -52,51 +60,60 @@ public struct TierService: Sendable {
                        by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "modifier un tiers")
         return try store.pool.write { db in
-            guard let before = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
-            if before.version != expectedVersion {
-                throw StaleTierError(tierID: id, expectedVersion: expectedVersion, currentVersion: before.version,
-                                     changes: before.history.filter { $0.seq > expectedVersion })
-            }
-            var merged = before.current.compactMapValues(\.value)
-            var typed = merged
-            for (field, value) in changes { typed[field] = value ?? "" }
-            let validation = TierValidator.validate(kind: before.kind, values: typed, today: store.clock.today())
-            let changedFields = Set(changes.keys)
-            let relevant = validation.errors.filter { error in
-                guard let field = error.field else { return true }
-                return changedFields.contains(field) || (field == .postalCode || field == .commune)
-                    && (changedFields.contains(.postalCode) || changedFields.contains(.commune))
-                    || field.isRequired(for: before.kind) && changedFields.contains(field)
-            }
-            guard relevant.isEmpty else { throw TierValidationFailed(errors: relevant) }
-            var written: [TierField: String?] = [:]
-            for field in changedFields {
-                let newValue = validation.normalized[field]
-                if newValue != merged[field] { written[field] = .some(newValue) }
-            }
-            guard !written.isEmpty else { return before }
-            let verified = written.keys.compactMap { before.current[$0] }.filter { $0.level > .declared }
-            if !verified.isEmpty, !confirmingVerifiedChanges {
-                throw VerifiedFactChange(facts: verified.sorted { $0.field.rawValue < $1.field.rawValue })
-            }
-            for (field, value) in written { merged[field] = value ?? nil }
-            let now = store.clock.now()
-            let at = Timestamp.string(from: now)
-            let version = before.version + 1
-            let eventID = try EventLog.append(db, kind: .tierUpdated, agentID: agent.id, tierID: id,
-                                              payload: Self.payload(written, provenance), at: now)
-            try TierRowWriter.insertFacts(db, tierID: id, seq: version, values: written, provenance: provenance,
-                                          agentID: agent.id, at: at, eventID: eventID)
-            var levels = before.current
-            for field in written.keys { levels[field] = nil }
-            let minLevel = min(TierRowWriter.minLevel(of: Array(levels.values)), provenance.level)
-            try TierRowWriter.updateTier(db, id: id, kind: before.kind, version: version, current: merged,
-                                         minLevel: minLevel,
-                                         oldEntry: SearchTokenizer.entry(kind: before.kind, values: before.current.compactMapValues(\.value)),
-                                         newEntry: SearchTokenizer.entry(kind: before.kind, values: merged), at: at)
-            guard let after = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
-            return after
+            try Self.update(db, id: id, expectedVersion: expectedVersion, changes: changes, provenance: provenance,
+                            confirmingVerifiedChanges: confirmingVerifiedChanges, agentID: agent.id,
+                            now: store.clock.now(), today: store.clock.today())
         }
+    }
+
+    /// The update itself, inside the caller's transaction (a dossier writes its facts back this way).
+    @discardableResult
+    static func update(_ db: Database, id: Int64, expectedVersion: Int, changes: [TierField: String?],
+                       provenance: Provenance, confirmingVerifiedChanges: Bool, agentID: Int64,
+                       dossierID: Int64? = nil, now: Date, today: CalendarDate) throws -> TierSnapshot {
+        guard let before = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
+        if before.version != expectedVersion {
+            throw StaleTierError(tierID: id, expectedVersion: expectedVersion, currentVersion: before.version,
+                                 changes: before.history.filter { $0.seq > expectedVersion })
+        }
+        var merged = before.current.compactMapValues(\.value)
+        var typed = merged
+        for (field, value) in changes { typed[field] = value ?? "" }
+        let validation = TierValidator.validate(kind: before.kind, values: typed, today: today)
+        let changedFields = Set(changes.keys)
+        let relevant = validation.errors.filter { error in
+            guard let field = error.field else { return true }
+            return changedFields.contains(field) || (field == .postalCode || field == .commune)
+                && (changedFields.contains(.postalCode) || changedFields.contains(.commune))
+                || field.isRequired(for: before.kind) && changedFields.contains(field)
+        }
+        guard relevant.isEmpty else { throw TierValidationFailed(errors: relevant) }
+        var written: [TierField: String?] = [:]
+        for field in changedFields {
+            let newValue = validation.normalized[field]
+            if newValue != merged[field] { written[field] = .some(newValue) }
+        }
+        guard !written.isEmpty else { return before }
+        let verified = written.keys.compactMap { before.current[$0] }.filter { $0.level > .declared }
+        if !verified.isEmpty, !confirmingVerifiedChanges {
+            throw VerifiedFactChange(facts: verified.sorted { $0.field.rawValue < $1.field.rawValue })
+        }
+        for (field, value) in written { merged[field] = value ?? nil }
+        let at = Timestamp.string(from: now)
+        let version = before.version + 1
+        let eventID = try EventLog.append(db, kind: .tierUpdated, agentID: agentID, tierID: id, dossierID: dossierID,
+                                          payload: Self.payload(written, provenance), at: now)
+        try TierRowWriter.insertFacts(db, tierID: id, seq: version, values: written, provenance: provenance,
+                                      agentID: agentID, at: at, eventID: eventID)
+        var levels = before.current
+        for field in written.keys { levels[field] = nil }
+        let minLevel = min(TierRowWriter.minLevel(of: Array(levels.values)), provenance.level)
+        try TierRowWriter.updateTier(db, id: id, kind: before.kind, version: version, current: merged,
+                                     minLevel: minLevel,
+                                     oldEntry: SearchTokenizer.entry(kind: before.kind, values: before.current.compactMapValues(\.value)),
+                                     newEntry: SearchTokenizer.entry(kind: before.kind, values: merged), at: at)
+        guard let after = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
+        return after
     }
 
     /// Records that `related` is the `kind` of `tier` (e.g. the représentant légal of a minor).
@@ -118,13 +135,18 @@ public struct TierService: Sendable {
                     throw ValidationError(field: nil, message: "Le gérant est une personne, gérant d'une organisation.")
                 }
             }
-            let now = store.clock.now()
-            let eventID = try EventLog.append(db, kind: .relationAdded, agentID: agent.id, tierID: tierID,
-                                              payload: ["relation": kind.rawValue, "tiers_lie": String(relatedID)], at: now)
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [tierID, kind.rawValue, relatedID, Timestamp.string(from: now), eventID])
+            try Self.insertRelation(db, tierID, kind: kind, to: relatedID, agentID: agent.id, now: store.clock.now())
         }
+    }
+
+    /// Writes a relation and its event inside the caller's transaction (kinds already checked).
+    static func insertRelation(_ db: Database, _ tierID: Int64, kind: RelationKind, to relatedID: Int64, agentID: Int64,
+                               dossierID: Int64? = nil, now: Date) throws {
+        let eventID = try EventLog.append(db, kind: .relationAdded, agentID: agentID, tierID: tierID, dossierID: dossierID,
+                                          payload: ["relation": kind.rawValue, "tiers_lie": String(relatedID)], at: now)
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [tierID, kind.rawValue, relatedID, Timestamp.string(from: now), eventID])
     }
 
     /// Opens a tier's record for an agent: the consultation is recorded in the audit log.

@@ -18,6 +18,21 @@ public enum DateRule {
     public static func normalize(
         _ value: String, field: TierField, notAfter: CalendarDate?
     ) throws(ValidationError) -> String {
+        try normalize(value, field: field, label: field.label, notAfter: notAfter)
+    }
+
+    /// The same for a date that is not a tier field (a procedure's own date field), its messages
+    /// starting with `label`.
+    public static func normalize(
+        _ value: String, label: String, notAfter: CalendarDate?
+    ) throws(ValidationError) -> String {
+        try normalize(value, field: nil, label: label, notAfter: notAfter)
+    }
+
+    private static func normalize(
+        _ value: String, field tierField: TierField?, label: String, notAfter: CalendarDate?
+    ) throws(ValidationError) -> String {
+        let field = Invalid(field: tierField, label: label)
         let example = "Saisissez une date au format jj/mm/aaaa, par ex. 12/03/2001."
         let parts = value.split(whereSeparator: { "/-. ".contains($0) }).map(String.init)
         let day: String, month: String, year: String
@@ -28,7 +43,7 @@ public enum DateRule {
             year = String(digits[4..<8])
         } else if parts.count == 1, ValidationText.isASCIIDigits(parts[0]), parts[0].count == 6 {
             let digits = Array(parts[0])
-            throw ValidationError.invalid(field, "l'année « \(String(digits[4..<6])) » doit être "
+            throw field.error("l'année « \(String(digits[4..<6])) » doit être "
                 + "saisie sur quatre chiffres. \(example)")
         } else if parts.count == 3, parts.allSatisfy({ ValidationText.isASCIIDigits($0) }),
                   !value.hasPrefix("-") {
@@ -38,32 +53,32 @@ public enum DateRule {
                 (day, month, year) = (parts[0], parts[1], parts[2])
             }
         } else {
-            throw ValidationError.invalid(field, "\(ValidationText.quoted(value)) n'est pas une "
+            throw field.error("\(ValidationText.quoted(value)) n'est pas une "
                 + "date. \(example)")
         }
         guard day.count <= 2, month.count <= 2 else {
-            throw ValidationError.invalid(field, "\(ValidationText.quoted(value)) n'est pas une "
+            throw field.error("\(ValidationText.quoted(value)) n'est pas une "
                 + "date. \(example)")
         }
         guard year.count == 4 else {
             if year.count == 2 {
-                throw ValidationError.invalid(field, "l'année « \(year) » doit être saisie sur "
+                throw field.error("l'année « \(year) » doit être saisie sur "
                     + "quatre chiffres. \(example)")
             }
-            throw ValidationError.invalid(field, "l'année « \(year) » doit avoir quatre chiffres. "
+            throw field.error("l'année « \(year) » doit avoir quatre chiffres. "
                 + example)
         }
         let (d, m, y) = (Int(day)!, Int(month)!, Int(year)!)
         guard y >= firstYear else {
-            throw ValidationError.invalid(field, "l'année \(year) est antérieure à \(firstYear). "
+            throw field.error("l'année \(year) est antérieure à \(firstYear). "
                 + "Vérifiez la date saisie.")
         }
         guard let date = CalendarDate(year: y, month: m, day: d) else {
             let typed = pad2(d) + "/" + pad2(m) + "/" + year
-            throw ValidationError.invalid(field, "le \(typed) n'existe pas. \(example)")
+            throw field.error("le \(typed) n'existe pas. \(example)")
         }
         if let limit = notAfter, date > limit {
-            throw ValidationError.invalid(field, "le \(date.french) est postérieur à aujourd'hui "
+            throw field.error("le \(date.french) est postérieur à aujourd'hui "
                 + "(\(limit.french)). Vérifiez la date saisie.")
         }
         return date.iso
@@ -72,6 +87,16 @@ public enum DateRule {
     /// The French display `jj/mm/aaaa` of a stored ISO date; other text is returned unchanged.
     public static func display(_ stored: String) -> String {
         CalendarDate(iso: stored)?.french ?? stored
+    }
+
+    /// Builds the errors of one date field, its message starting with the label.
+    private struct Invalid {
+        var field: TierField?
+        var label: String
+
+        func error(_ detail: String) -> ValidationError {
+            ValidationError(field: field, message: "\(label) : \(detail)")
+        }
     }
 
     private static func pad2(_ value: Int) -> String {

@@ -1,0 +1,5 @@
+/// A dossier just submitted, with the récépissé to hand over.
+public struct SubmittedDossier: Sendable, Equatable {
+    public var dossier: Dossier
+    public var receipt: Receipt
+}

@@ -1,0 +1,27 @@
+/// One field of a procedure's form.
+///
+/// A field is either bound to a tier field of the applicant or of the beneficiary (it is
+/// prefilled from the tier's best fact and written back to the tier when the dossier is
+/// submitted), or local to the dossier (kept in the dossier's answers only).
+public struct ProcedureField: Sendable, Equatable {
+    /// The key of the answer in the dossier: `etablissement`, `demandeur.telephone`.
+    public var key: String
+    /// The French label shown in the form.
+    public var label: String
+    public var binding: ProcedureFieldBinding
+    /// The type of a local field (a bound field is checked by its tier field's rule).
+    public var type: ProcedureFieldType
+    public var required: Bool
+    /// A short help line shown when the field has the focus.
+    public var help: String?
+
+    public init(key: String, label: String, binding: ProcedureFieldBinding, type: ProcedureFieldType,
+                required: Bool, help: String? = nil) {
+        self.key = key
+        self.label = label
+        self.binding = binding
+        self.type = type
+        self.required = required
+        self.help = help
+    }
+}
