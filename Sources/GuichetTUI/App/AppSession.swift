@@ -9,12 +9,24 @@ final class AppSession {
     let clock: SIMSClock
     /// The message shown above the function-key bar until the next key.
     var message: StatusMessage?
+    /// The procedures agents can open dossiers for.
+    let catalog: ProcedureCatalog
+    /// Why the catalogue is empty or incomplete (errors in the procedure files), shown on the
+    /// catalogue screen; nil when it loaded cleanly.
+    let catalogProblem: String?
+    /// Where récépissés are written and how they are printed.
+    let receipts: ReceiptOutput
 
-    init(store: SIMSStore, agent: Agent, keymap: Keymap, clock: SIMSClock? = nil) {
+    init(store: SIMSStore, agent: Agent, keymap: Keymap, clock: SIMSClock? = nil,
+         catalog: ProcedureCatalog = ProcedureCatalog(procedures: []), catalogProblem: String? = nil,
+         receipts: ReceiptOutput? = nil) {
         self.store = store
         self.agent = agent
         self.keymap = keymap
         self.clock = clock ?? store.clock
+        self.catalog = catalog
+        self.catalogProblem = catalogProblem
+        self.receipts = receipts ?? ReceiptOutput(storePath: store.path, printer: nil)
     }
 
     private var bars: [KeymapContext: FunctionKeyBar] = [:]

@@ -31,6 +31,12 @@ final class Application {
 
     var top: Screen { stack[stack.count - 1] }
 
+    /// Opens a screen on top of the stack, as a `.push` outcome would (tests and benchmarks start
+    /// a journey mid-way).
+    func open(_ screen: Screen) {
+        stack.append(screen)
+    }
+
     /// Runs until the agent quits or the process is asked to terminate; drafts are saved first.
     func run() {
         renderFrame()

@@ -21,7 +21,7 @@ struct BenchStoreOptions: ParsableArguments {
             let status = try BenchMeasure.run(BenchMeasure.selfExecutable,
                                               ["bench", "prepare", "--db", path, "--tiers", String(tiers), "--seed", String(seed)])
             guard status == 0 else { throw ExitCode(status) }
-            FileManager.default.createFile(atPath: ready, contents: nil)
+            _ = FileManager.default.createFile(atPath: ready, contents: nil)
         }
         return path
     }

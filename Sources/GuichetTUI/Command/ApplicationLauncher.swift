@@ -3,7 +3,7 @@ import SIMSModel
 
 /// Starts the full-screen application for an authenticated agent on the real terminal.
 enum ApplicationLauncher {
-    static func run(store: SIMSStore, agent: Agent) throws {
+    static func run(store: SIMSStore, agent: Agent, catalog: ProcedureCatalog, catalogProblem problem: String?) throws {
         let keymap: Keymap
         switch KeymapLoader.load() {
         case .success(let loaded): keymap = loaded
@@ -14,7 +14,9 @@ enum ApplicationLauncher {
         }
         TerminationSignals.install()
         let terminal = try NCursesTerminal()
-        let session = AppSession(store: store, agent: agent, keymap: keymap)
+        let environment = ProcessInfo.processInfo.environment
+        let session = AppSession(store: store, agent: agent, keymap: keymap, catalog: catalog, catalogProblem: problem,
+                                 receipts: ReceiptOutput.configured(storePath: store.path, environment: environment))
         let app = Application(terminal: terminal, session: session, root: HomeScreen(session: session))
         app.run()
     }

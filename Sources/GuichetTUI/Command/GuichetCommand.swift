@@ -10,11 +10,12 @@ struct GuichetCommand: ParsableCommand {
         abstract: "Guichet : l'outil des agents d'accueil de la Province Sud sur le registre SIMS.",
         subcommands: [
             InitCommand.self, AgentCommand.self, SearchCommand.self, DemoDataCommand.self, ImportCommand.self,
-            ExportCommand.self, CheckCommand.self, SummaryCommand.self, BenchCommand.self,
+            ExportCommand.self, CheckCommand.self, SummaryCommand.self, BenchCommand.self, ProceduresCommand.self,
         ]
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var procedureOptions: ProcedureOptions
 
     @Flag(name: .long, help: "Ouvrir (et créer au besoin) la base de démonstration, remplie de données fictives.")
     var demo = false
@@ -26,11 +27,20 @@ struct GuichetCommand: ParsableCommand {
         try CommandFailure.guarded {
             let environment = ProcessInfo.processInfo.environment
             let path = demo ? StoreLocation.demo(environment: environment) : store.path
+            // A mistake in one procedure file must not close the counter: the others stay usable
+            // and the catalogue screen shows what to fix.
+            let catalog: ProcedureCatalog
+            var problem: String?
+            do throws(ProcedureCatalogError) { catalog = try ProcedureCatalog.load(directory: procedureOptions.directory) } catch {
+                catalog = error.usable
+                problem = "\(error)"
+            }
             let opened = demo
-                ? try DemoStore.openOrCreate(path: path, tiers: demoTiers, login: LoginResolver.current(environment: environment))
+                ? try DemoStore.openOrCreate(path: path, tiers: demoTiers, login: LoginResolver.current(environment: environment),
+                                             catalog: catalog)
                 : try SIMSStore.open(path: path)
             let agent = try AgentService(store: opened).authenticate(login: LoginResolver.current(environment: environment))
-            try ApplicationLauncher.run(store: opened, agent: agent)
+            try ApplicationLauncher.run(store: opened, agent: agent, catalog: catalog, catalogProblem: problem)
         }
     }
 }

@@ -32,7 +32,7 @@ enum DefaultKeymap {
 # L'action « aucune » désactive une touche.
 #
 # Contextes : generic (partout, sauf si un écran la redéfinit), accueil,
-#             recherche, fiche, saisie, aide.
+#             recherche, fiche, saisie, catalogue, dossier, recepisse, aide.
 # Touches : F1 à F12, Enter, Esc, Tab, S-Tab, Up, Down, Left, Right, PgUp,
 #           PgDn, Home, End, Insert, Delete, Backspace, Space, C-a à C-z (Ctrl),
 #           M-a à M-z (Alt), ou un caractère seul.
@@ -40,7 +40,9 @@ enum DefaultKeymap {
 #           enregistrer, annuler, champ-suivant, champ-precedent,
 #           ligne-precedente, ligne-suivante, ouvrir, nouveau-tiers,
 #           nouvelle-personne, nouvelle-organisation, modifier, historique,
-#           rechercher, brouillons, accueil, redessiner, ouvrir-doublon, aucune.
+#           rechercher, brouillons, accueil, redessiner, ouvrir-doublon,
+#           nouveau-dossier, demarches, demarrer, pieces, changer-piece,
+#           imprimer, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -74,6 +76,10 @@ bind accueil p         nouvelle-personne
 bind accueil o         nouvelle-organisation
 bind accueil n         nouveau-tiers
 bind accueil b         brouillons
+bind accueil F9        nouveau-dossier
+bind accueil d         nouveau-dossier
+bind accueil c         demarches
+bind accueil F10       demarches
 bind accueil q         quitter
 bind accueil F7        aucune
 bind accueil F8        aucune
@@ -86,12 +92,31 @@ bind recherche F4      nouvelle-organisation
 # Fiche d'un tiers.
 bind fiche F5          historique
 bind fiche F6          modifier
+bind fiche F9          nouveau-dossier
 
 # Saisie d'un formulaire : Entrée passe au champ suivant, F10 enregistre.
 bind saisie F10        enregistrer
 bind saisie C-s        enregistrer
 bind saisie F6         ouvrir-doublon
 bind saisie Enter      champ-suivant
+
+# Catalogue des démarches et fiche pratique : F2 démarre la démarche choisie
+# pour le tiers ouvert, F9 imprime la fiche pratique.
+bind catalogue F2      demarrer
+bind catalogue F9      imprimer
+
+# Saisie d'un dossier : F5 passe des champs aux pièces, F6 change l'état de
+# la pièce choisie, F10 dépose le dossier, F3 garde le brouillon pour plus
+# tard, F12 l'abandonne.
+bind dossier F10       enregistrer
+bind dossier C-s       enregistrer
+bind dossier Enter     champ-suivant
+bind dossier F5        pieces
+bind dossier F6        changer-piece
+
+# Récépissé : F9 l'imprime à nouveau.
+bind recepisse F9      imprimer
+bind recepisse Enter   retour
 
 # Aide : Échap et F12 referment l'aide.
 bind aide Esc          retour

@@ -25,6 +25,12 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case accueil
     case redessiner
     case ouvrirDoublon = "ouvrir-doublon"
+    case nouveauDossier = "nouveau-dossier"
+    case demarches
+    case demarrer
+    case pieces
+    case changerPiece = "changer-piece"
+    case imprimer
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -54,6 +60,12 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .accueil: "Accueil"
         case .redessiner: "Redess."
         case .ouvrirDoublon: "Doublon"
+        case .nouveauDossier: "Dossier"
+        case .demarches: "Démarch."
+        case .demarrer: "Démarrer"
+        case .pieces: "Pièces"
+        case .changerPiece: "Pièce"
+        case .imprimer: "Imprimer"
         }
     }
 
@@ -82,6 +94,12 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .accueil: "revenir à l'accueil"
         case .redessiner: "redessiner l'écran"
         case .ouvrirDoublon: "ouvrir le tiers déjà connu au lieu d'en créer un autre"
+        case .nouveauDossier: "ouvrir un dossier (choisir le demandeur, puis la démarche)"
+        case .demarches: "consulter le catalogue des démarches et leurs fiches pratiques"
+        case .demarrer: "démarrer la démarche choisie pour le tiers ouvert"
+        case .pieces: "passer des champs du dossier à la liste des pièces, et retour"
+        case .changerPiece: "changer l'état de la pièce choisie : déjà fournie, remise au guichet, manquante"
+        case .imprimer: "imprimer"
         }
     }
 }

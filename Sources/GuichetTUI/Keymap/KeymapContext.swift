@@ -12,6 +12,12 @@ enum KeymapContext: String, Hashable, Sendable, CaseIterable {
     case fiche
     /// Keying in a form (a tier or a dossier).
     case saisie
+    /// The procedure catalogue and a procedure's fiche pratique.
+    case catalogue
+    /// Keying a dossier: its fields and its pieces checklist.
+    case dossier
+    /// The récépissé of a submitted dossier.
+    case recepisse
     /// The help screen.
     case aide
 

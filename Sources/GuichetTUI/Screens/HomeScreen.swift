@@ -4,15 +4,20 @@ import SIMSModel
 final class HomeScreen: Screen {
     let session: AppSession
     private(set) var drafts: [TierDraft] = []
+    /// The agent's dossiers in state brouillon.
+    private(set) var dossierDrafts: [DossierDraftSummary] = []
     private var selected = 0
 
     init(session: AppSession) {
         self.session = session
         reloadDrafts()
-        if !drafts.isEmpty {
-            session.message = .info("Vous avez \(drafts.count) saisie(s) non enregistrée(s) : Entrée pour reprendre la première.")
+        if pending > 0 {
+            session.message = .info("Vous avez \(pending) saisie(s) non enregistrée(s) : Entrée pour reprendre la première.")
         }
     }
+
+    /// Tier forms and dossiers not yet saved.
+    var pending: Int { drafts.count + dossierDrafts.count }
 
     var title: String { "Accueil" }
     var context: KeymapContext { .accueil }
@@ -21,12 +26,14 @@ final class HomeScreen: Screen {
 
     private func reloadDrafts() {
         drafts = (try? DraftStore(store: session.store).list(agentID: session.agent.id)) ?? []
-        selected = min(selected, max(drafts.count - 1, 0))
+        dossierDrafts = (try? DossierService(store: session.store).drafts(agentID: session.agent.id)) ?? []
+        selected = min(selected, max(pending - 1, 0))
     }
 
     private var shortcuts: [(KeyAction, String)] {
         [(.rechercher, "Rechercher un tiers"), (.nouvellePersonne, "Nouvelle personne"),
-         (.nouvelleOrganisation, "Nouvelle organisation"), (.aide, "Aide"), (.quitter, "Quitter")]
+         (.nouvelleOrganisation, "Nouvelle organisation"), (.nouveauDossier, "Nouveau dossier (chercher le demandeur)"),
+         (.demarches, "Démarches et fiches pratiques"), (.aide, "Aide"), (.quitter, "Quitter")]
     }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
@@ -49,12 +56,13 @@ final class HomeScreen: Screen {
             y += 1
         }
         y += 1
-        buffer.put(drafts.isEmpty ? "Aucune saisie en attente." : "Saisies non enregistrées (\(drafts.count)) :",
+        buffer.put(pending == 0 ? "Aucune saisie en attente." : "Saisies non enregistrées (\(pending)) :",
                    x: 2, y: y, style: theme.columnHeader)
         y += 1
         let room = area.y + area.height - y
-        for (index, draft) in drafts.prefix(max(room, 0)).enumerated() {
-            let line = "\(draft.summary) — \(Timestamp.french(draft.updatedAt))"
+        let lines = dossierDrafts.map { "Dossier \($0.summary) — \(Timestamp.french($0.updatedAt))" }
+            + drafts.map { "\($0.summary) — \(Timestamp.french($0.updatedAt))" }
+        for (index, line) in lines.prefix(max(room, 0)).enumerated() {
             let style = index == selected ? theme.selected : CellStyle.plain
             buffer.fill(CellRect(x: 2, y: y, width: area.width - 4, height: 1), style: style)
             buffer.put(line, x: 3, y: y, style: style, maxWidth: area.width - 6)
@@ -71,14 +79,30 @@ final class HomeScreen: Screen {
             return .push(TierFormScreen(session: session, kind: .person))
         case .nouvelleOrganisation:
             return .push(TierFormScreen(session: session, kind: .organisation))
+        case .nouveauDossier:
+            session.message = .info("Recherchez le demandeur et ouvrez sa fiche, puis \(session.keyName(.nouveauDossier, in: .fiche)) : Dossier.")
+            return .push(TierSearchScreen(session: session))
+        case .demarches:
+            return .push(ProcedureCatalogScreen(session: session, applicant: nil))
         case .brouillons, .ouvrir:
-            guard drafts.indices.contains(selected) else {
+            if dossierDrafts.indices.contains(selected) {
+                do {
+                    let intake = try DossierService(store: session.store).resume(dossierID: dossierDrafts[selected].dossierID,
+                                                                                 procedures: session.catalog.procedures)
+                    return .push(IntakeScreen(session: session, intake: intake))
+                } catch {
+                    session.message = .error("\(error)")
+                    return .stay
+                }
+            }
+            let index = selected - dossierDrafts.count
+            guard drafts.indices.contains(index) else {
                 session.message = .info("Aucune saisie en attente.")
                 return .stay
             }
-            return .push(TierFormScreen(session: session, draft: drafts[selected]))
+            return .push(TierFormScreen(session: session, draft: drafts[index]))
         case .ligneSuivante:
-            selected = min(selected + 1, max(drafts.count - 1, 0))
+            selected = min(selected + 1, max(pending - 1, 0))
         case .lignePrecedente:
             selected = max(selected - 1, 0)
         case .retour:

@@ -91,6 +91,8 @@ final class TierRecordScreen: Screen {
             }
         case .modifier:
             return .push(TierFormScreen(session: session, editing: snapshot))
+        case .nouveauDossier:
+            return .push(ProcedureCatalogScreen(session: session, applicant: snapshot))
         case .ouvrir:
             switch all[selected] {
             case .relation(_, let tierID, _):

@@ -15,6 +15,9 @@ public struct ProcedureField: Sendable, Equatable {
     /// A short help line shown when the field has the focus.
     public var help: String?
 
+    /// The longest label the 80-column form shows whole.
+    public static let maxLabelLength = 29
+
     public init(key: String, label: String, binding: ProcedureFieldBinding, type: ProcedureFieldType,
                 required: Bool, help: String? = nil) {
         self.key = key

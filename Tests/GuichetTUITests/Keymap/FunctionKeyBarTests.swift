@@ -25,7 +25,7 @@ final class FunctionKeyBarTests: XCTestCase {
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .recherche).text(),
                        "F1Aide  F2Personne  F3Retour  F4Organis.  F7PgPréc  F8PgSuiv  F12Annuler")
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .fiche).text(),
-                       "F1Aide  F3Retour  F5Histor.  F6Modifier  F7PgPréc  F8PgSuiv  F12Annuler")
+                       "F1Aide  F3Retour  F5Histor.  F6Modifier  F7PgPréc  F8PgSuiv  F9Dossier")
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .aide).text(),
                        "F1Aide  F3Retour  F7PgPréc  F8PgSuiv  F12Retour")
     }
@@ -52,7 +52,7 @@ final class FunctionKeyBarTests: XCTestCase {
 
     func testAccueilShowsOnlyItsMenuKeys() {
         XCTAssertEqual(FunctionKeyBar(keymap: DefaultKeymap.keymap, context: .accueil).text(),
-                       "F1Aide  F2Personne  F3Quitter  F4Organis.  F5Cherche  F6Brouill.")
+                       "F1Aide  F2Personne  F3Quitter  F4Organis.  F5Cherche  F6Brouill.  F9Dossier")
     }
 
     func testKeyIsPlainAndLabelIsReversedOnTheLastRow() {

@@ -16,6 +16,8 @@ final class HomeScreenTests: XCTestCase {
                 F5 ou r           Rechercher un tiers
                 F2 ou p           Nouvelle personne
                 F4 ou o           Nouvelle organisation
+                F9 ou d           Nouveau dossier (chercher le demandeur)
+                F10 ou c          Démarches et fiches pratiques
                 F1                Aide
                 F3 ou q           Quitter
 
@@ -27,9 +29,7 @@ final class HomeScreenTests: XCTestCase {
 
 
 
-
-
-            F1Aide  F2Personne  F3Quitter  F4Organis.  F5Cherche  F6Brouill.
+            F1Aide  F2Personne  F3Quitter  F4Organis.  F5Cherche  F6Brouill.  F9Dossier
             """)
     }
 

@@ -1,0 +1,75 @@
+import SIMSModel
+
+/// Choosing whom a dossier is for (a child for a school grant): the persons linked to the
+/// applicant by the procedure's relations, or a new one to enter in the form.
+final class BeneficiaryChoiceScreen: Screen {
+    let session: AppSession
+    let procedure: Procedure
+    let applicant: TierSnapshot
+    /// The linked persons: (tier id, name, birth date shown, relation label).
+    private(set) var candidates: [(id: Int64, name: String, born: String, relation: String)] = []
+    private(set) var selected = 0
+
+    init(session: AppSession, procedure: Procedure, applicant: TierSnapshot) {
+        self.session = session
+        self.procedure = procedure
+        self.applicant = applicant
+        let kinds = Set(procedure.beneficiary?.relations ?? [])
+        let service = TierService(store: session.store)
+        var seen = Set<Int64>()
+        for relation in applicant.inverseRelations where kinds.contains(relation.kind) && seen.insert(relation.tierID).inserted {
+            let born = (try? service.snapshot(id: relation.tierID))?.value(.birthDate).map(DateRule.display) ?? ""
+            candidates.append((relation.tierID, relation.otherName, born, relation.kind.inverseLabel))
+        }
+    }
+
+    var label: String { procedure.beneficiary?.label ?? "Bénéficiaire" }
+    var title: String { "\(procedure.code) : \(label.lowercased()) concerné" }
+    var context: KeymapContext { .catalogue }
+
+    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let x = area.x + 1, width = area.width - 2
+        buffer.put(procedure.title, x: x, y: area.y, style: theme.title, maxWidth: width)
+        buffer.put("Demandeur : \(applicant.displayName)", x: x, y: area.y + 1, maxWidth: width)
+        buffer.put("Pour qui est ce dossier ? (\(label))", x: x, y: area.y + 3, style: theme.columnHeader, maxWidth: width)
+        var y = area.y + 5
+        let lines = candidates.map { "\($0.name)" } + ["+ Nouveau : \(label.lowercased()) à saisir dans le dossier"]
+        for (index, text) in lines.enumerated() where y < area.y + area.height - 2 {
+            let style = index == selected ? theme.selected : CellStyle.plain
+            buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style)
+            buffer.put(text, x: x + 1, y: y, style: style, maxWidth: 34)
+            if index < candidates.count {
+                let candidate = candidates[index]
+                buffer.put(candidate.born.isEmpty ? "" : "né(e) le \(candidate.born)", x: x + 36, y: y, style: style)
+                buffer.put(candidate.relation, x: x + 58, y: y, style: style, maxWidth: width - 58)
+            }
+            y += 1
+        }
+        if candidates.isEmpty {
+            buffer.put("Aucun \(label.lowercased()) n'est lié à ce demandeur dans SIMS.", x: x, y: y + 1, style: theme.dim,
+                       maxWidth: width)
+        }
+        buffer.put("Entrée : ouvrir le dossier pour la ligne choisie.", x: x, y: area.y + area.height - 1, style: theme.dim,
+                   maxWidth: width)
+        return nil
+    }
+
+    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        switch action {
+        case .ligneSuivante: selected = min(selected + 1, candidates.count)
+        case .lignePrecedente: selected = max(selected - 1, 0)
+        case .ouvrir, .demarrer:
+            let beneficiaryID = selected < candidates.count ? candidates[selected].id : nil
+            do {
+                let intake = try DossierService(store: session.store).start(procedure, applicantID: applicant.id,
+                                                                            beneficiaryID: beneficiaryID, by: session.agent)
+                return .replace(IntakeScreen(session: session, intake: intake))
+            } catch {
+                session.message = .error("\(error)")
+            }
+        case .retour, .annuler: return .pop
+        default: break
+        }
+        return .stay
+    }
+}

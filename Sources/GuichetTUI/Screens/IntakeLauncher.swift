@@ -1,0 +1,28 @@
+import SIMSModel
+
+/// Starts a dossier for a procedure and an applicant: asks for the beneficiary first when the
+/// procedure has one, then opens the intake form in place of the screen that chose the procedure,
+/// so that leaving the form (or its récépissé) goes back to the tier's record.
+enum IntakeLauncher {
+    /// The screen to show next (the beneficiary choice or the form), or `.stay` with a message
+    /// when the dossier cannot be opened.
+    static func start(session: AppSession, procedure: Procedure, applicantID: Int64) -> ScreenOutcome {
+        do {
+            let applicant = try TierService(store: session.store).snapshot(id: applicantID)
+            guard applicant.kind == procedure.applicantKind else {
+                session.message = .error("« \(procedure.title) » est demandée par "
+                    + (procedure.applicantKind == .person ? "une personne" : "une organisation")
+                    + " : ouvrez la fiche du bon demandeur.")
+                return .stay
+            }
+            if procedure.beneficiary != nil {
+                return .replace(BeneficiaryChoiceScreen(session: session, procedure: procedure, applicant: applicant))
+            }
+            let intake = try DossierService(store: session.store).start(procedure, applicantID: applicantID, by: session.agent)
+            return .replace(IntakeScreen(session: session, intake: intake))
+        } catch {
+            session.message = .error("\(error)")
+            return .stay
+        }
+    }
+}

@@ -1,0 +1,457 @@
+import SIMSModel
+
+/// Saisie d'un dossier: the procedure's form with every known field already filled and marked
+/// with where it came from, and the pieces checklist (F5). Each field is checked when left and
+/// the brouillon saved; F10 submits (one transaction) and shows the récépissé; F3 keeps the
+/// brouillon for later; F12 abandons it after confirmation.
+final class IntakeScreen: Screen {
+    let session: AppSession
+    private(set) var intake: Intake
+    var procedure: Procedure { intake.procedure }
+    private(set) var inputs: [String: TextField] = [:]
+    private(set) var focus = 0
+    private(set) var errors: [String: String] = [:]
+    private(set) var tab: Tab = .fields
+    private(set) var pieceSelected = 0
+    private(set) var pieces: [String: PieceStatus]
+    /// The issue date typed for pieces handed in at the counter.
+    private(set) var pieceDates: [String: TextField] = [:]
+    private(set) var confirmation: Confirmation?
+    /// Lines explaining why the last submission was refused (what a colleague changed).
+    private(set) var banner: [String] = []
+    private var scroll = 0
+    /// The field the agent just left, whose message stays on the help line until fixed.
+    private var leftKey: String?
+
+    enum Tab { case fields, pieces }
+
+    /// A question the form is waiting for an answer to (o/n).
+    enum Confirmation: Equatable {
+        case abandon
+        case verifiedChange(String)
+    }
+
+    /// One line of the form: a section heading or a field (index into the procedure's fields).
+    enum Row: Equatable {
+        case heading(String)
+        case field(Int)
+    }
+
+    init(session: AppSession, intake: Intake) {
+        self.session = session
+        self.intake = intake
+        pieces = intake.dossier.pieces
+        for field in intake.procedure.fields {
+            inputs[field.key] = TextField(text: intake.dossier.answers[field.key] ?? "", maxLength: Self.maxLength(field))
+        }
+        for (key, status) in pieces {
+            if case .handedIn(let issued) = status { pieceDates[key] = TextField(text: issued.map(DateRule.display) ?? "", maxLength: 10) }
+        }
+        if let key = intake.dossier.focus, let index = procedure.fields.firstIndex(where: { $0.key == key }) {
+            focus = index
+        } else if let firstMissing = procedure.fields.firstIndex(where: { $0.required && (inputs[$0.key]?.isEmpty ?? true) }) {
+            focus = firstMissing   // the agent starts where something required is missing
+        }
+    }
+
+    static func maxLength(_ field: ProcedureField) -> Int {
+        switch field.type {
+        case .text(let maxLength): return maxLength + 20
+        default: return 200
+        }
+    }
+
+    var title: String { "Dossier : \(procedure.title)" }
+    var context: KeymapContext { .dossier }
+    var focusedField: ProcedureField { procedure.fields[focus] }
+
+    /// The answers as typed.
+    var answers: [String: String] { inputs.mapValues(\.text).filter { !$0.value.isEmpty } }
+
+    var rows: [Row] {
+        var rows: [Row] = []
+        var section = ""
+        for (index, field) in procedure.fields.enumerated() {
+            let name: String
+            switch field.binding {
+            case .applicant: name = "Demandeur : \(intake.applicant.displayName)"
+            case .beneficiary:
+                let label = procedure.beneficiary?.label ?? "Bénéficiaire"
+                name = label + (intake.beneficiary.map { " : \($0.displayName)" } ?? " (nouveau, créé au dépôt)")
+            case .local: name = "Dossier"
+            }
+            if name != section {
+                rows.append(.heading(name))
+                section = name
+            }
+            rows.append(.field(index))
+        }
+        return rows
+    }
+
+    // MARK: Rendering
+
+    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let x = area.x + 1, width = area.width - 2
+        let head = "\(procedure.code) · brouillon n° \(intake.dossier.id)"
+            + (intake.previous.map { " · reprend \($0.number ?? "n° \($0.id)")" } ?? "")
+        buffer.put(head, x: x, y: area.y, style: theme.title, maxWidth: width - 24)
+        let tabs = tab == .fields ? "[Champs]  Pièces" : " Champs  [Pièces]"
+        buffer.put(tabs + " (\(session.keyName(.pieces, in: .dossier)))", x: x + width - 23, y: area.y, style: theme.dim)
+        if let confirmation {
+            let question: String
+            switch confirmation {
+            case .abandon: question = "Abandonner ce dossier ? Le brouillon sera supprimé. (o/n)"
+            case .verifiedChange(let text): question = text + " (o/n)"
+            }
+            var y = area.y + 2
+            for line in TierFormScreen.wrap(question, width: width) {
+                buffer.put(line, x: x, y: y, style: theme.error, maxWidth: width)
+                y += 1
+            }
+            return nil
+        }
+        switch tab {
+        case .fields: return renderFields(into: &buffer, area: area, theme: theme)
+        case .pieces: return renderPieces(into: &buffer, area: area, theme: theme)
+        }
+    }
+
+    private func renderFields(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let x = area.x + 1, width = area.width - 2
+        let all = rows
+        let visible = area.height - 4
+        let focusRow = all.firstIndex(of: .field(focus)) ?? 0
+        if focusRow < scroll + 1 { scroll = max(focusRow - 1, 0) }
+        if focusRow >= scroll + visible { scroll = focusRow - visible + 1 }
+        var cursor: CursorPosition?
+        var y = area.y + 1
+        for row in all.dropFirst(scroll).prefix(visible) {
+            switch row {
+            case .heading(let name):
+                buffer.put(name, x: x, y: y, style: theme.columnHeader, maxWidth: width)
+            case .field(let index):
+                let field = procedure.fields[index]
+                let focused = index == focus
+                buffer.put(errors[field.key] != nil ? "✗" : " ", x: x, y: y, style: theme.error)
+                let end = buffer.put(field.label, x: x + 2, y: y, style: focused ? theme.title : theme.label,
+                                     maxWidth: ProcedureField.maxLabelLength)
+                if field.required { buffer.put("*", x: end, y: y, style: theme.required) }
+                let style = focused ? theme.focusedField : (errors[field.key] != nil ? theme.error : theme.field)
+                let position = inputs[field.key]!.render(into: &buffer, x: x + 33, y: y, width: 28, style: style)
+                if focused { cursor = position }
+                buffer.put(mark(for: field), x: x + 62, y: y, style: theme.dim, maxWidth: width - 62)
+            }
+            y += 1
+        }
+        var bottom = area.y + area.height - 2
+        for line in banner.reversed() where bottom > y {
+            buffer.put(line, x: x, y: bottom, style: theme.error, maxWidth: width)
+            bottom -= 1
+        }
+        let problem = errors[focusedField.key] ?? leftKey.flatMap { errors[$0] } ?? errors.values.sorted().first.map { _ in
+            "\(errors.count) champ(s) à corriger : ils sont marqués ✗."
+        }
+        if let problem {
+            buffer.put("✗ " + problem, x: x, y: area.y + area.height - 1, style: theme.error, maxWidth: width)
+        } else if let help = focusedField.help ?? ProcedureAnswerValidator.hint(for: focusedField) {
+            buffer.put(help, x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
+        }
+        return cursor
+    }
+
+    /// Where the field's text comes from: « ✔ validé », « ✓ vérifié », « · déclaré », « ↺ repris »,
+    /// or « modifié » once the agent changed a prefilled value.
+    func mark(for field: ProcedureField) -> String {
+        let text = inputs[field.key]?.text ?? ""
+        guard let prefilled = intake.prefill[field.key] else { return text.isEmpty ? "" : "saisi" }
+        if text != prefilled.text { return "modifié" }
+        switch prefilled.origin {
+        case .fact(let level, _): return "\(level.mark) \(prefilled.origin.mark)"
+        case .previousDossier: return "↺ repris"
+        }
+    }
+
+    private func renderPieces(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let x = area.x + 1, width = area.width - 2
+        buffer.put("Pièces demandées et leur état", x: x, y: area.y + 1, style: theme.columnHeader, maxWidth: width)
+        var cursor: CursorPosition?
+        var y = area.y + 2
+        for (index, check) in intake.checks.enumerated() where y < area.y + area.height - 4 {
+            let requirement = check.requirement
+            let status = pieces[requirement.key] ?? .missing
+            let selected = index == pieceSelected
+            let style = selected ? theme.selected : CellStyle.plain
+            if selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 2), style: style) }
+            let symbol: String
+            let state: String
+            switch status {
+            case .reused(let id):
+                symbol = "✓"
+                state = "déjà fournie : " + (check.reusable.first { $0.id == id }?.summary ?? "pièce n° \(id)")
+                    + (check.reusable.count > 1 ? " (\(check.reusable.count) pièces valables)" : "")
+            case .handedIn:
+                symbol = "↓"
+                state = "remise au guichet, datée du"
+            case .missing:
+                symbol = "✗"
+                state = (requirement.required ? "manquante" : "manquante (facultative)")
+                    + (check.reusable.isEmpty ? "" : " — \(check.reusable.count) pièce(s) valable(s) au dossier du tiers")
+            }
+            buffer.put(symbol, x: x, y: y, style: status.isProvided || selected ? style : theme.error)
+            let owner = requirement.concerns == .beneficiary ? " (\((procedure.beneficiary?.label ?? "bénéficiaire").lowercased()))" : ""
+            let age = requirement.maxAgeDays.map { " · moins de \(ProcedureSheetText.ageText(days: $0))" } ?? ""
+            buffer.put(requirement.label + owner + age, x: x + 2, y: y, style: style, maxWidth: width - 2)
+            let end = buffer.put(state, x: x + 4, y: y + 1, style: style, maxWidth: width - 4)
+            if case .handedIn = status, let date = pieceDates[requirement.key] {
+                let position = date.render(into: &buffer, x: end + 1, y: y + 1, width: 11,
+                                           style: selected ? theme.focusedField : theme.field)
+                if selected { cursor = position }
+            }
+            y += 2
+        }
+        let missing = intake.checks.filter { !(pieces[$0.requirement.key] ?? .missing).isProvided }.count
+        buffer.put(missing == 0 ? "Toutes les pièces sont là." : "\(missing) pièce(s) manquante(s) : elles figureront sur le récépissé.",
+                   x: x, y: area.y + area.height - 2, style: missing == 0 ? theme.notice : theme.dim, maxWidth: width)
+        if let problem = errors["piece." + (intake.checks.indices.contains(pieceSelected) ? intake.checks[pieceSelected].requirement.key : "")] {
+            buffer.put("✗ " + problem, x: x, y: area.y + area.height - 1, style: theme.error, maxWidth: width)
+        } else {
+            buffer.put("\(session.keyName(.changerPiece, in: .dossier)) : déjà fournie → remise au guichet → manquante",
+                       x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
+        }
+        return cursor
+    }
+
+    // MARK: Keys
+
+    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if let confirmation { return answer(confirmation, event) }
+        banner = []
+        switch action {
+        case .pieces:
+            leaveField()
+            tab = tab == .fields ? .pieces : .fields
+            return .stay
+        case .enregistrer:
+            leaveField()
+            return submit(confirmingVerifiedChanges: false)
+        case .retour:
+            leaveField()
+            session.message = .info("Brouillon conservé : reprenez-le depuis l'accueil.")
+            return .pop
+        case .annuler:
+            confirmation = .abandon
+            return .stay
+        default:
+            break
+        }
+        switch tab {
+        case .fields: handleField(event, action: action)
+        case .pieces: handlePiece(event, action: action)
+        }
+        return .stay
+    }
+
+    private func handleField(_ event: KeyEvent, action: KeyAction?) {
+        let count = procedure.fields.count
+        switch action {
+        case .champSuivant, .ligneSuivante:
+            leaveField()
+            focus = (focus + 1) % count
+        case .champPrecedent, .lignePrecedente:
+            leaveField()
+            focus = (focus + count - 1) % count
+        case .pageSuivante:
+            leaveField()
+            focus = min(focus + 10, count - 1)
+        case .pagePrecedente:
+            leaveField()
+            focus = max(focus - 10, 0)
+        default:
+            let key = focusedField.key
+            if inputs[key]?.handle(event) == true, errors[key] != nil, check(focusedField) == nil {
+                errors[key] = nil   // the message stays until the value is fixed
+            }
+        }
+    }
+
+    private func handlePiece(_ event: KeyEvent, action: KeyAction?) {
+        guard !intake.checks.isEmpty else { return }
+        let key = intake.checks[pieceSelected].requirement.key
+        switch action {
+        case .ligneSuivante, .champSuivant:
+            leavePiece()
+            pieceSelected = min(pieceSelected + 1, intake.checks.count - 1)
+        case .lignePrecedente, .champPrecedent:
+            leavePiece()
+            pieceSelected = max(pieceSelected - 1, 0)
+        case .changerPiece:
+            cyclePiece()
+        default:
+            if case .handedIn = pieces[key] ?? .missing, pieceDates[key]?.handle(event) == true {
+                if errors["piece." + key] != nil, pieceDateError(key) == nil { errors["piece." + key] = nil }
+            } else if case .key(.character(" "), _) = event {
+                cyclePiece()
+            }
+        }
+    }
+
+    /// déjà fournie (each document on file) → remise au guichet → manquante → ...
+    private func cyclePiece() {
+        let check = intake.checks[pieceSelected]
+        let key = check.requirement.key
+        var options: [PieceStatus] = check.reusable.map { .reused(documentID: $0.id) }
+        options += [.handedIn(issuedOn: nil), .missing]
+        let current = pieces[key] ?? .missing
+        let index = options.firstIndex { Self.sameKind($0, current) } ?? options.count - 1
+        let next = options[(index + 1) % options.count]
+        pieces[key] = next
+        if case .handedIn = next, pieceDates[key] == nil { pieceDates[key] = TextField(maxLength: 10) }
+        errors["piece." + key] = nil
+        saveDraft()
+    }
+
+    private static func sameKind(_ a: PieceStatus, _ b: PieceStatus) -> Bool {
+        switch (a, b) {
+        case (.reused(let x), .reused(let y)): return x == y
+        case (.handedIn, .handedIn), (.missing, .missing): return true
+        default: return false
+        }
+    }
+
+    private func answer(_ question: Confirmation, _ event: KeyEvent) -> ScreenOutcome {
+        let yes: Bool
+        switch event {
+        case .key(.character("o"), _), .key(.character("O"), _): yes = true
+        case .key(.character("n"), _), .key(.character("N"), _), .key(.escape, _): yes = false
+        default:
+            session.message = .info("Répondez o (oui) ou n (non).")
+            return .stay
+        }
+        confirmation = nil
+        switch question {
+        case .abandon:
+            guard yes else { return .stay }
+            do {
+                try DossierService(store: session.store).abandon(dossierID: intake.dossier.id, by: session.agent)
+                session.message = .info("Dossier abandonné.")
+                return .pop
+            } catch {
+                session.message = .error("\(error)")
+            }
+        case .verifiedChange:
+            if yes { return submit(confirmingVerifiedChanges: true) }
+            session.message = .info("Rien n'a été déposé : corrigez le champ ou confirmez.")
+        }
+        return .stay
+    }
+
+    // MARK: Checking, saving, submitting
+
+    /// The message for a field's current text, or nil when it is acceptable.
+    func check(_ field: ProcedureField) -> String? {
+        do {
+            let value = try ProcedureAnswerValidator.normalize(inputs[field.key]?.text ?? "", for: field,
+                                                               today: session.clock.today())
+            if value == nil, field.required { return "\(field.label) : champ obligatoire." }
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    private func pieceDateError(_ key: String) -> String? {
+        guard let text = pieceDates[key]?.text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let label = "Date de la pièce"
+        do {
+            _ = try DateRule.normalize(text, label: label, notAfter: session.clock.today())
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    private func leaveField() {
+        if tab == .fields {
+            let field = focusedField
+            errors[field.key] = check(field)
+            leftKey = field.key
+        } else {
+            leavePiece()
+        }
+        saveDraft()
+    }
+
+    private func leavePiece() {
+        guard intake.checks.indices.contains(pieceSelected) else { return }
+        let key = intake.checks[pieceSelected].requirement.key
+        errors["piece." + key] = pieceDateError(key)
+    }
+
+    /// The dossier as on screen.
+    private var current: Dossier {
+        var dossier = intake.dossier
+        dossier.answers = answers
+        dossier.focus = focusedField.key
+        var statuses = pieces
+        for (key, status) in pieces {
+            if case .handedIn = status {
+                let typed = pieceDates[key]?.text ?? ""
+                let iso = try? DateRule.normalize(typed, label: "Date de la pièce", notAfter: session.clock.today())
+                statuses[key] = .handedIn(issuedOn: iso)
+            }
+        }
+        dossier.pieces = statuses
+        return dossier
+    }
+
+    func saveDraft() {
+        let dossier = current
+        do {
+            try DossierService(store: session.store).save(dossier)
+            intake.dossier = dossier
+        } catch {
+            session.message = .error("\(error)")
+        }
+    }
+
+    private func submit(confirmingVerifiedChanges: Bool) -> ScreenOutcome {
+        for field in procedure.fields { errors[field.key] = check(field) }
+        for check in intake.checks { errors["piece." + check.requirement.key] = pieceDateError(check.requirement.key) }
+        errors = errors.filter { $0.value.isEmpty == false }
+        if let first = procedure.fields.firstIndex(where: { errors[$0.key] != nil }) {
+            tab = .fields
+            focus = first
+            session.message = .error("\(errors.count) champ(s) à corriger avant de déposer le dossier.")
+            return .stay
+        }
+        if let index = intake.checks.firstIndex(where: { errors["piece." + $0.requirement.key] != nil }) {
+            tab = .pieces
+            pieceSelected = index
+            session.message = .error("Date de pièce à corriger avant de déposer le dossier.")
+            return .stay
+        }
+        saveDraft()
+        do {
+            let submitted = try DossierService(store: session.store).submit(
+                current, procedure: procedure, confirmingVerifiedChanges: confirmingVerifiedChanges, by: session.agent)
+            return .replace(ReceiptScreen(session: session, submitted: submitted))
+        } catch let change as VerifiedFactChange {
+            confirmation = .verifiedChange(change.description)
+        } catch let failed as DossierValidationFailed {
+            for error in failed.errors { errors[error.key] = error.message }
+            if let first = procedure.fields.firstIndex(where: { errors[$0.key] != nil }) {
+                tab = .fields
+                focus = first
+            }
+            session.message = .error(failed.errors.first?.message ?? "Dossier incomplet.")
+        } catch let stale as StaleTierError {
+            let lines = stale.description.split(separator: "\n").map(String.init)
+            session.message = .error(lines.first ?? "\(stale)")
+            banner = Array(lines.dropFirst())
+        } catch {
+            session.message = .error("\(error)")
+        }
+        return .stay
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SIMSModel
+
+/// Text cut to a width for the screens (fiches, récépissés, messages), and paths as shown to
+/// agents.
+enum WrappedText {
+    /// `text` cut at spaces into lines of at most `width` columns; a line that starts with spaces
+    /// or `- ` keeps that indent on its following lines, plus `hanging` columns. A word wider than
+    /// the width is cut.
+    static func lines(_ text: String, width: Int, hanging: Int = 0) -> [String] {
+        let width = max(width, 1)
+        var result: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if DisplayWidth.of(line) <= width {
+                result.append(line)
+                continue
+            }
+            var indent = line.prefix { $0 == " " }.count
+            if line.dropFirst(indent).hasPrefix("- ") { indent += 2 }
+            let continuation = String(repeating: " ", count: min(indent + hanging, width / 2))
+            var current = String(line.prefix(line.prefix { $0 == " " }.count))
+            var currentHasWord = false
+            for word in line.split(separator: " ").map(String.init) {
+                var word = word
+                if currentHasWord, DisplayWidth.of(current) + 1 + DisplayWidth.of(word) > width {
+                    result.append(current)
+                    current = continuation
+                    currentHasWord = false
+                }
+                // A word wider than a whole line is cut where the line ends.
+                while DisplayWidth.of(current) + DisplayWidth.of(word) > width {
+                    let room = width - DisplayWidth.of(current)
+                    var head = ""
+                    for character in word {
+                        if DisplayWidth.of(head) + DisplayWidth.of(character) > room { break }
+                        head.append(character)
+                    }
+                    if head.isEmpty { break }
+                    result.append(current + head)
+                    word.removeFirst(head.count)
+                    current = continuation
+                }
+                current += (currentHasWord ? " " : "") + word
+                currentHasWord = true
+            }
+            result.append(current)
+        }
+        return result
+    }
+
+    /// A file's path as shown to agents: the home folder written `~`.
+    static func shown(_ url: URL) -> String {
+        let path = url.path
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        if home.count > 1, path.hasPrefix(home + "/") { return "~" + path.dropFirst(home.count) }
+        return path
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// Last year's school grants for some demonstration families, with the pieces they brought, so
+/// that a renewal at the demo counter starts from a previous dossier and reuses valid documents.
+///
+/// ```swift
+/// try DemoDossiers.add(to: store, grant: catalog.procedure(code: "BS")!, families: 300, by: admin)
+/// ```
+public enum DemoDossiers {
+    static let schools = ["École Frédéric Surleau", "École Amélie Cortot", "École Gustave Mouchet", "École de Païta-Village",
+                          "Collège de Magenta", "Collège de Rivière-Salée", "Collège Jean Mariotti", "Collège de Boulouparis",
+                          "Lycée Lapérouse", "Lycée Jules Garnier", "Lycée du Mont-Dore", "École de La Foa"]
+    static let classes = ["CP", "CE1", "CE2", "CM1", "CM2", "6e", "5e", "4e", "3e", "2nde", "1re", "Terminale"]
+    static let situations = ["Marié(e)", "Pacsé(e)", "Vie maritale", "Célibataire", "Divorcé(e) ou séparé(e)"]
+
+    /// Submits, dated one year before `now`, a school grant for up to `families` parent–child
+    /// pairs whose parent has every required field; registers their documents. Returns how many.
+    @discardableResult
+    public static func add(to store: SIMSStore, grant: Procedure, families: Int, by agent: Agent,
+                           now: Date = Date()) throws -> Int {
+        let lastYear = now.addingTimeInterval(-365 * 86_400)
+        let past = try SIMSStore.open(path: store.path, clock: .fixed(lastYear))
+        let today = CalendarDate.today(now: now)
+        let schoolYear = CalendarDate.today(now: lastYear).year
+        let pairs = try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.tier_id AS child, r.related_id AS parent, c.birth_date AS born
+                FROM relation r JOIN tier c ON c.id = r.tier_id
+                WHERE r.kind = 'representant_legal' AND c.birth_date BETWEEN ? AND ?
+                ORDER BY r.related_id, r.tier_id LIMIT ?
+                """, arguments: ["\(schoolYear - 18)-01-01", "\(schoolYear - 6)-12-31", families * 3])
+        }
+        let dossiers = DossierService(store: past)
+        let documents = DocumentService(store: store)
+        var added = 0
+        var seen = Set<Int64>()
+        for (index, pair) in pairs.enumerated() where added < families {
+            let parent: Int64 = pair["parent"], child: Int64 = pair["child"]
+            guard seen.insert(parent).inserted else { continue }
+            var intake = try dossiers.start(grant, applicantID: parent, beneficiaryID: child, by: agent)
+            let born = CalendarDate(iso: pair["born"]) ?? today
+            let age = born.years(until: CalendarDate(year: schoolYear, month: 2, day: 15) ?? today)
+            intake.dossier.answers.merge([
+                "etablissement": schools[index % schools.count],
+                "classe": classes[min(max(age - 6, 0), classes.count - 1)],
+                "annee_scolaire": String(schoolYear),
+                "situation_familiale": situations[index % situations.count],
+                "enfants_a_charge": String(1 + index % 4),
+                "revenus_annuels": String(800_000 + (index * 137_000) % 3_200_000),
+                "internat": index % 9 == 0 ? "oui" : "non",
+            ]) { $1 }
+            do {
+                try dossiers.submit(intake.dossier, procedure: grant, by: agent)
+            } catch is DossierValidationFailed {
+                try dossiers.abandon(dossierID: intake.dossier.id, by: agent)   // a parent without an address or phone
+                continue
+            }
+            try documents.register(type: .identityDocument, issuedOn: "\(2016 + index % 8)-0\(1 + index % 9)-15",
+                                   validUntil: "\(2026 + index % 8)-0\(1 + index % 9)-14", owners: [parent], by: agent)
+            try documents.register(type: .proofOfAddress, issuedOn: today.adding(days: -(20 + (index * 17) % 130)).iso,
+                                   owners: [parent], by: agent)
+            try documents.register(type: .schoolCertificate, issuedOn: "\(schoolYear)-02-20", owners: [child], by: agent)
+            added += 1
+        }
+        return added
+    }
+}

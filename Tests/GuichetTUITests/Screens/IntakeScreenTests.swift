@@ -1,0 +1,173 @@
+import XCTest
+import SIMSModel
+@testable import GuichetTUI
+
+/// The intake form: prefill marks, checks on field exit, the pieces tab, submission and its
+/// récépissé, brouillons kept and abandoned.
+final class IntakeScreenTests: XCTestCase {
+    /// Tabs until the field has the focus.
+    private func focus(_ h: IntakeHarness, _ screen: IntakeScreen, _ key: String) {
+        for _ in 0..<screen.procedure.fields.count where screen.focusedField.key != key { h.press(.key(.tab)) }
+        XCTAssertEqual(screen.focusedField.key, key)
+    }
+
+    /// Replaces the focused field's text.
+    private func retype(_ h: IntakeHarness, _ text: String) {
+        h.press(.ctrl("e"), .ctrl("u"))
+        h.type(text)
+    }
+
+    func testARenewalOpensWithEveryKnownFieldFilledAndMarked() throws {
+        let h = try IntakeHarness()
+        try h.lastYearsGrant()
+        let screen = try h.openIntake("RBS")
+        XCTAssertEqual(screen.focusedField.key, "changement_situation", "the focus starts on the first required field left empty")
+        XCTAssertEqual(h.screen, """
+             Guichet · Dossier : Renouvellement de bourse scol   Marie Gorodey · 29/11/2026
+             RBS · brouillon n° 2 · reprend BS-2026-000001          [Champs]  Pièces (F5)
+               Téléphone*                     25.12.34                     · déclaré
+               Courriel                       helene.wamytan@example.nc    · déclaré
+               Numéro CAFAT du parent
+             Enfant : WAMYTAN Léa
+               Nom de naissance de l'enfant*  Wamytan                      · déclaré
+               Prénoms de l'enfant*           Léa                          · déclaré
+               Date de naissance de l'enfant* 02/05/2016                   · déclaré
+               Sexe de l'enfant*              F                            · déclaré
+             Dossier
+               Établissement scolaire*        École Frédéric Surleau       ↺ repris
+               Classe à la rentrée*           CM1                          ↺ repris
+               Année scolaire*                2026                         ↺ repris
+               Situation familiale du parent* Marié(e)                     ↺ repris
+               Enfants à charge*              2                            ↺ repris
+               Revenus annuels du foyer*      1 850 000 F                  ↺ repris
+               Interne à la rentrée           non                          ↺ repris
+               Changement de situation*
+
+
+             Déménagement, naissance, séparation, perte d'emploi...
+
+            F1Aide  F3Retour  F5Pièces  F6Pièce  F7PgPréc  F8PgSuiv  F10Enreg.  F12Annuler
+            """)
+        h.press(.pageUp, .pageUp, .pageUp)
+        XCTAssertEqual(screen.focusedField.key, "demandeur.nom_naissance")
+        XCTAssertTrue(h.line(2).hasPrefix(" Demandeur : WAMYTAN Hélène"), h.line(2))
+        XCTAssertTrue(h.line(3).hasPrefix("   Nom de naissance du parent*    Wamytan                      · déclaré"), h.line(3))
+    }
+
+    func testFieldsAreCheckedWhenLeftAndChangedValuesAreMarked() throws {
+        let h = try IntakeHarness()
+        try h.lastYearsGrant()
+        let screen = try h.openIntake("RBS")
+        focus(h, screen, "classe")
+        retype(h, "CM3")
+        h.press(.key(.tab))
+        XCTAssertTrue(h.screen.contains("✗ Classe à la rentrée : « CM3 » ne fait pas partie des choix"), h.screen)
+        h.press(.key(.backTab))
+        retype(h, "cm2")
+        XCTAssertFalse(h.screen.contains("« CM3 »"), "the message goes as soon as the value is right")
+        h.press(.key(.tab))
+        let row = try XCTUnwrap(h.terminal.screenLines.first { $0.contains("Classe à la rentrée") })
+        XCTAssertTrue(row.hasSuffix("modifié") || row.contains("modifié"), row)
+        let saved = try DossierService(store: h.store).dossier(id: screen.intake.dossier.id)
+        XCTAssertEqual(saved.answers["classe"], "cm2", "the brouillon is saved at every field exit")
+    }
+
+    func testSubmittingShowsTheReceiptAndWritesTheChangedFactsBack() throws {
+        let h = try IntakeHarness()
+        try h.lastYearsGrant()
+        let screen = try h.openIntake("RBS")
+        h.type("n")
+        focus(h, screen, "demandeur.telephone")
+        retype(h, "78 45 12")
+        focus(h, screen, "classe")
+        retype(h, "CM2")
+        focus(h, screen, "annee_scolaire")
+        retype(h, "2027")
+        h.press(.function(10))
+        XCTAssertTrue(h.line(0).contains("Récépissé"), h.screen)
+        XCTAssertTrue(h.screen.contains("Dossier n° : RBS-2026-000001"), h.screen)
+        let parent = try TierService(store: h.store).snapshot(id: h.parent.id)
+        XCTAssertEqual(parent.value(.phone), "784512")
+        XCTAssertEqual(parent.current[.phone]?.reference, "RBS-2026-000001")
+        XCTAssertEqual(parent.current[.phone]?.source, .dossier)
+        XCTAssertTrue(try DossierService(store: h.store).drafts(agentID: h.agent.id).isEmpty)
+    }
+
+    func testARefusedSubmissionNamesTheFieldsAndKeepsTheBrouillon() throws {
+        let h = try IntakeHarness()
+        let screen = try h.openIntake("BS")
+        XCTAssertEqual(screen.focusedField.key, "etablissement")
+        h.press(.function(10))
+        XCTAssertTrue(h.line(22).contains("champ(s) à corriger avant de déposer"), h.line(22))
+        XCTAssertEqual(screen.focusedField.key, "etablissement", "the focus goes to the first field to fix")
+        XCTAssertTrue(h.screen.contains("✗ Établissement scolaire : champ obligatoire."), h.screen)
+        XCTAssertEqual(try DossierService(store: h.store).dossier(id: screen.intake.dossier.id).state, .draft)
+    }
+
+    func testChangingAVerifiedFactAsksFirst() throws {
+        let h = try IntakeHarness()
+        let tiers = TierService(store: h.store)
+        try tiers.update(id: h.parent.id, expectedVersion: h.parent.version, changes: [.address: "3 rue Higginson"],
+                         provenance: Provenance(source: .document, level: .checkedAgainstDocument), by: h.agent)
+        try h.lastYearsGrant()
+        let screen = try h.openIntake("RBS")
+        h.type("n")
+        focus(h, screen, "demandeur.adresse")
+        XCTAssertTrue(h.terminal.screenLines.contains { $0.contains("3 rue Higginson") && $0.contains("✓ vérifié") }, h.screen)
+        retype(h, "8 avenue Foch")
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("Vous modifiez des informations vérifiées : Adresse (vérifié sur pièce)"), h.screen)
+        h.press(.character("n"))
+        XCTAssertEqual(try tiers.snapshot(id: h.parent.id).value(.address), "3 rue Higginson")
+        h.press(.function(10), .character("o"))
+        XCTAssertTrue(h.line(0).contains("Récépissé"), h.screen)
+        XCTAssertEqual(try tiers.snapshot(id: h.parent.id).history(of: .address).prefix(2).map(\.value),
+                       ["8 avenue Foch", "3 rue Higginson"])
+    }
+
+    func testThePiecesTabOffersDocumentsOnFileAndRecordsPiecesHandedIn() throws {
+        let h = try IntakeHarness()
+        let documents = DocumentService(store: h.store)
+        try documents.register(type: .proofOfAddress, issuedOn: "2026-10-02", owners: [h.parent.id], by: h.agent)
+        try h.lastYearsGrant()
+        let screen = try h.openIntake("RBS")
+        h.press(.function(5))
+        XCTAssertEqual(screen.tab, .pieces)
+        XCTAssertTrue(h.screen.contains("Justificatif de domicile · moins de 3 mois"), h.screen)
+        XCTAssertTrue(h.screen.contains("déjà fournie : Justificatif de domicile du 02/10/2026"), h.screen)
+        XCTAssertTrue(h.screen.contains("manquante"), h.screen)
+        h.press(.key(.down))
+        h.press(.function(6))
+        h.type("01/11/2026")
+        XCTAssertTrue(h.screen.contains("remise au guichet, datée du 01/11/2026"), h.screen)
+        h.press(.function(5))
+        h.type("n")
+        focus(h, screen, "annee_scolaire")
+        retype(h, "2027")
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("- Justificatif de domicile : déjà fournie (Justificatif de domicile du"), h.screen)
+        XCTAssertTrue(h.screen.contains("- Avis d'imposition ou de non-imposition du foyer : remise au guichet"), h.screen)
+        XCTAssertTrue(h.screen.contains("Pièces manquantes :\n       - Certificat de scolarité de l'enfant"), h.screen)
+        XCTAssertEqual(try documents.documents(ownedBy: h.parent.id).count, 2, "the piece handed in is on file for next time")
+    }
+
+    func testF3KeepsTheBrouillonForTheHomeScreenAndF12AbandonsIt() throws {
+        let h = try IntakeHarness()
+        try h.lastYearsGrant()
+        let screen = try h.openIntake("RBS")
+        focus(h, screen, "classe")
+        retype(h, "CM2")
+        h.press(.function(3))
+        XCTAssertTrue(h.line(0).contains("Accueil"), h.screen)
+        XCTAssertTrue(h.screen.contains("Dossier RBS · WAMYTAN Hélène (pour WAMYTAN Léa)"), h.screen)
+        XCTAssertTrue(h.line(22).contains("Brouillon conservé"), h.line(22))
+        h.press(.key(.enter))
+        XCTAssertTrue(h.line(0).contains("Renouvellement"), h.screen)
+        XCTAssertTrue(h.terminal.screenLines.contains { $0.contains("Classe à la rentrée") && $0.contains("CM2") }, h.screen)
+        h.press(.function(12))
+        XCTAssertTrue(h.screen.contains("Abandonner ce dossier ? Le brouillon sera supprimé. (o/n)"), h.screen)
+        h.press(.character("o"))
+        XCTAssertTrue(h.line(0).contains("Accueil"), h.screen)
+        XCTAssertTrue(h.screen.contains("Aucune saisie en attente."), h.screen)
+    }
+}
