@@ -28,7 +28,10 @@ struct BenchIntakeCommand: ParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
             let store = try SIMSStore.open(path: path, create: true)
             let agents = AgentService(store: store)
-            let admin = try agents.initialise(login: LoginResolver.current(), fullName: "Banc d'essai")
+            let login = LoginResolver.current()
+            let administrator = try agents.initialise(login: login, fullName: "Banc d'essai")
+            try agents.setRoles(login: login, roles: Set(Role.allCases), by: administrator)
+            let admin = try agents.authenticate(login: login)
 
             // Keystrokes: the same paper renewal keyed with and without prefill.
             let family = try BenchFamily.make(store: store, agent: admin, index: 0)

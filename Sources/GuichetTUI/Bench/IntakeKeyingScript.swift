@@ -1,10 +1,10 @@
 import SIMSModel
 
 /// Keys a paper form into an intake screen the way an agent does, and counts the keys: for each
-/// field in form order, Tab when the field already shows the paper's value, else Ctrl-U (when
+/// field in form order, starting where the form put the focus, Tab when the field already shows the paper's value, else Ctrl-U (when
 /// something must be cleared), the paper's text, then Tab; F10 at the end. A field showing the
-/// same value written differently (« Wamytan » for « WAMYTAN », « 25.12.34 » for « 251234 »)
-/// is left as it is, as an agent would.
+/// same value written differently (« Wamytan » for « WAMYTAN », « 25.12.34 » for « 251234 »:
+/// the same once checked, case and accents aside) is left as it is, as an agent would.
 struct IntakeKeyingScript {
     /// The paper form: the text the citizen wrote, by field key.
     var paper: [String: String]
@@ -18,7 +18,10 @@ struct IntakeKeyingScript {
             app.renderFrame()
             keys += 1
         }
-        for field in screen.procedure.fields {
+        // From the field that has the focus, round the form once.
+        let fields = screen.procedure.fields
+        let start = screen.focus
+        for field in fields[start...] + fields[..<start] {
             let target = paper[field.key] ?? ""
             let shown = screen.inputs[field.key]?.text ?? ""
             if !same(shown, target, field) {
@@ -36,6 +39,6 @@ struct IntakeKeyingScript {
         let a = try? ProcedureAnswerValidator.normalize(shown, for: field, today: today)
         let b = try? ProcedureAnswerValidator.normalize(target, for: field, today: today)
         guard let a, let b else { return false }
-        return a == b
+        return SearchText.fold(a) == SearchText.fold(b)   // « WAMYTAN » on paper, « Wamytan » on screen
     }
 }

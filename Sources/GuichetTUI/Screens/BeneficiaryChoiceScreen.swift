@@ -25,7 +25,7 @@ final class BeneficiaryChoiceScreen: Screen {
 
     var label: String { procedure.beneficiary?.label ?? "Bénéficiaire" }
     var title: String { "\(procedure.code) : \(label.lowercased()) concerné" }
-    var context: KeymapContext { .catalogue }
+    var context: KeymapContext { .generic }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
@@ -37,7 +37,7 @@ final class BeneficiaryChoiceScreen: Screen {
         for (index, text) in lines.enumerated() where y < area.y + area.height - 2 {
             let style = index == selected ? theme.selected : CellStyle.plain
             buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style)
-            buffer.put(text, x: x + 1, y: y, style: style, maxWidth: 34)
+            buffer.put(text, x: x + 1, y: y, style: style, maxWidth: index < candidates.count ? 34 : width - 2)
             if index < candidates.count {
                 let candidate = candidates[index]
                 buffer.put(candidate.born.isEmpty ? "" : "né(e) le \(candidate.born)", x: x + 36, y: y, style: style)
@@ -58,7 +58,7 @@ final class BeneficiaryChoiceScreen: Screen {
         switch action {
         case .ligneSuivante: selected = min(selected + 1, candidates.count)
         case .lignePrecedente: selected = max(selected - 1, 0)
-        case .ouvrir, .demarrer:
+        case .ouvrir:
             let beneficiaryID = selected < candidates.count ? candidates[selected].id : nil
             do {
                 let intake = try DossierService(store: session.store).start(procedure, applicantID: applicant.id,

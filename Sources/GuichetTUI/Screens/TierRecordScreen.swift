@@ -12,11 +12,17 @@ final class TierRecordScreen: Screen {
     enum Line {
         case fact(TierField, Fact?)
         case relation(label: String, tierID: Int64, name: String)
+        /// A dossier the tier applied for or benefits from: « BS-2026-000001 », its title and state.
+        case dossier(number: String, text: String, detail: String)
     }
+
+    /// The dossiers the tier applied for or benefits from, newest first.
+    private(set) var dossiers: [Dossier] = []
 
     init(session: AppSession, tierID: Int64) throws {
         self.session = session
         snapshot = try TierService(store: session.store).open(id: tierID, by: session.agent)
+        dossiers = (try? DossierService(store: session.store).dossiers(ofTier: tierID)) ?? []
     }
 
     var title: String { "Fiche : \(snapshot.displayName)" }
@@ -27,11 +33,19 @@ final class TierRecordScreen: Screen {
         var lines: [Line] = TierField.fields(of: snapshot.kind).map { .fact($0, current[$0]) }
         lines += snapshot.relations.map { .relation(label: $0.kind.label, tierID: $0.relatedID, name: $0.otherName) }
         lines += snapshot.inverseRelations.map { .relation(label: $0.kind.inverseLabel, tierID: $0.tierID, name: $0.otherName) }
+        lines += dossiers.map { dossier in
+            .dossier(number: dossier.number ?? "n° \(dossier.id)",
+                     text: dossier.state.label + (dossier.submittedAt.map { " le " + Timestamp.french($0).prefix(10) } ?? "")
+                         + " · \(dossier.procedureTitle)",
+                     detail: "\(dossier.number ?? "") · code de suivi \(dossier.trackingCode ?? "—")"
+                         + (dossier.dueOn.map { " · réponse attendue le " + DateRule.display($0) } ?? ""))
+        }
         return lines
     }
 
     func didReappear() {
         if let fresh = try? TierService(store: session.store).snapshot(id: snapshot.id) { snapshot = fresh }
+        dossiers = (try? DossierService(store: session.store).dossiers(ofTier: snapshot.id)) ?? dossiers
     }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
@@ -66,6 +80,10 @@ final class TierRecordScreen: Screen {
             case .relation(let label, _, let name):
                 let end = buffer.put(label, x: x, y: y, style: index == selected ? style : theme.title, maxWidth: 30)
                 buffer.put("→ \(name)", x: max(end + 1, x + 18), y: y, style: style, maxWidth: width - 30)
+            case .dossier(let number, let text, _):
+                buffer.put("Dossier", x: x, y: y, style: index == selected ? style : theme.title)
+                let end = buffer.put(number, x: x + 18, y: y, style: style)
+                buffer.put(text, x: end + 1, y: y, style: style, maxWidth: width - (end + 1 - x))
             }
             y += 1
         }
@@ -101,6 +119,8 @@ final class TierRecordScreen: Screen {
                 }
             case .fact(let field, _):
                 return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
+            case .dossier(_, _, let detail):
+                session.message = .info(detail)
             }
         default: break
         }

@@ -29,27 +29,27 @@ public enum EventLog {
 
     static func append(_ db: Database, kind: String, agentID: Int64?, tierID: Int64?, dossierID: Int64? = nil,
                        payloadJSON: String, at: String) throws -> Int64 {
-        let head = try Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1")
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1"))
         let prevHash: String = head?["last_hash"] ?? genesisHash
         let lastID: Int64 = head?["last_event_id"] ?? 0
         let id = lastID + 1
         let hash = digest(id: id, at: at, agentID: agentID, kind: kind, tierID: tierID, dossierID: dossierID,
                           payload: payloadJSON, prevHash: prevHash)
         if let dossierID {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO event (id, at, agent_id, kind, tier_id, dossier_id, payload, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, at, agentID, kind, tierID, dossierID, payloadJSON, prevHash, hash])
+                """).execute(arguments: [id, at, agentID, kind, tierID, dossierID, payloadJSON, prevHash, hash])
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO event (id, at, agent_id, kind, tier_id, payload, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, at, agentID, kind, tierID, payloadJSON, prevHash, hash])
+                """).execute(arguments: [id, at, agentID, kind, tierID, payloadJSON, prevHash, hash])
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO chain_head (id, last_event_id, last_hash) VALUES (1, ?, ?)
             ON CONFLICT(id) DO UPDATE SET last_event_id = excluded.last_event_id, last_hash = excluded.last_hash
-            """, arguments: [id, hash])
+            """).execute(arguments: [id, hash])
         return id
     }
 
@@ -66,17 +66,18 @@ public enum EventLog {
         var text = [prevHash, String(id), at, agentID.map(String.init) ?? "", kind,
                     tierID.map(String.init) ?? "", payload].joined(separator: "\u{1F}")
         if let dossierID { text += "\u{1F}dossier=\(dossierID)" }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return HexDigest.string(SHA256.hash(data: Data(text.utf8)))
     }
 
-    /// JSON with sorted keys, so that the same payload always hashes the same.
+    /// JSON with sorted keys, so that the same payload always hashes the same. (The chain is
+    /// checked against the stored text, so the exact spacing only has to be stable.)
     static func canonicalJSON(_ payload: [String: String]) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        FlatJSON.encode(payload)
     }
 
     /// Decodes an event payload written by ``append(_:kind:agentID:tierID:payload:at:)``.
     public static func decodePayload(_ json: String) -> [String: String] {
+        if let flat = FlatJSON.decode(json) { return flat.compactMapValues { $0 } }
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
         return object.compactMapValues { $0 as? String ?? "\($0)" }
     }

@@ -14,6 +14,19 @@ public enum DemoDossiers {
     static let classes = ["CP", "CE1", "CE2", "CM1", "CM2", "6e", "5e", "4e", "3e", "2nde", "1re", "Terminale"]
     static let situations = ["Marié(e)", "Pacsé(e)", "Vie maritale", "Célibataire", "Divorcé(e) ou séparé(e)"]
 
+    /// Whether the tiers hold every required bound field, so that last year's dossier is complete.
+    static func hasEveryRequiredField(_ grant: Procedure, parent: Int64, child: Int64, store: SIMSStore) throws -> Bool {
+        let tiers = TierService(store: store)
+        let applicant = try tiers.snapshot(id: parent).current, beneficiary = try tiers.snapshot(id: child).current
+        return grant.fields.filter(\.required).allSatisfy { field in
+            switch field.binding {
+            case .applicant(let tierField): return applicant[tierField] != nil
+            case .beneficiary(let tierField): return beneficiary[tierField] != nil
+            case .local: return true
+            }
+        }
+    }
+
     /// Submits, dated one year before `now`, a school grant for up to `families` parent–child
     /// pairs whose parent has every required field; registers their documents. Returns how many.
     @discardableResult
@@ -27,9 +40,11 @@ public enum DemoDossiers {
             try Row.fetchAll(db, sql: """
                 SELECT r.tier_id AS child, r.related_id AS parent, c.birth_date AS born
                 FROM relation r JOIN tier c ON c.id = r.tier_id
+                JOIN tier p ON p.id = r.related_id
                 WHERE r.kind = 'representant_legal' AND c.birth_date BETWEEN ? AND ?
+                      AND p.phone IS NOT NULL AND p.commune IS NOT NULL
                 ORDER BY r.related_id, r.tier_id LIMIT ?
-                """, arguments: ["\(schoolYear - 18)-01-01", "\(schoolYear - 6)-12-31", families * 3])
+                """, arguments: ["\(schoolYear - 18)-01-01", "\(schoolYear - 6)-12-31", families * 10])
         }
         let dossiers = DossierService(store: past)
         let documents = DocumentService(store: store)
@@ -37,7 +52,9 @@ public enum DemoDossiers {
         var seen = Set<Int64>()
         for (index, pair) in pairs.enumerated() where added < families {
             let parent: Int64 = pair["parent"], child: Int64 = pair["child"]
-            guard seen.insert(parent).inserted else { continue }
+            guard seen.insert(parent).inserted, try hasEveryRequiredField(grant, parent: parent, child: child, store: store) else {
+                continue
+            }
             var intake = try dossiers.start(grant, applicantID: parent, beneficiaryID: child, by: agent)
             let born = CalendarDate(iso: pair["born"]) ?? today
             let age = born.years(until: CalendarDate(year: schoolYear, month: 2, day: 15) ?? today)
@@ -56,8 +73,8 @@ public enum DemoDossiers {
                 try dossiers.abandon(dossierID: intake.dossier.id, by: agent)   // a parent without an address or phone
                 continue
             }
-            try documents.register(type: .identityDocument, issuedOn: "\(2016 + index % 8)-0\(1 + index % 9)-15",
-                                   validUntil: "\(2026 + index % 8)-0\(1 + index % 9)-14", owners: [parent], by: agent)
+            try documents.register(type: .identityDocument, issuedOn: "\(2018 + index % 7)-0\(1 + index % 9)-15",
+                                   validUntil: "\(2028 + index % 7)-0\(1 + index % 9)-14", owners: [parent], by: agent)
             try documents.register(type: .proofOfAddress, issuedOn: today.adding(days: -(20 + (index * 17) % 130)).iso,
                                    owners: [parent], by: agent)
             try documents.register(type: .schoolCertificate, issuedOn: "\(schoolYear)-02-20", owners: [child], by: agent)

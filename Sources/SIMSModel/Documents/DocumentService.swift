@@ -38,31 +38,31 @@ public struct DocumentService: Sendable {
         if let issuedOn { payload["date_emission"] = issuedOn }
         let eventID = try EventLog.append(db, kind: .documentRegistered, agentID: agentID, tierID: owners.first,
                                           dossierID: dossierID, payload: payload, at: now)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO document (type, issued_on, valid_until, created_at, agent_id, event_id) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [type.rawValue, issuedOn, validUntil, at, agentID, eventID])
+            """).execute(arguments: [type.rawValue, issuedOn, validUntil, at, agentID, eventID])
         let id = db.lastInsertedRowID
         for owner in Set(owners) {
-            try db.execute(sql: "INSERT INTO document_owner (tier_id, document_id) VALUES (?, ?)", arguments: [owner, id])
+            try db.cachedStatement(sql: "INSERT INTO document_owner (tier_id, document_id) VALUES (?, ?)").execute(arguments: [owner, id])
         }
         return id
     }
 
     static func documents(_ db: Database, ownedBy tierID: Int64) throws -> [Document] {
-        let ids = try Int64.fetchAll(db, sql: "SELECT document_id FROM document_owner WHERE tier_id = ?", arguments: [tierID])
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT document_id FROM document_owner WHERE tier_id = ?"), arguments: [tierID])
         return try fetch(db, ids: ids)
     }
 
     static func fetch(_ db: Database, ids: [Int64]) throws -> [Document] {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let owners = try Row.fetchAll(db, sql: "SELECT tier_id, document_id FROM document_owner WHERE document_id IN (\(marks))",
+        let owners = try Row.fetchAll(db.cachedStatement(sql: "SELECT tier_id, document_id FROM document_owner WHERE document_id IN (\(marks))"),
                                       arguments: StatementArguments(ids))
         var ownersByDocument: [Int64: [Int64]] = [:]
         for row in owners { ownersByDocument[row["document_id"], default: []].append(row["tier_id"]) }
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM document WHERE id IN (\(marks)) ORDER BY coalesce(issued_on, '') DESC, id DESC
-            """, arguments: StatementArguments(ids)).map { row in
+            """), arguments: StatementArguments(ids)).map { row in
             Document(id: row["id"], type: DocumentType(rawValue: row["type"]) ?? .other, issuedOn: row["issued_on"],
                      validUntil: row["valid_until"], sha256: row["sha256"], pages: row["pages"],
                      ownerIDs: ownersByDocument[row["id"]]?.sorted() ?? [], createdAt: row["created_at"])

@@ -3,35 +3,43 @@ import GRDB
 
 /// Reads and writes the `dossier` and `dossier_piece` rows.
 enum DossierRow {
+    /// The columns ``dossier(_:_:)`` reads, by position.
+    static let columns = """
+        id, number, tracking_code, procedure_code, procedure_title, applicant_id, applicant_version, beneficiary_id,
+        beneficiary_version, state, answers, focus, previous_id, created_by, created_at, updated_at, submitted_at, due_on
+        """
+
     static func load(_ db: Database, id: Int64) throws -> Dossier? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM dossier WHERE id = ?", arguments: [id]) else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM dossier WHERE id = ?"),
+                                         arguments: [id]) else { return nil }
         return try dossier(db, row)
     }
 
+    /// A dossier from a row of ``columns``, with its pieces.
     static func dossier(_ db: Database, _ row: Row) throws -> Dossier {
-        let id: Int64 = row["id"]
+        let id: Int64 = row[0]
         var pieces: [String: PieceStatus] = [:]
-        for piece in try Row.fetchAll(db, sql: "SELECT * FROM dossier_piece WHERE dossier_id = ?", arguments: [id]) {
-            let documentID: Int64? = piece["document_id"]
-            switch piece["status"] as String {
-            case "reutilisee": pieces[piece["piece_key"]] = documentID.map { .reused(documentID: $0) } ?? .missing
-            case "remise": pieces[piece["piece_key"]] = .handedIn(issuedOn: piece["issued_on"])
-            default: pieces[piece["piece_key"]] = .missing
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT piece_key, status, document_id, issued_on FROM dossier_piece WHERE dossier_id = ?
+            """), arguments: [id])
+        while let piece = try rows.next() {
+            let key: String = piece[0], status: String = piece[1], documentID: Int64? = piece[2]
+            switch status {
+            case "reutilisee": pieces[key] = documentID.map { .reused(documentID: $0) } ?? .missing
+            case "remise": pieces[key] = .handedIn(issuedOn: piece[3])
+            default: pieces[key] = .missing
             }
         }
-        return Dossier(id: id, number: row["number"], trackingCode: row["tracking_code"],
-                       procedureCode: row["procedure_code"], procedureTitle: row["procedure_title"],
-                       applicantID: row["applicant_id"], applicantVersion: row["applicant_version"],
-                       beneficiaryID: row["beneficiary_id"], beneficiaryVersion: row["beneficiary_version"],
-                       state: DossierState(rawValue: row["state"]) ?? .draft, answers: decode(row["answers"]),
-                       pieces: pieces, focus: row["focus"], previousID: row["previous_id"], createdBy: row["created_by"],
-                       createdAt: row["created_at"], updatedAt: row["updated_at"], submittedAt: row["submitted_at"],
-                       dueOn: row["due_on"])
+        return Dossier(id: id, number: row[1], trackingCode: row[2], procedureCode: row[3], procedureTitle: row[4],
+                       applicantID: row[5], applicantVersion: row[6], beneficiaryID: row[7], beneficiaryVersion: row[8],
+                       state: DossierState(rawValue: row[9]) ?? .draft, answers: decode(row[10]), pieces: pieces,
+                       focus: row[11], previousID: row[12], createdBy: row[13], createdAt: row[14], updatedAt: row[15],
+                       submittedAt: row[16], dueOn: row[17])
     }
 
     static func writePieces(_ db: Database, dossierID: Int64, pieces: [String: PieceStatus],
                             documents: [String: Int64] = [:]) throws {
-        try db.execute(sql: "DELETE FROM dossier_piece WHERE dossier_id = ?", arguments: [dossierID])
+        try db.cachedStatement(sql: "DELETE FROM dossier_piece WHERE dossier_id = ?").execute(arguments: [dossierID])
         for (key, status) in pieces.sorted(by: { $0.key < $1.key }) {
             var documentID: Int64?
             var issuedOn: String?
@@ -42,18 +50,17 @@ enum DossierRow {
                 documentID = documents[key]
             case .missing: break
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO dossier_piece (dossier_id, piece_key, status, document_id, issued_on) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [dossierID, key, status.code, documentID, issuedOn])
+                """).execute(arguments: [dossierID, key, status.code, documentID, issuedOn])
         }
     }
 
     static func encode(_ answers: [String: String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: answers, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        FlatJSON.encode(answers)
     }
 
     static func decode(_ json: String) -> [String: String] {
-        (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]) ?? [:]
+        FlatJSON.decode(json)?.compactMapValues { $0 } ?? [:]
     }
 }

@@ -21,18 +21,19 @@ extension DossierService {
             guard let saved = try DossierRow.load(db, id: dossier.id), saved.state == .draft else {
                 throw Self.notDraft(dossier.id)
             }
-            guard let applicant = try TierService.read(db, id: dossier.applicantID) else {
+            guard let applicant = try TierService.loadSnapshot(db, id: dossier.applicantID, relations: false) else {
                 throw TierService.notFound(dossier.applicantID)
             }
-            let beneficiary = try dossier.beneficiaryID.flatMap { try TierService.read(db, id: $0) }
+            let beneficiary = try dossier.beneficiaryID.flatMap { try TierService.loadSnapshot(db, id: $0, relations: false) }
             let applicantChanges = Self.changes(normalized, procedure: procedure, side: .applicant, tier: applicant)
             let beneficiaryChanges = beneficiary.map { Self.changes(normalized, procedure: procedure, side: .beneficiary, tier: $0) } ?? [:]
             try Self.checkFresh(applicant, since: dossier.applicantVersion, writing: applicantChanges)
             if let beneficiary {
                 try Self.checkFresh(beneficiary, since: dossier.beneficiaryVersion ?? beneficiary.version, writing: beneficiaryChanges)
             }
-            let verified = applicantChanges.keys.compactMap { applicant.current[$0] }
-                + beneficiaryChanges.keys.compactMap { beneficiary?.current[$0] }
+            let applicantFacts = applicant.current, beneficiaryFacts = beneficiary?.current ?? [:]
+            let verified = applicantChanges.keys.compactMap { applicantFacts[$0] }
+                + beneficiaryChanges.keys.compactMap { beneficiaryFacts[$0] }
             let verifiedChanged = verified.filter { $0.level > .declared }
             if !verifiedChanged.isEmpty, !confirmingVerifiedChanges {
                 throw VerifiedFactChange(facts: verifiedChanged.sorted { $0.field.rawValue < $1.field.rawValue })
@@ -43,22 +44,26 @@ extension DossierService {
             let number = try Self.allocateNumber(db, prefix: procedure.code, year: today.year)
             let tracking = try Self.allocateTrackingCode(db)
             let provenance = Provenance(source: .dossier, reference: number, level: .declared)
+            var applicantNow = applicant
             if !applicantChanges.isEmpty {
-                try TierService.update(db, id: applicant.id, expectedVersion: applicant.version,
-                                       changes: applicantChanges.mapValues { Optional($0) }, provenance: provenance,
-                                       confirmingVerifiedChanges: true, agentID: agent.id, dossierID: dossier.id,
-                                       now: now, today: today)
+                applicantNow = try TierService.update(db, id: applicant.id, expectedVersion: applicant.version,
+                                                      changes: applicantChanges.mapValues { Optional($0) }, provenance: provenance,
+                                                      confirmingVerifiedChanges: true, agentID: agent.id, dossierID: dossier.id,
+                                                      now: now, today: today, loaded: applicant, reload: false)
             }
             var beneficiaryID = dossier.beneficiaryID
+            var beneficiaryName = beneficiary?.displayName
             if procedure.beneficiary != nil, beneficiaryID == nil {
                 beneficiaryID = try Self.createBeneficiary(db, normalized, procedure: procedure, applicantID: applicant.id,
                                                            provenance: provenance, agentID: agent.id,
                                                            dossierID: dossier.id, now: now, today: today)
+                beneficiaryName = try beneficiaryID.flatMap { try TierService.read(db, id: $0) }?.displayName
             } else if let beneficiary, !beneficiaryChanges.isEmpty {
-                try TierService.update(db, id: beneficiary.id, expectedVersion: beneficiary.version,
-                                       changes: beneficiaryChanges.mapValues { Optional($0) }, provenance: provenance,
-                                       confirmingVerifiedChanges: true, agentID: agent.id, dossierID: dossier.id,
-                                       now: now, today: today)
+                beneficiaryName = try TierService.update(
+                    db, id: beneficiary.id, expectedVersion: beneficiary.version,
+                    changes: beneficiaryChanges.mapValues { Optional($0) }, provenance: provenance,
+                    confirmingVerifiedChanges: true, agentID: agent.id, dossierID: dossier.id, now: now, today: today,
+                    loaded: beneficiary, reload: false).displayName
             }
 
             var documents: [String: Int64] = [:]
@@ -91,14 +96,16 @@ extension DossierService {
                 if !status.isProvided { missing.append(requirement.label + (requirement.required ? "" : " (facultative)")) }
                 pieces[requirement.key] = status
             }
-            try DossierRow.writePieces(db, dossierID: dossier.id, pieces: pieces, documents: documents)
+            if pieces != saved.pieces || !documents.isEmpty {
+                try DossierRow.writePieces(db, dossierID: dossier.id, pieces: pieces, documents: documents)
+            }
 
             let due = today.adding(days: procedure.deadlineDays)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE dossier SET number = ?, tracking_code = ?, state = 'depose', answers = ?, beneficiary_id = ?,
                     submitted_at = ?, due_on = ?, updated_at = ?, focus = NULL, version = version + 1
                 WHERE id = ?
-                """, arguments: [number, tracking, DossierRow.encode(normalized), beneficiaryID, at, due.iso, at, dossier.id])
+                """).execute(arguments: [number, tracking, DossierRow.encode(normalized), beneficiaryID, at, due.iso, at, dossier.id])
             var payload = ["numero": number, "demarche": procedure.code, "pieces_manquantes": String(missing.count),
                            "champs_ecrits": (applicantChanges.keys.map { "demandeur." + $0.rawValue }
                                              + beneficiaryChanges.keys.map { "beneficiaire." + $0.rawValue }).sorted()
@@ -106,12 +113,20 @@ extension DossierService {
             if let beneficiaryID { payload["beneficiaire"] = String(beneficiaryID) }
             try EventLog.append(db, kind: .dossierSubmitted, agentID: agent.id, tierID: applicant.id, dossierID: dossier.id,
                                 payload: payload, at: now)
-            guard let submitted = try DossierRow.load(db, id: dossier.id),
-                  let applicantNow = try TierService.read(db, id: applicant.id) else { throw Self.notFound(dossier.id) }
-            let beneficiaryNow = try beneficiaryID.flatMap { try TierService.read(db, id: $0) }
+            var submitted = saved
+            submitted.number = number
+            submitted.trackingCode = tracking
+            submitted.state = .submitted
+            submitted.answers = normalized
+            submitted.pieces = pieces
+            submitted.beneficiaryID = beneficiaryID
+            submitted.submittedAt = at
+            submitted.updatedAt = at
+            submitted.dueOn = due.iso
+            submitted.focus = nil
             let receipt = Receipt(number: number, trackingCode: tracking, procedureCode: procedure.code,
                                   procedureTitle: procedure.title, applicantName: applicantNow.displayName,
-                                  beneficiaryName: beneficiaryNow?.displayName, submittedAt: at, dueOn: due,
+                                  beneficiaryName: beneficiaryName, submittedAt: at, dueOn: due,
                                   received: received, missing: missing, agentName: agent.fullName)
             return SubmittedDossier(dossier: submitted, receipt: receipt)
         }
@@ -151,13 +166,14 @@ extension DossierService {
     static func changes(_ normalized: [String: String], procedure: Procedure, side: PieceOwner,
                         tier: TierSnapshot) -> [TierField: String] {
         var result: [TierField: String] = [:]
+        let current = tier.current   // derived from the history: computed once
         for field in procedure.fields {
             let tierField: TierField
             switch (field.binding, side) {
             case (.applicant(let bound), .applicant), (.beneficiary(let bound), .beneficiary): tierField = bound
             default: continue
             }
-            if let value = normalized[field.key], value != tier.value(tierField) { result[tierField] = value }
+            if let value = normalized[field.key], value != current[tierField]?.value { result[tierField] = value }
         }
         return result
     }
@@ -195,10 +211,10 @@ extension DossierService {
 
     /// The next number of a procedure for a year: `BS-2026-000123`.
     static func allocateNumber(_ db: Database, prefix: String, year: Int) throws -> String {
-        let last = try Int.fetchOne(db, sql: """
+        let last = try Int.fetchOne(db.cachedStatement(sql: """
             INSERT INTO dossier_number (prefix, year, last) VALUES (?, ?, 1)
             ON CONFLICT(prefix, year) DO UPDATE SET last = last + 1 RETURNING last
-            """, arguments: [prefix, year]) ?? 1
+            """), arguments: [prefix, year]) ?? 1
         let digits = String(last)
         return "\(prefix)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
@@ -207,7 +223,7 @@ extension DossierService {
         var generator = SystemRandomNumberGenerator()
         while true {
             let code = TrackingCode.make(using: &generator)
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE tracking_code = ?", arguments: [code]) == 0 {
+            if try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM dossier WHERE tracking_code = ?"), arguments: [code]) == 0 {
                 return code
             }
         }

@@ -144,7 +144,7 @@ public struct DossierService: Sendable {
     public func dossiers(ofTier tierID: Int64) throws -> [Dossier] {
         try store.pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM dossier WHERE (applicant_id = ? OR beneficiary_id = ?) AND state <> 'brouillon'
+                SELECT \(DossierRow.columns) FROM dossier WHERE (applicant_id = ? OR beneficiary_id = ?) AND state <> 'brouillon'
                 ORDER BY submitted_at DESC, id DESC
                 """, arguments: [tierID, tierID]).map { try DossierRow.dossier(db, $0) }
         }
@@ -159,7 +159,7 @@ public struct DossierService: Sendable {
         var arguments = StatementArguments([applicantID])
         arguments += StatementArguments(procedure.renews)
         var sql = """
-            SELECT * FROM dossier WHERE applicant_id = ? AND procedure_code IN (\(marks)) AND state <> 'brouillon'
+            SELECT \(DossierRow.columns) FROM dossier WHERE applicant_id = ? AND procedure_code IN (\(marks)) AND state <> 'brouillon'
             """
         if let beneficiaryID {
             sql += " AND beneficiary_id = ?"

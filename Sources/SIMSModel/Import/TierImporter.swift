@@ -40,7 +40,7 @@ public struct TierImporter: Sendable {
         } catch {
             throw ValidationError(field: nil, message: "Impossible de lire \(path) : vérifiez le chemin et les droits du fichier.")
         }
-        let fileHash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let fileHash = HexDigest.string(SHA256.hash(data: data))
         var reader = CSVRecordReader(data: data)
         guard let headerRecord = reader.next() else {
             throw ValidationError(field: nil, message: "\(path) est vide : la première ligne doit être l'en-tête (type,nom_naissance,...).")

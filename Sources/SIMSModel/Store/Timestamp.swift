@@ -10,9 +10,32 @@ public enum Timestamp {
         var t = time_t(seconds)
         var parts = tm()
         gmtime_r(&t, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                      Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        func append(_ value: Int, width: Int) {
+            var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+            var rest = value
+            for index in stride(from: width - 1, through: 0, by: -1) {
+                digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            out += digits
+        }
+        append(Int(parts.tm_year) + 1900, width: 4)
+        out.append(UInt8(ascii: "-"))
+        append(Int(parts.tm_mon) + 1, width: 2)
+        out.append(UInt8(ascii: "-"))
+        append(Int(parts.tm_mday), width: 2)
+        out.append(UInt8(ascii: "T"))
+        append(Int(parts.tm_hour), width: 2)
+        out.append(UInt8(ascii: ":"))
+        append(Int(parts.tm_min), width: 2)
+        out.append(UInt8(ascii: ":"))
+        append(Int(parts.tm_sec), width: 2)
+        out.append(UInt8(ascii: "."))
+        append(millis, width: 3)
+        out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)   // String(format:) costs more than the write it dates
     }
 
     /// Parses what ``string(from:)`` wrote.

@@ -46,11 +46,11 @@ enum FactValuesCoding {
     private static let keysByName = fieldsByName.map { ($0.rawValue, TierFieldSlots.index(of: $0)) }
 
     static func decode(_ json: String) -> [TierField: String?] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
+        guard let object = FlatJSON.decode(json) else { return [:] }
         var result: [TierField: String?] = [:]
         for (key, value) in object {
             guard let field = TierField(rawValue: key) else { continue }
-            result[field] = .some(value as? String)
+            result[field] = .some(value)
         }
         return result
     }

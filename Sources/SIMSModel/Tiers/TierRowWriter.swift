@@ -33,17 +33,17 @@ enum TierRowWriter {
     /// Rewrites the summary row of an existing tier after an update, and its tokens.
     static func updateTier(_ db: Database, id: Int64, kind: TierKind, version: Int, current: [TierField: String],
                            minLevel: VerificationLevel, oldEntry: SearchEntry, newEntry: SearchEntry, at: String) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE tier SET version = ?, updated_at = ?, display_name = ?, birth_date = ?, ridet = ?, commune = ?,
                             cafat = ?, phone = ?, email = ?, min_level = ?, folded_names = ?, search_tokens = ?
             WHERE id = ?
-            """, arguments: [version, at, TierDisplay.name(kind: kind, values: current), current[.birthDate],
+            """).execute(arguments: [version, at, TierDisplay.name(kind: kind, values: current), current[.birthDate],
                              current[.ridet], current[.commune], current[.cafat], current[.phone], current[.email],
                              minLevel.rawValue, newEntry.foldedNames.joined(separator: " "),
                              newEntry.tokens.joined(separator: " "), id])
         let old = Set(oldEntry.tokens), new = Set(newEntry.tokens)
         for token in old.subtracting(new) {
-            try db.execute(sql: "DELETE FROM search_token WHERE token = ? AND tier_id = ?", arguments: [token, id])
+            try db.cachedStatement(sql: "DELETE FROM search_token WHERE token = ? AND tier_id = ?").execute(arguments: [token, id])
         }
         try insertTokens(db, tierID: id, tokens: Array(new.subtracting(old)))
         let oldWords = Set(oldEntry.vocabulary), newWords = Set(newEntry.vocabulary)

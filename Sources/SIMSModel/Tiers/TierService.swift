@@ -70,13 +70,17 @@ public struct TierService: Sendable {
     @discardableResult
     static func update(_ db: Database, id: Int64, expectedVersion: Int, changes: [TierField: String?],
                        provenance: Provenance, confirmingVerifiedChanges: Bool, agentID: Int64,
-                       dossierID: Int64? = nil, now: Date, today: CalendarDate) throws -> TierSnapshot {
-        guard let before = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
+                       dossierID: Int64? = nil, now: Date, today: CalendarDate,
+                       loaded: TierSnapshot? = nil, reload: Bool = true) throws -> TierSnapshot {
+        // `loaded`: the tier as the caller just read it in this same transaction.
+        guard let before = try loaded ?? Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
         if before.version != expectedVersion {
             throw StaleTierError(tierID: id, expectedVersion: expectedVersion, currentVersion: before.version,
                                  changes: before.history.filter { $0.seq > expectedVersion })
         }
-        var merged = before.current.compactMapValues(\.value)
+        let current = before.current   // derived from the history: computed once
+        var merged = current.compactMapValues(\.value)
+        let mergedBefore = merged
         var typed = merged
         for (field, value) in changes { typed[field] = value ?? "" }
         let validation = TierValidator.validate(kind: before.kind, values: typed, today: today)
@@ -94,7 +98,7 @@ public struct TierService: Sendable {
             if newValue != merged[field] { written[field] = .some(newValue) }
         }
         guard !written.isEmpty else { return before }
-        let verified = written.keys.compactMap { before.current[$0] }.filter { $0.level > .declared }
+        let verified = written.keys.compactMap { current[$0] }.filter { $0.level > .declared }
         if !verified.isEmpty, !confirmingVerifiedChanges {
             throw VerifiedFactChange(facts: verified.sorted { $0.field.rawValue < $1.field.rawValue })
         }
@@ -105,13 +109,25 @@ public struct TierService: Sendable {
                                           payload: Self.payload(written, provenance), at: now)
         try TierRowWriter.insertFacts(db, tierID: id, seq: version, values: written, provenance: provenance,
                                       agentID: agentID, at: at, eventID: eventID)
-        var levels = before.current
+        var levels = current
         for field in written.keys { levels[field] = nil }
         let minLevel = min(TierRowWriter.minLevel(of: Array(levels.values)), provenance.level)
         try TierRowWriter.updateTier(db, id: id, kind: before.kind, version: version, current: merged,
                                      minLevel: minLevel,
-                                     oldEntry: SearchTokenizer.entry(kind: before.kind, values: before.current.compactMapValues(\.value)),
+                                     oldEntry: SearchTokenizer.entry(kind: before.kind, values: mergedBefore),
                                      newEntry: SearchTokenizer.entry(kind: before.kind, values: merged), at: at)
+        guard reload else {
+            // The caller only needs the new current values: the facts just written, without a re-read.
+            var after = before
+            after.version = version
+            after.updatedAt = at
+            for field in written.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+                after.history.append(Fact(tierID: id, field: field, value: written[field] ?? nil, seq: version,
+                                          source: provenance.source, reference: provenance.reference, level: provenance.level,
+                                          agentID: agentID, agentLogin: nil, recordedAt: at, eventID: eventID))
+            }
+            return after
+        }
         guard let after = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
         return after
     }
@@ -144,9 +160,9 @@ public struct TierService: Sendable {
                                dossierID: Int64? = nil, now: Date) throws {
         let eventID = try EventLog.append(db, kind: .relationAdded, agentID: agentID, tierID: tierID, dossierID: dossierID,
                                           payload: ["relation": kind.rawValue, "tiers_lie": String(relatedID)], at: now)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [tierID, kind.rawValue, relatedID, Timestamp.string(from: now), eventID])
+            """).execute(arguments: [tierID, kind.rawValue, relatedID, Timestamp.string(from: now), eventID])
     }
 
     /// Opens a tier's record for an agent: the consultation is recorded in the audit log.
@@ -184,40 +200,48 @@ public struct TierService: Sendable {
         return payload
     }
 
-    static func loadSnapshot(_ db: Database, id: Int64) throws -> TierSnapshot? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT kind, version, created_at, updated_at FROM tier WHERE id = ?",
+    /// The tier with its history, and its relations unless `relations` is false (the write paths
+    /// only need the facts). Columns are read by position: the hot paths load a snapshot per action.
+    static func loadSnapshot(_ db: Database, id: Int64, relations withRelations: Bool = true) throws -> TierSnapshot? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, version, created_at, updated_at FROM tier WHERE id = ?"),
                                          arguments: [id]),
-              let kind = TierKind(rawValue: row["kind"]) else { return nil }
+              let kind = TierKind(rawValue: row[0]) else { return nil }
         var history: [Fact] = []
-        let facts = try Row.fetchAll(db, sql: """
-            SELECT f.*, a.login FROM fact_record f LEFT JOIN agent a ON a.id = f.agent_id
+        let facts = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT f.field_values, f.seq, f.source, f.source_ref, f.level, f.agent_id, a.login, f.recorded_at, f.event_id
+            FROM fact_record f LEFT JOIN agent a ON a.id = f.agent_id
             WHERE f.tier_id = ? ORDER BY f.seq
-            """, arguments: [id])
-        for fact in facts {
-            let values = FactValuesCoding.decode(fact["field_values"])
+            """), arguments: [id])
+        while let fact = try facts.next() {
+            let values = FactValuesCoding.decode(fact[0])
+            let seq: Int = fact[1]
+            let source = FactSource(rawValue: fact[2]) ?? .counter
+            let reference: String? = fact[3]
+            let level = VerificationLevel(rawValue: fact[4]) ?? .declared
+            let agentID: Int64? = fact[5], login: String? = fact[6], recordedAt: String = fact[7], eventID: Int64 = fact[8]
             for field in values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-                history.append(Fact(tierID: id, field: field, value: values[field] ?? nil, seq: fact["seq"],
-                                    source: FactSource(rawValue: fact["source"]) ?? .counter, reference: fact["source_ref"],
-                                    level: VerificationLevel(rawValue: fact["level"]) ?? .declared,
-                                    agentID: fact["agent_id"], agentLogin: fact["login"],
-                                    recordedAt: fact["recorded_at"], eventID: fact["event_id"]))
+                history.append(Fact(tierID: id, field: field, value: values[field] ?? nil, seq: seq, source: source,
+                                    reference: reference, level: level, agentID: agentID, agentLogin: login,
+                                    recordedAt: recordedAt, eventID: eventID))
             }
         }
-        let relations = try Row.fetchAll(db, sql: """
-            SELECT r.*, t.display_name FROM relation r JOIN tier t ON t.id = r.related_id WHERE r.tier_id = ?
-            ORDER BY r.kind, r.related_id
-            """, arguments: [id]).map(Self.relation)
-        let inverse = try Row.fetchAll(db, sql: """
-            SELECT r.*, t.display_name FROM relation r JOIN tier t ON t.id = r.tier_id WHERE r.related_id = ?
-            ORDER BY r.kind, r.tier_id
-            """, arguments: [id]).map(Self.relation)
-        return TierSnapshot(id: id, kind: kind, version: row["version"], createdAt: row["created_at"],
-                            updatedAt: row["updated_at"], history: history, relations: relations,
-                            inverseRelations: inverse)
+        var relations: [Relation] = [], inverse: [Relation] = []
+        if withRelations {
+            relations = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT r.tier_id, r.kind, r.related_id, r.created_at, t.display_name FROM relation r
+                JOIN tier t ON t.id = r.related_id WHERE r.tier_id = ? ORDER BY r.kind, r.related_id
+                """), arguments: [id]).map(Self.relation)
+            inverse = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT r.tier_id, r.kind, r.related_id, r.created_at, t.display_name FROM relation r
+                JOIN tier t ON t.id = r.tier_id WHERE r.related_id = ? ORDER BY r.kind, r.tier_id
+                """), arguments: [id]).map(Self.relation)
+        }
+        return TierSnapshot(id: id, kind: kind, version: row[1], createdAt: row[2], updatedAt: row[3], history: history,
+                            relations: relations, inverseRelations: inverse)
     }
 
     private static func relation(_ row: Row) -> Relation {
-        Relation(tierID: row["tier_id"], kind: RelationKind(rawValue: row["kind"]) ?? .parent,
-                 relatedID: row["related_id"], createdAt: row["created_at"], otherName: row["display_name"])
+        Relation(tierID: row[0], kind: RelationKind(rawValue: row[1]) ?? .parent, relatedID: row[2], createdAt: row[3],
+                 otherName: row[4])
     }
 }

@@ -61,4 +61,17 @@ final class TierRecordScreenTests: XCTestCase {
         XCTAssertTrue(values[0].contains("78.12.34"))
         XCTAssertTrue(values[1].contains("25.12.34"))
     }
+
+    func testTheRecordListsTheTiersDossiersAndEnterGivesTheTrackingCode() throws {
+        let h = try IntakeHarness()
+        let grant = try h.lastYearsGrant()
+        h.app.open(try TierRecordScreen(session: h.session, tierID: h.child.id))
+        h.app.renderFrame()
+        let row = try XCTUnwrap(h.terminal.screenLines.firstIndex { $0.contains("BS-2026-000001") }, h.screen)
+        XCTAssertTrue(h.line(row).hasPrefix(" Dossier           BS-2026-000001 déposé le 29/11/2026 · Demande de bourse"),
+                      h.line(row))
+        h.press(.pageDown, .pageDown, .key(.enter))   // the last line is the dossier
+        XCTAssertTrue(h.line(22).contains("BS-2026-000001 · code de suivi \(grant.receipt.trackingCode) · réponse attendue le 13/01/2027"),
+                      h.line(22))
+    }
 }
