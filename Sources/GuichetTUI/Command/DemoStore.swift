@@ -6,17 +6,38 @@ import SIMSModel
 /// has the school grant, last year's grants of some families, to renew.
 enum DemoStore {
     static func openOrCreate(path: String, tiers: Int, login: String, catalog: ProcedureCatalog?) throws -> SIMSStore {
+        if FileManager.default.fileExists(atPath: path) { return try SIMSStore.open(path: path) }
+        FileHandle.standardError.write(Data("Création de la base de démonstration \(path) (\(tiers) tiers fictifs)…\n".utf8))
+        // Built under a temporary name and renamed once complete: an interrupted creation leaves
+        // nothing that the next start would take for a finished demo store.
+        let building = path + ".creation"
+        removeStore(at: building)
+        do {
+            try fill(path: building, tiers: tiers, login: login, catalog: catalog)
+            for suffix in ["-wal", "-shm", ""] where FileManager.default.fileExists(atPath: building + suffix) {
+                try FileManager.default.moveItem(atPath: building + suffix, toPath: path + suffix)
+            }
+        } catch {
+            removeStore(at: building)
+            throw error
+        }
+        return try SIMSStore.open(path: path)
+    }
+
+    private static func fill(path: String, tiers: Int, login: String, catalog: ProcedureCatalog?) throws {
         let store = try SIMSStore.open(path: path, create: true)
         let agents = AgentService(store: store)
-        if try agents.list().isEmpty {
-            FileHandle.standardError.write(Data("Création de la base de démonstration \(path) (\(tiers) tiers fictifs)…\n".utf8))
-            let admin = try agents.initialise(login: login, fullName: "Agent de démonstration")
-            try agents.setRoles(login: login, roles: Set(Role.allCases), by: admin)
-            try DemoLoader(store: store).load(count: tiers, seed: 1, by: admin)
-            if let grant = catalog?.procedure(code: "BS") {
-                try DemoDossiers.add(to: store, grant: grant, families: max(tiers / 100, 10), by: admin)
-            }
+        let administrator = try agents.initialise(login: login, fullName: "Agent de démonstration")
+        try agents.setRoles(login: login, roles: Set(Role.allCases), by: administrator)
+        let agent = try agents.authenticate(login: login)   // now with every role
+        try DemoLoader(store: store).load(count: tiers, seed: 1, by: agent)
+        if let grant = catalog?.procedure(code: "BS") {
+            try DemoDossiers.add(to: store, grant: grant, families: max(tiers / 100, 10), by: agent)
         }
-        return store
+        try store.close()
+    }
+
+    private static func removeStore(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

@@ -68,6 +68,13 @@ public final class SIMSStore: Sendable {
     }
 
     /// Counts of what the store holds, for a summary.
+    /// Folds the write-ahead log into the database file and closes every connection: the file
+    /// alone then holds everything (before it is moved or copied).
+    public func close() throws {
+        try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try pool.close()
+    }
+
     public func summary() throws -> StoreSummary {
         try pool.read { db in
             StoreSummary(
