@@ -127,9 +127,11 @@ final class Application {
 
     private func drawHeader(into buffer: inout CellBuffer) {
         buffer.fill(line: 0, style: theme.header)
-        buffer.put(" Guichet · \(top.title)", x: 0, y: 0, style: theme.header, maxWidth: buffer.width - 30)
         let right = "\(session.agent.fullName) · \(session.clock.today().french) "
         let width = DisplayWidth.of(right)
+        // The title gives way to the agent and the date, with a space between them.
+        buffer.put(" Guichet · \(top.title)", x: 0, y: 0, style: theme.header,
+                   maxWidth: max(min(buffer.width - 30, buffer.width - width - 1), 0))
         buffer.put(right, x: max(buffer.width - width, 0), y: 0, style: theme.header)
     }
 

@@ -199,7 +199,9 @@ final class IntakeScreen: Screen {
                     + (check.reusable.isEmpty ? "" : " — \(check.reusable.count) pièce(s) valable(s) au dossier du tiers")
             }
             buffer.put(symbol, x: x, y: y, style: status.isProvided || selected ? style : theme.error)
-            let owner = requirement.concerns == .beneficiary ? " (\((procedure.beneficiary?.label ?? "bénéficiaire").lowercased()))" : ""
+            let beneficiary = (procedure.beneficiary?.label ?? "bénéficiaire").lowercased()
+            let owner = requirement.concerns == .beneficiary && !requirement.label.lowercased().contains(beneficiary)
+                ? " (\(beneficiary))" : ""
             let age = requirement.maxAgeDays.map { " · moins de \(ProcedureSheetText.ageText(days: $0))" } ?? ""
             buffer.put(requirement.label + owner + age, x: x + 2, y: y, style: style, maxWidth: width - 2)
             let end = buffer.put(state, x: x + 4, y: y + 1, style: style, maxWidth: width - 4)
