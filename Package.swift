@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SIMSModelTests", dependencies: ["SIMSModel"]),
+        .testTarget(name: "SIMSModelTests", dependencies: ["SIMSModel", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel"]),
     ]
 )

@@ -1,10 +1,10 @@
 import ArgumentParser
 import SIMSModel
 
-/// `guichet check`: SQLite's integrity and the whole audit chain.
+/// `guichet check`: SQLite's integrity, the whole audit chain, and the documents' files.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Vérifie l'intégrité de la base et la chaîne du journal d'audit.")
+        commandName: "check", abstract: "Vérifie l'intégrité de la base, la chaîne du journal d'audit et les fichiers des pièces.")
 
     @OptionGroup var store: StoreOptions
 
@@ -25,7 +25,17 @@ struct CheckCommand: ParsableCommand {
             } else {
                 print("Journal d'audit : \(report.events) événements, chaîne intacte")
             }
-            if !report.isSound { throw ExitCode(2) }
+            let files = try DocumentFileVerifier.verify(opened)
+            if files.isSound {
+                print("Fichiers des pièces : \(files.checked) vérifiés, intacts")
+            } else {
+                print("Fichiers des pièces : \(files.missing.count) manquant(s), \(files.corrupt.count) altéré(s) sur \(files.checked)")
+                (files.missing + files.corrupt).prefix(50).forEach { print("  \($0)") }
+            }
+            if files.orphans > 0 {
+                print("  \(files.orphans) fichier(s) sans pièce enregistrée (interruption pendant un enregistrement) : sans effet.")
+            }
+            if !report.isSound || !files.isSound { throw ExitCode(2) }
         }
     }
 }

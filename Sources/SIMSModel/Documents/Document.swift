@@ -14,9 +14,20 @@ public struct Document: Sendable, Equatable {
     public var pages: Int?
     public var ownerIDs: [Int64]
     public var createdAt: String
+    /// The stored file's extension (`pdf`, `png`...), once scanned or attached.
+    public var fileExtension: String?
+    /// The file's size in bytes.
+    public var size: Int64?
+    /// The name the file had when it arrived (inbox, attachment).
+    public var originalName: String?
+    /// Where reading its text stands: ``OCRState``.
+    public var ocrState: OCRState?
+    /// The text read from it, when read.
+    public var ocrText: String?
 
     public init(id: Int64, type: DocumentType, issuedOn: String?, validUntil: String?, sha256: String? = nil,
-                pages: Int? = nil, ownerIDs: [Int64], createdAt: String) {
+                pages: Int? = nil, ownerIDs: [Int64], createdAt: String, fileExtension: String? = nil, size: Int64? = nil,
+                originalName: String? = nil, ocrState: OCRState? = nil, ocrText: String? = nil) {
         self.id = id
         self.type = type
         self.issuedOn = issuedOn
@@ -25,6 +36,11 @@ public struct Document: Sendable, Equatable {
         self.pages = pages
         self.ownerIDs = ownerIDs
         self.createdAt = createdAt
+        self.fileExtension = fileExtension
+        self.size = size
+        self.originalName = originalName
+        self.ocrState = ocrState
+        self.ocrText = ocrText
     }
 
     /// The last day the document is valid: its own validity end, else its issue date plus its

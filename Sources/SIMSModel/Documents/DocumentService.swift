@@ -25,6 +25,82 @@ public struct DocumentService: Sendable {
         }
     }
 
+    /// Stores a file (scan, PDF, image) and records it as a document of `owners`, attached to a
+    /// dossier (for one of its pieces) when given. The file is written completely before its row
+    /// commits; the same content attached again is stored once and its document reused.
+    @discardableResult
+    public func attach(fileAt file: URL, type: DocumentType, issuedOn: String? = nil, validUntil: String? = nil,
+                       pages: Int? = nil, originalName: String? = nil, owners: [Int64], dossierID: Int64? = nil,
+                       pieceKey: String? = nil, by agent: Agent) throws -> AttachedDocument {
+        try AgentService.require(agent, .reception, .instructor, .supervisor, to: "joindre une pièce")
+        guard !owners.isEmpty || dossierID != nil else {
+            throw ValidationError(field: nil, message: "Une pièce se joint à un tiers ou à un dossier : choisissez-le d'abord.")
+        }
+        let stored = try DocumentFileStore(storePath: store.path).put(fileAt: file)
+        return try store.pool.write { db in
+            let now = store.clock.now()
+            let at = Timestamp.string(from: now)
+            var deduplicated = false
+            let id: Int64
+            if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM document WHERE sha256 = ?"),
+                                                 arguments: [stored.sha256]) {
+                id = existing
+                deduplicated = true
+                var payload = ["document": String(id), "doublon": "oui", "titulaires": owners.map(String.init).joined(separator: ",")]
+                if let dossierID { payload["dossier"] = String(dossierID) }
+                try EventLog.append(db, kind: .documentRegistered, agentID: agent.id, tierID: owners.first, dossierID: dossierID,
+                                    payload: payload, at: now)
+            } else {
+                var payload = ["type": type.rawValue, "sha256": stored.sha256, "taille": String(stored.size),
+                               "titulaires": owners.map(String.init).joined(separator: ",")]
+                if let issuedOn { payload["date_emission"] = issuedOn }
+                let eventID = try EventLog.append(db, kind: .documentRegistered, agentID: agent.id, tierID: owners.first,
+                                                  dossierID: dossierID, payload: payload, at: now)
+                try db.cachedStatement(sql: """
+                    INSERT INTO document (type, sha256, file_ext, issued_on, valid_until, pages, size, file_name, ocr_state,
+                                          created_at, agent_id, event_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'en_attente', ?, ?, ?)
+                    """).execute(arguments: [type.rawValue, stored.sha256, stored.fileExtension, issuedOn, validUntil, pages,
+                                             stored.size, originalName, at, agent.id, eventID])
+                id = db.lastInsertedRowID
+            }
+            for owner in Set(owners) {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_owner (tier_id, document_id) VALUES (?, ?)")
+                    .execute(arguments: [owner, id])
+            }
+            if let dossierID {
+                try db.cachedStatement(sql: """
+                    INSERT OR IGNORE INTO dossier_document (dossier_id, document_id, piece_key, added_at) VALUES (?, ?, ?, ?)
+                    """).execute(arguments: [dossierID, id, pieceKey, at])
+                if let pieceKey {
+                    try db.cachedStatement(sql: """
+                        INSERT OR REPLACE INTO dossier_piece (dossier_id, piece_key, status, document_id) VALUES (?, ?, 'reutilisee', ?)
+                        """).execute(arguments: [dossierID, pieceKey, id])
+                }
+            }
+            guard let document = try Self.fetch(db, ids: [id]).first else {
+                throw ValidationError(field: nil, message: "Pièce n° \(id) introuvable.")
+            }
+            return AttachedDocument(document: document, deduplicated: deduplicated)
+        }
+    }
+
+    /// The documents attached to a dossier, in the order they came.
+    public func documents(ofDossier dossierID: Int64) throws -> [Document] {
+        try store.pool.read { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT document_id FROM dossier_document WHERE dossier_id = ? ORDER BY added_at, document_id",
+                                         arguments: [dossierID])
+            let found = Dictionary(uniqueKeysWithValues: try Self.fetch(db, ids: ids).map { ($0.id, $0) })
+            return ids.compactMap { found[$0] }
+        }
+    }
+
+    /// The stored file of a document, when it has one.
+    public func fileURL(of document: Document) -> URL? {
+        guard let sha256 = document.sha256 else { return nil }
+        return DocumentFileStore(storePath: store.path).url(sha256: sha256, extension: document.fileExtension ?? "")
+    }
+
     /// The documents of a tier, newest issue first.
     public func documents(ownedBy tierID: Int64) throws -> [Document] {
         try store.pool.read { db in try Self.documents(db, ownedBy: tierID) }
@@ -65,7 +141,9 @@ public struct DocumentService: Sendable {
             """), arguments: StatementArguments(ids)).map { row in
             Document(id: row["id"], type: DocumentType(rawValue: row["type"]) ?? .other, issuedOn: row["issued_on"],
                      validUntil: row["valid_until"], sha256: row["sha256"], pages: row["pages"],
-                     ownerIDs: ownersByDocument[row["id"]]?.sorted() ?? [], createdAt: row["created_at"])
+                     ownerIDs: ownersByDocument[row["id"]]?.sorted() ?? [], createdAt: row["created_at"],
+                     fileExtension: row["file_ext"], size: row["size"], originalName: row["file_name"],
+                     ocrState: (row["ocr_state"] as String?).flatMap(OCRState.init(rawValue:)), ocrText: row["ocr_text"])
         }
     }
 }

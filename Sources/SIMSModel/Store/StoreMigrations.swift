@@ -161,6 +161,22 @@ enum StoreMigrations {
                 CREATE INDEX event_by_dossier ON event(dossier_id, id) WHERE dossier_id IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v4-document-files") { db in
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN file_ext TEXT;
+                ALTER TABLE document ADD COLUMN ocr_state TEXT;
+                CREATE UNIQUE INDEX document_by_sha ON document(sha256) WHERE sha256 IS NOT NULL;
+                CREATE INDEX document_ocr_queue ON document(ocr_state, id) WHERE ocr_state = 'en_attente';
+                CREATE TABLE dossier_document (
+                    dossier_id INTEGER NOT NULL,
+                    document_id INTEGER NOT NULL,
+                    piece_key TEXT,
+                    added_at TEXT NOT NULL,
+                    PRIMARY KEY (dossier_id, document_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX dossier_document_by_document ON dossier_document(document_id);
+                """)
+        }
         return migrator
     }
 }
