@@ -32,7 +32,8 @@ enum DefaultKeymap {
 # L'action « aucune » désactive une touche.
 #
 # Contextes : generic (partout, sauf si un écran la redéfinit), accueil,
-#             recherche, fiche, saisie, catalogue, dossier, recepisse, aide.
+#             recherche, fiche, saisie, catalogue, dossier, recepisse,
+#             numerisation, arrivees, documents, aide.
 # Touches : F1 à F12, Enter, Esc, Tab, S-Tab, Up, Down, Left, Right, PgUp,
 #           PgDn, Home, End, Insert, Delete, Backspace, Space, C-a à C-z (Ctrl),
 #           M-a à M-z (Alt), ou un caractère seul.
@@ -42,7 +43,7 @@ enum DefaultKeymap {
 #           nouvelle-personne, nouvelle-organisation, modifier, historique,
 #           rechercher, brouillons, accueil, redessiner, ouvrir-doublon,
 #           nouveau-dossier, demarches, demarrer, pieces, changer-piece,
-#           imprimer, aucune.
+#           imprimer, numeriser, arrivees, joindre, documents, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -80,6 +81,7 @@ bind accueil F9        nouveau-dossier
 bind accueil d         nouveau-dossier
 bind accueil c         demarches
 bind accueil F10       demarches
+bind accueil a         arrivees
 bind accueil q         quitter
 bind accueil F7        aucune
 bind accueil F8        aucune
@@ -89,10 +91,15 @@ bind accueil F12       aucune
 bind recherche F2      nouvelle-personne
 bind recherche F4      nouvelle-organisation
 
-# Fiche d'un tiers.
+# Fiche d'un tiers : F4 numérise une pièce, F10 montre ses pièces ; les pages
+# se tournent avec PgUp/PgDn.
 bind fiche F5          historique
 bind fiche F6          modifier
 bind fiche F9          nouveau-dossier
+bind fiche F4          numeriser
+bind fiche F10         documents
+bind fiche F7          aucune
+bind fiche F8          aucune
 
 # Saisie d'un formulaire : Entrée passe au champ suivant, F10 enregistre.
 bind saisie F10        enregistrer
@@ -106,17 +113,26 @@ bind catalogue F2      demarrer
 bind catalogue F9      imprimer
 
 # Saisie d'un dossier : F5 passe des champs aux pièces, F6 change l'état de
-# la pièce choisie, F10 dépose le dossier, F3 garde le brouillon pour plus
-# tard, F12 l'abandonne.
+# la pièce choisie, F9 la numérise au scanner, F11 montre les pièces jointes,
+# F10 dépose le dossier, F3 garde le brouillon pour plus tard, F12
+# l'abandonne. PgUp/PgDn tournent les pages.
 bind dossier F10       enregistrer
 bind dossier C-s       enregistrer
 bind dossier Enter     champ-suivant
 bind dossier F5        pieces
 bind dossier F6        changer-piece
+bind dossier F9        numeriser
+bind dossier F11       documents
+bind dossier F7        aucune
+bind dossier F8        aucune
 
 # Récépissé : F9 l'imprime à nouveau.
 bind recepisse F9      imprimer
 bind recepisse Enter   retour
+
+# Arrivées des scanners réseau : F2 joint le fichier choisi à un tiers ou à
+# un dossier.
+bind arrivees F2       joindre
 
 # Aide : Échap et F12 referment l'aide.
 bind aide Esc          retour

@@ -31,6 +31,10 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case pieces
     case changerPiece = "changer-piece"
     case imprimer
+    case numeriser
+    case arrivees
+    case joindre
+    case documents
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -66,6 +70,10 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .pieces: "Pièces"
         case .changerPiece: "Pièce"
         case .imprimer: "Imprimer"
+        case .numeriser: "Numér."
+        case .arrivees: "Arrivées"
+        case .joindre: "Joindre"
+        case .documents: "Jointes"
         }
     }
 
@@ -100,6 +108,10 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .pieces: "passer des champs du dossier à la liste des pièces, et retour"
         case .changerPiece: "changer l'état de la pièce choisie : déjà fournie, remise au guichet, manquante"
         case .imprimer: "imprimer"
+        case .numeriser: "numériser une pièce au scanner du guichet"
+        case .arrivees: "voir les fichiers arrivés des scanners réseau"
+        case .joindre: "joindre le fichier choisi à un tiers ou à un dossier"
+        case .documents: "voir les pièces jointes et chercher dans leur texte"
         }
     }
 }

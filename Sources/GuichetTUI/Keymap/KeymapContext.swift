@@ -18,6 +18,12 @@ enum KeymapContext: String, Hashable, Sendable, CaseIterable {
     case dossier
     /// The récépissé of a submitted dossier.
     case recepisse
+    /// A scan in progress.
+    case numerisation
+    /// Files dropped by network scanners, waiting to be attached.
+    case arrivees
+    /// The documents of a tier or a dossier, searchable by their text.
+    case documents
     /// The help screen.
     case aide
 

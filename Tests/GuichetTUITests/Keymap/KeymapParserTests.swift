@@ -52,7 +52,7 @@ final class KeymapParserTests: XCTestCase {
         XCTAssertEqual(error?.line, 2)
         XCTAssertEqual(error?.kind, .unknownContext("tableau"))
         XCTAssertEqual(error?.message,
-                       "keymap.conf, ligne 2 : contexte inconnu « tableau » (contextes possibles : generic, accueil, recherche, fiche, saisie, catalogue, dossier, recepisse, aide)")
+                       "keymap.conf, ligne 2 : contexte inconnu « tableau » (contextes possibles : generic, accueil, recherche, fiche, saisie, catalogue, dossier, recepisse, numerisation, arrivees, documents, aide)")
     }
 
     func testUnknownKeys() {

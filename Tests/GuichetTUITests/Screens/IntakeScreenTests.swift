@@ -46,7 +46,7 @@ final class IntakeScreenTests: XCTestCase {
 
              Déménagement, naissance, séparation, perte d'emploi...
 
-            F1Aide  F3Retour  F5Pièces  F6Pièce  F7PgPréc  F8PgSuiv  F10Enreg.  F12Annuler
+            F1Aide  F3Retour  F5Pièces  F6Pièce  F9Numér.  F10Enreg.  F11Jointes  F12Annuler
             """)
         h.press(.pageUp, .pageUp, .pageUp)
         XCTAssertEqual(screen.focusedField.key, "demandeur.nom_naissance")
