@@ -10,6 +10,17 @@ public struct Agent: Sendable, Equatable, Codable, FetchableRecord {
     public var active: Bool
     public var createdAt: String
 
+    public init(id: Int64, login: String, fullName: String, roles: Set<Role>, services: [String], active: Bool,
+                createdAt: String) {
+        self.id = id
+        self.login = login
+        self.fullName = fullName
+        self.roles = roles
+        self.services = services
+        self.active = active
+        self.createdAt = createdAt
+    }
+
     public init(row: Row) throws {
         id = row["id"]
         login = row["login"]

@@ -15,6 +15,14 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case dossierStarted = "dossier.start"
     case dossierAbandoned = "dossier.abandon"
     case dossierSubmitted = "dossier.submit"
+    case dossierClaimed = "dossier.claim"
+    case dossierPiecesRequested = "dossier.pieces_request"
+    case dossierPiecesReceived = "dossier.pieces_received"
+    case dossierProposed = "dossier.propose"
+    case dossierDecided = "dossier.decide"
+    case dossierProposalReturned = "dossier.proposal_return"
+    case dossierReopened = "dossier.reopen"
+    case dossierReassigned = "dossier.reassign"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -34,6 +42,14 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .dossierStarted: return "ouverture d'un dossier en brouillon"
         case .dossierAbandoned: return "abandon d'un brouillon de dossier"
         case .dossierSubmitted: return "dépôt d'un dossier"
+        case .dossierClaimed: return "prise en instruction"
+        case .dossierPiecesRequested: return "demande de pièces"
+        case .dossierPiecesReceived: return "arrivée des pièces demandées"
+        case .dossierProposed: return "proposition de décision"
+        case .dossierDecided: return "décision"
+        case .dossierProposalReturned: return "proposition renvoyée en instruction"
+        case .dossierReopened: return "réouverture"
+        case .dossierReassigned: return "réattribution"
         }
     }
 }

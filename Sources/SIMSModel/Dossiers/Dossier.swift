@@ -30,13 +30,15 @@ public struct Dossier: Sendable, Equatable {
     public var submittedAt: String?
     /// The date a decision is due (`aaaa-mm-jj`).
     public var dueOn: String?
+    /// The agent instructing it.
+    public var assigneeID: Int64?
 
     public init(id: Int64, number: String? = nil, trackingCode: String? = nil, procedureCode: String,
                 procedureTitle: String, applicantID: Int64, applicantVersion: Int, beneficiaryID: Int64? = nil,
                 beneficiaryVersion: Int? = nil, state: DossierState, answers: [String: String],
                 pieces: [String: PieceStatus] = [:], focus: String? = nil, previousID: Int64? = nil,
                 createdBy: Int64, createdAt: String, updatedAt: String, submittedAt: String? = nil,
-                dueOn: String? = nil) {
+                dueOn: String? = nil, assigneeID: Int64? = nil) {
         self.id = id
         self.number = number
         self.trackingCode = trackingCode
@@ -56,5 +58,6 @@ public struct Dossier: Sendable, Equatable {
         self.updatedAt = updatedAt
         self.submittedAt = submittedAt
         self.dueOn = dueOn
+        self.assigneeID = assigneeID
     }
 }

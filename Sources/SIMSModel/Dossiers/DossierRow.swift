@@ -6,7 +6,8 @@ enum DossierRow {
     /// The columns ``dossier(_:_:)`` reads, by position.
     static let columns = """
         id, number, tracking_code, procedure_code, procedure_title, applicant_id, applicant_version, beneficiary_id,
-        beneficiary_version, state, answers, focus, previous_id, created_by, created_at, updated_at, submitted_at, due_on
+        beneficiary_version, state, answers, focus, previous_id, created_by, created_at, updated_at, submitted_at, due_on,
+        assignee_id
         """
 
     static func load(_ db: Database, id: Int64) throws -> Dossier? {
@@ -34,7 +35,7 @@ enum DossierRow {
                        applicantID: row[5], applicantVersion: row[6], beneficiaryID: row[7], beneficiaryVersion: row[8],
                        state: DossierState(rawValue: row[9]) ?? .draft, answers: decode(row[10]), pieces: pieces,
                        focus: row[11], previousID: row[12], createdBy: row[13], createdAt: row[14], updatedAt: row[15],
-                       submittedAt: row[16], dueOn: row[17])
+                       submittedAt: row[16], dueOn: row[17], assigneeID: row[18])
     }
 
     static func writePieces(_ db: Database, dossierID: Int64, pieces: [String: PieceStatus],

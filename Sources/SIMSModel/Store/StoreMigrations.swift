@@ -177,6 +177,18 @@ enum StoreMigrations {
                 CREATE INDEX dossier_document_by_document ON dossier_document(document_id);
                 """)
         }
+        migrator.registerMigration("v5-review-workflow") { db in
+            try db.execute(sql: """
+                ALTER TABLE dossier ADD COLUMN proposed_decision TEXT;
+                ALTER TABLE dossier ADD COLUMN proposed_by INTEGER;
+                ALTER TABLE dossier ADD COLUMN decision_motif TEXT;
+                ALTER TABLE dossier ADD COLUMN decided_by INTEGER;
+                ALTER TABLE dossier ADD COLUMN decided_at TEXT;
+                ALTER TABLE dossier ADD COLUMN pieces_requested TEXT;
+                ALTER TABLE dossier ADD COLUMN pieces_due_on TEXT;
+                CREATE INDEX dossier_queue ON dossier(state, assignee_id, submitted_at, id);
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// Moves submitted dossiers through their review, each action one transaction with its event.
+///
+/// ```swift
+/// let workflow = WorkflowService(store: store)
+/// if let next = try workflow.takeNext(by: instructeur) {           // the oldest unassigned dossier
+///     try workflow.perform(.propose(.accepted, motif: "Ressources sous le plafond."), on: next.id,
+///                          reviewLevels: 2, by: instructeur)
+/// }
+/// ```
+public struct WorkflowService: Sendable {
+    public let store: SIMSStore
+
+    public init(store: SIMSStore) { self.store = store }
+
+    /// Applies an action, or throws ``WorkflowRefusal`` with the French reason (nothing written).
+    @discardableResult
+    public func perform(_ action: DossierAction, on dossierID: Int64, reviewLevels: Int, by agent: Agent) throws -> Dossier {
+        try store.pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT state, assignee_id, proposed_by, applicant_id FROM dossier WHERE id = ?",
+                                             arguments: [dossierID]) else { throw DossierService.notFound(dossierID) }
+            let facts = DossierWorkflow.Facts(state: DossierState(rawValue: row["state"]) ?? .draft, assigneeID: row["assignee_id"],
+                                              proposerID: row["proposed_by"], reviewLevels: reviewLevels)
+            if case .reassign(let target) = action {
+                guard let colleague = try Row.fetchOne(db, sql: "SELECT roles, active FROM agent WHERE id = ?", arguments: [target]),
+                      colleague["active"] as Bool,
+                      (colleague["roles"] as String).split(separator: ",").contains(where: { $0 == "instructeur" || $0 == "superviseur" })
+                else {
+                    throw WorkflowRefusal("Impossible de réattribuer le dossier : choisissez un instructeur ou un superviseur actif.")
+                }
+            }
+            let next = try DossierWorkflow.next(for: action, dossier: facts, agent: agent)
+            let now = store.clock.now()
+            let at = Timestamp.string(from: now)
+            var payload = ["etat_avant": facts.state.rawValue, "etat_apres": next.rawValue]
+            let kind: EventKind
+            switch action {
+            case .claim:
+                kind = .dossierClaimed
+                try db.execute(sql: "UPDATE dossier SET assignee_id = ? WHERE id = ?", arguments: [agent.id, dossierID])
+            case .requestPieces(let pieces, let dueOn):
+                kind = .dossierPiecesRequested
+                payload["pieces"] = pieces.joined(separator: ", ")
+                payload["echeance"] = dueOn.iso
+                try db.execute(sql: "UPDATE dossier SET pieces_requested = ?, pieces_due_on = ? WHERE id = ?",
+                               arguments: [pieces.joined(separator: "\n"), dueOn.iso, dossierID])
+            case .piecesReceived:
+                kind = .dossierPiecesReceived
+                try db.execute(sql: "UPDATE dossier SET pieces_due_on = NULL WHERE id = ?", arguments: [dossierID])
+            case .propose(let decision, let motif):
+                kind = .dossierProposed
+                payload["proposition"] = decision.rawValue
+                payload["motif"] = motif
+                try db.execute(sql: "UPDATE dossier SET proposed_decision = ?, proposed_by = ?, decision_motif = ? WHERE id = ?",
+                               arguments: [decision.rawValue, agent.id, motif, dossierID])
+            case .decide(let decision, let motif):
+                kind = .dossierDecided
+                payload["decision"] = decision.rawValue
+                payload["motif"] = motif
+                try db.execute(sql: "UPDATE dossier SET decided_by = ?, decided_at = ?, decision_motif = ? WHERE id = ?",
+                               arguments: [agent.id, at, motif, dossierID])
+            case .returnProposal(let motif):
+                kind = .dossierProposalReturned
+                payload["motif"] = motif
+                try db.execute(sql: "UPDATE dossier SET proposed_decision = NULL, proposed_by = NULL WHERE id = ?", arguments: [dossierID])
+            case .reopen(let motif):
+                kind = .dossierReopened
+                payload["motif"] = motif
+                try db.execute(sql: """
+                    UPDATE dossier SET decided_by = NULL, decided_at = NULL, proposed_decision = NULL, proposed_by = NULL
+                    WHERE id = ?
+                    """, arguments: [dossierID])
+            case .reassign(let target):
+                kind = .dossierReassigned
+                payload["attribue_a"] = String(target)
+                try db.execute(sql: "UPDATE dossier SET assignee_id = ? WHERE id = ?", arguments: [target, dossierID])
+            }
+            try db.execute(sql: "UPDATE dossier SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                           arguments: [next.rawValue, at, dossierID])
+            try EventLog.append(db, kind: kind, agentID: agent.id, tierID: row["applicant_id"], dossierID: dossierID,
+                                payload: payload, at: now)
+            guard let dossier = try DossierRow.load(db, id: dossierID) else { throw DossierService.notFound(dossierID) }
+            return dossier
+        }
+    }
+
+    /// « Prendre le suivant »: claims the oldest submitted, unassigned dossier (of one procedure when
+    /// given) in one write transaction, so that two agents — in two processes — never get the same
+    /// one. Nil when the queue is empty.
+    public func takeNext(procedureCode: String? = nil, by agent: Agent) throws -> Dossier? {
+        guard agent.has(.instructor) || agent.has(.supervisor) else {
+            throw WorkflowRefusal("Impossible de prendre le suivant : il faut être instructeur ou superviseur.")
+        }
+        return try store.pool.write { db in
+            var sql = "SELECT id, applicant_id FROM dossier WHERE state = 'depose' AND assignee_id IS NULL"
+            var arguments: StatementArguments = []
+            if let procedureCode {
+                sql += " AND procedure_code = ?"
+                arguments += [procedureCode]
+            }
+            sql += " ORDER BY submitted_at, id LIMIT 1"
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+            let id: Int64 = row["id"]
+            let now = store.clock.now()
+            try db.execute(sql: """
+                UPDATE dossier SET state = 'en_instruction', assignee_id = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND state = 'depose' AND assignee_id IS NULL
+                """, arguments: [agent.id, Timestamp.string(from: now), id])
+            guard db.changesCount == 1 else { return nil }
+            try EventLog.append(db, kind: .dossierClaimed, agentID: agent.id, tierID: row["applicant_id"], dossierID: id,
+                                payload: ["etat_avant": "depose", "etat_apres": "en_instruction", "suivant": "oui"], at: now)
+            return try DossierRow.load(db, id: id)
+        }
+    }
+}
