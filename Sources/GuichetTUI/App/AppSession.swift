@@ -29,6 +29,10 @@ final class AppSession {
         self.receipts = receipts ?? ReceiptOutput(storePath: store.path, printer: nil)
     }
 
+    /// The folder network scanners drop files into, opened on first use and kept for the session
+    /// (it remembers which files have stopped growing).
+    lazy var inbox: Result<InboxFolder, Error> = Result { try InboxFolder.configured(storePath: store.path) }
+
     private var bars: [KeymapContext: FunctionKeyBar] = [:]
 
     /// The function-key bar of a context, built once from the keymap (not at every key press).

@@ -84,6 +84,8 @@ final class HomeScreen: Screen {
             return .push(TierSearchScreen(session: session))
         case .demarches:
             return .push(ProcedureCatalogScreen(session: session, applicant: nil))
+        case .arrivees:
+            return .push(ArrivalsScreen(session: session))
         case .brouillons, .ouvrir:
             if dossierDrafts.indices.contains(selected) {
                 do {
