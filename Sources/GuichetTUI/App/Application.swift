@@ -42,7 +42,10 @@ final class Application {
         renderFrame()
         while true {
             if TerminationSignals.isRaised { break }
-            guard let event = terminal.nextKey(timeoutMilliseconds: 250) else { continue }
+            guard let event = terminal.nextKey(timeoutMilliseconds: 250) else {
+                if top.wantsTicks { renderFrame() }   // a screen working in the background shows its progress
+                continue
+            }
             if !process(event) { break }
             renderFrame()
         }

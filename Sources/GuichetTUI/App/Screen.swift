@@ -19,9 +19,14 @@ protocol Screen: AnyObject {
 
     /// Saves what the agent typed so far, if anything (before quitting, on SIGHUP or SIGTERM).
     func saveDraft()
+
+    /// Whether the screen changes without keys (work running in the background, e.g. a scan):
+    /// while true, the main loop redraws it every 250 ms even when no key comes. Default false.
+    var wantsTicks: Bool { get }
 }
 
 extension Screen {
     func didReappear() {}
     func saveDraft() {}
+    var wantsTicks: Bool { false }
 }

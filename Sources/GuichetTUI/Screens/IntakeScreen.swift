@@ -244,6 +244,8 @@ final class IntakeScreen: Screen {
         case .annuler:
             confirmation = .abandon
             return .stay
+        case .numeriser where tab == .pieces:
+            return scanPiece()
         default:
             break
         }
@@ -296,6 +298,48 @@ final class IntakeScreen: Screen {
                 cyclePiece()
             }
         }
+    }
+
+    // MARK: Scanning (F9 on the pieces tab)
+
+    /// Opens the scan screen for the selected piece: its type, for the tier it concerns, attached
+    /// to this dossier under the piece's key.
+    private func scanPiece() -> ScreenOutcome {
+        guard intake.checks.indices.contains(pieceSelected) else { return .stay }
+        let requirement = intake.checks[pieceSelected].requirement
+        let owner = requirement.concerns == .applicant ? intake.applicant : intake.beneficiary
+        guard let owner else {
+            session.message = .error("Le bénéficiaire n'existe pas encore : déposez le dossier, puis numérisez la pièce depuis sa fiche.")
+            return .stay
+        }
+        leavePiece()
+        saveDraft()   // the scan screen writes the piece's status: nothing typed here may overwrite it
+        let target = ScanScreen.Target(owners: [owner.id], ownerName: owner.displayName, dossierID: intake.dossier.id,
+                                       pieceKey: requirement.key, pieceLabel: requirement.label)
+        return .push(ScanScreen(session: session, target: target, type: requirement.documentType))
+    }
+
+    /// Back from another screen (a scan may have attached a piece): re-reads the pieces' status
+    /// and the documents the tiers have on file.
+    func didReappear() {
+        guard let fresh = try? DossierService(store: session.store).dossier(id: intake.dossier.id) else { return }
+        pieces = fresh.pieces
+        intake.dossier.pieces = fresh.pieces
+        let documents = DocumentService(store: session.store)
+        let mine = (try? documents.documents(ownedBy: intake.applicant.id)) ?? []
+        let theirs = intake.beneficiary.flatMap { try? documents.documents(ownedBy: $0.id) } ?? []
+        var checks = PieceChecklist.checks(for: procedure, applicantDocuments: mine, beneficiaryDocuments: theirs,
+                                           today: session.clock.today())
+        // A piece just scanned has no issue date yet: offer it for its piece all the same.
+        let attached = (try? documents.documents(ofDossier: intake.dossier.id)) ?? []
+        for index in checks.indices {
+            if case .reused(let id) = pieces[checks[index].requirement.key],
+               !checks[index].reusable.contains(where: { $0.id == id }),
+               let document = attached.first(where: { $0.id == id }) {
+                checks[index].reusable.insert(document, at: 0)
+            }
+        }
+        intake.checks = checks
     }
 
     /// déjà fournie (each document on file) → remise au guichet → manquante → ...

@@ -111,6 +111,8 @@ final class TierRecordScreen: Screen {
             return .push(TierFormScreen(session: session, editing: snapshot))
         case .nouveauDossier:
             return .push(ProcedureCatalogScreen(session: session, applicant: snapshot))
+        case .numeriser:
+            return .push(ScanScreen(session: session, tier: snapshot))
         case .ouvrir:
             switch all[selected] {
             case .relation(_, let tierID, _):

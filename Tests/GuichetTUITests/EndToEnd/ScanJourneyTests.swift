@@ -1,0 +1,107 @@
+import Foundation
+import SIMSModel
+import XCTest
+
+/// At the counter, the agent scans a parent's proof of address straight into her renewal: the
+/// real binary in tmux, SANE's test backend as the scanner (its feeder set to give 2 pages).
+final class ScanJourneyTests: XCTestCase {
+    private var guichet: GuichetProcess!
+    private var tmux: TmuxSession?
+    private var parentID: Int64 = 0
+
+    private static var proceduresDirectory: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("procedures").path
+    }
+
+    static func installed(_ command: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(command)") }
+    }
+
+    override func setUpWithError() throws {
+        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
+        guard getuid() == 0 else { throw XCTSkip("the journey acts as a counter login through GUICHET_LOGIN, which only root may") }
+        guard Self.installed("scanimage"), Self.installed("img2pdf") else { throw XCTSkip("scanimage and img2pdf are needed") }
+        guichet = try GuichetProcess()
+        XCTAssertEqual(try guichet.run(["init"]).status, 0)
+        XCTAssertEqual(try guichet.run(["agent", "add", "accueil1", "--name", "Marie Gorodey", "--role", "accueil"]).status, 0)
+        let store = try SIMSStore.open(path: guichet.database)
+        let agent = try AgentService(store: store).authenticate(login: "accueil1")
+        let tiers = TierService(store: store)
+        let parent = try tiers.create(kind: .person, values: [
+            .birthName: "Wamytan", .givenNames: "Hélène", .birthDate: "14/03/1985", .address: "12 rue de Sébastopol",
+            .commune: "Nouméa", .postalCode: "98800", .phone: "25 12 34",
+        ], by: agent)
+        parentID = parent.id
+        let child = try tiers.create(kind: .person, values: [.birthName: "Wamytan", .givenNames: "Léa",
+                                                             .birthDate: "02/05/2016", .sex: "F"], by: agent)
+        try tiers.relate(child.id, kind: .legalRepresentative, to: parent.id, by: agent)
+        let catalog = try ProcedureCatalog.load(directory: URL(fileURLWithPath: Self.proceduresDirectory))
+        let grant = try XCTUnwrap(catalog.procedure(code: "BS"))
+        var intake = try DossierService(store: store).start(grant, applicantID: parent.id, beneficiaryID: child.id, by: agent)
+        intake.dossier.answers.merge(["etablissement": "École Frédéric Surleau", "classe": "CM1", "annee_scolaire": "2026",
+                                      "situation_familiale": "Marié(e)", "enfants_a_charge": "2",
+                                      "revenus_annuels": "1850000"]) { $1 }
+        try DossierService(store: store).submit(intake.dossier, procedure: grant, by: agent)
+        // SANE with only its test backend: a virtual scanner, /etc/sane.d untouched.
+        let sane = guichet.directory + "/sane.d"
+        try FileManager.default.createDirectory(atPath: sane, withIntermediateDirectories: true)
+        _ = guichet.write("sane.d/dll.conf", "test\n")
+        _ = guichet.write("sane.d/test.conf", "number_of_devices 1\n")
+    }
+
+    override func tearDown() {
+        tmux?.kill()
+        guichet?.remove()
+    }
+
+    func testTheAgentScansAProofOfAddressIntoARenewal() throws {
+        let tmux = try TmuxSession([GuichetProcess.executable], environment: [
+            "GUICHET_DB": guichet.database, "GUICHET_LOGIN": "accueil1", "TERM": "xterm-256color",
+            "GUICHET_PROCEDURES": Self.proceduresDirectory, "XDG_CONFIG_HOME": guichet.directory + "/config",
+            "LANG": "C.UTF-8", "HOME": guichet.directory,
+            "SANE_CONFIG_DIR": guichet.directory + "/sane.d", "GUICHET_SCANNER": "test",
+            "GUICHET_SCANNER_SOURCE": "Automatic Document Feeder", "GUICHET_SCANNER_PAGES": "2",
+        ])
+        self.tmux = tmux
+        try tmux.waitFor("Bonjour Marie Gorodey")
+        try tmux.keys("F5")
+        try tmux.type("wamytan helene")
+        try tmux.waitFor("WAMYTAN Hélène")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Fiche : WAMYTAN Hélène")
+        try tmux.keys("F9")
+        try tmux.waitFor("Pour : WAMYTAN Hélène")
+        try tmux.type("renouvellement bourse")
+        try tmux.waitFor("RBS")
+        try tmux.keys("F2")
+        try tmux.waitFor("WAMYTAN Léa")
+        try tmux.keys("Enter")
+        try tmux.waitFor("↺ repris")
+        try tmux.keys("F5")
+        try tmux.waitFor("Pièces demandées et leur état")
+        try tmux.waitFor("✗ Justificatif de domicile")
+        try tmux.keys("F9")                                     // the selected piece: Justificatif de domicile
+        try tmux.waitFor("Pièce jointe : Justificatif de domicile (2 pages)", timeout: 20)
+        try tmux.keys("F3")
+        let pieces = try tmux.waitFor("déjà fournie : Justificatif de domicile")
+        XCTAssertTrue(pieces.contains("✓ Justificatif de domicile"), pieces)
+        XCTAssertTrue(pieces.contains("Pièce jointe : Justificatif de domicile (2 pages)."), pieces)
+        try tmux.keys("C-q")
+        try tmux.waitFor("the application quits", { _ in (try? tmux.hasExited()) == true })
+
+        let store = try SIMSStore.open(path: guichet.database)
+        let agent = try AgentService(store: store).authenticate(login: "accueil1")
+        let draft = try XCTUnwrap(DossierService(store: store).drafts(agentID: agent.id).first)
+        let documents = try DocumentService(store: store).documents(ofDossier: draft.dossierID)
+        XCTAssertEqual(documents.count, 1)
+        XCTAssertEqual(documents.first?.type, .proofOfAddress)
+        XCTAssertEqual(documents.first?.pages, 2)
+        XCTAssertEqual(documents.first?.ownerIDs, [parentID])
+        let dossier = try DossierService(store: store).dossier(id: draft.dossierID)
+        XCTAssertEqual(dossier.pieces["domicile"], .reused(documentID: documents[0].id))
+        let file = try XCTUnwrap(documents.first.flatMap { DocumentService(store: store).fileURL(of: $0) })
+        XCTAssertEqual(try Data(contentsOf: file).prefix(4), Data("%PDF".utf8))
+    }
+}
