@@ -16,10 +16,12 @@ final class AppSession {
     let catalogProblem: String?
     /// Where récépissés are written and how they are printed.
     let receipts: ReceiptOutput
+    /// Reads attached documents in the background (nil in tests and benchmarks that do not run it).
+    let ocr: OCRWorker?
 
     init(store: SIMSStore, agent: Agent, keymap: Keymap, clock: SIMSClock? = nil,
          catalog: ProcedureCatalog = ProcedureCatalog(procedures: []), catalogProblem: String? = nil,
-         receipts: ReceiptOutput? = nil) {
+         receipts: ReceiptOutput? = nil, ocr: OCRWorker? = nil) {
         self.store = store
         self.agent = agent
         self.keymap = keymap
@@ -27,6 +29,7 @@ final class AppSession {
         self.catalog = catalog
         self.catalogProblem = catalogProblem
         self.receipts = receipts ?? ReceiptOutput(storePath: store.path, printer: nil)
+        self.ocr = ocr
     }
 
     /// The folder network scanners drop files into, opened on first use and kept for the session

@@ -5,5 +5,5 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Mesures de performance (à lancer sur un binaire -c release).",
         subcommands: [BenchSearchCommand.self, BenchImportCommand.self, BenchUICommand.self, BenchIntakeCommand.self, BenchPrepareCommand.self,
-                      BenchFirstFrameCommand.self])
+                      BenchFirstFrameCommand.self, BenchDocumentsCommand.self])
 }

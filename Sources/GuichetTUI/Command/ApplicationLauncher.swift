@@ -15,8 +15,12 @@ enum ApplicationLauncher {
         TerminationSignals.install()
         let terminal = try NCursesTerminal()
         let environment = ProcessInfo.processInfo.environment
+        // Documents are read in the background, one tesseract at a time, the screens never waiting.
+        let ocr = OCRWorker(store: store)
+        ocr.start()
+        defer { ocr.stop() }
         let session = AppSession(store: store, agent: agent, keymap: keymap, catalog: catalog, catalogProblem: problem,
-                                 receipts: ReceiptOutput.configured(storePath: store.path, environment: environment))
+                                 receipts: ReceiptOutput.configured(storePath: store.path, environment: environment), ocr: ocr)
         let app = Application(terminal: terminal, session: session, root: HomeScreen(session: session))
         app.run()
     }

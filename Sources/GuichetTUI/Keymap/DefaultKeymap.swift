@@ -43,7 +43,8 @@ enum DefaultKeymap {
 #           nouvelle-personne, nouvelle-organisation, modifier, historique,
 #           rechercher, brouillons, accueil, redessiner, ouvrir-doublon,
 #           nouveau-dossier, demarches, demarrer, pieces, changer-piece,
-#           imprimer, numeriser, arrivees, joindre, documents, aucune.
+#           imprimer, numeriser, arrivees, joindre, documents, suggestion,
+#           aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -115,7 +116,8 @@ bind catalogue F9      imprimer
 # Saisie d'un dossier : F5 passe des champs aux pièces, F6 change l'état de
 # la pièce choisie, F9 la numérise au scanner, F11 montre les pièces jointes,
 # F10 dépose le dossier, F3 garde le brouillon pour plus tard, F12
-# l'abandonne. PgUp/PgDn tournent les pages.
+# l'abandonne. PgUp/PgDn tournent les pages. Ctrl-T reprend dans le champ la
+# valeur lue sur les pièces (OCR).
 bind dossier F10       enregistrer
 bind dossier C-s       enregistrer
 bind dossier Enter     champ-suivant
@@ -123,6 +125,7 @@ bind dossier F5        pieces
 bind dossier F6        changer-piece
 bind dossier F9        numeriser
 bind dossier F11       documents
+bind dossier C-t       suggestion
 bind dossier F7        aucune
 bind dossier F8        aucune
 

@@ -35,6 +35,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case arrivees
     case joindre
     case documents
+    case suggestion
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -74,6 +75,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .arrivees: "Arrivées"
         case .joindre: "Joindre"
         case .documents: "Jointes"
+        case .suggestion: "Lu"
         }
     }
 
@@ -112,6 +114,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .arrivees: "voir les fichiers arrivés des scanners réseau"
         case .joindre: "joindre le fichier choisi à un tiers ou à un dossier"
         case .documents: "voir les pièces jointes et chercher dans leur texte"
+        case .suggestion: "reprendre dans le champ la valeur lue sur les pièces (OCR)"
         }
     }
 }

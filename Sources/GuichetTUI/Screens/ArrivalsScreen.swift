@@ -409,6 +409,7 @@ final class ArrivalsScreen: Screen {
         do {
             let result = try inbox.attach(file, type: type, owners: owners, dossierID: dossierID, by: session.agent,
                                           documents: DocumentService(store: session.store))
+            session.ocr?.wake()   // its text is read in the background
             let reused = result.attached.deduplicated ? " (déjà reçue : pièce n° \(result.attached.document.id) réutilisée)" : ""
             if result.archivedAt == nil {
                 session.message = .error("Pièce jointe \(target), mais « \(file.name) » n'a pas pu être rangé dans "

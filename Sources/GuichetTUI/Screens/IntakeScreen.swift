@@ -22,6 +22,10 @@ final class IntakeScreen: Screen {
     private var scroll = 0
     /// The field the agent just left, whose message stays on the help line until fixed.
     private var leftKey: String?
+    /// What the OCR read on the pieces of the dossier and of its tiers.
+    private(set) var readOnPieces: [TextSuggestion] = []
+    /// How many times Ctrl-T was pressed in a row on the focused field (to go through the values).
+    private var suggestionTurn = 0
 
     enum Tab { case fields, pieces }
 
@@ -52,7 +56,25 @@ final class IntakeScreen: Screen {
         } else if let firstMissing = procedure.fields.firstIndex(where: { $0.required && (inputs[$0.key]?.isEmpty ?? true) }) {
             focus = firstMissing   // the agent starts where something required is missing
         }
+        loadReadOnPieces()
     }
+
+    /// Gathers the values the OCR read on the pieces of the dossier and of its tiers.
+    private func loadReadOnPieces() {
+        let documents = DocumentService(store: session.store)
+        var texts: [String] = []
+        var seen = Set<Int64>()
+        let lists = [(try? documents.documents(ofDossier: intake.dossier.id)) ?? [],
+                     (try? documents.documents(ownedBy: intake.applicant.id)) ?? [],
+                     intake.beneficiary.flatMap { try? documents.documents(ownedBy: $0.id) } ?? []]
+        for document in lists.joined() where document.ocrState == .done && seen.insert(document.id).inserted {
+            if let text = document.ocrText { texts.append(text) }
+        }
+        readOnPieces = texts.flatMap { TextSuggestions.extract(from: $0, today: session.clock.today()) }
+    }
+
+    /// The values read on the pieces for the focused field.
+    var suggestionsForFocus: [String] { FieldSuggestions.values(for: focusedField, from: readOnPieces) }
 
     static func maxLength(_ field: ProcedureField) -> Int {
         switch field.type {
@@ -152,8 +174,12 @@ final class IntakeScreen: Screen {
         let problem = errors[focusedField.key] ?? leftKey.flatMap { errors[$0] } ?? errors.values.sorted().first.map { _ in
             "\(errors.count) champ(s) à corriger : ils sont marqués ✗."
         }
+        let read = suggestionsForFocus
         if let problem {
             buffer.put("✗ " + problem, x: x, y: area.y + area.height - 1, style: theme.error, maxWidth: width)
+        } else if !read.isEmpty {
+            buffer.put("Lu sur les pièces : \(read.joined(separator: " · ")) — \(session.keyName(.suggestion, in: .dossier)) pour le reprendre",
+                       x: x, y: area.y + area.height - 1, style: theme.notice, maxWidth: width)
         } else if let help = focusedField.help ?? ProcedureAnswerValidator.hint(for: focusedField) {
             buffer.put(help, x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
         }
@@ -244,6 +270,9 @@ final class IntakeScreen: Screen {
         case .annuler:
             confirmation = .abandon
             return .stay
+        case .documents:
+            leaveField()
+            return .push(DocumentListScreen(session: session, dossierID: intake.dossier.id, ocr: session.ocr))
         case .numeriser where tab == .pieces:
             return scanPiece()
         default:
@@ -258,7 +287,17 @@ final class IntakeScreen: Screen {
 
     private func handleField(_ event: KeyEvent, action: KeyAction?) {
         let count = procedure.fields.count
+        if action != .suggestion { suggestionTurn = 0 }
         switch action {
+        case .suggestion:
+            let read = suggestionsForFocus
+            guard !read.isEmpty else {
+                session.message = .info("Rien n'a été lu sur les pièces pour ce champ.")
+                return
+            }
+            inputs[focusedField.key]?.text = read[suggestionTurn % read.count]
+            suggestionTurn += 1
+            if errors[focusedField.key] != nil, check(focusedField) == nil { errors[focusedField.key] = nil }
         case .champSuivant, .ligneSuivante:
             leaveField()
             focus = (focus + 1) % count
@@ -340,6 +379,7 @@ final class IntakeScreen: Screen {
             }
         }
         intake.checks = checks
+        loadReadOnPieces()   // the OCR may have read a piece meanwhile
     }
 
     /// déjà fournie (each document on file) → remise au guichet → manquante → ...

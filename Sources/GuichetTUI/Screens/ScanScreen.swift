@@ -105,7 +105,7 @@ final class ScanScreen: Screen {
         let scanner = DocumentScanner(settings: settings, environment: environment)
         self.scanner = scanner
         box.phase = .scanning(page: 0)
-        let box = self.box, target = self.target, store = session.store, agent = session.agent
+        let box = self.box, target = self.target, store = session.store, agent = session.agent, ocr = session.ocr
         let worker = Thread {
             do {
                 let result = try scanner.scan { page in box.update { if case .scanning = $0 { $0 = .scanning(page: page) } } }
@@ -115,6 +115,7 @@ final class ScanScreen: Screen {
                     fileAt: result.pdf, type: type, pages: result.pages, originalName: "numerisation-\(type.rawValue).pdf",
                     owners: target.owners, dossierID: target.dossierID, pieceKey: target.pieceKey, by: agent)
                 box.phase = .attached(attached, pages: result.pages)
+                ocr?.wake()   // its text is read in the background
             } catch let error as ScanError {
                 box.phase = .failed(error.description)
             } catch {

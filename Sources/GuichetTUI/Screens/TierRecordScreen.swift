@@ -111,6 +111,8 @@ final class TierRecordScreen: Screen {
             return .push(TierFormScreen(session: session, editing: snapshot))
         case .nouveauDossier:
             return .push(ProcedureCatalogScreen(session: session, applicant: snapshot))
+        case .documents:
+            return .push(DocumentListScreen(session: session, tierID: snapshot.id, ocr: session.ocr))
         case .numeriser:
             return .push(ScanScreen(session: session, tier: snapshot))
         case .ouvrir:

@@ -170,4 +170,28 @@ final class IntakeScreenTests: XCTestCase {
         XCTAssertTrue(h.line(0).contains("Accueil"), h.screen)
         XCTAssertTrue(h.screen.contains("Aucune saisie en attente."), h.screen)
     }
+
+    func testValuesReadOnThePiecesAreOfferedAndCtrlTTakesThem() throws {
+        let h = try IntakeHarness()
+        try h.lastYearsGrant()
+        let scan = URL(fileURLWithPath: h.directory).appendingPathComponent("avis.pdf")
+        try Data("%PDF-1.4 avis".utf8).write(to: scan)
+        let document = try DocumentService(store: h.store).attach(fileAt: scan, type: .taxNotice, owners: [h.parent.id],
+                                                                  by: h.agent).document
+        try h.store.pool.write { db in
+            try db.execute(sql: "UPDATE document SET ocr_state = 'lu', ocr_text = ? WHERE id = ?", arguments: [
+                "AVIS D'IMPOSITION 2026\nMadame WAMYTAN Hélène\nTéléphone : 78.45.12\nNouméa, le 12/10/2026", document.id])
+        }
+        let screen = try h.openIntake("RBS")
+        h.type("n")
+        focus(h, screen, "demandeur.telephone")
+        XCTAssertTrue(h.line(21).contains("Lu sur les pièces : 78.45.12 — Ctrl+T pour le reprendre"), h.line(21))
+        h.press(.ctrl("t"))
+        XCTAssertEqual(screen.inputs["demandeur.telephone"]?.text, "78.45.12")
+        XCTAssertTrue(h.terminal.screenLines.contains { $0.contains("Téléphone*") && $0.contains("78.45.12") && $0.contains("modifié") },
+                      h.screen)
+        focus(h, screen, "etablissement")
+        h.press(.ctrl("t"))
+        XCTAssertTrue(h.line(22).contains("Rien n'a été lu sur les pièces pour ce champ."), h.line(22))
+    }
 }
