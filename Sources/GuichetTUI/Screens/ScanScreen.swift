@@ -138,6 +138,11 @@ final class ScanScreen: Screen {
         if case .scanning = box.phase { scanner?.cancel() }
     }
 
+    /// The date printed on the piece, typed once it is attached (optional).
+    private(set) var dateField = TextField(maxLength: 10)
+    /// Whether the date typed was recorded.
+    private(set) var dated = false
+
     /// « 2 pages », « 1 page ».
     static func pages(_ count: Int) -> String { count == 1 ? "1 page" : "\(count) pages" }
 
@@ -195,8 +200,15 @@ final class ScanScreen: Screen {
             } else {
                 buffer.put("Enregistrée en PDF sous le n° \(attached.document.id).", x: x, y: y, style: .plain, maxWidth: width)
             }
-            buffer.put("Entrée ou \(session.keyName(.retour, in: .numerisation)) : retour",
+            y += 2
+            // The date printed on the piece: without it, a piece with a maximum age (justificatif
+            // de domicile de moins de 3 mois) cannot be offered again to the next dossier.
+            let end = buffer.put("Date figurant sur la pièce (jj/mm/aaaa) : ", x: x, y: y, style: theme.label)
+            let cursor = dateField.render(into: &buffer, x: end, y: y, width: 12, style: dated ? theme.field : theme.focusedField)
+            buffer.put("Entrée : enregistrer la date et revenir (vide : sans date) · "
+                       + "\(session.keyName(.retour, in: .numerisation)) : retour",
                        x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
+            return cursor
         case .failed(let message):
             for (index, text) in TierFormScreen.wrap(message, width: width - 2).enumerated() {
                 buffer.put((index == 0 ? "✗ " : "  ") + text, x: x, y: y, style: theme.error, maxWidth: width)
@@ -233,13 +245,29 @@ final class ScanScreen: Screen {
         case .cancelling:
             break
         case .attached(let attached, let pages):
+            let label = type?.label ?? attached.document.type.label
+            let done = (attached.deduplicated ? "Pièce déjà jointe : " : "Pièce jointe : ") + "\(label) (\(Self.pages(pages)))"
             switch action {
-            case .retour, .ouvrir, .annuler:
-                let label = type?.label ?? attached.document.type.label
-                session.message = .info((attached.deduplicated ? "Pièce déjà jointe : " : "Pièce jointe : ")
-                                        + "\(label) (\(Self.pages(pages))).")
+            case .ouvrir:
+                let typed = dateField.text.trimmingCharacters(in: .whitespaces)
+                guard !typed.isEmpty else {
+                    session.message = .info(done + ".")
+                    return .pop
+                }
+                do {
+                    let document = try DocumentService(store: session.store).setIssueDate(documentID: attached.document.id,
+                                                                                          typed: typed, by: session.agent)
+                    dated = true
+                    session.message = .info(done + ", datée du \(DateRule.display(document.issuedOn ?? "")).")
+                    return .pop
+                } catch {
+                    session.message = .error("\(error)")
+                }
+            case .retour, .annuler:
+                session.message = .info(done + ".")
                 return .pop
-            default: break
+            default:
+                dateField.handle(event)
             }
         case .failed:
             switch action {

@@ -85,6 +85,26 @@ public struct DocumentService: Sendable {
         }
     }
 
+    /// Records the date printed on a document (a scan has none until the agent types it), which
+    /// lets later dossiers check its age. `typed` is as typed (`jj/mm/aaaa`); a date after today
+    /// is refused.
+    @discardableResult
+    public func setIssueDate(documentID: Int64, typed: String, by agent: Agent) throws -> Document {
+        try AgentService.require(agent, .reception, .instructor, .supervisor, to: "dater une pièce")
+        let issuedOn = try DateRule.normalize(typed, label: "Date de la pièce", notAfter: store.clock.today())
+        return try store.pool.write { db in
+            guard let before = try Self.fetch(db, ids: [documentID]).first else {
+                throw ValidationError(field: nil, message: "Pièce n° \(documentID) introuvable.")
+            }
+            try db.execute(sql: "UPDATE document SET issued_on = ? WHERE id = ?", arguments: [issuedOn, documentID])
+            var payload = ["document": String(documentID), "date_emission": issuedOn]
+            if let previous = before.issuedOn { payload["date_precedente"] = previous }
+            try EventLog.append(db, kind: .documentDated, agentID: agent.id, tierID: before.ownerIDs.first, payload: payload,
+                                at: store.clock.now())
+            return try Self.fetch(db, ids: [documentID]).first!
+        }
+    }
+
     /// The documents attached to a dossier, in the order they came.
     public func documents(ofDossier dossierID: Int64) throws -> [Document] {
         try store.pool.read { db in

@@ -130,6 +130,34 @@ final class ScanScreenTests: XCTestCase {
         XCTAssertEqual(Set(try DirectoryContents.scans()), before, "the temporary scan folder is removed")
     }
 
+    func testTheDatePrintedOnTheScannedPieceLetsTheNextDossierReuseIt() throws {
+        let h = try IntakeHarness()
+        set("GUICHET_COMMANDE_SCANIMAGE", try fakeScanimage(pages: 1))
+        set("GUICHET_SCANNER_SOURCE", "ADF")
+        let intake = try piecesTab(h)
+        h.press(.function(9))
+        let scan = try XCTUnwrap(h.app.top as? ScanScreen)
+        go(1)
+        XCTAssertTrue(scan.waitUntilFinished())
+        h.app.renderFrame()
+        XCTAssertTrue(h.screen.contains("Date figurant sur la pièce (jj/mm/aaaa) :"), h.screen)
+        h.type("02/12/2026")
+        h.press(.key(.enter))
+        XCTAssertTrue(h.app.top === scan, "a date after today is refused")
+        XCTAssertTrue(h.line(22).contains("Date de la pièce : le 02/12/2026 est postérieur à aujourd'hui"), h.line(22))
+        h.press(.ctrl("u"))
+        h.type("02/11/2026")
+        h.press(.key(.enter))
+        XCTAssertTrue(h.app.top === intake, h.screen)
+        XCTAssertTrue(h.line(22).contains("Pièce jointe : Justificatif de domicile (1 page), datée du 02/11/2026."), h.line(22))
+        let document = try XCTUnwrap(DocumentService(store: h.store).documents(ofDossier: intake.intake.dossier.id).first)
+        XCTAssertEqual(document.issuedOn, "2026-11-02")
+        // The next dossier of the family is offered the piece: less than 3 months old.
+        let next = try DossierService(store: h.store).start(h.procedure("BS"), applicantID: h.parent.id,
+                                                            beneficiaryID: h.child.id, by: h.agent)
+        XCTAssertEqual(next.dossier.pieces["domicile"], .reused(documentID: document.id))
+    }
+
     func testAnEmptyFeederAttachesNothing() throws {
         let h = try IntakeHarness()
         set("GUICHET_COMMANDE_SCANIMAGE", try write("scanimage-vide", """
