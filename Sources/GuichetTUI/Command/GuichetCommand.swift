@@ -10,7 +10,7 @@ struct GuichetCommand: ParsableCommand {
         abstract: "Guichet : l'outil des agents d'accueil de la Province Sud sur le registre SIMS.",
         subcommands: [
             InitCommand.self, AgentCommand.self, SearchCommand.self, DemoDataCommand.self, ImportCommand.self,
-            ExportCommand.self, CheckCommand.self, SummaryCommand.self, BenchCommand.self, ProceduresCommand.self,
+            ExportCommand.self, CheckCommand.self, SummaryCommand.self, DossierCommand.self, BenchCommand.self, ProceduresCommand.self,
         ]
     )
 
