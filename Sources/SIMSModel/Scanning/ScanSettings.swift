@@ -38,6 +38,9 @@ public struct ScanSettings: Sendable, Equatable {
     public var scanimageCommand: String
     /// The `img2pdf` program: a path, or a name looked up in `PATH`.
     public var img2pdfCommand: String
+    /// How long scanimage may stay silent (no new line, no new page) before the scan is stopped
+    /// with « le scanner ne répond plus » (`GUICHET_SCANNER_DELAI`, seconds; default 120).
+    public var silenceLimit: TimeInterval = 120
 
     public init(device: String? = nil, source: String? = nil, resolution: Int = 200, mode: String = "Gray",
                 maxPages: Int? = nil, scanimageCommand: String = "scanimage", img2pdfCommand: String = "img2pdf") {
@@ -63,6 +66,7 @@ public struct ScanSettings: Sendable, Equatable {
         if let dpi = value("GUICHET_SCANNER_RESOLUTION").flatMap(Int.init), dpi > 0 { settings.resolution = dpi }
         if let mode = value("GUICHET_SCANNER_MODE") { settings.mode = mode }
         if let pages = value("GUICHET_SCANNER_PAGES").flatMap(Int.init), pages > 0 { settings.maxPages = pages }
+        if let seconds = value("GUICHET_SCANNER_DELAI").flatMap(Double.init), seconds > 0 { settings.silenceLimit = seconds }
         if let command = value("GUICHET_COMMANDE_SCANIMAGE") { settings.scanimageCommand = command }
         if let command = value("GUICHET_COMMANDE_IMG2PDF") { settings.img2pdfCommand = command }
         return settings

@@ -16,6 +16,8 @@ public enum ScanError: Error, Equatable, Sendable, CustomStringConvertible {
     case img2pdfMissing(command: String)
     /// The pages could not be assembled into a PDF: img2pdf's message.
     case conversionFailed(String)
+    /// scanimage stayed silent too long (a device that hangs): stopped after so many seconds.
+    case noResponse(seconds: Int)
     /// Any other failure: scanimage's message.
     case failed(String)
 
@@ -40,6 +42,9 @@ public enum ScanError: Error, Equatable, Sendable, CustomStringConvertible {
         case .conversionFailed(let message):
             return "Les pages numérisées n'ont pas pu être assemblées en PDF (\(message)) : réessayez ; si cela"
                 + " recommence, appelez le support informatique."
+        case .noResponse(let seconds):
+            return "Le scanner ne répond plus (rien depuis \(seconds) s) : la numérisation est arrêtée et rien n'a été joint."
+                + " Éteignez et rallumez le scanner, puis réessayez."
         case .failed(let message):
             return "La numérisation a échoué : \(message). Vérifiez le scanner (papier coincé, capot ouvert) et réessayez."
         }
@@ -93,6 +98,9 @@ public final class DocumentScanner: @unchecked Sendable {
     private let lock = NSLock()
     private var process: Process?
     private var isCancelled = false
+    /// When scanimage last said something or wrote a page.
+    private var lastActivity = Date()
+    private var silenced = false
 
     public init(settings: ScanSettings, environment: [String: String] = [:]) {
         self.settings = settings
@@ -103,6 +111,13 @@ public final class DocumentScanner: @unchecked Sendable {
     public func cancel() {
         lock.lock()
         isCancelled = true
+        lock.unlock()
+        stopProcess()
+    }
+
+    /// Ends scanimage: SIGTERM, then SIGKILL if it is still there 2 s later.
+    private func stopProcess() {
+        lock.lock()
         let running = process
         lock.unlock()
         guard let running, running.isRunning else { return }
@@ -173,12 +188,18 @@ public final class DocumentScanner: @unchecked Sendable {
             lock.unlock()
             throw ScanError.scanimageMissing(command: settings.scanimageCommand)
         }
+        lastActivity = Date()
         lock.unlock()
         defer {
             lock.lock()
             self.process = nil
             lock.unlock()
         }
+        // A device that hangs must not leave the agent waiting for ever: stop it after a silence.
+        let watchdog = Thread { [self] in watch(directory: directory) }
+        watchdog.name = "guichet-numerisation-veille"
+        watchdog.start()
+        defer { watchdog.cancel() }
 
         let reader = errors.fileHandleForReading
         var collected = Data()
@@ -187,6 +208,7 @@ public final class DocumentScanner: @unchecked Sendable {
             let chunk = reader.availableData
             if chunk.isEmpty { break }
             collected.append(chunk)
+            noteActivity()
             pending += String(decoding: chunk, as: UTF8.self)
             while let newline = pending.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
                 let line = String(pending[..<newline])
@@ -198,12 +220,45 @@ public final class DocumentScanner: @unchecked Sendable {
         }
         process.waitUntilExit()
         if cancelled { throw ScanError.cancelled }
+        lock.lock()
+        let wasSilenced = silenced
+        lock.unlock()
+        if wasSilenced { throw ScanError.noResponse(seconds: Int(settings.silenceLimit.rounded())) }
 
         let pages = Self.pages(in: directory)
         let stderr = String(decoding: collected, as: UTF8.self)
         let status = process.terminationStatus
         if process.terminationReason == .exit, status == 0, !pages.isEmpty { return pages }
         throw Self.error(stderr: stderr, status: status, pages: pages.count, device: settings.device)
+    }
+
+    private func noteActivity() {
+        lock.lock()
+        lastActivity = Date()
+        lock.unlock()
+    }
+
+    /// Watches the running scanimage until it ends; stops it after ``ScanSettings/silenceLimit``
+    /// without a new line on its error output or a new page file.
+    private func watch(directory: URL) {
+        var files = 0
+        while !Thread.current.isCancelled {
+            Thread.sleep(forTimeInterval: min(0.25, settings.silenceLimit / 4))
+            let now = (try? FileManager.default.contentsOfDirectory(atPath: directory.path).count) ?? 0
+            if now != files {
+                files = now
+                noteActivity()
+            }
+            lock.lock()
+            let ended = process == nil
+            let running = process?.isRunning ?? false
+            let quiet = Date().timeIntervalSince(lastActivity)
+            let stop = running && quiet > settings.silenceLimit && !silenced
+            if stop { silenced = true }
+            lock.unlock()
+            if ended { return }
+            if stop { stopProcess() }
+        }
     }
 
     /// The finished pages (`pageN.png`, not scanimage's `.part` files), in page order.
