@@ -127,7 +127,7 @@ final class IntakeScreen: Screen {
             case .verifiedChange(let text): question = text + " (o/n)"
             }
             var y = area.y + 2
-            for line in TierFormScreen.wrap(question, width: width) {
+            for line in WrappedText.lines(question, width: width) {
                 buffer.put(line, x: x, y: y, style: theme.error, maxWidth: width)
                 y += 1
             }
@@ -406,12 +406,8 @@ final class IntakeScreen: Screen {
     }
 
     private func answer(_ question: Confirmation, _ event: KeyEvent) -> ScreenOutcome {
-        let yes: Bool
-        switch event {
-        case .key(.character("o"), _), .key(.character("O"), _): yes = true
-        case .key(.character("n"), _), .key(.character("N"), _), .key(.escape, _): yes = false
-        default:
-            session.message = .info("Répondez o (oui) ou n (non).")
+        guard let yes = YesNoAnswer.read(event) else {
+            session.message = YesNoAnswer.reminder
             return .stay
         }
         confirmation = nil

@@ -192,7 +192,7 @@ final class ScanScreen: Screen {
             buffer.put("✓ " + line, x: x, y: y, style: theme.notice, maxWidth: width)
             y += 2
             if attached.deduplicated {
-                for text in TierFormScreen.wrap("Ce fichier était déjà enregistré (pièce n° \(attached.document.id)) :"
+                for text in WrappedText.lines("Ce fichier était déjà enregistré (pièce n° \(attached.document.id)) :"
                                                 + " il est rattaché sans copie supplémentaire.", width: width) {
                     buffer.put(text, x: x, y: y, style: .plain, maxWidth: width)
                     y += 1
@@ -210,7 +210,7 @@ final class ScanScreen: Screen {
                        x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
             return cursor
         case .failed(let message):
-            for (index, text) in TierFormScreen.wrap(message, width: width - 2).enumerated() {
+            for (index, text) in WrappedText.lines(message, width: width - 2).enumerated() {
                 buffer.put((index == 0 ? "✗ " : "  ") + text, x: x, y: y, style: theme.error, maxWidth: width)
                 y += 1
             }

@@ -138,7 +138,7 @@ final class TierFormScreen: Screen {
         if duplicates.isEmpty {
             let hint = kind == .person ? "Ils s'affichent dès le nom et la date de naissance saisis."
                                        : "Ils s'affichent dès le RIDET ou la raison sociale saisis."
-            for (offset, line) in Self.wrap(hint, width: width).enumerated() {
+            for (offset, line) in WrappedText.lines(hint, width: width).enumerated() {
                 buffer.put(line, x: x, y: y + 1 + offset, style: theme.dim, maxWidth: width)
             }
             return
@@ -149,28 +149,12 @@ final class TierFormScreen: Screen {
             let birth = candidate.hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? candidate.hit.ridet ?? ""
             buffer.put("\(birth) \(candidate.hit.commune ?? "")", x: x, y: row + 1, maxWidth: width)
             row += 2
-            for line in Self.wrap(candidate.reason, width: width).prefix(2) {
+            for line in WrappedText.lines(candidate.reason, width: width).prefix(2) {
                 buffer.put(line, x: x, y: row, style: theme.dim, maxWidth: width)
                 row += 1
             }
         }
         buffer.put("\(session.keyName(.ouvrirDoublon, in: .saisie)) : ouvrir le 1er", x: x, y: row, style: theme.title, maxWidth: width)
-    }
-
-    /// Splits text into lines of at most `width` columns, at spaces.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty { current = String(word) } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 
     // MARK: Keys
@@ -214,12 +198,8 @@ final class TierFormScreen: Screen {
     }
 
     private func answer(_ question: Confirmation, _ event: KeyEvent) -> ScreenOutcome {
-        let yes: Bool
-        switch event {
-        case .key(.character("o"), _), .key(.character("O"), _): yes = true
-        case .key(.character("n"), _), .key(.character("N"), _), .key(.escape, _): yes = false
-        default:
-            session.message = .info("Répondez o (oui) ou n (non).")
+        guard let yes = YesNoAnswer.read(event) else {
+            session.message = YesNoAnswer.reminder
             return .stay
         }
         confirmation = nil

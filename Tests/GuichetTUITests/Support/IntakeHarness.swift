@@ -4,7 +4,7 @@ import SIMSModel
 
 /// A returning parent and her child in a fresh store, the school-grant procedures loaded from the
 /// repository's `procedures/`, and the application on an in-memory 80×24 terminal.
-final class IntakeHarness {
+final class IntakeHarness: KeyDrivenHarness {
     /// 29/11/2026 10:00 in Nouméa.
     static let now = Date(timeIntervalSince1970: 1_795_906_800)
 
@@ -67,23 +67,6 @@ final class IntakeHarness {
         app.renderFrame()
         return screen
     }
-
-    @discardableResult
-    func press(_ events: KeyEvent...) -> Bool {
-        var running = true
-        for event in events {
-            running = app.process(event)
-            app.renderFrame()
-        }
-        return running
-    }
-
-    func type(_ text: String) {
-        for character in text { press(.character(character)) }
-    }
-
-    var screen: String { terminal.screenText }
-    func line(_ n: Int) -> String { terminal.screenLines[n] }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 }

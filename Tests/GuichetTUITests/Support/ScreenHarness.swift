@@ -4,7 +4,7 @@ import SIMSModel
 @testable import GuichetTUI
 
 /// The application on an in-memory 80×24 terminal over a temporary store, driven by keys.
-final class ScreenHarness {
+final class ScreenHarness: KeyDrivenHarness {
     /// 29/11/2026 10:00 in Nouméa.
     static let now = Date(timeIntervalSince1970: 1_795_906_800)
 
@@ -33,28 +33,6 @@ final class ScreenHarness {
         app = Application(terminal: terminal, session: session, root: HomeScreen(session: session))
         app.renderFrame()
     }
-
-    /// Sends events through the application as the main loop would, rendering after each.
-    @discardableResult
-    func press(_ events: KeyEvent...) -> Bool {
-        var running = true
-        for event in events {
-            running = app.process(event)
-            app.renderFrame()
-        }
-        return running
-    }
-
-    /// Types text key by key.
-    func type(_ text: String) {
-        for character in text { press(.character(character)) }
-    }
-
-    /// The 80×24 screen as text, trailing spaces trimmed on each line.
-    var screen: String { terminal.screenText }
-
-    /// The screen's lines, padded: line `n` of the terminal.
-    func line(_ n: Int) -> String { terminal.screenLines[n] }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 }
