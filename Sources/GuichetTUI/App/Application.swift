@@ -121,9 +121,17 @@ final class Application {
         if let message = session.message {
             let style = message.kind == .error ? theme.error : theme.notice
             let prefix = message.kind == .error ? "✗ " : ""
-            buffer.put(prefix + message.text, x: 1, y: height - 2, style: style, maxWidth: width - 2)
+            // A long message takes the body's last line too, rather than losing its end.
+            let lines = WrappedText.lines(prefix + message.text, width: width - 2).prefix(2)
+            for (index, line) in lines.enumerated() {
+                let y = height - 1 - lines.count + index
+                buffer.fill(CellRect(x: 0, y: y, width: width, height: 1))
+                buffer.put(line, x: 1, y: y, style: style, maxWidth: width - 2)
+            }
         }
-        session.functionKeyBar(for: top.context)
+        let hidden = top.hiddenActions
+        let bar = session.functionKeyBar(for: top.context)
+        (hidden.isEmpty ? bar : bar.hiding(hidden))
             .render(into: &buffer, row: height - 1, keyStyle: .plain, labelStyle: theme.keyLabel)
         return (buffer, cursor)
     }

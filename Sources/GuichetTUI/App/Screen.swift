@@ -23,10 +23,15 @@ protocol Screen: AnyObject {
     /// Whether the screen changes without keys (work running in the background, e.g. a scan):
     /// while true, the main loop redraws it every 250 ms even when no key comes. Default false.
     var wantsTicks: Bool { get }
+
+    /// Actions of the screen's context that are not available now: left out of the function-key
+    /// bar (e.g. the workflow actions the agent may not take on this dossier). Default none.
+    var hiddenActions: Set<KeyAction> { get }
 }
 
 extension Screen {
     func didReappear() {}
     func saveDraft() {}
     var wantsTicks: Bool { false }
+    var hiddenActions: Set<KeyAction> { [] }
 }

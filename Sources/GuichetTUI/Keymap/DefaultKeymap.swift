@@ -33,7 +33,8 @@ enum DefaultKeymap {
 #
 # Contextes : generic (partout, sauf si un écran la redéfinit), accueil,
 #             recherche, fiche, saisie, catalogue, dossier, recepisse,
-#             numerisation, arrivees, documents, aide.
+#             numerisation, arrivees, documents, file, instruction,
+#             tableau, aide.
 # Touches : F1 à F12, Enter, Esc, Tab, S-Tab, Up, Down, Left, Right, PgUp,
 #           PgDn, Home, End, Insert, Delete, Backspace, Space, C-a à C-z (Ctrl),
 #           M-a à M-z (Alt), ou un caractère seul.
@@ -44,7 +45,11 @@ enum DefaultKeymap {
 #           rechercher, brouillons, accueil, redessiner, ouvrir-doublon,
 #           nouveau-dossier, demarches, demarrer, pieces, changer-piece,
 #           imprimer, numeriser, arrivees, joindre, documents, suggestion,
-#           aucune.
+#           files, tableau-de-bord, prendre-suivant, trier, filtre-etat,
+#           filtre-demarche, filtre-agent, filtre-echeance, filtre-anciennete,
+#           marquer, reattribuer, prendre, demander-pieces, pieces-recues,
+#           proposer, decider, renvoyer, rouvrir, note, dossier-precedent,
+#           dossier-suivant, colonne-precedente, colonne-suivante, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -83,6 +88,9 @@ bind accueil d         nouveau-dossier
 bind accueil c         demarches
 bind accueil F10       demarches
 bind accueil a         arrivees
+bind accueil f         files
+bind accueil F11       files
+bind accueil t         tableau-de-bord
 bind accueil q         quitter
 bind accueil F7        aucune
 bind accueil F8        aucune
@@ -136,6 +144,46 @@ bind recepisse Enter   retour
 # Arrivées des scanners réseau : F2 joint le fichier choisi à un tiers ou à
 # un dossier.
 bind arrivees F2       joindre
+
+# Files d'instruction : F2 prend le plus ancien dossier déposé non attribué,
+# F4 change l'ordre, F5/F6/F9/F10/F11 filtrent par état, démarche, agent,
+# échéance et ancienneté ; Espace marque des dossiers, r les réattribue ;
+# Entrée ouvre le dossier choisi.
+bind file F2           prendre-suivant
+bind file F4           trier
+bind file F5           filtre-etat
+bind file F6           filtre-demarche
+bind file F9           filtre-agent
+bind file F10          filtre-echeance
+bind file F11          filtre-anciennete
+bind file Space        marquer
+bind file r            reattribuer
+bind file F12          aucune
+
+# Instruction d'un dossier : Tab change d'onglet (Champs, Pièces,
+# Historique, Notes internes) ; seules les actions permises à l'agent dans
+# l'état du dossier sont proposées. F7/F8 : dossier précédent/suivant de la
+# file ; PgUp/PgDn font défiler l'onglet.
+bind instruction F2    prendre
+bind instruction F4    demander-pieces
+bind instruction F5    pieces-recues
+bind instruction F6    proposer
+bind instruction F9    decider
+bind instruction F10   renvoyer
+bind instruction F11   rouvrir
+bind instruction r     reattribuer
+bind instruction n     note
+bind instruction F7    dossier-precedent
+bind instruction F8    dossier-suivant
+bind instruction F12   aucune
+
+# Tableau de bord (superviseurs) : Tab et S-Tab (comme PgUp/PgDn) changent
+# de page, Gauche et Droite choisissent la colonne, Entrée ouvre la file
+# de la case choisie.
+bind tableau Tab       page-suivante
+bind tableau S-Tab     page-precedente
+bind tableau Left      colonne-precedente
+bind tableau Right     colonne-suivante
 
 # Aide : Échap et F12 referment l'aide.
 bind aide Esc          retour

@@ -22,6 +22,13 @@ struct FunctionKeyBar: Hashable, Sendable {
             .sorted { ($0.key.functionNumber ?? 0) < ($1.key.functionNumber ?? 0) }
     }
 
+    private init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// The same bar without the given actions (those the screen does not offer now).
+    func hiding(_ actions: Set<KeyAction>) -> FunctionKeyBar {
+        FunctionKeyBar(bindings: bindings.filter { !actions.contains($0.action) })
+    }
+
     /// The entries that fit in `width` columns, in order (an entry too wide is skipped).
     func visibleBindings(width: Int) -> [KeyBinding] {
         var used = 0

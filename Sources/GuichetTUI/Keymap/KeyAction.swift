@@ -36,6 +36,29 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case joindre
     case documents
     case suggestion
+    case colonnePrecedente = "colonne-precedente"
+    case colonneSuivante = "colonne-suivante"
+    case filesInstruction = "files"
+    case tableauDeBord = "tableau-de-bord"
+    case prendreSuivant = "prendre-suivant"
+    case trier
+    case filtreEtat = "filtre-etat"
+    case filtreDemarche = "filtre-demarche"
+    case filtreAgent = "filtre-agent"
+    case filtreEcheance = "filtre-echeance"
+    case filtreAnciennete = "filtre-anciennete"
+    case marquer
+    case reattribuer
+    case prendre
+    case demanderPieces = "demander-pieces"
+    case piecesRecues = "pieces-recues"
+    case proposer
+    case decider
+    case renvoyer
+    case rouvrir
+    case note
+    case dossierPrecedent = "dossier-precedent"
+    case dossierSuivant = "dossier-suivant"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -76,6 +99,29 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .joindre: "Joindre"
         case .documents: "Jointes"
         case .suggestion: "Lu"
+        case .colonnePrecedente: "Gauche"
+        case .colonneSuivante: "Droite"
+        case .filesInstruction: "Files"
+        case .tableauDeBord: "Tableau"
+        case .prendreSuivant: "Prendre"
+        case .trier: "Tri"
+        case .filtreEtat: "État"
+        case .filtreDemarche: "Démarche"
+        case .filtreAgent: "Agent"
+        case .filtreEcheance: "Échéance"
+        case .filtreAnciennete: "Ancien."
+        case .marquer: "Marquer"
+        case .reattribuer: "Réattr."
+        case .prendre: "Prendre"
+        case .demanderPieces: "DemPièce"
+        case .piecesRecues: "Reçues"
+        case .proposer: "Proposer"
+        case .decider: "Décider"
+        case .renvoyer: "Renvoyer"
+        case .rouvrir: "Rouvrir"
+        case .note: "Note"
+        case .dossierPrecedent: "Dos.préc"
+        case .dossierSuivant: "Dos.suiv"
         }
     }
 
@@ -115,6 +161,29 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .joindre: "joindre le fichier choisi à un tiers ou à un dossier"
         case .documents: "voir les pièces jointes et chercher dans leur texte"
         case .suggestion: "reprendre dans le champ la valeur lue sur les pièces (OCR)"
+        case .colonnePrecedente: "sélectionner la colonne précédente du tableau"
+        case .colonneSuivante: "sélectionner la colonne suivante du tableau"
+        case .filesInstruction: "ouvrir les files d'instruction des dossiers déposés"
+        case .tableauDeBord: "ouvrir le tableau de bord des files (superviseurs)"
+        case .prendreSuivant: "prendre le plus ancien dossier déposé non attribué (« prendre le suivant »)"
+        case .trier: "changer l'ordre de la file"
+        case .filtreEtat: "filtrer la file par état"
+        case .filtreDemarche: "filtrer la file par démarche"
+        case .filtreAgent: "filtrer la file par agent : tous, non attribués, les miens"
+        case .filtreEcheance: "filtrer la file par échéance : dépassée, sous 7 jours"
+        case .filtreAnciennete: "filtrer la file par ancienneté du dépôt"
+        case .marquer: "marquer ou démarquer le dossier choisi (réattribution groupée)"
+        case .reattribuer: "réattribuer le dossier (ou les dossiers marqués) à un collègue"
+        case .prendre: "prendre le dossier en instruction"
+        case .demanderPieces: "demander des pièces au demandeur, avec une date limite"
+        case .piecesRecues: "enregistrer l'arrivée des pièces demandées"
+        case .proposer: "proposer une décision motivée (validation à deux niveaux)"
+        case .decider: "décider ou valider la proposition, avec son motif"
+        case .renvoyer: "renvoyer la proposition en instruction, avec le motif"
+        case .rouvrir: "rouvrir un dossier décidé, avec le motif"
+        case .note: "ajouter une note interne (jamais montrée au demandeur)"
+        case .dossierPrecedent: "ouvrir le dossier précédent de la file"
+        case .dossierSuivant: "ouvrir le dossier suivant de la file"
         }
     }
 }

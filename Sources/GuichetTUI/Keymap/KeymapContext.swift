@@ -24,6 +24,12 @@ enum KeymapContext: String, Hashable, Sendable, CaseIterable {
     case arrivees
     /// The documents of a tier or a dossier, searchable by their text.
     case documents
+    /// The superviseur's dashboard.
+    case tableau
+    /// The review queues: filters, sorting, « prendre le suivant », reassignment.
+    case file
+    /// A submitted dossier under review: its tabs and the actions allowed.
+    case instruction
     /// The help screen.
     case aide
 

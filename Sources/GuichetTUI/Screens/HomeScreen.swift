@@ -31,9 +31,18 @@ final class HomeScreen: Screen {
     }
 
     private var shortcuts: [(KeyAction, String)] {
-        [(.rechercher, "Rechercher un tiers"), (.nouvellePersonne, "Nouvelle personne"),
-         (.nouvelleOrganisation, "Nouvelle organisation"), (.nouveauDossier, "Nouveau dossier (chercher le demandeur)"),
-         (.demarches, "Démarches et fiches pratiques"), (.aide, "Aide"), (.quitter, "Quitter")]
+        var list: [(KeyAction, String)] = [
+            (.rechercher, "Rechercher un tiers"), (.nouvellePersonne, "Nouvelle personne"),
+            (.nouvelleOrganisation, "Nouvelle organisation"), (.nouveauDossier, "Nouveau dossier (chercher le demandeur)"),
+            (.demarches, "Démarches et fiches pratiques")]
+        if mayReview { list.append((.filesInstruction, "Files d'instruction (prendre le suivant)")) }
+        if session.agent.has(.supervisor) { list.append((.tableauDeBord, "Tableau de bord des files")) }
+        return list + [(.aide, "Aide"), (.quitter, "Quitter")]
+    }
+
+    /// Instructeurs and superviseurs work the queues; the counter records pieces that arrive.
+    private var mayReview: Bool {
+        session.agent.has(.instructor) || session.agent.has(.supervisor) || session.agent.has(.reception)
     }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
@@ -86,6 +95,12 @@ final class HomeScreen: Screen {
             return .push(ProcedureCatalogScreen(session: session, applicant: nil))
         case .arrivees:
             return .push(ArrivalsScreen(session: session))
+        case .filesInstruction:
+            guard mayReview else {
+                session.message = .error("Les files d'instruction sont réservées aux agents d'accueil, instructeurs et superviseurs.")
+                return .stay
+            }
+            return .push(QueueScreen(session: session))
         case .brouillons, .ouvrir:
             if dossierDrafts.indices.contains(selected) {
                 do {

@@ -24,6 +24,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case dossierProposalReturned = "dossier.proposal_return"
     case dossierReopened = "dossier.reopen"
     case dossierReassigned = "dossier.reassign"
+    case dossiersExported = "dossiers.export"
+    case dossierNoteAdded = "dossier.note"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -52,6 +54,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .dossierProposalReturned: return "proposition renvoyée en instruction"
         case .dossierReopened: return "réouverture"
         case .dossierReassigned: return "réattribution"
+        case .dossiersExported: return "export de dossiers"
+        case .dossierNoteAdded: return "note interne"
         }
     }
 }

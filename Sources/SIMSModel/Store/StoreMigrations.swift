@@ -189,6 +189,30 @@ enum StoreMigrations {
                 CREATE INDEX dossier_queue ON dossier(state, assignee_id, submitted_at, id);
                 """)
         }
+        migrator.registerMigration("v6-review-queues") { db in
+            // Internal notes, the queues' keyset indexes, and the dashboard's running tallies.
+            try db.execute(sql: """
+                CREATE TABLE dossier_note (
+                    id INTEGER PRIMARY KEY,
+                    dossier_id INTEGER NOT NULL,
+                    agent_id INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX dossier_note_by_dossier ON dossier_note(dossier_id, id);
+                CREATE INDEX dossier_by_age ON dossier(submitted_at, id) WHERE submitted_at IS NOT NULL;
+                CREATE INDEX dossier_open_by_age ON dossier(submitted_at, id) WHERE state IN \(DossierTallySQL.openStates);
+                CREATE INDEX dossier_open_by_due ON dossier(due_on, id) WHERE state IN \(DossierTallySQL.openStates);
+                CREATE INDEX dossier_by_due ON dossier(due_on, id) WHERE submitted_at IS NOT NULL;
+                CREATE INDEX dossier_by_state_age ON dossier(state, submitted_at, id);
+                CREATE INDEX dossier_by_state_due ON dossier(state, due_on, id);
+                CREATE INDEX dossier_by_procedure ON dossier(procedure_code, state, submitted_at, id);
+                CREATE INDEX dossier_by_assignee ON dossier(assignee_id, state, submitted_at, id) WHERE assignee_id IS NOT NULL;
+                """)
+            try db.execute(sql: DossierTallySQL.tables)
+            try db.execute(sql: DossierTallySQL.backfill)
+            try db.execute(sql: DossierTallySQL.triggers)
+        }
         return migrator
     }
 }

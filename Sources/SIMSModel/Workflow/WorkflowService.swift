@@ -19,71 +19,97 @@ public struct WorkflowService: Sendable {
     @discardableResult
     public func perform(_ action: DossierAction, on dossierID: Int64, reviewLevels: Int, by agent: Agent) throws -> Dossier {
         try store.pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT state, assignee_id, proposed_by, applicant_id FROM dossier WHERE id = ?",
-                                             arguments: [dossierID]) else { throw DossierService.notFound(dossierID) }
-            let facts = DossierWorkflow.Facts(state: DossierState(rawValue: row["state"]) ?? .draft, assigneeID: row["assignee_id"],
-                                              proposerID: row["proposed_by"], reviewLevels: reviewLevels)
-            if case .reassign(let target) = action {
-                guard let colleague = try Row.fetchOne(db, sql: "SELECT roles, active FROM agent WHERE id = ?", arguments: [target]),
-                      colleague["active"] as Bool,
-                      (colleague["roles"] as String).split(separator: ",").contains(where: { $0 == "instructeur" || $0 == "superviseur" })
-                else {
-                    throw WorkflowRefusal("Impossible de réattribuer le dossier : choisissez un instructeur ou un superviseur actif.")
+            try apply(db, action, on: dossierID, reviewLevels: reviewLevels, by: agent)
+        }
+    }
+
+    /// Gives several dossiers to a colleague in one transaction (a superviseur's bulk
+    /// reassignment): all of them, or — when one is refused — none, with the refusal naming it.
+    public func reassign(_ dossierIDs: [Int64], to colleagueID: Int64, by agent: Agent) throws {
+        guard agent.has(.supervisor) || dossierIDs.count <= 1 else {
+            throw WorkflowRefusal("Impossible de réattribuer plusieurs dossiers à la fois : il faut être superviseur.")
+        }
+        try store.pool.write { db in
+            for id in dossierIDs {
+                do {
+                    try apply(db, .reassign(toAgentID: colleagueID), on: id, reviewLevels: 1, by: agent)
+                } catch let refusal as WorkflowRefusal where dossierIDs.count > 1 {
+                    let number = try String.fetchOne(db, sql: "SELECT number FROM dossier WHERE id = ?", arguments: [id]) ?? "\(id)"
+                    throw WorkflowRefusal("Dossier \(number) : \(refusal.message) Aucun dossier n'a été réattribué.")
                 }
             }
-            let next = try DossierWorkflow.next(for: action, dossier: facts, agent: agent)
-            let now = store.clock.now()
-            let at = Timestamp.string(from: now)
-            var payload = ["etat_avant": facts.state.rawValue, "etat_apres": next.rawValue]
-            let kind: EventKind
-            switch action {
-            case .claim:
-                kind = .dossierClaimed
-                try db.execute(sql: "UPDATE dossier SET assignee_id = ? WHERE id = ?", arguments: [agent.id, dossierID])
-            case .requestPieces(let pieces, let dueOn):
-                kind = .dossierPiecesRequested
-                payload["pieces"] = pieces.joined(separator: ", ")
-                payload["echeance"] = dueOn.iso
-                try db.execute(sql: "UPDATE dossier SET pieces_requested = ?, pieces_due_on = ? WHERE id = ?",
-                               arguments: [pieces.joined(separator: "\n"), dueOn.iso, dossierID])
-            case .piecesReceived:
-                kind = .dossierPiecesReceived
-                try db.execute(sql: "UPDATE dossier SET pieces_due_on = NULL WHERE id = ?", arguments: [dossierID])
-            case .propose(let decision, let motif):
-                kind = .dossierProposed
-                payload["proposition"] = decision.rawValue
-                payload["motif"] = motif
-                try db.execute(sql: "UPDATE dossier SET proposed_decision = ?, proposed_by = ?, decision_motif = ? WHERE id = ?",
-                               arguments: [decision.rawValue, agent.id, motif, dossierID])
-            case .decide(let decision, let motif):
-                kind = .dossierDecided
-                payload["decision"] = decision.rawValue
-                payload["motif"] = motif
-                try db.execute(sql: "UPDATE dossier SET decided_by = ?, decided_at = ?, decision_motif = ? WHERE id = ?",
-                               arguments: [agent.id, at, motif, dossierID])
-            case .returnProposal(let motif):
-                kind = .dossierProposalReturned
-                payload["motif"] = motif
-                try db.execute(sql: "UPDATE dossier SET proposed_decision = NULL, proposed_by = NULL WHERE id = ?", arguments: [dossierID])
-            case .reopen(let motif):
-                kind = .dossierReopened
-                payload["motif"] = motif
-                try db.execute(sql: """
-                    UPDATE dossier SET decided_by = NULL, decided_at = NULL, proposed_decision = NULL, proposed_by = NULL
-                    WHERE id = ?
-                    """, arguments: [dossierID])
-            case .reassign(let target):
-                kind = .dossierReassigned
-                payload["attribue_a"] = String(target)
-                try db.execute(sql: "UPDATE dossier SET assignee_id = ? WHERE id = ?", arguments: [target, dossierID])
-            }
-            try db.execute(sql: "UPDATE dossier SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                           arguments: [next.rawValue, at, dossierID])
-            try EventLog.append(db, kind: kind, agentID: agent.id, tierID: row["applicant_id"], dossierID: dossierID,
-                                payload: payload, at: now)
-            guard let dossier = try DossierRow.load(db, id: dossierID) else { throw DossierService.notFound(dossierID) }
-            return dossier
         }
+    }
+
+    private func apply(_ db: Database, _ action: DossierAction, on dossierID: Int64, reviewLevels: Int,
+                       by agent: Agent) throws -> Dossier {
+        guard let row = try Row.fetchOne(db, sql: "SELECT state, assignee_id, proposed_by, applicant_id FROM dossier WHERE id = ?",
+                                         arguments: [dossierID]) else { throw DossierService.notFound(dossierID) }
+        let facts = DossierWorkflow.Facts(state: DossierState(rawValue: row["state"]) ?? .draft, assigneeID: row["assignee_id"],
+                                          proposerID: row["proposed_by"], reviewLevels: reviewLevels)
+        if case .reassign(let target) = action {
+            guard let colleague = try Row.fetchOne(db, sql: "SELECT roles, active FROM agent WHERE id = ?", arguments: [target]),
+                  colleague["active"] as Bool,
+                  (colleague["roles"] as String).split(separator: ",").contains(where: { $0 == "instructeur" || $0 == "superviseur" })
+            else {
+                throw WorkflowRefusal("Impossible de réattribuer le dossier : choisissez un instructeur ou un superviseur actif.")
+            }
+        }
+        let next = try DossierWorkflow.next(for: action, dossier: facts, agent: agent)
+        if case .requestPieces(_, let dueOn) = action, dueOn < store.clock.today() {
+            throw WorkflowRefusal("Impossible de \(action.label) : la date limite \(dueOn.french) est passée ; donnez une date à venir.")
+        }
+        let now = store.clock.now()
+        let at = Timestamp.string(from: now)
+        var payload = ["etat_avant": facts.state.rawValue, "etat_apres": next.rawValue]
+        let kind: EventKind
+        switch action {
+        case .claim:
+            kind = .dossierClaimed
+            try db.execute(sql: "UPDATE dossier SET assignee_id = ? WHERE id = ?", arguments: [agent.id, dossierID])
+        case .requestPieces(let pieces, let dueOn):
+            kind = .dossierPiecesRequested
+            payload["pieces"] = pieces.joined(separator: ", ")
+            payload["echeance"] = dueOn.iso
+            try db.execute(sql: "UPDATE dossier SET pieces_requested = ?, pieces_due_on = ? WHERE id = ?",
+                           arguments: [pieces.joined(separator: "\n"), dueOn.iso, dossierID])
+        case .piecesReceived:
+            kind = .dossierPiecesReceived
+            try db.execute(sql: "UPDATE dossier SET pieces_due_on = NULL WHERE id = ?", arguments: [dossierID])
+        case .propose(let decision, let motif):
+            kind = .dossierProposed
+            payload["proposition"] = decision.rawValue
+            payload["motif"] = motif
+            try db.execute(sql: "UPDATE dossier SET proposed_decision = ?, proposed_by = ?, decision_motif = ? WHERE id = ?",
+                           arguments: [decision.rawValue, agent.id, motif, dossierID])
+        case .decide(let decision, let motif):
+            kind = .dossierDecided
+            payload["decision"] = decision.rawValue
+            payload["motif"] = motif
+            try db.execute(sql: "UPDATE dossier SET decided_by = ?, decided_at = ?, decision_motif = ? WHERE id = ?",
+                           arguments: [agent.id, at, motif, dossierID])
+        case .returnProposal(let motif):
+            kind = .dossierProposalReturned
+            payload["motif"] = motif
+            try db.execute(sql: "UPDATE dossier SET proposed_decision = NULL, proposed_by = NULL WHERE id = ?", arguments: [dossierID])
+        case .reopen(let motif):
+            kind = .dossierReopened
+            payload["motif"] = motif
+            try db.execute(sql: """
+                UPDATE dossier SET decided_by = NULL, decided_at = NULL, proposed_decision = NULL, proposed_by = NULL
+                WHERE id = ?
+                """, arguments: [dossierID])
+        case .reassign(let target):
+            kind = .dossierReassigned
+            payload["attribue_a"] = String(target)
+            try db.execute(sql: "UPDATE dossier SET assignee_id = ? WHERE id = ?", arguments: [target, dossierID])
+        }
+        try db.execute(sql: "UPDATE dossier SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                       arguments: [next.rawValue, at, dossierID])
+        try EventLog.append(db, kind: kind, agentID: agent.id, tierID: row["applicant_id"], dossierID: dossierID,
+                            payload: payload, at: now)
+        guard let dossier = try DossierRow.load(db, id: dossierID) else { throw DossierService.notFound(dossierID) }
+        return dossier
     }
 
     /// « Prendre le suivant »: claims the oldest submitted, unassigned dossier (of one procedure when

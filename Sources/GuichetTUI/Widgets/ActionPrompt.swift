@@ -1,0 +1,112 @@
+/// A small form drawn at the bottom of a screen to complete an action: the motif of a decision,
+/// the pieces to ask for and their date, the colleague to give a dossier to, a note…
+///
+/// Tab and the arrows move between fields, Left/Right or Space change a choice, Enter on the last
+/// field confirms (on another field it moves on), Esc cancels. After a refusal the caller sets
+/// ``error`` and the prompt stays open with everything typed.
+///
+/// ```swift
+/// var prompt = ActionPrompt(title: "Proposer une décision", fields: [.choice("Décision", ["acceptation", "refus"]),
+///                                                                  .text("Motif")])
+/// if prompt.handle(.enter) == .confirmed { use(prompt.fields[1].value) }
+/// ```
+struct ActionPrompt: Equatable {
+    enum Outcome: Equatable {
+        case editing
+        case confirmed
+        case cancelled
+    }
+
+    var title: String
+    var fields: [PromptField]
+    var focus = 0
+    /// Why the last confirmation was refused, shown in the prompt.
+    var error: String?
+
+    init(title: String, fields: [PromptField]) {
+        self.title = title
+        self.fields = fields
+    }
+
+    /// The rows the prompt takes: a rule with its title, one per field, the error or help line.
+    var height: Int { fields.count + 2 }
+
+    mutating func handle(_ event: KeyEvent) -> Outcome {
+        switch event {
+        case .key(.escape, _), .key(.function(12), _):
+            return .cancelled
+        case .key(.enter, _):
+            if focus == fields.count - 1 { return .confirmed }
+            focus += 1
+            return .editing
+        case .key(.tab, _), .key(.down, _):
+            focus = (focus + 1) % fields.count
+            return .editing
+        case .key(.backTab, _), .key(.up, _):
+            focus = (focus + fields.count - 1) % fields.count
+            return .editing
+        default:
+            break
+        }
+        switch fields[focus].kind {
+        case .text(var field):
+            if field.handle(event) {
+                fields[focus].kind = .text(field)
+                error = nil
+            }
+        case .choice(let options, let index):
+            guard !options.isEmpty else { break }
+            switch event {
+            case .key(.right, _), .key(.character(" "), _):
+                fields[focus].kind = .choice(options, (index + 1) % options.count)
+            case .key(.left, _):
+                fields[focus].kind = .choice(options, (index + options.count - 1) % options.count)
+            case .key(.character(let c), let modifiers) where modifiers.isEmpty:
+                // The first option starting with the letter typed.
+                let letter = String(c).lowercased()
+                if let found = options.firstIndex(where: { $0.lowercased().hasPrefix(letter) }) {
+                    fields[focus].kind = .choice(options, found)
+                }
+            default:
+                break
+            }
+        }
+        return .editing
+    }
+
+    /// Draws the prompt on the last ``height`` rows of `area`; returns the cursor in the focused text field.
+    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let top = area.y + area.height - height
+        let x = area.x + 1, width = area.width - 2
+        buffer.fill(CellRect(x: area.x, y: top, width: area.width, height: height))
+        buffer.fill(CellRect(x: area.x, y: top, width: area.width, height: 1), with: "─", style: theme.dim)
+        buffer.put(" \(title) ", x: x + 1, y: top, style: theme.title, maxWidth: width - 2)
+        let labelWidth = min((fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 3, 24)
+        var cursor: CursorPosition?
+        for (index, field) in fields.enumerated() {
+            let y = top + 1 + index
+            buffer.put(field.label + " :", x: x, y: y, style: index == focus ? theme.title : theme.label,
+                       maxWidth: labelWidth - 1)
+            let fieldX = x + labelWidth, fieldWidth = width - labelWidth
+            switch field.kind {
+            case .text(let text):
+                let at = text.render(into: &buffer, x: fieldX, y: y, width: fieldWidth,
+                                     style: index == focus ? theme.focusedField : theme.field)
+                if index == focus { cursor = at }
+            case .choice(let options, let chosen):
+                let shown = options.indices.contains(chosen) ? options[chosen] : "—"
+                buffer.put("◀ \(shown) ▶", x: fieldX, y: y, style: index == focus ? theme.focusedField : theme.field,
+                           maxWidth: fieldWidth)
+            }
+        }
+        let last = top + height - 1
+        if let error {
+            buffer.put("✗ " + error, x: x, y: last, style: theme.error, maxWidth: width)
+        } else {
+            let choice = fields.indices.contains(focus) && { if case .choice = fields[focus].kind { return true }; return false }()
+            buffer.put("Entrée : valider · Tab : champ suivant · Échap : annuler" + (choice ? " · ←/→ : choisir" : ""),
+                       x: x, y: last, style: theme.dim, maxWidth: width)
+        }
+        return cursor
+    }
+}

@@ -1,0 +1,33 @@
+/// One input of an ``ActionPrompt``: a line of text, or a choice among fixed options.
+struct PromptField: Equatable {
+    enum Kind: Equatable {
+        case text(TextField)
+        /// The options and the index of the one chosen.
+        case choice([String], Int)
+    }
+
+    var label: String
+    var kind: Kind
+
+    static func text(_ label: String, _ value: String = "", maxLength: Int = 200) -> PromptField {
+        PromptField(label: label, kind: .text(TextField(text: value, maxLength: maxLength)))
+    }
+
+    static func choice(_ label: String, _ options: [String], selected: Int = 0) -> PromptField {
+        PromptField(label: label, kind: .choice(options, min(max(selected, 0), max(options.count - 1, 0))))
+    }
+
+    /// The text typed, or the option chosen.
+    var value: String {
+        switch kind {
+        case .text(let field): return field.text
+        case .choice(let options, let index): return options.indices.contains(index) ? options[index] : ""
+        }
+    }
+
+    /// The index of the option chosen (0 for text).
+    var selectedIndex: Int {
+        if case .choice(_, let index) = kind { return index }
+        return 0
+    }
+}

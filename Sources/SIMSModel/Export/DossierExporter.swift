@@ -1,0 +1,166 @@
+import CSV
+import Foundation
+import GRDB
+
+/// The dossiers of a queue filter as CSV for a spreadsheet: comma-separated, quoted as RFC 4180
+/// says (a name holding a comma or a quote is quoted, its quotes doubled), lines ending in CRLF,
+/// UTF-8, one header line of French column names, dates `jj/mm/aaaa` (New Caledonian days).
+///
+/// Rows are read through a database cursor and written as they come, oldest deposit first, from
+/// one snapshot of the store: a million dossiers never sit in memory, and agents keep working
+/// meanwhile. Dossiers hold personal data, so only superviseurs and administrateurs export, and
+/// every export is recorded (`dossiers.export`: filter, columns, destination, number of rows)
+/// before its first row leaves the store — an export cut short is on record too.
+///
+/// ```swift
+/// let exporter = DossierExporter(store: store)
+/// let columns = try DossierExportColumn.parse("numero,demarche,etat,demandeur")
+/// let rows = try exporter.export(QueueFilter(procedureCode: "BS", scope: .decided), columns: columns,
+///                                toFile: "/home/chef/bs-decides.csv", by: supervisor)
+/// ```
+public struct DossierExporter: Sendable {
+    public let store: SIMSStore
+
+    public init(store: SIMSStore) { self.store = store }
+
+    /// Writes the CSV to an open file handle (standard output); returns the number of dossiers.
+    @discardableResult
+    public func export(_ filter: QueueFilter, columns: [DossierExportColumn] = DossierExportColumn.allCases,
+                       to handle: FileHandle, byteOrderMark: Bool = false, by agent: Agent) throws -> Int {
+        try authorize(agent)
+        try record(filter, columns: columns, destination: "sortie standard", by: agent)
+        return try write(filter, columns: columns, to: handle, byteOrderMark: byteOrderMark)
+    }
+
+    /// Writes the CSV to `path` through a temporary file in the same folder, renamed over `path`
+    /// once complete: a half-written export never appears under its name. Returns the number of
+    /// dossiers. The file is readable by its owner only (personal data).
+    @discardableResult
+    public func export(_ filter: QueueFilter, columns: [DossierExportColumn] = DossierExportColumn.allCases,
+                       toFile path: String, byteOrderMark: Bool = false, by agent: Agent) throws -> Int {
+        try authorize(agent)
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError(field: nil, message: "Impossible d'écrire \(path) : le dossier \(folder) n'existe pas.")
+        }
+        let temporary = folder + "/." + url.lastPathComponent + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw ValidationError(field: nil, message: "Impossible d'écrire dans le dossier \(folder) : vérifiez ses droits.")
+        }
+        var renamed = false
+        defer {
+            try? handle.close()
+            if !renamed { try? fm.removeItem(atPath: temporary) }
+        }
+        try record(filter, columns: columns, destination: url.path, by: agent)
+        let count = try write(filter, columns: columns, to: handle, byteOrderMark: byteOrderMark)
+        do {
+            try handle.synchronize()
+        } catch {
+            throw ValidationError(field: nil, message: "Impossible d'écrire \(path) : \(error.localizedDescription)")
+        }
+        guard rename(temporary, path) == 0 else {
+            throw ValidationError(field: nil, message: "Impossible de créer \(path) : \(String(cString: strerror(errno))).")
+        }
+        renamed = true
+        return count
+    }
+
+    /// Parses the `--etat` of the command line: `ouverts`, `decides`, `tous` or one state
+    /// (`depose`, `en_instruction`, `attente_pieces`, `a_valider`, `accepte`, `refuse`,
+    /// `sans_suite`, or their French labels).
+    public static func scope(parsing text: String) throws -> QueueStateScope {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+            .folding(options: [.diacriticInsensitive], locale: nil).replacingOccurrences(of: " ", with: "_")
+        switch key {
+        case "ouverts", "ouvert", "a_traiter": return .open
+        case "decides", "decide": return .decided
+        case "tous", "tout": return .all
+        default:
+            if let state = DossierState.allCases.first(where: {
+                $0 != .draft && ($0.rawValue == key
+                                 || $0.label.folding(options: [.diacriticInsensitive], locale: nil)
+                                     .replacingOccurrences(of: " ", with: "_") == key)
+            }) {
+                return .state(state)
+            }
+            let states = DossierState.allCases.filter { $0 != .draft }.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError(field: nil, message: "État « \(text) » inconnu. États possibles : ouverts, \(states), decides, tous.")
+        }
+    }
+
+    /// The query of the rows, oldest deposit first.
+    static func query(_ filter: QueueFilter, columns: [DossierExportColumn], today: CalendarDate) -> (String, StatementArguments) {
+        let (terms, arguments) = filter.sqlTerms(today: today)
+        let sql = """
+            SELECT \(columns.map { $0.sql(today: today) }.joined(separator: ", "))
+            FROM dossier d
+            LEFT JOIN tier a ON a.id = d.applicant_id
+            LEFT JOIN tier b ON b.id = d.beneficiary_id
+            LEFT JOIN agent g ON g.id = d.assignee_id
+            LEFT JOIN agent k ON k.id = d.decided_by
+            WHERE \(terms.joined(separator: " AND "))
+            ORDER BY d.submitted_at, d.id
+            """
+        return (sql, arguments)
+    }
+
+    private func authorize(_ agent: Agent) throws {
+        try AgentService.require(agent, .supervisor, .administrator, to: "exporter des dossiers (données personnelles)")
+    }
+
+    /// Appends the export's event, with the number of dossiers the filter selects now.
+    private func record(_ filter: QueueFilter, columns: [DossierExportColumn], destination: String, by agent: Agent) throws {
+        let now = store.clock.now()
+        let today = CalendarDate.today(now: now)
+        let (terms, arguments) = filter.sqlTerms(today: today)
+        let count = try store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier d WHERE " + terms.joined(separator: " AND "),
+                             arguments: arguments) ?? 0
+        }
+        var payload = ["colonnes": columns.map(\.header).joined(separator: ","), "etat": filter.scope.label,
+                       "destination": destination, "lignes": String(count)]
+        if let code = filter.procedureCode { payload["demarche"] = code }
+        try store.pool.write { db in
+            try EventLog.append(db, kind: .dossiersExported, agentID: agent.id, tierID: nil, payload: payload, at: now)
+        }
+    }
+
+    /// Streams the rows from one read snapshot through the CSV writer.
+    private func write(_ filter: QueueFilter, columns: [DossierExportColumn], to handle: FileHandle,
+                       byteOrderMark: Bool) throws -> Int {
+        let (sql, arguments) = Self.query(filter, columns: columns, today: store.clock.today())
+        let stream = BufferedFileStream(handle: handle)
+        stream.open()
+        if byteOrderMark { stream.append([0xEF, 0xBB, 0xBF]) }
+        let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
+        var count = 0
+        do {
+            try writer.write(row: columns.map(\.header))
+            try store.pool.read { db in
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                var cells = [String](repeating: "", count: columns.count)
+                while let row = try rows.next() {
+                    for index in cells.indices { cells[index] = row[index] ?? "" }
+                    try writer.write(row: cells)
+                    count += 1
+                }
+            }
+            stream.append(Array("\r\n".utf8))   // the writer ends no line: the last one too
+            stream.close()
+        } catch {
+            stream.close()
+            throw stream.failure.map { Self.writeFailure($0) } ?? error
+        }
+        if let failure = stream.failure { throw Self.writeFailure(failure) }
+        return count
+    }
+
+    private static func writeFailure(_ error: Error) -> ValidationError {
+        ValidationError(field: nil, message: "L'export n'a pas pu être écrit jusqu'au bout : \(error.localizedDescription)")
+    }
+}

@@ -1,0 +1,119 @@
+import XCTest
+import SIMSModel
+@testable import GuichetTUI
+
+/// The dossier under review: header, tabs, only the allowed actions, prompts that keep what was
+/// typed after a refusal, four eyes, notes, and the next dossier of the queue.
+final class DossierReviewScreenTests: XCTestCase {
+    func open(_ h: ScreenHarness, _ id: Int64, queue: (QueueFilter, QueueSort)? = (QueueFilter(), .oldest)) -> DossierReviewScreen {
+        let screen = DossierReviewScreen(session: h.session, dossierID: id, queue: queue.map { (filter: $0.0, sort: $0.1) })
+        h.app.open(screen)
+        h.app.renderFrame()
+        return screen
+    }
+
+    func testAnInstructeurRequestsPiecesThenProposesWithOnlyTheAllowedActionsOffered() throws {
+        let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
+        let id = try ReviewFixture.grants(1, store: h.store, by: h.agent, surnames: ["Wamytan"])[0]
+        let screen = open(h, id)
+        XCTAssertEqual(Array(h.terminal.screenLines[1...6]).map { $0.trimmingCharacters(in: .whitespaces) }, [
+            "BS-2026-000001 · Demande de bourse scolaire",
+            "Demandeur : WAMYTAN Hélène · Bénéficiaire : WAMYTAN Léa",
+            "État : déposé · Agent : non attribué",
+            "Déposé le 29/11/2026 · échéance le 13/01/2027",
+            "",
+            "Champs   Pièces   Historique (2)   Notes internes",
+        ])
+        XCTAssertTrue(h.screen.contains("Classe                        CM1"), h.screen)
+        XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces), "F1Aide  F2Prendre  F3Retour  F7Dos.préc  F8Dos.suiv")
+        XCTAssertTrue(h.line(21).contains("Actions : F2 Prendre le dossier · n Note"), h.line(21))
+
+        h.press(.key(.function(2)))
+        XCTAssertEqual(screen.review?.dossier.state, .underReview)
+        XCTAssertTrue(h.line(3).contains("État : en instruction · Agent : Marie Gorodey"), h.line(3))
+        XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces),
+                       "F1Aide  F3Retour  F4DemPièce  F6Proposer  F7Dos.préc  F8Dos.suiv")
+
+        h.press(.key(.function(9)))   // not offered: refused with the rules' reason
+        XCTAssertTrue(h.screen.contains("✗ Impossible de décider : le dossier est « en instruction »"), h.screen)
+
+        h.press(.key(.function(4)))
+        XCTAssertTrue(h.screen.contains("Justificatif de domicile, Certificat de scolarité"), h.screen)
+        XCTAssertTrue(h.screen.contains("Date limite :      14/12/2026"), "today + 15 days: \(h.screen)")
+        h.press(.tab)
+        for _ in 0..<10 { h.press(.key(.backspace)) }
+        h.type("01/11/2026")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("✗ Impossible de demander des pièces : la date limite 01/11/2026 est passée"), h.screen)
+        XCTAssertTrue(h.screen.contains("Date limite"), "the prompt stays open")
+        for _ in 0..<10 { h.press(.key(.backspace)) }
+        h.type("15/12/2026")
+        h.press(.enter)
+        XCTAssertEqual(screen.review?.dossier.state, .awaitingPieces)
+        XCTAssertTrue(h.line(5).contains("Pièces demandées pour le 15/12/2026 : Pièce d'identité"), h.line(4))
+        XCTAssertTrue(h.line(23).contains("F5Reçues"), h.line(23))
+
+        h.press(.key(.function(5)))
+        XCTAssertEqual(screen.review?.dossier.state, .underReview)
+        h.press(.key(.function(6)))
+        h.press(.key(.right))       // refus
+        h.press(.tab)
+        h.type("Vu")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("✗ Impossible de proposer une décision : indiquez le motif (au moins 5"), h.screen)
+        for _ in 0..<2 { h.press(.key(.backspace)) }
+        h.type("Ressources au-dessus du plafond.")
+        h.press(.enter)
+        XCTAssertEqual(screen.review?.dossier.state, .awaitingValidation)
+        XCTAssertTrue(h.line(5).contains("Proposition : refus par Marie Gorodey — « Ressources au-dessus du plafond. »"), h.line(4))
+        XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces), "F1Aide  F3Retour  F7Dos.préc  F8Dos.suiv")
+    }
+
+    func testASuperviseurValidatesAnotherAgentsProposalButNotTheirOwn() throws {
+        let h = try ScreenHarness(roles: [.reception, .supervisor], catalog: ScreenProcedures.catalog)
+        let jean = try ReviewFixture.agent(h.store, "jinstr", "Jean Instructeur", [.instructor])
+        let ids = try ReviewFixture.grants(2, store: h.store, by: h.agent)
+        let workflow = WorkflowService(store: h.store)
+        for (id, agent) in [(ids[0], jean), (ids[1], h.agent)] {
+            try workflow.perform(.claim, on: id, reviewLevels: 2, by: agent)
+            try workflow.perform(.propose(.accepted, motif: "Ressources sous le plafond."), on: id, reviewLevels: 2, by: agent)
+        }
+        let screen = open(h, ids[1])
+        XCTAssertFalse(h.line(23).contains("Décider"), h.line(23))
+        h.press(.key(.function(9)))
+        XCTAssertTrue(h.screen.contains("principe des quatre yeux"), h.screen)
+
+        h.press(.key(.function(7)))   // the previous dossier of the queue: Jean's proposal
+        XCTAssertEqual(screen.dossierID, ids[0])
+        XCTAssertTrue(h.line(23).contains("F9Décider"), h.line(23))
+        h.press(.key(.function(9)))
+        XCTAssertTrue(h.screen.contains("◀ acceptation ▶"), "the proposal preselected: \(h.screen)")
+        h.press(.tab, .enter)         // the proposal's motif is kept
+        XCTAssertEqual(screen.review?.dossier.state, .accepted)
+        XCTAssertTrue(h.line(5).contains("Décision : accepté par Marie Gorodey le 29/11/2026 — « Ressources sous le"), h.line(5))
+        XCTAssertTrue(h.line(23).contains("F11Rouvrir"), h.line(23))
+        h.press(.key(.function(7)))
+        XCTAssertTrue(h.screen.contains("C'est le premier dossier de la file."), h.screen)
+    }
+
+    func testNotesAndHistoryTabs() throws {
+        let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
+        let id = try ReviewFixture.grants(1, store: h.store, by: h.agent)[0]
+        _ = open(h, id, queue: nil)
+        XCTAssertFalse(h.line(23).contains("Dos.suiv"), "no queue, no next dossier: \(h.line(23))")
+        h.press(.tab, .tab)
+        XCTAssertTrue(h.screen.contains("29/11/2026 10:00  dépôt d'un dossier — Marie Gorodey"), h.screen)
+        XCTAssertTrue(h.screen.contains("    BS-2026-000001"), h.screen)
+        h.press(.tab)
+        XCTAssertTrue(h.screen.contains("Aucune note interne."), h.screen)
+        h.type("n")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("✗ La note est vide : écrivez le texte de la note."), h.screen)
+        h.type("La mère rappelle lundi.")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Note ajoutée au dossier."), h.screen)
+        XCTAssertTrue(h.screen.contains("Notes internes (1)"), h.screen)
+        XCTAssertTrue(h.screen.contains("29/11/2026 10:00 — Marie Gorodey"), h.screen)
+        XCTAssertTrue(h.screen.contains("  La mère rappelle lundi."), h.screen)
+    }
+}
