@@ -32,7 +32,12 @@ enum DemoStore {
         let agent = try agents.authenticate(login: login)   // now with every role
         try DemoLoader(store: store).load(count: tiers, seed: 1, by: agent)
         if let grant = catalog?.procedure(code: "BS") {
-            try DemoDossiers.add(to: store, grant: grant, families: max(tiers / 100, 10), by: agent)
+            let families = max(tiers / 100, 10)
+            let now = Date()
+            let lastYear = try DemoDossiers.file(to: store, grant: grant, families: families, by: agent, now: now,
+                                                 submittedAt: { _ in now.addingTimeInterval(-365 * 86_400) }, withDocuments: true)
+            try DemoReviews.add(to: store, grant: grant, lastYear: lastYear, families: families, skipping: families,
+                                by: agent, now: now)
         }
         try store.close()
     }

@@ -168,11 +168,7 @@ final class DossierReviewScreen: Screen {
         }
         return procedure.fields.map { field in
             let raw = answers[field.key] ?? ""
-            let shown: String
-            switch field.type {
-            case .date, .tierField(.birthDate): shown = raw.isEmpty ? "" : DateRule.display(raw)
-            default: shown = raw
-            }
+            let shown = raw.isEmpty ? "" : ProcedureAnswerValidator.display(raw, for: field)
             let label = field.label.padding(toLength: 30, withPad: " ", startingAt: 0)
             return shown.isEmpty ? Line(text: label + "—", kind: .dim) : Line(text: label + shown)
         }
@@ -395,7 +391,9 @@ final class DossierReviewScreen: Screen {
         case .claim: return "Dossier \(number) pris en instruction."
         case .requestPieces(_, let due): return "Pièces demandées pour le \(due.french) : le dossier attend les pièces."
         case .piecesReceived: return "Pièces reçues : le dossier revient en instruction."
-        case .propose(let decision, _): return "Proposition de \(decision.label) envoyée à la validation."
+        case .propose(let decision, _):
+            let of = decision == .accepted ? "d'" : "de "
+            return "Proposition \(of)\(decision.label) envoyée à la validation."
         case .decide(let decision, _): return "Dossier \(number) : \(decision.label) décidée."
         case .returnProposal: return "Proposition renvoyée en instruction."
         case .reopen: return "Dossier \(number) rouvert : il revient en instruction."

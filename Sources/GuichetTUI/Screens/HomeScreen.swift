@@ -101,6 +101,13 @@ final class HomeScreen: Screen {
                 return .stay
             }
             return .push(QueueScreen(session: session))
+        case .tableauDeBord:
+            guard session.agent.has(.supervisor) else {
+                session.message = .error("Le tableau de bord des files est réservé aux superviseurs.")
+                return .stay
+            }
+            let session = session
+            return .push(DashboardScreen(session: session, openQueue: { QueueScreen(session: session, filter: $0) }))
         case .brouillons, .ouvrir:
             if dossierDrafts.indices.contains(selected) {
                 do {

@@ -113,8 +113,8 @@ final class QueueScreen: Screen {
             buffer.put(entry.number, x: x + 2, y: y, style: style, maxWidth: 15)
             buffer.put(entry.applicantName, x: x + 18, y: y, style: style, maxWidth: 15)
             buffer.put(entry.state.label, x: x + 34, y: y, style: style, maxWidth: 17)
-            buffer.put(entry.assigneeName ?? "—", x: x + 52, y: y, style: style, maxWidth: 10)
-            buffer.put("\(entry.ageInDays(on: today)) j", x: x + 63, y: y, style: style, maxWidth: 4)
+            buffer.put(entry.assigneeName ?? "—", x: x + 52, y: y, style: style, maxWidth: 9)
+            buffer.put("\(entry.ageInDays(on: today)) j", x: x + 62, y: y, style: style, maxWidth: 5)
             let due = (overdue ? "!" : " ") + (entry.dueOn?.french ?? "")
             var dueStyle = overdue ? theme.error : style
             dueStyle.reverse = isSelected
@@ -133,7 +133,7 @@ final class QueueScreen: Screen {
     }
 
     static let columns: [(Int, String)] = [(2, "Numéro"), (18, "Demandeur"), (34, "État"), (52, "Agent"),
-                                           (63, "Âge"), (68, "Échéance")]
+                                           (62, "Âge"), (68, "Échéance")]
 
     // MARK: - Keys
 

@@ -33,9 +33,16 @@ public enum DemoDossiers {
     public static func add(to store: SIMSStore, grant: Procedure, families: Int, by agent: Agent,
                            now: Date = Date()) throws -> Int {
         let lastYear = now.addingTimeInterval(-365 * 86_400)
-        let past = try SIMSStore.open(path: store.path, clock: .fixed(lastYear))
+        return try file(to: store, grant: grant, families: families, by: agent, now: now, submittedAt: { _ in lastYear },
+                        withDocuments: true).count
+    }
+
+    /// Submits a school grant for up to `families` eligible parent–child pairs, after skipping the
+    /// first `skipping` ones, the n-th dated `submittedAt(n)`; with their documents when asked.
+    /// Returns the dossiers' ids in that order.
+    public static func file(to store: SIMSStore, grant: Procedure, families: Int, skipping: Int = 0, by agent: Agent, now: Date,
+                     submittedAt: (Int) -> Date, withDocuments: Bool) throws -> [Int64] {
         let today = CalendarDate.today(now: now)
-        let schoolYear = CalendarDate.today(now: lastYear).year
         let pairs = try store.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.tier_id AS child, r.related_id AS parent, c.birth_date AS born
@@ -44,17 +51,23 @@ public enum DemoDossiers {
                 WHERE r.kind = 'representant_legal' AND c.birth_date BETWEEN ? AND ?
                       AND p.phone IS NOT NULL AND p.commune IS NOT NULL
                 ORDER BY r.related_id, r.tier_id LIMIT ?
-                """, arguments: ["\(schoolYear - 18)-01-01", "\(schoolYear - 6)-12-31", families * 10])
+                """, arguments: ["\(today.year - 19)-01-01", "\(today.year - 6)-12-31", (families + skipping) * 10])
         }
-        let dossiers = DossierService(store: past)
         let documents = DocumentService(store: store)
-        var added = 0
+        var stores = DemoClockedStores(store: store)
+        var ids: [Int64] = []
+        var eligible = 0
         var seen = Set<Int64>()
-        for (index, pair) in pairs.enumerated() where added < families {
+        for (index, pair) in pairs.enumerated() where ids.count < families {
             let parent: Int64 = pair["parent"], child: Int64 = pair["child"]
             guard seen.insert(parent).inserted, try hasEveryRequiredField(grant, parent: parent, child: child, store: store) else {
                 continue
             }
+            eligible += 1
+            guard eligible > skipping else { continue }
+            let date = submittedAt(ids.count)
+            let schoolYear = CalendarDate.today(now: date).year
+            let dossiers = DossierService(store: try stores.at(date))
             var intake = try dossiers.start(grant, applicantID: parent, beneficiaryID: child, by: agent)
             let born = CalendarDate(iso: pair["born"]) ?? today
             let age = born.years(until: CalendarDate(year: schoolYear, month: 2, day: 15) ?? today)
@@ -68,18 +81,19 @@ public enum DemoDossiers {
                 "internat": index % 9 == 0 ? "oui" : "non",
             ]) { $1 }
             do {
-                try dossiers.submit(intake.dossier, procedure: grant, by: agent)
+                ids.append(try dossiers.submit(intake.dossier, procedure: grant, by: agent).dossier.id)
             } catch is DossierValidationFailed {
                 try dossiers.abandon(dossierID: intake.dossier.id, by: agent)   // a parent without an address or phone
                 continue
             }
+            guard withDocuments else { continue }
             try documents.register(type: .identityDocument, issuedOn: "\(2018 + index % 7)-0\(1 + index % 9)-15",
                                    validUntil: "\(2028 + index % 7)-0\(1 + index % 9)-14", owners: [parent], by: agent)
             try documents.register(type: .proofOfAddress, issuedOn: today.adding(days: -(20 + (index * 17) % 130)).iso,
                                    owners: [parent], by: agent)
             try documents.register(type: .schoolCertificate, issuedOn: "\(schoolYear)-02-20", owners: [child], by: agent)
-            added += 1
         }
-        return added
+        try stores.close()
+        return ids
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 import SIMSModel
 @testable import GuichetTUI
@@ -15,8 +16,21 @@ final class DemoStoreTests: XCTestCase {
         let agent = try AgentService(store: store).authenticate(login: "demo")
         XCTAssertEqual(agent.roles, Set(Role.allCases))
         XCTAssertEqual(try store.summary().persons + store.summary().organisations, 2_000)
-        let grants = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE procedure_code = 'BS'") }
-        XCTAssertEqual(grants, 20, "one family in a hundred tiers has last year's school grant")
+        // Last year's grants (submitted a year ago) and this year's (the last 45 days), by state.
+        let grants = try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT julianday('now') - julianday(submitted_at) < 100 AS recent, state, count(*) AS n
+                FROM dossier WHERE procedure_code = 'BS' GROUP BY 1, 2
+                """).reduce(into: [String: Int]()) { $0["\($1["recent"] as Bool ? "recent" : "last year") \($1["state"] as String)"] = $1["n"] }
+        }
+        XCTAssertEqual(grants["last year accepte", default: 0] + grants["last year refuse", default: 0], 20,
+                       "one family in a hundred tiers had last year's school grant, decided: \(grants)")
+        XCTAssertEqual(grants.filter { $0.key.hasPrefix("recent ") }.values.reduce(0, +), 20, "\(grants)")
+        for state in ["depose", "en_instruction", "attente_pieces", "a_valider", "accepte"] {
+            XCTAssertGreaterThan(grants["recent \(state)", default: 0], 0, "this year's grants at every stage: \(grants)")
+        }
+        let team = try AgentService(store: store).list().map(\.login)
+        XCTAssertTrue(team.contains("demo-atein"), "\(team)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".creation"))
         XCTAssertNil(try ChainVerifier.verify(store).firstBreak)
 

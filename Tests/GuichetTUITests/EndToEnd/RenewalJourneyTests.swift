@@ -8,36 +8,12 @@ final class RenewalJourneyTests: XCTestCase {
     private var tmux: TmuxSession?
     private var parentID: Int64 = 0
 
-    private static var proceduresDirectory: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("procedures").path
-    }
 
     override func setUpWithError() throws {
         guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
         guard getuid() == 0 else { throw XCTSkip("the journey acts as a counter login through GUICHET_LOGIN, which only root may") }
         guichet = try GuichetProcess()
-        XCTAssertEqual(try guichet.run(["init"]).status, 0)
-        XCTAssertEqual(try guichet.run(["agent", "add", "accueil1", "--name", "Marie Gorodey", "--role", "accueil"]).status, 0)
-        // Last year: Hélène Wamytan applied for her daughter Léa's school grant.
-        let store = try SIMSStore.open(path: guichet.database)
-        let agent = try AgentService(store: store).authenticate(login: "accueil1")
-        let tiers = TierService(store: store)
-        let parent = try tiers.create(kind: .person, values: [
-            .birthName: "Wamytan", .givenNames: "Hélène", .birthDate: "14/03/1985", .address: "12 rue de Sébastopol",
-            .commune: "Nouméa", .postalCode: "98800", .phone: "25 12 34",
-        ], by: agent)
-        parentID = parent.id
-        let child = try tiers.create(kind: .person, values: [.birthName: "Wamytan", .givenNames: "Léa",
-                                                             .birthDate: "02/05/2016", .sex: "F"], by: agent)
-        try tiers.relate(child.id, kind: .legalRepresentative, to: parent.id, by: agent)
-        let catalog = try ProcedureCatalog.load(directory: URL(fileURLWithPath: Self.proceduresDirectory))
-        let grant = try XCTUnwrap(catalog.procedure(code: "BS"))
-        var intake = try DossierService(store: store).start(grant, applicantID: parent.id, beneficiaryID: child.id, by: agent)
-        intake.dossier.answers.merge(["etablissement": "École Frédéric Surleau", "classe": "CM1", "annee_scolaire": "2026",
-                                      "situation_familiale": "Marié(e)", "enfants_a_charge": "2",
-                                      "revenus_annuels": "1850000"]) { $1 }
-        try DossierService(store: store).submit(intake.dossier, procedure: grant, by: agent)
+        parentID = try JourneyFamily.file(in: guichet).parentID
     }
 
     override func tearDown() {
@@ -47,11 +23,7 @@ final class RenewalJourneyTests: XCTestCase {
 
     func testAReturningParentRenewsASchoolGrant() throws {
         let year = CalendarDate.today(now: Date()).year
-        let tmux = try TmuxSession([GuichetProcess.executable], environment: [
-            "GUICHET_DB": guichet.database, "GUICHET_LOGIN": "accueil1", "TERM": "xterm-256color",
-            "GUICHET_PROCEDURES": Self.proceduresDirectory, "XDG_CONFIG_HOME": guichet.directory + "/config",
-            "LANG": "C.UTF-8", "HOME": guichet.directory,
-        ])
+        let tmux = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: "accueil1"))
         self.tmux = tmux
         try tmux.waitFor("Bonjour Marie Gorodey")
         try tmux.keys("F5")

@@ -1,0 +1,103 @@
+import Foundation
+import SIMSModel
+import XCTest
+
+/// A dossier from the counter to its decision, with the real binary in tmux: an instructeur takes
+/// the next dossier, asks for a piece, records its arrival and proposes acceptance; a superviseur
+/// sees it on the dashboard, validates it from the queue, and the dashboard's counts change.
+final class ReviewJourneyTests: XCTestCase {
+    private var guichet: GuichetProcess!
+    private var tmux: TmuxSession?
+    private var family: JourneyFamily!
+
+    override func setUpWithError() throws {
+        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
+        guard getuid() == 0 else { throw XCTSkip("the journey acts as several logins through GUICHET_LOGIN, which only root may") }
+        guichet = try GuichetProcess()
+        family = try JourneyFamily.file(in: guichet)
+        XCTAssertEqual(try guichet.run(["agent", "add", "jinstr", "--name", "Jean Instructeur", "--role", "instructeur"]).status, 0)
+        XCTAssertEqual(try guichet.run(["agent", "add", "asup", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
+    }
+
+    override func tearDown() {
+        tmux?.kill()
+        guichet?.remove()
+    }
+
+    private func open(as login: String) throws -> TmuxSession {
+        tmux?.kill()
+        let session = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: login))
+        tmux = session
+        return session
+    }
+
+    private func quit(_ session: TmuxSession) throws {
+        try session.keys("C-q")
+        try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
+    }
+
+    func testAnInstructeurProposesAndASuperviseurValidates() throws {
+        let year = CalendarDate.today(now: Date()).year
+        let number = "BS-\(year)-000001"
+
+        let instructor = try open(as: "jinstr")
+        try instructor.waitFor("Bonjour Jean Instructeur")
+        try instructor.keys("f")
+        try instructor.waitFor("Files d'instruction")
+        try instructor.waitFor(number)
+        try instructor.keys("F2")
+        try instructor.waitFor("Dossier \(number) pris en instruction.")
+        try instructor.waitFor("État : en instruction · Agent : Jean Instructeur")
+        try instructor.keys("F4")
+        try instructor.waitFor("Date limite")
+        try instructor.keys("C-u")
+        try instructor.type("Avis d'imposition 2025")
+        try instructor.keys("Tab", "Enter")
+        try instructor.waitFor("le dossier attend les pièces")
+        try instructor.waitFor("Pièces demandées pour le")
+        try instructor.keys("F5")
+        try instructor.waitFor("Pièces reçues : le dossier revient en instruction.")
+        try instructor.keys("F6")
+        try instructor.waitFor("◀ acceptation ▶")
+        try instructor.keys("Tab")
+        try instructor.type("Ressources sous le plafond.")
+        try instructor.keys("Enter")
+        try instructor.waitFor("Proposition d'acceptation envoyée à la validation.")
+        let proposed = try instructor.waitFor("État : à valider")
+        XCTAssertFalse(proposed.contains("F9Décider"), "an instructeur does not validate: \(proposed)")
+        try quit(instructor)
+
+        let before = try guichet.run(["dashboard", "--once"], as: "asup")
+        XCTAssertEqual(before.status, 0, before.stderr)
+
+        let supervisor = try open(as: "asup")
+        try supervisor.waitFor("Bonjour Anne Superviseure")
+        try supervisor.keys("f")
+        try supervisor.waitFor("Files d'instruction")
+        for _ in 0..<4 { try supervisor.keys("F5") }
+        try supervisor.waitFor("File : à valider")
+        try supervisor.waitFor(number)
+        try supervisor.keys("Enter")
+        try supervisor.waitFor("Proposition : acceptation par Jean Instructeur")
+        try supervisor.keys("F9")
+        try supervisor.waitFor("◀ acceptation ▶")
+        try supervisor.keys("Tab", "Enter")
+        try supervisor.waitFor("Dossier \(number) : acceptation décidée.")
+        try supervisor.waitFor("Décision : accepté par Anne Superviseure")
+        try quit(supervisor)
+
+        let after = try guichet.run(["dashboard", "--once"], as: "asup")
+        XCTAssertEqual(after.status, 0, after.stderr)
+        XCTAssertNotEqual(before.stdout, after.stdout)
+
+        let store = try SIMSStore.open(path: guichet.database)
+        let dossier = try DossierService(store: store).dossier(id: family.grantID)
+        XCTAssertEqual(dossier.state, .accepted)
+        let kinds = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT kind FROM event WHERE dossier_id = ? ORDER BY id", arguments: [family.grantID])
+        }
+        XCTAssertEqual(kinds, ["dossier.start", "dossier.submit", "dossier.claim", "dossier.pieces_request",
+                               "dossier.pieces_received", "dossier.propose", "dossier.decide"])
+        XCTAssertNil(try ChainVerifier.verify(store).firstBreak)
+    }
+}
