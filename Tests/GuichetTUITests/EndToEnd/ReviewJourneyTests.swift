@@ -36,6 +36,13 @@ final class ReviewJourneyTests: XCTestCase {
         try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
     }
 
+    /// The figures of the dashboard's BS line: « BS  0  0  0  1  0  0  0  1 … ».
+    static func grantRow(_ screen: String) -> [String] {
+        guard let line = screen.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("BS ") })
+        else { return [] }
+        return Array(line.split(separator: " ").dropFirst().map(String.init))
+    }
+
     func testAnInstructeurProposesAndASuperviseurValidates() throws {
         let year = CalendarDate.today(now: Date()).year
         let number = "BS-\(year)-000001"
@@ -72,6 +79,11 @@ final class ReviewJourneyTests: XCTestCase {
 
         let supervisor = try open(as: "asup")
         try supervisor.waitFor("Bonjour Anne Superviseure")
+        // The dashboard: BS — déposé, en instruction, pièces, à valider, accepté, refusé, sans suite, total.
+        try supervisor.keys("t")
+        try supervisor.waitFor("the proposal awaits validation on the dashboard") { Self.grantRow($0).prefix(8) == ["0", "0", "0", "1", "0", "0", "0", "1"] }
+        try supervisor.keys("F3")
+        try supervisor.waitFor("Bonjour Anne Superviseure")
         try supervisor.keys("f")
         try supervisor.waitFor("Files d'instruction")
         for _ in 0..<4 { try supervisor.keys("F5") }
@@ -84,6 +96,10 @@ final class ReviewJourneyTests: XCTestCase {
         try supervisor.keys("Tab", "Enter")
         try supervisor.waitFor("Dossier \(number) : acceptation décidée.")
         try supervisor.waitFor("Décision : accepté par Anne Superviseure")
+        try supervisor.keys("F3", "F3")
+        try supervisor.waitFor("Bonjour Anne Superviseure")
+        try supervisor.keys("t")
+        try supervisor.waitFor("the decision counted on the dashboard") { Self.grantRow($0).prefix(8) == ["0", "0", "0", "0", "1", "0", "0", "1"] }
         try quit(supervisor)
 
         let after = try guichet.run(["dashboard", "--once"], as: "asup")
