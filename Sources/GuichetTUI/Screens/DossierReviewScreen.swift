@@ -298,9 +298,7 @@ final class DossierReviewScreen: Screen {
         case .returnProposal, .reopen:
             fields = [.text("Motif")]
         case .reassign:
-            colleagues = ((try? AgentService(store: session.store).list()) ?? [])
-                .filter { $0.active && ($0.has(.instructor) || $0.has(.supervisor)) && $0.id != review.dossier.assigneeID }
-                .sorted { $0.fullName < $1.fullName }
+            colleagues = ((try? AgentService(store: session.store).reviewers()) ?? []).filter { $0.id != review.dossier.assigneeID }
             guard !colleagues.isEmpty else {
                 session.message = .error("Aucun autre instructeur ni superviseur actif à qui réattribuer.")
                 return

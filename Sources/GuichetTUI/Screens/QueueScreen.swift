@@ -255,9 +255,7 @@ final class QueueScreen: Screen {
     private func openReassignment() {
         let targets = marked.isEmpty ? (entries.indices.contains(selected) ? [entries[selected].id] : []) : Array(marked.keys)
         guard !targets.isEmpty else { return }
-        colleagues = ((try? AgentService(store: session.store).list()) ?? [])
-            .filter { $0.active && ($0.has(.instructor) || $0.has(.supervisor)) }
-            .sorted { $0.fullName < $1.fullName }
+        colleagues = (try? AgentService(store: session.store).reviewers()) ?? []
         guard !colleagues.isEmpty else {
             session.message = .error("Aucun instructeur ni superviseur actif à qui réattribuer.")
             return

@@ -42,6 +42,11 @@ public struct AgentService: Sendable {
         try store.pool.read { db in try Agent.fetchAll(db, sql: "SELECT * FROM agent ORDER BY login") }
     }
 
+    /// The active instructeurs and superviseurs, by name: those a dossier can be given to.
+    public func reviewers() throws -> [Agent] {
+        try list().filter { $0.active && ($0.has(.instructor) || $0.has(.supervisor)) }.sorted { $0.fullName < $1.fullName }
+    }
+
     /// Adds an agent. Only an administrator may.
     @discardableResult
     public func add(login: String, fullName: String, roles: Set<Role>, services: [String], by actor: Agent) throws -> Agent {

@@ -105,12 +105,8 @@ final class DossierQueueTests: XCTestCase {
             (QueueFilter(procedureCode: "BS"), .oldest), (QueueFilter(assignee: .unassigned, deadline: .overdue), .dueFirst),
         ]
         for (filter, sort) in filters {
-            let (sql, arguments) = DossierQueue.query(filter, sort: sort, today: today,
-                                                      cursor: QueueCursor(key: "2026-01-01", id: 1), forward: true)
-            let plan = try test.store.pool.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql + " LIMIT 20", arguments: arguments)
-                    .map { $0["detail"] as String }.joined(separator: " | ")
-            }
+            let plan = try DossierQueue(store: test.store).plan(filter, sort: sort, today: today,
+                                                                after: QueueCursor(key: "2026-01-01", id: 1)).joined(separator: " | ")
             XCTAssertFalse(plan.contains("TEMP B-TREE"), "\(filter) \(sort) sorts instead of walking an index: \(plan)")
             XCTAssertTrue(plan.contains("INDEX"), "\(filter) \(sort): \(plan)")
         }

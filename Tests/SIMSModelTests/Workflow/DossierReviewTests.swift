@@ -13,28 +13,14 @@ final class DossierReviewTests: XCTestCase {
 
     override func setUpWithError() throws {
         test = try TestStore()
-        let agents = AgentService(store: test.store)
-        instructor = try agents.add(login: "instr1", fullName: "Jean Instructeur", roles: [.instructor], services: [], by: test.admin)
-        colleague = try agents.add(login: "instr2", fullName: "Luc Instructeur", roles: [.instructor], services: [], by: test.admin)
-        supervisor = try agents.add(login: "sup1", fullName: "Anne Superviseure", roles: [.supervisor], services: [], by: test.admin)
-        secondSupervisor = try agents.add(login: "sup2", fullName: "Paul Superviseur", roles: [.supervisor], services: [], by: test.admin)
+        let team = try TestReviewTeam(test)
+        instructor = team.instructor
+        colleague = team.colleague
+        supervisor = team.supervisor
+        secondSupervisor = team.secondSupervisor
     }
 
     override func tearDown() { test.remove() }
-
-    func submitted(_ count: Int) throws -> [Int64] {
-        try (0..<count).map { index in
-            let parent = try test.person("Hélène", "Wamytan", born: "14/03/198\(index % 10)",
-                                         [.address: "\(index) rue de Sébastopol", .commune: "Nouméa", .postalCode: "98800",
-                                          .phone: "25 12 34"])
-            let child = try test.person("Léa", "Wamytan", born: "02/05/2016", [.sex: "F"])
-            var intake = try DossierService(store: test.store).start(TestProcedures.schoolGrant, applicantID: parent.id,
-                                                                     beneficiaryID: child.id, by: test.counter)
-            intake.dossier.answers.merge(["etablissement": "École Surleau", "classe": "CM1", "revenus_annuels": "1000000"]) { $1 }
-            return try DossierService(store: test.store).submit(intake.dossier, procedure: TestProcedures.schoolGrant,
-                                                                by: test.counter).dossier.id
-        }
-    }
 
     func available(_ id: Int64, _ agent: Agent, levels: Int = 2) throws -> [DossierActionKind] {
         let review = try DossierReviewReader(store: test.store).review(dossierID: id)
@@ -42,7 +28,7 @@ final class DossierReviewTests: XCTestCase {
     }
 
     func testEachAgentIsOfferedOnlyWhatTheRulesAllow() throws {
-        let id = try submitted(1)[0]
+        let id = try test.submittedGrants(1)[0]
         let workflow = WorkflowService(store: test.store)
         XCTAssertEqual(try available(id, test.counter), [])
         XCTAssertEqual(try available(id, instructor), [.claim])
@@ -63,7 +49,7 @@ final class DossierReviewTests: XCTestCase {
     }
 
     func testAPastDateForRequestedPiecesIsRefused() throws {
-        let id = try submitted(1)[0]
+        let id = try test.submittedGrants(1)[0]
         let workflow = WorkflowService(store: test.store)
         try workflow.perform(.claim, on: id, reviewLevels: 2, by: instructor)
         XCTAssertThrowsError(try workflow.perform(.requestPieces(pieces: ["RIB"], dueOn: CalendarDate(iso: "2026-11-28")!),
@@ -74,7 +60,7 @@ final class DossierReviewTests: XCTestCase {
     }
 
     func testNotesAreKeptWithTheirAuthorAndAnEventThatHoldsNotTheirText() throws {
-        let id = try submitted(1)[0]
+        let id = try test.submittedGrants(1)[0]
         let notes = DossierNoteService(store: test.store)
         XCTAssertThrowsError(try notes.add("   ", to: id, by: instructor)) {
             XCTAssertEqual("\($0)", "La note est vide : écrivez le texte de la note.")
@@ -98,7 +84,7 @@ final class DossierReviewTests: XCTestCase {
     }
 
     func testTheHistoryTellsWhoDidWhatWithTheDetails() throws {
-        let id = try submitted(1)[0]
+        let id = try test.submittedGrants(1)[0]
         let workflow = WorkflowService(store: test.store)
         try workflow.perform(.claim, on: id, reviewLevels: 2, by: instructor)
         try workflow.perform(.reassign(toAgentID: colleague.id), on: id, reviewLevels: 2, by: instructor)
@@ -117,7 +103,7 @@ final class DossierReviewTests: XCTestCase {
     }
 
     func testBulkReassignmentIsAllOrNothing() throws {
-        let ids = try submitted(3)
+        let ids = try test.submittedGrants(3)
         let workflow = WorkflowService(store: test.store)
         for id in ids { try workflow.perform(.claim, on: id, reviewLevels: 2, by: instructor) }
         XCTAssertThrowsError(try workflow.reassign(ids, to: colleague.id, by: instructor)) {

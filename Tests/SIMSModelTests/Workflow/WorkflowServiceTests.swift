@@ -7,38 +7,23 @@ import XCTest
 final class WorkflowServiceTests: XCTestCase {
     var test: TestStore!
     var instructor: Agent!
+    var colleague: Agent!
     var supervisor: Agent!
     var secondSupervisor: Agent!
 
     override func setUpWithError() throws {
         test = try TestStore()
-        let agents = AgentService(store: test.store)
-        instructor = try agents.add(login: "instr1", fullName: "Jean Instructeur", roles: [.instructor], services: [], by: test.admin)
-        supervisor = try agents.add(login: "sup1", fullName: "Anne Superviseure", roles: [.supervisor], services: [], by: test.admin)
-        secondSupervisor = try agents.add(login: "sup2", fullName: "Paul Superviseur", roles: [.supervisor], services: [], by: test.admin)
+        let team = try TestReviewTeam(test)
+        instructor = team.instructor
+        colleague = team.colleague
+        supervisor = team.supervisor
+        secondSupervisor = team.secondSupervisor
     }
 
     override func tearDown() { test.remove() }
 
-    /// Submits `count` school grants for as many families; returns their ids, oldest first.
-    func submitted(_ count: Int) throws -> [Int64] {
-        var ids: [Int64] = []
-        for index in 0..<count {
-            let parent = try test.person("Hélène", "Wamytan", born: "14/03/198\(index % 10)",
-                                         [.address: "\(index) rue de Sébastopol", .commune: "Nouméa", .postalCode: "98800",
-                                          .phone: "25 12 34"])
-            let child = try test.person("Léa", "Wamytan", born: "02/05/2016", [.sex: "F"])
-            var intake = try DossierService(store: test.store).start(TestProcedures.schoolGrant, applicantID: parent.id,
-                                                                     beneficiaryID: child.id, by: test.counter)
-            intake.dossier.answers.merge(["etablissement": "École Surleau", "classe": "CM1", "revenus_annuels": "1000000"]) { $1 }
-            ids.append(try DossierService(store: test.store).submit(intake.dossier, procedure: TestProcedures.schoolGrant,
-                                                                    by: test.counter).dossier.id)
-        }
-        return ids
-    }
-
     func testFromDepositToAValidatedDecisionEveryStepIsAnEvent() throws {
-        let ids = try submitted(2)
+        let ids = try test.submittedGrants(2)
         let workflow = WorkflowService(store: test.store)
         let taken = try XCTUnwrap(workflow.takeNext(by: instructor))
         XCTAssertEqual(taken.id, ids[0], "the oldest first")
@@ -65,7 +50,7 @@ final class WorkflowServiceTests: XCTestCase {
     }
 
     func testTheProposerCannotValidateTheirOwnProposal() throws {
-        let id = try submitted(1)[0]
+        let id = try test.submittedGrants(1)[0]
         let workflow = WorkflowService(store: test.store)
         try workflow.perform(.claim, on: id, reviewLevels: 2, by: supervisor)
         try workflow.perform(.propose(.refused, motif: "Ressources au-dessus du plafond."), on: id, reviewLevels: 2, by: supervisor)
@@ -80,9 +65,8 @@ final class WorkflowServiceTests: XCTestCase {
     }
 
     func testTwoAgentsTakingTheNextAtOnceNeverGetTheSameDossier() throws {
-        let ids = try submitted(12)
-        let other = try AgentService(store: test.store).add(login: "instr2", fullName: "Marc Instructeur", roles: [.instructor],
-                                                            services: [], by: test.admin)
+        let ids = try test.submittedGrants(12)
+        let other = colleague!
         // Two connections pools on the same file, as two processes would have.
         let second = try SIMSStore.open(path: test.store.path)
         let group = DispatchGroup()
