@@ -279,8 +279,8 @@ final class DashboardScreen: Screen {
         let top = area.y + (problem == nil ? 1 : 3)
         let room = area.y + area.height - 1 - top
         if let current = rows.indices.contains(selectedRow) ? rows[selectedRow].line : nil {
-            // Keep the selected line in view, with its table's header when there is room.
-            if current < firstLine { firstLine = max(current - 2, 0) }
+            // Keep the selected line in view, with the two lines above it (a table's header).
+            if current < firstLine + 2 { firstLine = max(current - 2, 0) }
             if current >= firstLine + room { firstLine = current - room + 1 }
         }
         firstLine = max(min(firstLine, lines.count - room), 0)
@@ -302,12 +302,13 @@ final class DashboardScreen: Screen {
                 break
             }
         }
-        if lines.count > firstLine + room { buffer.put("↓", x: x + width - 1, y: top + room - 1, style: theme.dim) }
-        if firstLine > 0 { buffer.put("↑", x: x + width - 1, y: top, style: theme.dim) }
+        let bottom = area.y + area.height - 1
         if let filter = selectedFilter {
-            buffer.put("Entrée : voir la file « \(describe(filter)) »", x: x, y: area.y + area.height - 1, style: theme.dim,
-                       maxWidth: width)
+            buffer.put("Entrée : file « \(describe(filter)) »", x: x, y: bottom, style: theme.dim, maxWidth: width - 4)
         }
+        // More lines above or below the visible ones.
+        let more = (firstLine > 0 ? "↑" : "") + (lines.count > firstLine + room ? "↓" : "")
+        buffer.put(more, x: x + width - DisplayWidth.of(more), y: bottom, style: theme.dim)
         return nil
     }
 

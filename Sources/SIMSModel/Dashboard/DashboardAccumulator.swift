@@ -1,27 +1,19 @@
-/// Adds up rows of counts (from the running tallies, or from a GROUP BY over the dossiers) into
-/// ``DashboardFigures``: both ways of computing the dashboard share this arithmetic.
+/// Adds up counts (from the running tallies, or from a GROUP BY over the dossiers) into
+/// ``DashboardFigures``: both ways of computing the dashboard share this arithmetic. Zero counts
+/// are ignored, so that both give the same figures whichever rows their SQL returns.
 struct DashboardAccumulator {
     let today: CalendarDate
-    private let todayISO: String
-    private let soonISO: String
-    private let firstDayISO: String
     private var procedures: [String: DashboardProcedureFigures] = [:]
     /// Procedure → whole days from deposit to decision → decisions.
     private var processing: [String: [Int: Int]] = [:]
     private var perDay: [String: Int] = [:]
     /// Assignee (0: nobody) → state → open dossiers.
     private var load: [Int64: [DossierState: Int]] = [:]
-    private var ages: [String: Int?] = [:]
 
-    init(today: CalendarDate) {
-        self.today = today
-        todayISO = today.iso
-        soonISO = today.adding(days: DashboardFigures.dueSoonDays).iso
-        firstDayISO = today.adding(days: -(DashboardFigures.days - 1)).iso
-    }
+    init(today: CalendarDate) { self.today = today }
 
     /// The first and last days (ISO) of the 30 days of decisions.
-    var decisionDays: (first: String, last: String) { (firstDayISO, todayISO) }
+    var decisionDays: (first: String, last: String) { (today.adding(days: -(DashboardFigures.days - 1)).iso, today.iso) }
 
     private mutating func update(_ code: String, _ change: (inout DashboardProcedureFigures) -> Void) {
         change(&procedures[code, default: DashboardProcedureFigures(procedureCode: code)])
@@ -33,38 +25,32 @@ struct DashboardAccumulator {
         update(procedure) { $0.counts[state, default: 0] += n }
     }
 
-    /// `n` open dossiers deposited on `submittedDay` and due on `dueDay` (ISO days, '' when none).
-    mutating func addOpen(procedure: String, submittedDay: String, dueDay: String, n: Int) {
+    /// `n` open dossiers of a procedure deposited within `bucket`'s days.
+    mutating func addAge(procedure: String, bucket: DashboardAgeBucket, n: Int) {
         guard n != 0 else { return }
-        let age: Int?
-        if let known = ages[submittedDay] {
-            age = known
-        } else {
-            age = CalendarDate(iso: submittedDay).map { $0.days(until: today) }
-            ages[submittedDay] = age
-        }
-        let overdue = !dueDay.isEmpty && dueDay < todayISO
-        let soon = !dueDay.isEmpty && dueDay >= todayISO && dueDay <= soonISO
-        addOpen(procedure: procedure, bucket: age.map(DashboardAgeBucket.bucket(forAge:)), n: n,
-                overdue: overdue ? n : 0, dueWithinWeek: soon ? n : 0)
+        update(procedure) { $0.ageing[bucket, default: 0] += n }
     }
 
-    /// `n` open dossiers of an age bucket (nil: no deposit date), of which `overdue` are overdue
-    /// and `dueWithinWeek` due within the week.
-    mutating func addOpen(procedure: String, bucket: DashboardAgeBucket?, n: Int, overdue: Int, dueWithinWeek: Int) {
+    /// Open dossiers of a procedure: `overdue` overdue, `dueWithinWeek` due within the week.
+    mutating func addDeadlines(procedure: String, overdue: Int, dueWithinWeek: Int) {
+        guard overdue != 0 || dueWithinWeek != 0 else { return }
         update(procedure) {
-            if let bucket { $0.ageing[bucket, default: 0] += n }
             $0.overdue += overdue
             $0.dueWithinWeek += dueWithinWeek
         }
     }
 
-    /// `n` decisions taken on `day` (ISO), `processingDays` whole days after the deposit. Days
-    /// outside the last 30 are ignored.
-    mutating func addDecision(procedure: String, day: String, processingDays: Int, n: Int) {
-        guard n != 0, day >= firstDayISO, day <= todayISO else { return }
+    /// `n` decisions of the last 30 days of a procedure, taken `processingDays` whole days after
+    /// the deposit.
+    mutating func addProcessing(procedure: String, processingDays: Int, n: Int) {
+        guard n != 0 else { return }
         update(procedure) { $0.decisions += n }
         processing[procedure, default: [:]][processingDays, default: 0] += n
+    }
+
+    /// `n` decisions taken on `day` (ISO).
+    mutating func addDecisions(day: String, n: Int) {
+        guard n != 0 else { return }
         perDay[day, default: 0] += n
     }
 

@@ -37,6 +37,17 @@ public enum DashboardAgeBucket: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The most days a dossier of the bucket has waited (nil for the last: no limit).
+    public var maximumDays: Int? {
+        switch self {
+        case .days0to7: return 7
+        case .days8to15: return 15
+        case .days16to30: return 30
+        case .days31to60: return 60
+        case .over60: return nil
+        }
+    }
+
     /// The French label: « 0–7 j », « > 60 j ».
     public var label: String {
         switch self {

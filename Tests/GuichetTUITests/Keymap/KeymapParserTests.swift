@@ -48,11 +48,11 @@ final class KeymapParserTests: XCTestCase {
     }
 
     func testUnknownContext() {
-        let error = parseError("bind generic F1 aide\nbind tableau F1 aide")
+        let error = parseError("bind generic F1 aide\nbind caisse F1 aide")
         XCTAssertEqual(error?.line, 2)
-        XCTAssertEqual(error?.kind, .unknownContext("tableau"))
+        XCTAssertEqual(error?.kind, .unknownContext("caisse"))
         XCTAssertEqual(error?.message,
-                       "keymap.conf, ligne 2 : contexte inconnu « tableau » (contextes possibles : generic, accueil, recherche, fiche, saisie, catalogue, dossier, recepisse, numerisation, arrivees, documents, aide)")
+                       "keymap.conf, ligne 2 : contexte inconnu « caisse » (contextes possibles : generic, accueil, recherche, fiche, saisie, catalogue, dossier, recepisse, numerisation, arrivees, documents, tableau, file, instruction, aide)")
     }
 
     func testUnknownKeys() {

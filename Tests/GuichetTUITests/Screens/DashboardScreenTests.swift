@@ -77,7 +77,7 @@ final class DashboardScreenTests: XCTestCase {
 
 
 
-             Entrée : voir la file « BS · à traiter »
+             Entrée : file « BS · à traiter »
 
             F1Aide  F3Retour  F7PgPréc  F8PgSuiv  F12Annuler
             """)
@@ -122,16 +122,16 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertEqual(opened.last, QueueFilter(procedureCode: "BS"), "the whole line: the procedure's open dossiers")
         h.press(.function(3))
         h.press(.down, .right, .right)
-        XCTAssertTrue(h.screen.contains("Entrée : voir la file « RBS · en instruction »"), h.screen)
+        XCTAssertTrue(h.screen.contains("Entrée : file « RBS · en instruction »"), h.screen)
         XCTAssertEqual(h.terminal.screen[22, 5].style, Theme.standard.focusedField, "the chosen cell")
         for _ in 0..<7 { h.press(.right) }
-        XCTAssertTrue(h.screen.contains("Entrée : voir la file « RBS · à traiter · échéance dépassée »"), h.screen)
+        XCTAssertTrue(h.screen.contains("Entrée : file « RBS · à traiter · échéance dépassée »"), h.screen)
         h.press(.enter)
         XCTAssertTrue(h.app.top is QueueStub)
         XCTAssertEqual(opened.last, QueueFilter(procedureCode: "RBS", deadline: .overdue))
         h.press(.function(3))
         h.press(.down, .right)
-        XCTAssertTrue(h.screen.contains("Entrée : voir la file « toutes démarches · à traiter · échéance sous 7 jours »"),
+        XCTAssertTrue(h.screen.contains("Entrée : file « toutes démarches · à traiter · échéance sous 7 jours »"),
                       h.screen)
     }
 
@@ -161,11 +161,32 @@ final class DashboardScreenTests: XCTestCase {
         h.press(.function(3), .right, .right, .enter)
         XCTAssertEqual(opened.last, QueueFilter(scope: .state(.underReview), assignee: .agent(h.agent.id)))
         h.press(.function(3), .down, .down)
-        XCTAssertTrue(h.screen.contains("Entrée : voir la file « RBS · à traiter »"), h.screen)
+        XCTAssertTrue(h.screen.contains("Entrée : file « RBS · à traiter »"), h.screen)
         h.press(.enter)
         XCTAssertEqual(opened.last, QueueFilter(procedureCode: "RBS"), "an old dossier: its procedure's queue")
         h.press(.function(3), .backTab, .backTab)
         XCTAssertTrue(h.line(1).hasPrefix("  Vue d'ensemble  │"), h.line(1))
+    }
+
+    func testALongPageScrollsToTheSelectedLine() throws {
+        let admin = try AgentService(store: h.store).authenticate(login: "admin")
+        for index in 1...12 {
+            let agent = try AgentService(store: h.store).add(login: "instr\(index + 1)", fullName: "Instructeur \(index)",
+                                                             roles: [.instructor], services: [], by: admin)
+            try insert("IS-2026-0000\(index + 10)", "IS", .underReview, assignee: agent.id, submitted: "2026-11-2\(index % 8)T00:00:00.000Z",
+                       due: "2027-01-10")
+        }
+        open()
+        h.press(.tab, .tab)
+        XCTAssertTrue(h.line(21).trimmingCharacters(in: .whitespaces).hasSuffix("↓"), h.screen)
+        XCTAssertFalse(h.screen.contains("BS-2026-000001"), "the oldest dossiers are below the 15 agents")
+        for _ in 0..<15 { h.press(.down) }
+        XCTAssertTrue(h.screen.contains("Entrée : file « BS · à traiter »"), "the first old dossier:\n\(h.screen)")
+        let row = try XCTUnwrap(h.terminal.screenLines.firstIndex { $0.hasPrefix(" BS-2026-000001") }, h.screen)
+        XCTAssertTrue(h.terminal.screen[20, row].style.reverse, "the selected line is in view")
+        XCTAssertTrue(h.line(21).trimmingCharacters(in: .whitespaces).hasSuffix("↑↓"), h.line(21))
+        for _ in 0..<20 { h.press(.up) }
+        XCTAssertTrue(h.line(3).hasPrefix(" Agent"), "back to the top, header included:\n\(h.screen)")
     }
 
     func testAnAgentWhoIsNotSuperviseurIsRefused() throws {

@@ -142,7 +142,7 @@ final class ProcedureCatalogScreenTests: XCTestCase {
         h.type("licence")
         h.press(.function(2))
         XCTAssertTrue(h.app.top is ProcedureCatalogScreen)
-        XCTAssertTrue(h.line(22).contains("« Licence de débit de boissons » est demandée par une organisation"), h.line(22))
+        XCTAssertTrue(h.messageArea.contains("« Licence de débit de boissons » est demandée par une organisation"), h.messageArea)
     }
 
     func testEnterOpensTheFicheAndF3ComesBackToTheSameSelection() throws {

@@ -90,7 +90,7 @@ final class ProcedureSheetScreenTests: XCTestCase {
         h.press(.function(9))
         let file = directory + "/fiches/BS.txt"
         XCTAssertEqual(h.session.message, .info("Aucune imprimante configurée : fiche enregistrée dans \(file)."))
-        XCTAssertTrue(h.line(22).hasPrefix(" Aucune imprimante configurée : fiche enregistrée dans "), h.line(22))
+        XCTAssertTrue(h.messageArea.contains("Aucune imprimante configurée : fiche enregistrée dans \(file)."), h.messageArea)
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), ProcedureSheetText.render(ScreenProcedures.schoolGrant))
     }
 
@@ -114,7 +114,7 @@ final class ProcedureSheetScreenTests: XCTestCase {
         let file = directory + "/fiches/BS.txt"
         XCTAssertEqual(h.session.message, .error("Impression impossible sur accueil-1 : lp: imprimante hors ligne. "
                                                  + "La fiche est enregistrée dans \(file)."))
-        XCTAssertTrue(h.line(22).hasPrefix(" ✗ Impression impossible sur accueil-1 : lp: imprimante hors ligne."), h.line(22))
+        XCTAssertTrue(h.messageArea.contains("✗ Impression impossible sur accueil-1 : lp: imprimante hors ligne."), h.messageArea)
         XCTAssertTrue(FileManager.default.fileExists(atPath: file))
     }
 

@@ -57,8 +57,8 @@ final class ReceiptScreenTests: XCTestCase {
                    - Certificat de scolarité (enfant)
                  Les pièces manquantes sont à fournir pour que le dossier soit instruit.
 
-             Fichier : \(file) · pas d'imprimante
-             \(message.prefix(78))
+             \(WrappedText.lines(message, width: 78)[0])
+             \(WrappedText.lines(message, width: 78)[1])
             F1Aide  F3Retour  F7PgPréc  F8PgSuiv  F9Imprimer  F12Annuler
             """)
         h.press(.function(8))
@@ -81,6 +81,7 @@ final class ReceiptScreenTests: XCTestCase {
                        .info("Dossier BS-2026-000001 déposé. Récépissé imprimé sur accueil-1 et enregistré dans \(file)."))
         XCTAssertEqual(try String(contentsOfFile: copy, encoding: .utf8), ScreenProcedures.submitted().receipt.text)
         XCTAssertEqual(try String(contentsOfFile: copy + ".args", encoding: .utf8), "-d accueil-1 \(file)\n")
+        h.press(.down)                 // the message goes; the status line shows again
         XCTAssertTrue(h.line(21).contains("· imprimé sur accueil-1"), h.line(21))
         // F9 prints it again.
         try FileManager.default.removeItem(atPath: copy)
@@ -95,8 +96,9 @@ final class ReceiptScreenTests: XCTestCase {
         let h = try receipt(directory: directory, printer: "accueil-1", printCommand: script)
         XCTAssertEqual(h.session.message, .error("Dossier BS-2026-000001 déposé et récépissé enregistré, mais impression "
                                                  + "impossible sur accueil-1 : lp: imprimante hors ligne. F9 : réessayer."))
-        XCTAssertTrue(h.line(22).hasPrefix(" ✗ Dossier BS-2026-000001 déposé et récépissé enregistré, mais impression"),
-                      h.line(22))
+        XCTAssertEqual(h.messageArea, "✗ Dossier BS-2026-000001 déposé et récépissé enregistré, mais impression impossible "
+                       + "sur accueil-1 : lp: imprimante hors ligne. F9 : réessayer.")
+        h.press(.down)
         XCTAssertTrue(h.line(21).contains("· non imprimé"), h.line(21))
         h.press(.function(9))
         let file = directory + "/recepisses/BS-2026-000001.txt"
@@ -119,11 +121,13 @@ final class ReceiptScreenTests: XCTestCase {
         let h = try receipt(directory: directory)
         XCTAssertEqual(h.session.message, .error("Dossier BS-2026-000001 déposé et enregistré, mais le récépissé n'a pas pu "
                                                  + "être écrit dans \(directory)/recepisses (droits d'accès ?) ; F9 : réessayer."))
+        h.press(.down)
         XCTAssertEqual(h.line(21).trimmingCharacters(in: .whitespaces), "Récépissé non enregistré : F9 pour réessayer.")
         // Once the folder is fixed, F9 writes the file.
         try FileManager.default.removeItem(atPath: directory + "/recepisses")
         h.press(.function(9))
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/recepisses/BS-2026-000001.txt"))
+        h.press(.down)
         XCTAssertTrue(h.line(21).hasPrefix(" Fichier : \(directory)/recepisses/BS-2026-000001.txt"), h.line(21))
     }
 

@@ -144,7 +144,7 @@ final class ScanScreenTests: XCTestCase {
         h.type("02/12/2026")
         h.press(.key(.enter))
         XCTAssertTrue(h.app.top === scan, "a date after today is refused")
-        XCTAssertTrue(h.line(22).contains("Date de la pièce : le 02/12/2026 est postérieur à aujourd'hui"), h.line(22))
+        XCTAssertTrue(h.messageArea.contains("Date de la pièce : le 02/12/2026 est postérieur à aujourd'hui"), h.messageArea)
         h.press(.ctrl("u"))
         h.type("02/11/2026")
         h.press(.key(.enter))

@@ -27,6 +27,13 @@ extension KeyDrivenHarness {
     /// The 80×24 screen as text, trailing spaces trimmed on each line.
     var screen: String { terminal.screenText }
 
+    /// The two lines above the function-key bar, trimmed and joined by a space: where a message
+    /// shows (a long one wraps onto the body's last line).
+    var messageArea: String {
+        terminal.screenLines[21].trimmingCharacters(in: .whitespaces) + " "
+            + terminal.screenLines[22].trimmingCharacters(in: .whitespaces)
+    }
+
     /// The screen's lines, padded: line `n` of the terminal.
     func line(_ n: Int) -> String { terminal.screenLines[n] }
 }
