@@ -283,7 +283,7 @@ final class DossierReviewScreen: Screen {
         let fields: [PromptField]
         switch kind {
         case .claim, .piecesReceived:
-            perform(kind == .claim ? .claim : .piecesReceived)
+            performNow(kind == .claim ? .claim : .piecesReceived)
             return
         case .requestPieces:
             let missing = (procedure?.pieces ?? []).filter { !(review.dossier.pieces[$0.key]?.isProvided ?? false) }.map(\.label)
@@ -323,6 +323,7 @@ final class DossierReviewScreen: Screen {
             } catch let refusal as WorkflowRefusal {
                 current.error = refusal.message
                 prompt = current
+                load()
             } catch let invalid as ValidationError {
                 current.error = invalid.message
                 prompt = current
@@ -350,33 +351,36 @@ final class DossierReviewScreen: Screen {
             let pieces = values[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let iso = try DateRule.normalize(values[1], label: "Date limite", notAfter: nil)
             guard let due = CalendarDate(iso: iso) else { return }
-            try perform(.requestPieces(pieces: pieces, dueOn: due), throwing: true)
+            try perform(.requestPieces(pieces: pieces, dueOn: due))
         case .propose:
-            try perform(.propose(decisions[prompt.fields[0].selectedIndex], motif: values[1]), throwing: true)
+            try perform(.propose(decisions[prompt.fields[0].selectedIndex], motif: values[1]))
         case .decide:
-            try perform(.decide(decisions[prompt.fields[0].selectedIndex], motif: values[1]), throwing: true)
+            try perform(.decide(decisions[prompt.fields[0].selectedIndex], motif: values[1]))
         case .returnProposal:
-            try perform(.returnProposal(motif: values[0]), throwing: true)
+            try perform(.returnProposal(motif: values[0]))
         case .reopen:
-            try perform(.reopen(motif: values[0]), throwing: true)
+            try perform(.reopen(motif: values[0]))
         case .reassign:
-            try perform(.reassign(toAgentID: colleagues[prompt.fields[0].selectedIndex].id), throwing: true)
+            try perform(.reassign(toAgentID: colleagues[prompt.fields[0].selectedIndex].id))
         case .claim, .piecesReceived:
             break
         }
     }
 
-    private func perform(_ action: DossierAction) {
+    /// Applies an action taken without a form (prendre, pièces reçues); a refusal goes to the message line.
+    private func performNow(_ action: DossierAction) {
         do {
-            try perform(action, throwing: true)
+            try perform(action)
         } catch let refusal as WorkflowRefusal {
             session.message = .error(refusal.message)
         } catch {
             session.message = .error("\(error)")
         }
+        load()   // a colleague may have moved the dossier meanwhile: show where it stands now
     }
 
-    private func perform(_ action: DossierAction, throwing: Bool) throws {
+    /// Applies an action; a refusal is thrown for the form to show.
+    private func perform(_ action: DossierAction) throws {
         let dossier = try WorkflowService(store: session.store).perform(action, on: dossierID, reviewLevels: reviewLevels,
                                                                         by: session.agent)
         load()

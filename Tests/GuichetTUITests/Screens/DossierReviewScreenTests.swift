@@ -96,6 +96,20 @@ final class DossierReviewScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("C'est le premier dossier de la file."), h.screen)
     }
 
+    func testAColleaguesClaimMeanwhileIsShownWithTheRefusal() throws {
+        let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
+        let luc = try ReviewFixture.agent(h.store, "lwaheo", "Luc Waheo", [.instructor])
+        let id = try ReviewFixture.grants(1, store: h.store, by: h.agent)[0]
+        let screen = open(h, id)
+        XCTAssertTrue(h.line(3).contains("Agent : non attribué"), h.line(3))
+        try WorkflowService(store: h.store).perform(.claim, on: id, reviewLevels: 2, by: luc)   // another process
+        h.press(.key(.function(2)))
+        XCTAssertTrue(h.messageArea.contains("✗ Impossible de prendre le dossier : le dossier est « en instruction »"), h.messageArea)
+        XCTAssertTrue(h.line(3).contains("État : en instruction · Agent : Luc Waheo"), h.line(3))
+        XCTAssertEqual(screen.review?.dossier.assigneeID, luc.id)
+        XCTAssertFalse(h.line(23).contains("F2Prendre"), h.line(23))
+    }
+
     func testNotesAndHistoryTabs() throws {
         let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
         let id = try ReviewFixture.grants(1, store: h.store, by: h.agent)[0]
