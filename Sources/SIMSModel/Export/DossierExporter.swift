@@ -126,7 +126,7 @@ public struct DossierExporter: Sendable {
                        "destination": destination, "lignes": String(count)]
         if let code = filter.procedureCode { payload["demarche"] = code }
         try store.pool.write { db in
-            try EventLog.append(db, kind: .dossiersExported, agentID: agent.id, tierID: nil, payload: payload, at: now)
+            _ = try EventLog.append(db, kind: .dossiersExported, agentID: agent.id, tierID: nil, payload: payload, at: now)
         }
     }
 

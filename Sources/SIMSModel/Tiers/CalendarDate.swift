@@ -148,7 +148,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     // MARK: Day numbers
 
     /// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's `days_from_civil`.
-    private var dayNumber: Int {
+    var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -159,7 +159,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// The inverse of ``dayNumber`` (H. Hinnant's `civil_from_days`).
-    private init(dayNumber: Int) {
+    init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
