@@ -172,7 +172,10 @@ final class DashboardScreen: Screen {
             let base = QueueFilter(procedureCode: line.procedureCode)
             var cells = [Cell(text: line.procedureCode ?? "Total")]
             cells += DashboardAgeBucket.allCases.map { bucket in
-                Cell(text: "\(line.count(in: bucket))", filter: with(base) { $0.olderThanDays = bucket.minimumDays })
+                Cell(text: "\(line.count(in: bucket))", filter: with(base) {
+                    $0.olderThanDays = bucket.minimumDays
+                    $0.newerThanDays = bucket.maximumDays
+                })
             }
             let decided = with(base) { $0.scope = .decided }
             cells.append(Cell(text: "\(line.decisions)", filter: decided))
@@ -341,17 +344,9 @@ final class DashboardScreen: Screen {
         }
     }
 
-    /// A queue filter in French: « BS · en instruction », « toutes démarches · échéance dépassée ».
+    /// A queue filter in French, as the queue screen says it (``QueueFilter/summary(me:agentName:)``).
     func describe(_ filter: QueueFilter) -> String {
-        var parts = [filter.procedureCode ?? "toutes démarches", filter.scope.label]
-        switch filter.assignee {
-        case .anyone: break
-        case .unassigned: parts.append("non attribués")
-        case .agent(let id): parts.append(figures?.load.first { $0.agentID == id }?.name ?? "agent n° \(id)")
-        }
-        if let days = filter.olderThanDays { parts.append("déposés depuis \(days) j ou plus") }
-        if filter.deadline != .any { parts.append(filter.deadline.label) }
-        return parts.joined(separator: " · ")
+        filter.summary(me: session.agent.id) { id in figures?.load.first { $0.agentID == id }?.name ?? "n° \(id)" }
     }
 
     // MARK: Keys

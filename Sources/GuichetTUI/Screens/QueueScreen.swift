@@ -71,15 +71,7 @@ final class QueueScreen: Screen {
 
     /// The filters in force, in French.
     var filterSummary: String {
-        var parts = [filter.scope.label, filter.procedureCode.map { "démarche \($0)" } ?? "toutes démarches"]
-        switch filter.assignee {
-        case .anyone: parts.append("tous agents")
-        case .unassigned: parts.append("non attribués")
-        case .agent(let id): parts.append(id == session.agent.id ? "mes dossiers" : "agent : \(agentName(id))")
-        }
-        if filter.deadline != .any { parts.append(filter.deadline.label) }
-        if let days = filter.olderThanDays { parts.append("déposés depuis \(days) j ou plus") }
-        return parts.joined(separator: " · ")
+        filter.summary(me: session.agent.id, agentName: agentName)
     }
 
     private func agentName(_ id: Int64) -> String {
@@ -182,6 +174,7 @@ final class QueueScreen: Screen {
         case .filtreAnciennete:
             let steps: [Int?] = [nil, 7, 15, 30, 60]
             filter.olderThanDays = steps[((steps.firstIndex(of: filter.olderThanDays) ?? 0) + 1) % steps.count]
+            filter.newerThanDays = nil
             restart()
         case .marquer:
             toggleMark()

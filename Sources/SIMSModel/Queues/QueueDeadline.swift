@@ -3,7 +3,7 @@ public enum QueueDeadline: Sendable, Equatable, Hashable {
     case any
     /// Due before today.
     case overdue
-    /// Due today or within the next `days` days (overdue ones included).
+    /// Due today or within the next `days` days (not yet overdue), as the dashboard counts them.
     case within(days: Int)
 
     /// The French label: « échéance dépassée », « échéance sous 7 jours ».

@@ -37,14 +37,20 @@ extension QueueFilter {
             terms.append("d.submitted_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-11 hours')")
             arguments += [limit]
         }
+        if let days = newerThanDays {
+            // Deposited on or after that New Caledonian day: from its midnight (UTC+11).
+            let start = today.adding(days: -days).iso + "T00:00:00.000"
+            terms.append("d.submitted_at >= strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-11 hours')")
+            arguments += [start]
+        }
         switch deadline {
         case .any: break
         case .overdue:
             terms.append("d.due_on < ?")
             arguments += [today.iso]
         case .within(let days):
-            terms.append("d.due_on <= ?")
-            arguments += [today.adding(days: days).iso]
+            terms.append("d.due_on >= ? AND d.due_on <= ?")
+            arguments += [today.iso, today.adding(days: days).iso]
         }
         return (terms, arguments)
     }

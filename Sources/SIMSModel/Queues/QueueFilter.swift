@@ -12,14 +12,17 @@ public struct QueueFilter: Sendable, Equatable, Hashable {
     public var assignee: QueueAssignee
     /// Only dossiers deposited at least this many days ago.
     public var olderThanDays: Int?
+    /// Only dossiers deposited at most this many days ago (with ``olderThanDays``: an age bucket).
+    public var newerThanDays: Int?
     public var deadline: QueueDeadline
 
     public init(procedureCode: String? = nil, scope: QueueStateScope = .open, assignee: QueueAssignee = .anyone,
-                olderThanDays: Int? = nil, deadline: QueueDeadline = .any) {
+                olderThanDays: Int? = nil, newerThanDays: Int? = nil, deadline: QueueDeadline = .any) {
         self.procedureCode = procedureCode
         self.scope = scope
         self.assignee = assignee
         self.olderThanDays = olderThanDays
+        self.newerThanDays = newerThanDays
         self.deadline = deadline
     }
 }

@@ -77,7 +77,7 @@ final class DashboardScreenTests: XCTestCase {
 
 
 
-             Entrée : file « BS · à traiter »
+             Entrée : file « à traiter · démarche BS »
 
             F1Aide  F3Retour  F7PgPréc  F8PgSuiv  F12Annuler
             """)
@@ -122,16 +122,16 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertEqual(opened.last, QueueFilter(procedureCode: "BS"), "the whole line: the procedure's open dossiers")
         h.press(.function(3))
         h.press(.down, .right, .right)
-        XCTAssertTrue(h.screen.contains("Entrée : file « RBS · en instruction »"), h.screen)
+        XCTAssertTrue(h.screen.contains("Entrée : file « en instruction · démarche RBS »"), h.screen)
         XCTAssertEqual(h.terminal.screen[22, 5].style, Theme.standard.focusedField, "the chosen cell")
         for _ in 0..<7 { h.press(.right) }
-        XCTAssertTrue(h.screen.contains("Entrée : file « RBS · à traiter · échéance dépassée »"), h.screen)
+        XCTAssertTrue(h.screen.contains("Entrée : file « à traiter · démarche RBS · échéance dépassée »"), h.screen)
         h.press(.enter)
         XCTAssertTrue(h.app.top is QueueStub)
         XCTAssertEqual(opened.last, QueueFilter(procedureCode: "RBS", deadline: .overdue))
         h.press(.function(3))
         h.press(.down, .right)
-        XCTAssertTrue(h.screen.contains("Entrée : file « toutes démarches · à traiter · échéance sous 7 jours »"),
+        XCTAssertTrue(h.screen.contains("Entrée : file « à traiter · toutes démarches · échéance sous 7 jours »"),
                       h.screen)
     }
 
@@ -148,6 +148,12 @@ final class DashboardScreenTests: XCTestCase {
         ])
         h.press(.right, .right, .right, .right, .right, .enter)
         XCTAssertEqual(opened.last, QueueFilter(procedureCode: "BS", olderThanDays: 61), "> 60 j")
+        h.press(.function(3), .left, .left, .left)
+        XCTAssertTrue(h.screen.contains("Entrée : file « à traiter · démarche BS · déposés il y a 8 à 15 j »"),
+                      h.screen)
+        h.press(.enter)
+        XCTAssertEqual(opened.last, QueueFilter(procedureCode: "BS", olderThanDays: 8, newerThanDays: 15),
+                       "the 8–15 j bucket, and only it")
         h.press(.function(3), .tab)
         XCTAssertEqual(Array(h.screen.components(separatedBy: "\n")[2...6]), [
             " Dossiers ouverts par agent",
@@ -161,7 +167,7 @@ final class DashboardScreenTests: XCTestCase {
         h.press(.function(3), .right, .right, .enter)
         XCTAssertEqual(opened.last, QueueFilter(scope: .state(.underReview), assignee: .agent(h.agent.id)))
         h.press(.function(3), .down, .down)
-        XCTAssertTrue(h.screen.contains("Entrée : file « RBS · à traiter »"), h.screen)
+        XCTAssertTrue(h.screen.contains("Entrée : file « à traiter · démarche RBS »"), h.screen)
         h.press(.enter)
         XCTAssertEqual(opened.last, QueueFilter(procedureCode: "RBS"), "an old dossier: its procedure's queue")
         h.press(.function(3), .backTab, .backTab)
@@ -181,7 +187,7 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertTrue(h.line(21).trimmingCharacters(in: .whitespaces).hasSuffix("↓"), h.screen)
         XCTAssertFalse(h.screen.contains("BS-2026-000001"), "the oldest dossiers are below the 15 agents")
         for _ in 0..<15 { h.press(.down) }
-        XCTAssertTrue(h.screen.contains("Entrée : file « BS · à traiter »"), "the first old dossier:\n\(h.screen)")
+        XCTAssertTrue(h.screen.contains("Entrée : file « à traiter · démarche BS »"), "the first old dossier:\n\(h.screen)")
         let row = try XCTUnwrap(h.terminal.screenLines.firstIndex { $0.hasPrefix(" BS-2026-000001") }, h.screen)
         XCTAssertTrue(h.terminal.screen[20, row].style.reverse, "the selected line is in view")
         XCTAssertTrue(h.line(21).trimmingCharacters(in: .whitespaces).hasSuffix("↑↓"), h.line(21))

@@ -17,7 +17,7 @@ final class QueueScreenTests: XCTestCase {
         XCTAssertEqual(h.line(0).trimmingCharacters(in: .whitespaces),
                        "Guichet · Files d'instruction                       Marie Gorodey · 29/11/2026")
         XCTAssertEqual(Array(h.terminal.screenLines[1...6]).map { $0.trimmingCharacters(in: .whitespaces) }, [
-            "File : à traiter · toutes démarches · tous agents",
+            "File : à traiter · toutes démarches",
             "Ordre : plus anciens d'abord · page 1",
             "Numéro          Demandeur       État              Agent     Âge   Échéance",
             "BS-2026-000001  WAMYTAN Hélène  déposé            —         0 j   13/01/2027",

@@ -81,10 +81,12 @@ final class DossierQueueTests: XCTestCase {
         XCTAssertEqual(try numbers(QueueFilter(assignee: .unassigned)), ["BS-1"])
         XCTAssertEqual(try numbers(QueueFilter(assignee: .agent(instructor.id))), ["IS-1", "BS-2"])
         XCTAssertEqual(try numbers(QueueFilter(deadline: .overdue)), ["BS-2"], "a decided dossier is never overdue")
-        XCTAssertEqual(try numbers(QueueFilter(deadline: .within(days: 7))), ["IS-1", "BS-2"])
+        XCTAssertEqual(try numbers(QueueFilter(deadline: .within(days: 7))), ["IS-1"], "due from today on; overdue ones apart")
         XCTAssertEqual(try numbers(QueueFilter(), .dueFirst), ["BS-2", "IS-1", "BS-1"])
         XCTAssertEqual(try numbers(QueueFilter(olderThanDays: 28)), ["IS-1", "BS-2"], "deposited on 01/11, 28 days ago")
         XCTAssertEqual(try numbers(QueueFilter(olderThanDays: 29)), ["IS-1"])
+        XCTAssertEqual(try numbers(QueueFilter(olderThanDays: 8, newerThanDays: 28)), ["BS-2"], "an age bucket: 8 to 28 days")
+        XCTAssertEqual(try numbers(QueueFilter(newerThanDays: 27)), ["BS-1"])
         XCTAssertEqual(try numbers(QueueFilter(olderThanDays: 0)), ["IS-1", "BS-2", "BS-1"],
                        "deposited at 07:00 on 29/11 in Nouméa (20:00 UTC the day before) is 0 days old")
 
