@@ -71,7 +71,8 @@ final class DossierReviewScreen: Screen {
         }
         let dossier = review.dossier
         var y = area.y
-        buffer.put("\(dossier.number ?? "") · \(dossier.procedureTitle)", x: x, y: y, style: theme.title, maxWidth: width)
+        let tracking = dossier.trackingCode.map { " · suivi \($0)" } ?? ""
+        buffer.put("\(dossier.number ?? "") · \(dossier.procedureTitle)\(tracking)", x: x, y: y, style: theme.title, maxWidth: width)
         y += 1
         var people = "Demandeur : \(review.applicantName)"
         if let beneficiary = review.beneficiaryName { people += " · Bénéficiaire : \(beneficiary)" }

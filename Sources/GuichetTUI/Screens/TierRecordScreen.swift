@@ -13,7 +13,7 @@ final class TierRecordScreen: Screen {
         case fact(TierField, Fact?)
         case relation(label: String, tierID: Int64, name: String)
         /// A dossier the tier applied for or benefits from: « BS-2026-000001 », its title and state.
-        case dossier(number: String, text: String, detail: String)
+        case dossier(id: Int64, number: String, text: String, detail: String)
     }
 
     /// The dossiers the tier applied for or benefits from, newest first.
@@ -34,7 +34,7 @@ final class TierRecordScreen: Screen {
         lines += snapshot.relations.map { .relation(label: $0.kind.label, tierID: $0.relatedID, name: $0.otherName) }
         lines += snapshot.inverseRelations.map { .relation(label: $0.kind.inverseLabel, tierID: $0.tierID, name: $0.otherName) }
         lines += dossiers.map { dossier in
-            .dossier(number: dossier.number ?? "n° \(dossier.id)",
+            .dossier(id: dossier.id, number: dossier.number ?? "n° \(dossier.id)",
                      text: dossier.state.label + (dossier.submittedAt.map { " le " + Timestamp.french($0).prefix(10) } ?? "")
                          + " · \(dossier.procedureTitle)",
                      detail: "\(dossier.number ?? "") · code de suivi \(dossier.trackingCode ?? "—")"
@@ -80,7 +80,7 @@ final class TierRecordScreen: Screen {
             case .relation(let label, _, let name):
                 let end = buffer.put(label, x: x, y: y, style: index == selected ? style : theme.title, maxWidth: 30)
                 buffer.put("→ \(name)", x: max(end + 1, x + 18), y: y, style: style, maxWidth: width - 30)
-            case .dossier(let number, let text, _):
+            case .dossier(_, let number, let text, _):
                 buffer.put("Dossier", x: x, y: y, style: index == selected ? style : theme.title)
                 let end = buffer.put(number, x: x + 18, y: y, style: style)
                 buffer.put(text, x: end + 1, y: y, style: style, maxWidth: width - (end + 1 - x))
@@ -123,7 +123,12 @@ final class TierRecordScreen: Screen {
                 }
             case .fact(let field, _):
                 return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
-            case .dossier(_, _, let detail):
+            case .dossier(let id, _, _, let detail):
+                // A submitted dossier opens for review (where the counter records the pieces that
+                // arrive); a brouillon only says where it stands.
+                if dossiers.first(where: { $0.id == id })?.state != .draft {
+                    return .push(DossierReviewScreen(session: session, dossierID: id))
+                }
                 session.message = .info(detail)
             }
         default: break

@@ -17,7 +17,7 @@ final class DossierReviewScreenTests: XCTestCase {
         let id = try ReviewFixture.grants(1, store: h.store, by: h.agent, surnames: ["Wamytan"])[0]
         let screen = open(h, id)
         XCTAssertEqual(Array(h.terminal.screenLines[1...6]).map { $0.trimmingCharacters(in: .whitespaces) }, [
-            "BS-2026-000001 · Demande de bourse scolaire",
+            "BS-2026-000001 · Demande de bourse scolaire · suivi \(screen.review?.dossier.trackingCode ?? "?")",
             "Demandeur : WAMYTAN Hélène · Bénéficiaire : WAMYTAN Léa",
             "État : déposé · Agent : non attribué",
             "Déposé le 29/11/2026 · échéance le 13/01/2027",

@@ -62,7 +62,7 @@ final class TierRecordScreenTests: XCTestCase {
         XCTAssertTrue(values[1].contains("25.12.34"))
     }
 
-    func testTheRecordListsTheTiersDossiersAndEnterGivesTheTrackingCode() throws {
+    func testTheRecordListsTheTiersDossiersAndEnterOpensTheSubmittedOne() throws {
         let h = try IntakeHarness()
         let grant = try h.lastYearsGrant()
         h.app.open(try TierRecordScreen(session: h.session, tierID: h.child.id))
@@ -71,7 +71,10 @@ final class TierRecordScreenTests: XCTestCase {
         XCTAssertTrue(h.line(row).hasPrefix(" Dossier           BS-2026-000001 déposé le 29/11/2026 · Demande de bourse"),
                       h.line(row))
         h.press(.pageDown, .pageDown, .key(.enter))   // the last line is the dossier
-        XCTAssertTrue(h.line(22).contains("BS-2026-000001 · code de suivi \(grant.receipt.trackingCode) · réponse attendue le 13/01/2027"),
-                      h.line(22))
+        XCTAssertTrue(h.line(0).contains("Instruction"), h.screen)
+        XCTAssertTrue(h.line(1).contains("BS-2026-000001 · Demande de bourse scolaire · suivi \(grant.receipt.trackingCode)"),
+                      h.line(1))
+        XCTAssertTrue(h.line(4).contains("échéance le 13/01/2027"), h.line(4))
+        XCTAssertTrue(h.line(21).contains("Actions : n Note"), "an agent d'accueil may only add a note now: \(h.line(21))")
     }
 }
