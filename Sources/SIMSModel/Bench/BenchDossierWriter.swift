@@ -273,21 +273,9 @@ struct BenchDossierWriter {
         return payload
     }
 
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    private func bind(_ text: String?, _ statement: OpaquePointer, _ index: Int32) { SQLiteBinding.bind(text, statement, index) }
 
-    private func bind(_ text: String?, _ statement: OpaquePointer, _ index: Int32) {
-        guard var text else { sqlite3_bind_null(statement, index); return }
-        guard !text.isEmpty else { sqlite3_bind_text(statement, index, "", 0, Self.transient); return }
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                _ = sqlite3_bind_text(statement, index, chars.baseAddress, Int32(chars.count), Self.transient)
-            }
-        }
-    }
-
-    private func bind(_ value: Int64?, _ statement: OpaquePointer, _ index: Int32) {
-        if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
-    }
+    private func bind(_ value: Int64?, _ statement: OpaquePointer, _ index: Int32) { SQLiteBinding.bind(value, statement, index) }
 
     private func bind(_ value: Int?, _ statement: OpaquePointer, _ index: Int32) {
         bind(value.map(Int64.init), statement, index)

@@ -117,15 +117,8 @@ struct SearchTokenIndex {
         return found
     }
 
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-
     private static func bind(_ text: String, to statement: OpaquePointer, at index: Int32) {
-        var text = text
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                _ = sqlite3_bind_text(statement, index, chars.baseAddress, Int32(chars.count), transient)
-            }
-        }
+        SQLiteBinding.bind(text, statement, index)
     }
 
     private static func text(_ statement: OpaquePointer, _ column: Int32) -> String {

@@ -19,30 +19,8 @@ final class ClaimRaceTests: XCTestCase {
 
     override func tearDown() { guichet?.remove() }
 
-    /// Files `count` school grants; returns their numbers.
-    private func deposit(_ count: Int) throws -> [String] {
-        let store = try SIMSStore.open(path: guichet.database)
-        let agent = try AgentService(store: store).authenticate(login: "accueil1")
-        let grant = try XCTUnwrap(try ProcedureCatalog.load(directory: IntakeHarness.proceduresDirectory).procedure(code: "BS"))
-        var numbers: [String] = []
-        for index in 0..<count {
-            let tiers = TierService(store: store)
-            let parent = try tiers.create(kind: .person, values: [
-                .birthName: "Wamytan", .givenNames: "Hélène", .birthDate: "14/03/1985", .address: "\(index) rue de Sébastopol",
-                .commune: "Nouméa", .postalCode: "98800", .phone: "25 12 34"], by: agent)
-            let child = try tiers.create(kind: .person, values: [.birthName: "Wamytan", .givenNames: "Léa",
-                                                                 .birthDate: "02/05/2016", .sex: "F"], by: agent)
-            var intake = try DossierService(store: store).start(grant, applicantID: parent.id, beneficiaryID: child.id, by: agent)
-            intake.dossier.answers.merge(["etablissement": "École Surleau", "classe": "CM1", "annee_scolaire": "2026",
-                                          "situation_familiale": "Marié(e)", "enfants_a_charge": "2",
-                                          "revenus_annuels": "1000000"]) { $1 }
-            numbers.append(try DossierService(store: store).submit(intake.dossier, procedure: grant, by: agent).dossier.number!)
-        }
-        return numbers
-    }
-
     func testEightProcessesTakingTheNextNeverGetTheSameDossier() throws {
-        let deposited = try deposit(30)
+        let deposited = try guichet.depositGrants(30)
         let outputs = Outputs()
         let guichet = self.guichet!
         DispatchQueue.concurrentPerform(iterations: 8) { index in

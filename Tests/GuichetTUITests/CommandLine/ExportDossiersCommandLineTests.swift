@@ -13,30 +13,10 @@ final class ExportDossiersCommandLineTests: XCTestCase {
         XCTAssertEqual(try guichet.run(["agent", "add", "chef", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
         XCTAssertEqual(try guichet.run(["agent", "add", "instr1", "--name", "Jean Instructeur", "--role", "instructeur"]).status, 0)
         XCTAssertEqual(try guichet.run(["agent", "add", "accueil1", "--name", "Marie Gorodey", "--role", "accueil"]).status, 0)
-        try deposit(3)
+        try guichet.depositGrants(3)
     }
 
     override func tearDown() { guichet?.remove() }
-
-    /// Files `count` school grants.
-    private func deposit(_ count: Int) throws {
-        let store = try SIMSStore.open(path: guichet.database)
-        let agent = try AgentService(store: store).authenticate(login: "accueil1")
-        let grant = try XCTUnwrap(try ProcedureCatalog.load(directory: IntakeHarness.proceduresDirectory).procedure(code: "BS"))
-        for index in 0..<count {
-            let tiers = TierService(store: store)
-            let parent = try tiers.create(kind: .person, values: [
-                .birthName: "Wamytan", .givenNames: "Hélène", .birthDate: "14/03/1985", .address: "\(index) rue de Sébastopol",
-                .commune: "Nouméa", .postalCode: "98800", .phone: "25 12 34"], by: agent)
-            let child = try tiers.create(kind: .person, values: [.birthName: "Wamytan", .givenNames: "Léa",
-                                                                 .birthDate: "02/05/2016", .sex: "F"], by: agent)
-            var intake = try DossierService(store: store).start(grant, applicantID: parent.id, beneficiaryID: child.id, by: agent)
-            intake.dossier.answers.merge(["etablissement": "École Surleau", "classe": "CM1", "annee_scolaire": "2026",
-                                          "situation_familiale": "Marié(e)", "enfants_a_charge": "2",
-                                          "revenus_annuels": "1000000"]) { $1 }
-            try DossierService(store: store).submit(intake.dossier, procedure: grant, by: agent)
-        }
-    }
 
     func testChosenColumnsOnStandardOutput() throws {
         XCTAssertEqual(try guichet.run(["dossier", "suivant"], as: "instr1").status, 0)

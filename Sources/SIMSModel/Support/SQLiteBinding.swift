@@ -1,0 +1,24 @@
+import GRDBSQLite
+
+/// Binding values straight to a prepared SQLite statement, for the bulk writers that step
+/// statements through the C API (import, search index, benchmark stores).
+enum SQLiteBinding {
+    /// SQLite copies the bytes before the call returns (`SQLITE_TRANSIENT`).
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    /// Binds UTF-8 text, or NULL.
+    static func bind(_ text: String?, _ statement: OpaquePointer, _ index: Int32) {
+        guard var text else { sqlite3_bind_null(statement, index); return }
+        guard !text.isEmpty else { sqlite3_bind_text(statement, index, "", 0, transient); return }
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                _ = sqlite3_bind_text(statement, index, chars.baseAddress, Int32(chars.count), transient)
+            }
+        }
+    }
+
+    /// Binds an integer, or NULL.
+    static func bind(_ value: Int64?, _ statement: OpaquePointer, _ index: Int32) {
+        if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
+    }
+}
