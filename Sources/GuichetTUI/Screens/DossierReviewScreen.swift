@@ -21,7 +21,7 @@ final class DossierReviewScreen: Screen {
         self.session = session
         self.dossierID = dossierID
         self.queue = queue
-        load()
+        load(consulting: true)
     }
 
     var title: String { "Instruction" }
@@ -52,9 +52,12 @@ final class DossierReviewScreen: Screen {
 
     func didReappear() { load() }
 
-    private func load() {
+    /// Reads the dossier; `consulting` when the agent opens it (recorded as a consultation of the
+    /// applicant's and beneficiary's data), not when it is read again after an action.
+    private func load(consulting: Bool = false) {
         do {
-            review = try DossierReviewReader(store: session.store).review(dossierID: dossierID)
+            let reader = DossierReviewReader(store: session.store)
+            review = consulting ? try reader.open(dossierID: dossierID, by: session.agent) : try reader.review(dossierID: dossierID)
         } catch {
             review = nil
             session.message = .error("Le dossier n'a pas pu être lu : \(error)")
@@ -428,7 +431,7 @@ final class DossierReviewScreen: Screen {
             }
             dossierID = found.id
             scroll = 0
-            load()
+            load(consulting: true)
         } catch {
             session.message = .error("La file n'a pas pu être lue : \(error)")
         }

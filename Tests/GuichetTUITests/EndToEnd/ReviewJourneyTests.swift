@@ -110,8 +110,16 @@ final class ReviewJourneyTests: XCTestCase {
         let dossier = try DossierService(store: store).dossier(id: family.grantID)
         XCTAssertEqual(dossier.state, .accepted)
         let kinds = try store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT kind FROM event WHERE dossier_id = ? ORDER BY id", arguments: [family.grantID])
+            try String.fetchAll(db, sql: "SELECT kind FROM event WHERE dossier_id = ? AND kind <> 'tier.consult' ORDER BY id",
+                                arguments: [family.grantID])
         }
+        let readers = try store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT a.login FROM event e JOIN agent a ON a.id = e.agent_id
+                WHERE e.kind = 'tier.consult' AND e.dossier_id = ? ORDER BY a.login
+                """, arguments: [family.grantID])
+        }
+        XCTAssertEqual(readers, ["asup", "jinstr"], "opening the dossier is a consultation of the family's data")
         XCTAssertEqual(kinds, ["dossier.start", "dossier.submit", "dossier.claim", "dossier.pieces_request",
                                "dossier.pieces_received", "dossier.propose", "dossier.decide"])
         XCTAssertNil(try ChainVerifier.verify(store).firstBreak)

@@ -83,6 +83,28 @@ final class DossierReviewTests: XCTestCase {
         XCTAssertNil(try ChainVerifier.verify(test.store).firstBreak)
     }
 
+    func testOpeningADossierIsAConsultationOfItsApplicantAndBeneficiary() throws {
+        let id = try test.submittedGrants(1)[0]
+        let reader = DossierReviewReader(store: test.store)
+        let review = try reader.open(dossierID: id, by: instructor)
+        XCTAssertThrowsError(try reader.open(dossierID: id, by: test.admin)) {
+            XCTAssertTrue("\($0)".contains("consulter un dossier"), "\($0)")
+        }
+        let consultations = try test.store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT tier_id, agent_id, payload FROM event WHERE kind = 'tier.consult' AND dossier_id = ?",
+                             arguments: [id])
+        }
+        XCTAssertEqual(Set(consultations.map { $0["tier_id"] as Int64 }),
+                       [review.dossier.applicantID, try XCTUnwrap(review.dossier.beneficiaryID)])
+        XCTAssertEqual(Set(consultations.map { $0["agent_id"] as Int64 }), [instructor.id])
+        XCTAssertTrue((consultations[0]["payload"] as String).contains("BS-2026-000001"))
+        let export = try TierExporter(store: test.store).export(id: review.dossier.applicantID, by: test.admin)
+        XCTAssertTrue(export.contains("\"nom_agent\" : \"Jean Instructeur\""), "the RGPD export lists who read the dossier")
+        XCTAssertFalse(try reader.review(dossierID: id).history.contains { $0.label == "consultation de fiche" },
+                       "consultations stay out of the dossier's history")
+        XCTAssertNil(try ChainVerifier.verify(test.store).firstBreak)
+    }
+
     func testTheHistoryTellsWhoDidWhatWithTheDetails() throws {
         let id = try test.submittedGrants(1)[0]
         let workflow = WorkflowService(store: test.store)
