@@ -18,7 +18,7 @@ struct DashboardCommand: ParsableCommand {
         guard once else {
             print("""
                 Le tableau de bord en direct est dans l'application : lancez guichet, puis la touche \
-                « tableau de bord » de l'accueil.
+                t (tableau de bord) sur l'accueil.
                 Pour les chiffres en texte : guichet dashboard --once
                 """)
             return
