@@ -314,26 +314,12 @@ final class DossierReviewScreen: Screen {
     }
 
     private func handlePrompt(_ event: KeyEvent) -> ScreenOutcome {
-        guard var current = prompt else { return .stay }
-        switch current.handle(event) {
-        case .editing:
-            prompt = current
-        case .cancelled:
-            prompt = nil
-        case .confirmed:
+        prompt = prompt?.responding(to: event) { current in
             do {
                 try confirm(current)
-                prompt = nil
             } catch let refusal as WorkflowRefusal {
-                current.error = refusal.message
-                prompt = current
-                load()
-            } catch let invalid as ValidationError {
-                current.error = invalid.message
-                prompt = current
-            } catch {
-                current.error = "\(error)"
-                prompt = current
+                load()   // a colleague may have moved the dossier meanwhile: show where it stands now
+                throw refusal
             }
         }
         return .stay

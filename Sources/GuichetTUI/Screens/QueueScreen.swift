@@ -258,26 +258,14 @@ final class QueueScreen: Screen {
     }
 
     private func handlePrompt(_ event: KeyEvent) -> ScreenOutcome {
-        guard var current = prompt else { return .stay }
-        switch current.handle(event) {
-        case .editing:
-            prompt = current
-        case .cancelled:
-            prompt = nil
-        case .confirmed:
+        prompt = prompt?.responding(to: event) { current in
             let colleague = colleagues[current.fields[0].selectedIndex]
             let targets = marked.isEmpty ? [entries[selected].id] : marked.keys.sorted()
-            do {
-                try WorkflowService(store: session.store).reassign(targets, to: colleague.id, by: session.agent)
-                prompt = nil
-                marked = [:]
-                session.message = .info(targets.count == 1 ? "Dossier réattribué à \(colleague.fullName)."
-                                                           : "\(targets.count) dossiers réattribués à \(colleague.fullName).")
-                load()
-            } catch {
-                current.error = "\(error)"
-                prompt = current
-            }
+            try WorkflowService(store: session.store).reassign(targets, to: colleague.id, by: session.agent)
+            marked = [:]
+            session.message = .info(targets.count == 1 ? "Dossier réattribué à \(colleague.fullName)."
+                                                       : "\(targets.count) dossiers réattribués à \(colleague.fullName).")
+            load()
         }
         return .stay
     }

@@ -74,6 +74,26 @@ struct ActionPrompt: Equatable {
         return .editing
     }
 
+    /// The prompt after a key: nil once closed (Esc, or Enter when `confirm` succeeds); still open
+    /// with the refusal shown when `confirm` throws (its French message), everything typed kept.
+    func responding(to event: KeyEvent, confirm: (ActionPrompt) throws -> Void) -> ActionPrompt? {
+        var next = self
+        switch next.handle(event) {
+        case .editing:
+            return next
+        case .cancelled:
+            return nil
+        case .confirmed:
+            do {
+                try confirm(next)
+                return nil
+            } catch {
+                next.error = "\(error)"
+                return next
+            }
+        }
+    }
+
     /// Draws the prompt on the last ``height`` rows of `area`; returns the cursor in the focused text field.
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let top = area.y + area.height - height

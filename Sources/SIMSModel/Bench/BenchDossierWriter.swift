@@ -281,15 +281,7 @@ struct BenchDossierWriter {
         bind(value.map(Int64.init), statement, index)
     }
 
-    private func step(_ statement: OpaquePointer) throws {
-        let code = sqlite3_step(statement)
-        guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(statement)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message,
-                                sql: sqlite3_sql(statement).map { String(cString: $0) })
-        }
-    }
+    private func step(_ statement: OpaquePointer) throws { try SQLiteBinding.step(statement, in: db) }
 
     /// Appends the events still waiting (none is later than now), moves the chain's head and
     /// the dossier numbers' counters past what was written.

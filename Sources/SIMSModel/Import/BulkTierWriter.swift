@@ -182,13 +182,5 @@ final class BulkTierWriter {
 
     private func bind(_ text: String?, _ statement: OpaquePointer, _ index: Int32) { SQLiteBinding.bind(text, statement, index) }
 
-    private func step(_ statement: OpaquePointer) throws {
-        let code = sqlite3_step(statement)
-        guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(statement)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message,
-                                sql: sqlite3_sql(statement).map { String(cString: $0) })
-        }
-    }
+    private func step(_ statement: OpaquePointer) throws { try SQLiteBinding.step(statement, in: db) }
 }

@@ -1,3 +1,4 @@
+import GRDB
 import GRDBSQLite
 
 /// Binding values straight to a prepared SQLite statement, for the bulk writers that step
@@ -14,6 +15,17 @@ enum SQLiteBinding {
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 _ = sqlite3_bind_text(statement, index, chars.baseAddress, Int32(chars.count), transient)
             }
+        }
+    }
+
+    /// Steps a statement that returns no row; a failure becomes GRDB's `DatabaseError` with SQLite's message.
+    static func step(_ statement: OpaquePointer, in db: Database) throws {
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            sqlite3_reset(statement)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message,
+                                sql: sqlite3_sql(statement).map { String(cString: $0) })
         }
     }
 
