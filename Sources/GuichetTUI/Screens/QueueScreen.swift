@@ -17,6 +17,8 @@ final class QueueScreen: Screen {
     private(set) var marked: [Int64: String] = [:]
     private(set) var prompt: ActionPrompt?
     private var colleagues: [Agent] = []
+    /// Names of agents read for the title (a queue drilled down to an agent), read once.
+    private var agentNames: [Int64: String] = [:]
     /// The rows of the table on an 80×24 terminal.
     static let pageSize = 15
 
@@ -75,9 +77,10 @@ final class QueueScreen: Screen {
     }
 
     private func agentName(_ id: Int64) -> String {
-        if let colleague = colleagues.first(where: { $0.id == id }) { return colleague.fullName }
-        return entries.first { $0.assigneeID == id }?.assigneeName
-            ?? ((try? AgentService(store: session.store).list())?.first { $0.id == id }?.fullName ?? "n° \(id)")
+        if let name = agentNames[id] { return name }
+        let name = ((try? AgentService(store: session.store).list())?.first { $0.id == id }?.fullName) ?? "n° \(id)"
+        agentNames[id] = name
+        return name
     }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {

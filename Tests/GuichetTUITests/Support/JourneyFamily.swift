@@ -40,6 +40,24 @@ struct JourneyFamily {
         return JourneyFamily(parentID: parent.id, childID: child.id, grantID: submitted.dossier.id)
     }
 
+    /// At the counter, from the home screen: finds Hélène Wamytan, opens her record, starts the
+    /// renewal of the school grant (RBS) and waits for the choice of the beneficiary, Léa.
+    static func startRenewal(in tmux: TmuxSession) throws {
+        try tmux.waitFor("Bonjour Marie Gorodey")
+        try tmux.keys("F5")
+        try tmux.type("wamytan helene")
+        try tmux.waitFor("WAMYTAN Hélène")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Fiche : WAMYTAN Hélène")
+        try tmux.keys("F9")
+        try tmux.waitFor("Pour : WAMYTAN Hélène")
+        try tmux.type("renouvellement bourse")
+        try tmux.waitFor("RBS")
+        try tmux.keys("F2")
+        try tmux.waitFor("Pour qui est ce dossier ?")
+        try tmux.waitFor("WAMYTAN Léa")
+    }
+
     /// The environment of the application run by `login` in tmux.
     static func environment(_ guichet: GuichetProcess, login: String) -> [String: String] {
         ["GUICHET_DB": guichet.database, "GUICHET_LOGIN": login, "TERM": "xterm-256color",
