@@ -86,7 +86,10 @@ final class BulkTierWriter {
     func add(kind: TierKind, values: [TierField: String], provenance: Provenance) throws -> Int64 {
         let tier = PreparedTier(id: reserveID(), kind: kind, values: values, provenance: provenance)
         try write(tier)
-        if let run = tokens.add(tier.tokens, tierID: tier.id) { try insertTokens(run) }
+        if var run = tokens.add(tier.tokens, tierID: tier.id) {
+            run.sort()
+            try insertTokens(run)
+        }
         for word in tier.vocabulary { vocabulary[word, default: 0] += 1 }
         return tier.id
     }
@@ -153,11 +156,19 @@ final class BulkTierWriter {
         }
     }
 
-    /// Inserts a sorted run of index rows.
-    func insertTokens(_ run: [SearchTokenRuns.Entry]) throws {
-        try insertToken.insert(count: run.count, step: step) { s, p, i in
-            bind(run[i].token, s, p)
-            sqlite3_bind_int64(s, p + 1, run[i].id)
+    /// Inserts a run of index rows (sorted, see ``SearchTokenRun/sort()``), or the given rows of it.
+    func insertTokens(_ run: SearchTokenRun, rows: Range<Int>? = nil) throws {
+        let rows = rows ?? 0..<run.count
+        guard !rows.isEmpty else { return }
+        try run.withRows { bytes, entries in
+            // The run outlives every step: SQLite may read the tokens in place.
+            let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+            let first = rows.lowerBound
+            try insertToken.insert(count: rows.count, step: step) { s, p, i in
+                let entry = entries[first + i]
+                sqlite3_bind_text(s, p, base + Int(entry.offset), Int32(entry.length), SQLiteBinding.static)
+                sqlite3_bind_int64(s, p + 1, entry.id)
+            }
         }
     }
 
@@ -165,7 +176,10 @@ final class BulkTierWriter {
     /// restores the page cache.
     func finish(kind: EventKind, payload: [String: String]) throws {
         try flush()
-        if let run = tokens.flush() { try insertTokens(run) }
+        if var run = tokens.flush() {
+            run.sort()
+            try insertTokens(run)
+        }
         let upsert = try db.makeStatement(sql: """
             INSERT INTO search_word (word, tiers) VALUES (?, ?)
             ON CONFLICT(word) DO UPDATE SET tiers = tiers + excluded.tiers

@@ -3,5 +3,5 @@ enum ImportBatch: Sendable {
     /// Tiers to write, in order.
     case tiers([PreparedTier])
     /// A sorted run of index rows of tiers already handed over.
-    case tokens([SearchTokenRuns.Entry])
+    case tokens(SearchTokenRun)
 }

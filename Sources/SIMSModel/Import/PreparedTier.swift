@@ -2,12 +2,16 @@
 /// its `tier` row, its fact record and its search tokens. Making it is pure work on the values,
 /// so the CSV import makes it on another core than the one writing to SQLite.
 ///
+/// A class, so that handing it from the preparing thread to the writer and on into SQLite's
+/// bindings retains one object instead of each of its strings. Only the preparing thread
+/// changes it (its id and relations), before it is handed over.
+///
 /// ```swift
 /// let prepared = PreparedTier(id: 42, kind: .person, values: validation.normalized,
 ///                             provenance: Provenance(source: .imported, reference: "tiers.csv:3"))
 /// try writer.write(prepared)
 /// ```
-struct PreparedTier: Sendable {
+final class PreparedTier: @unchecked Sendable {
     var id: Int64
     var kind: TierKind
     var displayName: String
@@ -31,7 +35,7 @@ struct PreparedTier: Sendable {
     /// `relatedID` is the `kind` of this tier.
     var relations: [(kind: RelationKind, relatedID: Int64)] = []
 
-    init(id: Int64, kind: TierKind, values: [TierField: String], provenance: Provenance) {
+    convenience init(id: Int64, kind: TierKind, values: [TierField: String], provenance: Provenance) {
         self.init(id: id, kind: kind, slots: TierFieldSlots.slots(values), provenance: provenance)
     }
 

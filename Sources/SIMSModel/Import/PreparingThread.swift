@@ -39,10 +39,9 @@ final class PreparingThread: @unchecked Sendable {
         do {
             while let tiers = try preparer.nextBatch(lines: chunkSize) {
                 if !tiers.isEmpty, !pipe.send(.tiers(tiers)) { return }
-                if let run = preparer.fullRun {
-                    preparer.fullRun = nil
-                    guard pipe.send(.tokens(run)) else { return }
-                }
+                let runs = preparer.fullRuns
+                preparer.fullRuns.removeAll()
+                for run in runs { guard pipe.send(.tokens(run)) else { return } }
             }
             if let run = preparer.lastRun(), !pipe.send(.tokens(run)) { return }
             pipe.close(error: nil)

@@ -11,7 +11,8 @@ import GRDB
 ///
 /// Two threads share the work: one reads, validates and prepares the lines
 /// (``TierLinePreparer``), the writer writes the previous ones (``BulkTierWriter``); they hand
-/// over chunks of tiers and sorted runs of index rows through a bounded ``ImportPipe``.
+/// over chunks of tiers and runs of index rows through a bounded ``ImportPipe``, and the writer
+/// sorts the runs and inserts them a slice at a time between the chunks (``PendingTokenRows``).
 ///
 /// ```swift
 /// let report = try TierImporter(store: store).importTiers(path: "tiers.csv", rejectsPath: "tiers.rejets.csv", by: admin)
@@ -30,7 +31,10 @@ public struct TierImporter: Sendable {
     /// Tiers prepared per hand-over to the writing thread.
     static let chunkSize = 512
     /// Hand-overs prepared ahead of the writer at most.
-    static let chunksInFlight = 16
+    static let chunksInFlight = 32
+    /// Index rows the writer inserts after each chunk of tiers (a chunk gives about 3,500), and
+    /// at a time while it waits for the next chunk.
+    static let tokenRowsPerStep = 4096
 
     public func importTiers(path: String, rejectsPath: String? = nil, by agent: Agent) throws -> ImportReport {
         try AgentService.require(agent, .administrator, to: "importer des tiers")
@@ -74,12 +78,7 @@ public struct TierImporter: Sendable {
             let preparing = PreparingThread(preparer: preparer, pipe: pipe, chunkSize: Self.chunkSize)
             preparing.start()
             do {
-                while let batch = try pipe.receive() {
-                    switch batch {
-                    case .tiers(let chunk): for tier in chunk { try writer.write(tier) }
-                    case .tokens(let run): try writer.insertTokens(run)
-                    }
-                }
+                try Self.write(from: pipe, with: writer)
             } catch {
                 pipe.cancel()
                 preparing.wait()
@@ -93,5 +92,36 @@ public struct TierImporter: Sendable {
             return (writer.eventID, writer.written)
         }
         return ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID)
+    }
+
+    /// Writes what the preparing thread hands over until it is done: the tiers as they come, the
+    /// index rows a slice at a time in between (``PendingTokenRows``).
+    private static func write(from pipe: ImportPipe<ImportBatch>, with writer: BulkTierWriter) throws {
+        var pending = PendingTokenRows()
+        receiving: while true {
+            let batch: ImportBatch
+            if pending.isEmpty {
+                guard let next = try pipe.receive() else { break }
+                batch = next
+            } else {
+                switch try pipe.poll() {
+                case .value(let next):
+                    batch = next
+                case .nothing:
+                    try pending.insert(upTo: tokenRowsPerStep, with: writer)
+                    continue receiving
+                case .finished:
+                    break receiving
+                }
+            }
+            switch batch {
+            case .tiers(let chunk):
+                for tier in chunk { try writer.write(tier) }
+                try pending.insert(upTo: tokenRowsPerStep, with: writer)
+            case .tokens(let run):
+                pending.append(run)
+            }
+        }
+        try pending.insert(upTo: .max, with: writer)
     }
 }

@@ -30,8 +30,8 @@ final class TierLinePreparer {
     private var rejectedReferences = Set<String>()
     /// The index rows of the tiers prepared since the last run handed out.
     private var tokens = SearchTokenRuns()
-    /// A full run of index rows, to be taken by the caller.
-    var fullRun: [SearchTokenRuns.Entry]?
+    /// The full runs of index rows, to be taken by the caller.
+    var fullRuns: [SearchTokenRun] = []
     /// The vocabulary counts of the tiers prepared.
     private(set) var vocabulary: [String: Int] = [:]
     /// Threads preparing the lines of a batch: the cores left by the writing thread (none on two
@@ -107,7 +107,7 @@ final class TierLinePreparer {
                 if let reference = line.reference { rejectedReferences.insert(reference) }
                 continue
             }
-            guard case .ready(var tier)? = outcome else {
+            guard case .ready(let tier)? = outcome else {
                 if case .refused(let reason)? = outcome { try reject(reason) }
                 if let reference = line.reference { rejectedReferences.insert(reference) }
                 continue
@@ -143,9 +143,7 @@ final class TierLinePreparer {
             tier.id = nextID
             nextID += 1
             tier.relations = resolved
-            if let run = tokens.add(tier.tokens, tierID: tier.id) {
-                fullRun = (fullRun ?? []) + run
-            }
+            if let run = tokens.add(tier.tokens, tierID: tier.id) { fullRuns.append(run) }
             for word in tier.vocabulary { vocabulary[word, default: 0] += 1 }
             if let reference = line.reference { references[reference] = (tier.id, line.kind) }
             tiers.append(tier)
@@ -154,7 +152,7 @@ final class TierLinePreparer {
     }
 
     /// The index rows gathered since the last run, sorted.
-    func lastRun() -> [SearchTokenRuns.Entry]? {
+    func lastRun() -> SearchTokenRun? {
         tokens.flush()
     }
 

@@ -6,6 +6,9 @@ import GRDBSQLite
 enum SQLiteBinding {
     /// SQLite copies the bytes before the call returns (`SQLITE_TRANSIENT`).
     static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    /// SQLite reads the bytes in place until the statement is reset or rebound (`SQLITE_STATIC`):
+    /// the caller keeps them alive that long.
+    static let `static`: sqlite3_destructor_type? = nil
 
     /// Binds UTF-8 text, or NULL.
     static func bind(_ text: String?, _ statement: OpaquePointer, _ index: Int32) {

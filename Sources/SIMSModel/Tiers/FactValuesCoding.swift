@@ -23,10 +23,41 @@ enum FactValuesCoding {
         encode(slots: TierFieldSlots.slots(values))
     }
 
-    /// The same for values in ``TierFieldSlots`` order (the import's).
+    /// The same for values in ``TierFieldSlots`` order (the import's): the bytes are written
+    /// once into the string's storage, the keys copied from their precomputed `"name":` form.
     static func encode(slots: [String?]) -> String {
+        var length = 2
+        var present = 0
+        for (key, slot) in keyBytesBySlot {
+            guard let value = slots[slot] else { continue }
+            if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return encodeEscaping(slots: slots) }
+            length += key.count + value.utf8.count + 2
+            present += 1
+        }
+        length += max(present - 1, 0)
+        return String(unsafeUninitializedCapacity: length) { out in
+            var i = 0
+            func put(_ byte: UInt8) { out[i] = byte; i += 1 }
+            put(0x7B)
+            for (key, slot) in keyBytesBySlot {
+                guard var value = slots[slot] else { continue }
+                if i > 1 { put(0x2C) }
+                for byte in key { put(byte) }
+                put(0x22)
+                value.withUTF8 { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: out[i...]).initialize(fromContentsOf: bytes)
+                    i += bytes.count
+                }
+                put(0x22)
+            }
+            put(0x7D)
+            return i
+        }
+    }
+
+    /// ``encode(slots:)`` for values of which one at least needs escapes.
+    private static func encodeEscaping(slots: [String?]) -> String {
         var out = "{"
-        out.reserveCapacity(400)
         var first = true
         for (name, slot) in keysByName {
             guard let value = slots[slot] else { continue }
@@ -44,6 +75,8 @@ enum FactValuesCoding {
     private static let fieldsByName = TierField.allCases.sorted { $0.rawValue < $1.rawValue }
     /// Their names and slots (``TierFieldSlots``), in that order.
     private static let keysByName = fieldsByName.map { ($0.rawValue, TierFieldSlots.index(of: $0)) }
+    /// The same with each key as the bytes of `"name":`.
+    private static let keyBytesBySlot = keysByName.map { (Array("\"\($0.0)\":".utf8), $0.1) }
 
     static func decode(_ json: String) -> [TierField: String?] {
         guard let object = FlatJSON.decode(json) else { return [:] }

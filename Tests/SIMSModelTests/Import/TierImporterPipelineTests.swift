@@ -66,12 +66,38 @@ final class TierImporterPipelineTests: XCTestCase {
         XCTAssertTrue(try ChainVerifier.verify(t.store).isSound)
     }
 
-    func testTokenRunsComeOutSorted() {
-        var runs = SearchTokenRuns(runSize: 4)
+    func testARunSortsInTheIndexOrder() {
+        // Tokens sharing their first eight bytes or more, of every length around eight.
+        let tokens = ["@petelo.fotofili87@live.fr", "@petelo.fotofili8@live.fr", "@petelo.f", "@petelo.", "@petelo",
+                      "abcdefgh", "abcdefghi", "abcdefgg", "abcdefghh", "é", "e", "ez", "#14031985", "#1403198", "#140319850"]
+        var run = SearchTokenRun()
+        var expected: [(String, Int64)] = []
+        for (i, token) in tokens.enumerated() {
+            for id in [Int64(i % 3 + 1), Int64(7 - i % 2)] {
+                run.append(token, id: id)
+                expected.append((token, id))
+            }
+        }
+        run.sort()
+        expected.sort { a, b in a.0 == b.0 ? a.1 < b.1 : Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8)) }
+        XCTAssertEqual((0..<run.count).map(run.token(at:)), expected.map(\.0))
+        XCTAssertEqual((0..<run.count).map(run.id(at:)), expected.map(\.1))
+    }
+
+    func testTokenRunsGrowWithTheRowsHandedOut() {
+        var runs = SearchTokenRuns(firstRunSize: 4, largestRunSize: 6)
         XCTAssertNil(runs.add(["b", "a"], tierID: 2))
-        let run = runs.add(["b", "#1", "a"], tierID: 1)
-        XCTAssertEqual(run?.map(\.token), ["#1", "a", "a", "b", "b"])
-        XCTAssertEqual(run?.map(\.id), [1, 1, 2, 1, 2])
+        var run = runs.add(["b", "#1", "a", "ab", "é"], tierID: 1)
+        run?.sort()
+        XCTAssertEqual(run.map { r in (0..<r.count).map(r.token(at:)) }, ["#1", "a", "a", "ab", "b", "b", "é"])
+        XCTAssertEqual(run.map { r in (0..<r.count).map(r.id(at:)) }, [1, 1, 2, 1, 1, 2, 1])
         XCTAssertNil(runs.flush())
+        // The runs grow with the rows handed out (a quarter of them), up to the largest size.
+        let letters = (0..<16).map { String(UnicodeScalar(UInt8(97 + $0))) }
+        XCTAssertEqual(runs.add(letters, tierID: 3)?.count, 16)
+        XCTAssertNil(runs.add(Array(letters.prefix(4)), tierID: 4))
+        XCTAssertEqual(runs.add(["z"], tierID: 4)?.count, 5)
+        XCTAssertNil(runs.add(Array(letters.prefix(5)), tierID: 5))
+        XCTAssertEqual(runs.add(["z"], tierID: 5)?.count, 6)
     }
 }
