@@ -4,13 +4,23 @@ import SIMSModel
 
 /// `guichet bench import --rows N`: the CSV import (validation, facts, search index, one
 /// transaction) against `sqlite3 .import` of the same file into a bare table.
+///
+/// The two are run in turn, `--repetitions` times each, into fresh files, and the medians
+/// compared: a shared machine's speed drifts by a third from one minute to the next, which a
+/// single pair of runs would read as a change of the ratio.
 struct BenchImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Durée de l'import CSV, comparée à sqlite3 .import.")
 
     @Option(name: .long, help: "Nombre de lignes du fichier.") var rows = 1_000_000
     @Option(name: .long, help: "Graine des données.") var seed: UInt64 = 1
     @Option(name: .long, help: "Dossier de travail.") var workdir = NSTemporaryDirectory() + "guichet-bench"
+    @Option(name: .long, help: "Mesures de chaque import, en alternance (médianes comparées).") var repetitions = 3
     @Flag(name: .long, help: "Un objet JSON au lieu du tableau.") var json = false
+
+    func validate() throws {
+        guard repetitions >= 1 else { throw ValidationError("--repetitions doit valoir au moins 1.") }
+        guard rows >= 1 else { throw ValidationError("--rows doit valoir au moins 1.") }
+    }
 
     func run() throws {
         try CommandFailure.guarded {
@@ -23,32 +33,45 @@ struct BenchImportCommand: ParsableCommand {
             }
             let storePath = "\(workdir)/import-\(rows).sqlite"
             let barePath = "\(workdir)/import-bare-\(rows).sqlite"
-            for path in [storePath, barePath] {
-                for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+            func removeStores() {
+                for path in [storePath, barePath] {
+                    for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+                }
             }
             guard let sqlite3 = BenchMeasure.which("sqlite3") else {
                 throw SIMSModel.ValidationError(field: nil, message: "sqlite3 est introuvable : installez le paquet sqlite3 pour la mesure de référence.")
             }
-            let baselineMs = try BenchMeasure.milliseconds {
-                try BenchMeasure.run(sqlite3, [barePath], input: ".mode csv\n.import \(csv) tiers\n")
-            }
-            let store = try SIMSStore.open(path: storePath, create: true)
-            let admin = try AgentService(store: store).initialise(login: LoginResolver.current(), fullName: "bench")
+            var baselines: [Double] = [], ours: [Double] = []
             var report: ImportReport?
-            let oursMs = try BenchMeasure.milliseconds {
-                report = try TierImporter(store: store).importTiers(path: csv, rejectsPath: "\(workdir)/import-\(rows).rejets.csv", by: admin)
+            for _ in 0..<repetitions {
+                removeStores()
+                baselines.append(try BenchMeasure.milliseconds {
+                    try BenchMeasure.run(sqlite3, [barePath], input: ".mode csv\n.import \(csv) tiers\n")
+                })
+                // The store is closed before the next round, as `guichet import` closes it.
+                do {
+                    let store = try SIMSStore.open(path: storePath, create: true)
+                    let admin = try AgentService(store: store).initialise(login: LoginResolver.current(), fullName: "bench")
+                    ours.append(try BenchMeasure.milliseconds {
+                        report = try TierImporter(store: store).importTiers(path: csv, rejectsPath: "\(workdir)/import-\(rows).rejets.csv", by: admin)
+                    })
+                }
             }
+            removeStores()
+            let oursMs = BenchMeasure.percentile(ours, 50), baselineMs = BenchMeasure.percentile(baselines, 50)
             var out = BenchReport(title: "Import : \(rows) lignes CSV (validation, faits, index de recherche)")
             out.add("rows_imported", Double(report?.imported ?? 0))
             out.add("rows_rejected", Double(report?.rejected ?? 0))
-            out.add("seconds", oursMs / 1000)
-            out.add("baseline_seconds", baselineMs / 1000, "sqlite3 .import dans une table nue")
+            out.add("repetitions", Double(repetitions))
+            out.add("seconds", oursMs / 1000, "médiane")
+            out.add("baseline_seconds", baselineMs / 1000, "sqlite3 .import dans une table nue, médiane")
             out.add("ratio", oursMs / max(baselineMs, 0.001), "objectif ≤ 4")
             out.add("rows_per_s", Double(rows) / max(oursMs / 1000, 0.001))
+            out.add("seconds_min", (ours.min() ?? 0) / 1000)
+            out.add("seconds_max", (ours.max() ?? 0) / 1000)
+            out.add("baseline_seconds_min", (baselines.min() ?? 0) / 1000)
+            out.add("baseline_seconds_max", (baselines.max() ?? 0) / 1000)
             out.print(json: json)
-            for path in [storePath, barePath] {
-                for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
-            }
         }
     }
 }

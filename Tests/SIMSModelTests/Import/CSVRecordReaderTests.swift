@@ -15,6 +15,14 @@ final class CSVRecordReaderTests: XCTestCase {
         XCTAssertEqual(read[3].fields, ["3", "", ""])
     }
 
+    func testQuotesInsideFieldsAndALastLineWithoutBreak() {
+        let read = records("a,b,c\n\"ab\"cd,say \"hi\",x\ry\n\"\",\"\"\"\",end")
+        XCTAssertEqual(read[1].fields, ["abcd", "say \"hi\"", "x\ry"])
+        XCTAssertEqual(read[2].fields, ["", "\"", "end"])
+        XCTAssertEqual(read[2].line, 3)
+        XCTAssertEqual(read[2].raw, "\"\",\"\"\"\",end")
+    }
+
     func testSemicolonFilesFromFrenchSpreadsheetsAndTheBOM() {
         let read = records("\u{FEFF}type;nom_naissance\npersonne;Wamytan\n")
         XCTAssertEqual(read[0].fields, ["type", "nom_naissance"])
