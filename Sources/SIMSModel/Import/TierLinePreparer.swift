@@ -4,7 +4,7 @@ import Foundation
 /// validated like a form (``TierValidator``), its references resolved against the earlier lines,
 /// bad lines written to the rejects file with their line number and reason, and the good ones
 /// numbered from `firstID` and prepared (``PreparedTier``), their index tokens gathered in
-/// sorted runs (``SearchTokenRuns``) handed out as they fill.
+/// runs (``SearchTokenRuns``) handed out as they fill.
 ///
 /// The lines of a batch are validated and prepared on the spare cores at once, as they do not
 /// depend on each other; what does (line order, references, ids, rejects) is then settled in file
@@ -154,7 +154,7 @@ final class TierLinePreparer {
         return tiers
     }
 
-    /// The index rows gathered since the last run, sorted.
+    /// The index rows gathered since the last run (for the writer to sort).
     func lastRun() -> SearchTokenRun? {
         tokens.flush()
     }

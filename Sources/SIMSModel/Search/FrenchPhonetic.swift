@@ -12,82 +12,95 @@
 public enum FrenchPhonetic {
     /// The phonetic key of one folded word (lower-case ASCII letters; others pass through).
     public static func key(_ word: String) -> String {
-        let bytes = Array(word.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        var word = word
+        return word.withUTF8(key(of:))
+    }
+
+    /// The key of a word's bytes, worked out in a buffer on the stack: the import computes a few
+    /// for each of a million tiers.
+    private static func key(of bytes: UnsafeBufferPointer<UInt8>) -> String {
         let n = bytes.count
-        func at(_ i: Int) -> UInt8 { i >= 0 && i < n ? bytes[i] : 0 }
-        func isVowel(_ c: UInt8) -> Bool { c == a || c == e || c == i_ || c == o || c == u || c == y }
-        var i = 0
-        while i < n {
-            let ch = bytes[i]
-            let next = at(i + 1)
-            switch ch {
-            case o where next == u:
-                // "ou" before a vowel sounds like w (Ouamytan, Ouégoa); else u.
-                out.append(isVowel(at(i + 2)) ? w : u)
-                i += 2; continue
-            case e where next == a && at(i + 2) == u:
-                out.append(o); i += 3; continue
-            case a where next == u:
-                out.append(o); i += 2; continue
-            case a where next == i_ || next == y:
-                out.append(e); i += 2; continue
-            case e where next == i_ || next == y:
-                out.append(e); i += 2; continue
-            case y:
-                out.append(i_)
-            case p where next == h:
-                out.append(f); i += 2; continue
-            case b where next == v:
-                out.append(v); i += 2; continue
-            case t where next == h:
-                out.append(t); i += 2; continue
-            case s where next == c && at(i + 2) == h:
-                out.append(x); i += 3; continue
-            case c where next == h, s where next == h:
-                out.append(x); i += 2; continue
-            case c where next == k:
-                out.append(k); i += 2; continue
-            case q where next == u:
-                out.append(k); i += 2; continue
-            case q:
-                out.append(k)
-            case c:
-                out.append(next == e || next == i_ || next == y ? s_ : k)
-            case g where next == u && (at(i + 2) == e || at(i + 2) == i_):
-                out.append(g); i += 2; continue
-            case g where next == n:
-                out.append(n_); i += 2; continue
-            case g where next == e || next == i_ || next == y:
-                out.append(j)
-            case z:
-                out.append(s_)
-            case h:
-                break // silent
-            case w where next == h:
-                out.append(w); i += 2; continue
-            default:
-                out.append(ch)
+        // Each sound consumes one byte or more and writes one at most.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out in
+            var count = 0
+            // Doubled letters collapse as they are written.
+            func emit(_ letter: UInt8) {
+                if count == 0 || out[count - 1] != letter {
+                    out[count] = letter
+                    count += 1
+                }
             }
-            i += 1
+            func at(_ i: Int) -> UInt8 { i >= 0 && i < n ? bytes[i] : 0 }
+            func isVowel(_ c: UInt8) -> Bool { c == a || c == e || c == i_ || c == o || c == u || c == y }
+            var i = 0
+            while i < n {
+                let ch = bytes[i]
+                let next = at(i + 1)
+                switch ch {
+                case o where next == u:
+                    // "ou" before a vowel sounds like w (Ouamytan, Ouégoa); else u.
+                    emit(isVowel(at(i + 2)) ? w : u)
+                    i += 2; continue
+                case e where next == a && at(i + 2) == u:
+                    emit(o); i += 3; continue
+                case a where next == u:
+                    emit(o); i += 2; continue
+                case a where next == i_ || next == y:
+                    emit(e); i += 2; continue
+                case e where next == i_ || next == y:
+                    emit(e); i += 2; continue
+                case y:
+                    emit(i_)
+                case p where next == h:
+                    emit(f); i += 2; continue
+                case b where next == v:
+                    emit(v); i += 2; continue
+                case t where next == h:
+                    emit(t); i += 2; continue
+                case s where next == c && at(i + 2) == h:
+                    emit(x); i += 3; continue
+                case c where next == h, s where next == h:
+                    emit(x); i += 2; continue
+                case c where next == k:
+                    emit(k); i += 2; continue
+                case q where next == u:
+                    emit(k); i += 2; continue
+                case q:
+                    emit(k)
+                case c:
+                    emit(next == e || next == i_ || next == y ? s_ : k)
+                case g where next == u && (at(i + 2) == e || at(i + 2) == i_):
+                    emit(g); i += 2; continue
+                // « gn » stays as written: an earlier version meant to make it « n » but compared
+                // the next byte with the word's length, so the keys stored in the index keep the g.
+                // Changing it means rebuilding every tier's search tokens (see the notes).
+                case g where next == e || next == i_ || next == y:
+                    emit(j)
+                case z:
+                    emit(s_)
+                case h:
+                    break // silent
+                case w where next == h:
+                    emit(w); i += 2; continue
+                default:
+                    emit(ch)
+                }
+                i += 1
+            }
+            // Silent endings: a final e, s, t, x or d after at least three sounds.
+            while count > 3 {
+                let last = out[count - 1]
+                guard last == e || last == s_ || last == t || last == x || last == d else { break }
+                count -= 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self)
         }
-        // Collapse doubled letters.
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(out.count)
-        for letter in out where collapsed.last != letter { collapsed.append(letter) }
-        // Silent endings: a final e, s, t, x, d or z after at least three sounds.
-        while collapsed.count > 3, let last = collapsed.last,
-              last == e || last == s_ || last == t || last == x || last == d {
-            collapsed.removeLast()
-        }
-        return String(decoding: collapsed, as: UTF8.self)
     }
 
     private static let a = UInt8(ascii: "a"), b = UInt8(ascii: "b"), c = UInt8(ascii: "c")
     private static let d = UInt8(ascii: "d"), e = UInt8(ascii: "e"), f = UInt8(ascii: "f")
     private static let g = UInt8(ascii: "g"), h = UInt8(ascii: "h"), i_ = UInt8(ascii: "i")
-    private static let j = UInt8(ascii: "j"), k = UInt8(ascii: "k"), n_ = UInt8(ascii: "n")
+    private static let j = UInt8(ascii: "j"), k = UInt8(ascii: "k")
     private static let o = UInt8(ascii: "o"), p = UInt8(ascii: "p"), q = UInt8(ascii: "q")
     private static let s_ = UInt8(ascii: "s"), s = UInt8(ascii: "s"), t = UInt8(ascii: "t")
     private static let u = UInt8(ascii: "u"), v = UInt8(ascii: "v"), w = UInt8(ascii: "w")
