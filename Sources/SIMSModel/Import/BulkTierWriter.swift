@@ -15,7 +15,10 @@ final class BulkTierWriter {
     private let db: Database
     private let agentID: Int64?
     private let now: Date
-    private let at: String
+    /// The time of every row, bound in place.
+    private let atText: PinnedCString
+    /// The kinds and sources bound so far, bound in place.
+    private var pinnedValues: [String: PinnedCString] = [:]
     let eventID: Int64
     /// The id the next tier gets.
     private(set) var nextTierID: Int64
@@ -42,7 +45,7 @@ final class BulkTierWriter {
         self.db = db
         self.agentID = agentID
         self.now = now
-        self.at = Timestamp.string(from: now)
+        atText = PinnedCString(Timestamp.string(from: now))
         eventID = try EventLog.nextID(db)
         nextTierID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0) + 1
         previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
@@ -118,42 +121,51 @@ final class BulkTierWriter {
         pendingTiers.removeAll(keepingCapacity: true)
         pendingRelations.removeAll(keepingCapacity: true)
         let step = self.step
+        let at = self.atText
         try insertTier.insert(count: tiers.count, step: step) { s, p, i in
-            let tier = tiers[i]
+            let tier = tiers[i], text = tier.text
             sqlite3_bind_int64(s, p, tier.id)
-            bind(tier.kind.rawValue, s, p + 1)
-            bind(at, s, p + 2)
-            bind(at, s, p + 3)
-            bind(tier.displayName, s, p + 4)
-            bind(tier.birthDate, s, p + 5)
-            bind(tier.ridet, s, p + 6)
-            bind(tier.commune, s, p + 7)
-            bind(tier.cafat, s, p + 8)
-            bind(tier.phone, s, p + 9)
-            bind(tier.email, s, p + 10)
+            pinned(tier.kind.rawValue).bind(to: s, at: p + 1)
+            at.bind(to: s, at: p + 2)
+            at.bind(to: s, at: p + 3)
+            text.bind(.displayName, to: s, at: p + 4)
+            text.bind(.birthDate, to: s, at: p + 5)
+            text.bind(.ridet, to: s, at: p + 6)
+            text.bind(.commune, to: s, at: p + 7)
+            text.bind(.cafat, to: s, at: p + 8)
+            text.bind(.phone, to: s, at: p + 9)
+            text.bind(.email, to: s, at: p + 10)
             sqlite3_bind_int64(s, p + 11, Int64(tier.level.rawValue))
-            bind(tier.foldedNames, s, p + 12)
-            bind(tier.searchTokens, s, p + 13)
+            text.bind(.foldedNames, to: s, at: p + 12)
+            text.bind(.searchTokens, to: s, at: p + 13)
         }
         try insertFacts.insert(count: tiers.count, step: step) { s, p, i in
-            let tier = tiers[i]
+            let tier = tiers[i], text = tier.text
             sqlite3_bind_int64(s, p, tier.id)
-            bind(tier.factValues, s, p + 1)
-            bind(tier.source.rawValue, s, p + 2)
-            bind(tier.reference, s, p + 3)
+            text.bind(.factValues, to: s, at: p + 1)
+            pinned(tier.source.rawValue).bind(to: s, at: p + 2)
+            text.bind(.reference, to: s, at: p + 3)
             sqlite3_bind_int64(s, p + 4, Int64(tier.level.rawValue))
             if let agentID { sqlite3_bind_int64(s, p + 5, agentID) } else { sqlite3_bind_null(s, p + 5) }
-            bind(at, s, p + 6)
+            at.bind(to: s, at: p + 6)
             sqlite3_bind_int64(s, p + 7, eventID)
         }
         try insertRelation.insert(count: relations.count, step: step) { s, p, i in
             let relation = relations[i]
             sqlite3_bind_int64(s, p, relation.tierID)
-            bind(relation.kind.rawValue, s, p + 1)
+            pinned(relation.kind.rawValue).bind(to: s, at: p + 1)
             sqlite3_bind_int64(s, p + 2, relation.relatedID)
-            bind(at, s, p + 3)
+            at.bind(to: s, at: p + 3)
             sqlite3_bind_int64(s, p + 4, eventID)
         }
+    }
+
+    /// The pinned copy of a value bound to many rows (a kind, a source).
+    private func pinned(_ value: String) -> PinnedCString {
+        if let text = pinnedValues[value] { return text }
+        let text = PinnedCString(value)
+        pinnedValues[value] = text
+        return text
     }
 
     /// Inserts a run of index rows (sorted, see ``SearchTokenRun/sort()``), or the given rows of it.
@@ -193,8 +205,6 @@ final class BulkTierWriter {
         precondition(appended == eventID, "the bulk event id was reserved at the start of the transaction")
         restoreCacheSize()
     }
-
-    private func bind(_ text: String?, _ statement: OpaquePointer, _ index: Int32) { SQLiteBinding.bind(text, statement, index) }
 
     private func step(_ statement: OpaquePointer) throws { try SQLiteBinding.step(statement, in: db) }
 }

@@ -26,18 +26,24 @@ final class GroupedInsert {
     }
 
     /// Inserts `count` rows: `bind(statement, firstParameter, i)` binds row `i` from parameter
-    /// `firstParameter` on, and `step` runs a statement, throwing its error.
+    /// `firstParameter` on, and `step` runs a statement, throwing its error. Bound values only
+    /// need to live until this returns.
     func insert(count: Int, step: (OpaquePointer) throws -> Void,
                 bind: (OpaquePointer, Int32, Int) -> Void) throws {
         var start = 0
-        let statement = many.sqliteStatement
+        let statement = many.sqliteStatement, one = single.sqliteStatement
+        defer {
+            // The values may have been bound in place (`SQLITE_STATIC`): none is left pointing
+            // at memory the caller is about to free, even after a failed step.
+            sqlite3_clear_bindings(statement)
+            sqlite3_clear_bindings(one)
+        }
         while count - start >= group {
             sqlite3_reset(statement)
             for k in 0..<group { bind(statement, Int32(k) * columns + 1, start + k) }
             try step(statement)
             start += group
         }
-        let one = single.sqliteStatement
         while start < count {
             sqlite3_reset(one)
             bind(one, 1, start)

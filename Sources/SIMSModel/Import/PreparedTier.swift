@@ -2,9 +2,10 @@
 /// its `tier` row, its fact record and its search tokens. Making it is pure work on the values,
 /// so the CSV import makes it on another core than the one writing to SQLite.
 ///
-/// A class, so that handing it from the preparing thread to the writer and on into SQLite's
-/// bindings retains one object instead of each of its strings. Only the preparing thread
-/// changes it (its id and relations), before it is handed over.
+/// A class, so that handing it from the preparing thread to the writer retains one object
+/// instead of each of its strings; its text columns are one block of memory (``TierRowText``)
+/// that SQLite reads in place. Only the preparing thread changes it (its id and relations, and
+/// it drops the tokens and words once gathered), before it is handed over.
 ///
 /// ```swift
 /// let prepared = PreparedTier(id: 42, kind: .person, values: validation.normalized,
@@ -14,26 +15,22 @@
 final class PreparedTier: @unchecked Sendable {
     var id: Int64
     var kind: TierKind
-    var displayName: String
-    var birthDate: String?
-    var ridet: String?
-    var commune: String?
-    var cafat: String?
-    var phone: String?
-    var email: String?
     var level: VerificationLevel
     var source: FactSource
-    var reference: String?
-    /// The fact record's `field_values`.
-    var factValues: String
-    var foldedNames: String
-    var searchTokens: String
+    /// The text columns of its `tier` row and fact record, bound to SQLite in place.
+    let text: TierRowText
     /// The distinct index tokens.
     var tokens: [String]
     /// The words it adds to the typo vocabulary.
     var vocabulary: [String]
     /// `relatedID` is the `kind` of this tier.
     var relations: [(kind: RelationKind, relatedID: Int64)] = []
+
+    var displayName: String { text[.displayName]! }
+    /// The fact record's `field_values`.
+    var factValues: String { text[.factValues]! }
+    var foldedNames: String { text[.foldedNames]! }
+    var searchTokens: String { text[.searchTokens]! }
 
     convenience init(id: Int64, kind: TierKind, values: [TierField: String], provenance: Provenance) {
         self.init(id: id, kind: kind, slots: TierFieldSlots.slots(values), provenance: provenance)
@@ -45,19 +42,27 @@ final class PreparedTier: @unchecked Sendable {
         let entry = SearchTokenizer.entry(kind: kind, value: value)
         self.id = id
         self.kind = kind
-        displayName = Self.displayName(kind: kind, value: value)
-        birthDate = value(.birthDate)
-        ridet = value(.ridet)
-        commune = value(.commune)
-        cafat = value(.cafat)
-        phone = value(.phone)
-        email = value(.email)
         level = provenance.level
         source = provenance.source
-        reference = provenance.reference
-        factValues = FactValuesCoding.encode(slots: slots)
-        foldedNames = entry.foldedNames.spaceJoined()
-        searchTokens = entry.tokens.spaceJoined()
+        let displayName = Self.displayName(kind: kind, value: value)
+        let factValues = FactValuesCoding.encode(slots: slots)
+        let foldedNames = entry.foldedNames.spaceJoined()
+        let searchTokens = entry.tokens.spaceJoined()
+        text = TierRowText { column in
+            switch column {
+            case .displayName: displayName
+            case .birthDate: value(.birthDate)
+            case .ridet: value(.ridet)
+            case .commune: value(.commune)
+            case .cafat: value(.cafat)
+            case .phone: value(.phone)
+            case .email: value(.email)
+            case .foldedNames: foldedNames
+            case .searchTokens: searchTokens
+            case .factValues: factValues
+            case .reference: provenance.reference
+            }
+        }
         tokens = entry.tokens
         vocabulary = entry.vocabulary
     }

@@ -148,6 +148,9 @@ final class TierLinePreparer {
             tier.relations = resolved
             if let run = tokens.add(tier.tokens, tierID: tier.id) { fullRuns.append(run) }
             for word in tier.vocabulary { vocabulary[word, default: 0] += 1 }
+            // Gathered: freed here rather than on the writer's thread.
+            tier.tokens = []
+            tier.vocabulary = []
             if let reference = line.reference { references[reference] = (tier.id, line.kind) }
             tiers.append(tier)
         }

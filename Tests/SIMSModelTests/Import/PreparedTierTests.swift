@@ -30,6 +30,15 @@ final class PreparedTierTests: XCTestCase {
         }
     }
 
+    func testRowTextKeepsEachColumnNullEmptyOrAsWritten() {
+        let values: [TierRowText.Column: String] = [.displayName: "KALOÏ Lise", .email: "", .reference: "tiers.csv:3",
+                                                    .factValues: "{\"nom_naissance\":\"Kaloï\"}"]
+        let text = TierRowText { values[$0] }
+        for column in TierRowText.Column.allCases {
+            XCTAssertEqual(text[column], values[column], "\(column)")
+        }
+    }
+
     func testValidatingSlotsGivesWhatValidatingValuesGives() {
         let today = CalendarDate(year: 2026, month: 11, day: 29)!
         let samples: [(TierKind, [TierField: String])] = [
