@@ -38,6 +38,19 @@ public struct CSVRecordReader: IteratorProtocol, Sequence {
         separator = semicolons > commas ? 0x3B : 0x2C
     }
 
+    /// Appends the field read in place at `range`, or from `unquoted` when it was quoted (then
+    /// emptied); false when its bytes are not valid UTF-8. (A function of its own rather than a
+    /// closure: the locals a nested function changes are checked for exclusive access at every
+    /// use.)
+    private static func appendField(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, quoted: Bool,
+                                    unquoted: inout [UInt8], to fields: inout [String]) -> Bool {
+        let text = quoted ? unquoted.withUnsafeBufferPointer(Self.text) : Self.text(UnsafeBufferPointer(rebasing: buffer[range]))
+        if quoted { unquoted.removeAll(keepingCapacity: true) }
+        guard let text else { return false }
+        fields.append(text)
+        return true
+    }
+
     /// The text of a field's bytes, nil when they are not valid UTF-8. (`String(validating:)`
     /// goes through generic code that costs more than the rest of the line's reading.)
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
@@ -75,13 +88,6 @@ public struct CSVRecordReader: IteratorProtocol, Sequence {
             var quotedField = false
             var inQuotes = false
             var atFieldStart = true
-            func finishField(endingAt end: Int) {
-                let text = quotedField ? unquoted.withUnsafeBufferPointer(Self.text)
-                                       : Self.text(UnsafeBufferPointer(rebasing: buffer[fieldStart..<end]))
-                if let text { fields.append(text) } else { validUTF8 = false }
-                quotedField = false
-                unquoted.removeAll(keepingCapacity: true)
-            }
             var end = n
             scan: while i < n {
                 let b = buffer[i]
@@ -99,7 +105,10 @@ public struct CSVRecordReader: IteratorProtocol, Sequence {
                 case 0x22 where atFieldStart:
                     inQuotes = true; quotedField = true; atFieldStart = false; i += 1
                 case separator:
-                    finishField(endingAt: i); i += 1; fieldStart = i; atFieldStart = true
+                    validUTF8 = Self.appendField(buffer, fieldStart..<i, quoted: quotedField, unquoted: &unquoted, to: &fields)
+                        && validUTF8
+                    quotedField = false
+                    i += 1; fieldStart = i; atFieldStart = true
                 case 0x0D where i + 1 < n && buffer[i + 1] == 0x0A:
                     end = i; i += 2; line += 1; break scan
                 case 0x0A:
@@ -109,7 +118,8 @@ public struct CSVRecordReader: IteratorProtocol, Sequence {
                     atFieldStart = false; i += 1
                 }
             }
-            finishField(endingAt: end)
+            validUTF8 = Self.appendField(buffer, fieldStart..<end, quoted: quotedField, unquoted: &unquoted, to: &fields)
+                && validUTF8
         }
         self.unquoted = unquoted
         self.line = line

@@ -73,6 +73,27 @@ final class TierLinePreparer {
     /// The good lines among the next `lines` lines of the file, as tiers to write, after writing
     /// the bad ones to the rejects file; nil at the end of the file.
     func nextBatch(lines: Int) throws -> [PreparedTier]? {
+        // The state is worked on in locals, moved out of the object and back: a property of a
+        // class is checked for exclusive access at every use, several times per line.
+        var reader = self.reader
+        var references: [String: (id: Int64, kind: TierKind)] = [:], rejectedReferences = Set<String>()
+        var tokens = SearchTokenRuns(), vocabulary: [String: Int] = [:], fullRuns: [SearchTokenRun] = []
+        var nextID = self.nextID
+        swap(&references, &self.references)
+        swap(&rejectedReferences, &self.rejectedReferences)
+        swap(&tokens, &self.tokens)
+        swap(&vocabulary, &self.vocabulary)
+        swap(&fullRuns, &self.fullRuns)
+        defer {
+            self.reader = reader
+            self.nextID = nextID
+            swap(&references, &self.references)
+            swap(&rejectedReferences, &self.rejectedReferences)
+            swap(&tokens, &self.tokens)
+            swap(&vocabulary, &self.vocabulary)
+            swap(&fullRuns, &self.fullRuns)
+        }
+
         var batch: [Line] = []
         batch.reserveCapacity(lines)
         while batch.count < lines, let record = reader.next() { batch.append(read(record)) }
