@@ -43,7 +43,7 @@ final class TierRowText: @unchecked Sendable {
         for column in Column.allCases {
             if var text = value(column) {
                 text.withUTF8 { utf8 in
-                    if let source = utf8.baseAddress { (block + offset).update(from: source, count: utf8.count) }
+                    if let source = utf8.baseAddress { (block + offset).initialize(from: source, count: utf8.count) }
                     offset += utf8.count
                 }
             }
