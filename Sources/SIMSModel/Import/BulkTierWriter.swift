@@ -4,7 +4,7 @@ import GRDBSQLite
 
 /// Writes many tiers inside one transaction, as fast as SQLite allows: multi-row `INSERT`s
 /// prepared once (``GroupedInsert``) and stepped through the C API with their values bound in
-/// place, search tokens inserted by sorted runs (``SearchTokenRuns``), the typo vocabulary
+/// place, search tokens gathered in runs (``SearchTokenRuns``) sorted and inserted in key order, the typo vocabulary
 /// counted in memory, and a larger page cache for the transaction (restored at the end). Used by
 /// the CSV import (which prepares the rows on another thread, see ``PreparedTier``) and the demo
 /// data.

@@ -1,4 +1,4 @@
-/// The sorted runs of index rows the import's writer has received and not inserted yet, taken a
+/// The runs of index rows the import's writer has received and not inserted yet, taken a
 /// slice at a time: the writer inserts some after each chunk of tiers and more whenever the
 /// preparing thread has nothing ready, so that a large run never stalls the tiers behind it (nor,
 /// through the full pipe, the preparing thread) and the writer is never idle while rows wait.

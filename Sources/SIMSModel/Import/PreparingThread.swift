@@ -1,7 +1,7 @@
 import Foundation
 
 /// The thread of an import that runs a ``TierLinePreparer`` and hands its tiers to the writer in
-/// chunks through an ``ImportPipe``, with the sorted runs of index rows as they fill.
+/// chunks through an ``ImportPipe``, with the runs of index rows as they fill.
 ///
 /// The preparer is used by this thread alone from ``start()`` until ``wait()`` returns, after
 /// which its gathered tokens and vocabulary may be read by the caller.

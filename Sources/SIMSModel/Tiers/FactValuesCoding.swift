@@ -30,7 +30,10 @@ enum FactValuesCoding {
         var present = 0
         for (key, slot) in keyBytesBySlot {
             guard let value = slots[slot] else { continue }
-            if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return encodeEscaping(slots: slots) }
+            if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                // Rare: the general encoder writes the escapes.
+                return encode(TierFieldSlots.dictionary(slots).mapValues { Optional($0) })
+            }
             length += key.count + value.utf8.count + 2
             present += 1
         }
@@ -55,28 +58,10 @@ enum FactValuesCoding {
         }
     }
 
-    /// ``encode(slots:)`` for values of which one at least needs escapes.
-    private static func encodeEscaping(slots: [String?]) -> String {
-        var out = "{"
-        var first = true
-        for (name, slot) in keysByName {
-            guard let value = slots[slot] else { continue }
-            out += first ? "\"" : ",\""
-            first = false
-            out += name
-            out += "\":"
-            appendQuoted(value, to: &out)
-        }
-        out += "}"
-        return out
-    }
-
     /// The fields in the order of their names, the order of the keys in the JSON.
     private static let fieldsByName = TierField.allCases.sorted { $0.rawValue < $1.rawValue }
-    /// Their names and slots (``TierFieldSlots``), in that order.
-    private static let keysByName = fieldsByName.map { ($0.rawValue, TierFieldSlots.index(of: $0)) }
-    /// The same with each key as the bytes of `"name":`.
-    private static let keyBytesBySlot = keysByName.map { (Array("\"\($0.0)\":".utf8), $0.1) }
+    /// Their keys as the bytes of `"name":`, with their slots (``TierFieldSlots``), in that order.
+    private static let keyBytesBySlot = fieldsByName.map { (Array("\"\($0.rawValue)\":".utf8), TierFieldSlots.index(of: $0)) }
 
     static func decode(_ json: String) -> [TierField: String?] {
         guard let object = FlatJSON.decode(json) else { return [:] }

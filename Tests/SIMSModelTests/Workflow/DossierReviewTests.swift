@@ -4,24 +4,7 @@ import XCTest
 
 /// What the dossier screen reads: the actions offered to each agent, notes, the history with its
 /// details, and a superviseur's bulk reassignment (all or nothing).
-final class DossierReviewTests: XCTestCase {
-    var test: TestStore!
-    var instructor: Agent!
-    var colleague: Agent!
-    var supervisor: Agent!
-    var secondSupervisor: Agent!
-
-    override func setUpWithError() throws {
-        test = try TestStore()
-        let team = try TestReviewTeam(test)
-        instructor = team.instructor
-        colleague = team.colleague
-        supervisor = team.supervisor
-        secondSupervisor = team.secondSupervisor
-    }
-
-    override func tearDown() { test.remove() }
-
+final class DossierReviewTests: ReviewTeamTestCase {
     func available(_ id: Int64, _ agent: Agent, levels: Int = 2) throws -> [DossierActionKind] {
         let review = try DossierReviewReader(store: test.store).review(dossierID: id)
         return DossierWorkflow.availableActions(dossier: review.facts(reviewLevels: levels), agent: agent)

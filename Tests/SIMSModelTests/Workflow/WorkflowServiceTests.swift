@@ -4,24 +4,7 @@ import XCTest
 
 /// Review in the store: « prendre le suivant », the path to a decision with its events, four eyes,
 /// and two agents taking dossiers at the same time never getting the same one.
-final class WorkflowServiceTests: XCTestCase {
-    var test: TestStore!
-    var instructor: Agent!
-    var colleague: Agent!
-    var supervisor: Agent!
-    var secondSupervisor: Agent!
-
-    override func setUpWithError() throws {
-        test = try TestStore()
-        let team = try TestReviewTeam(test)
-        instructor = team.instructor
-        colleague = team.colleague
-        supervisor = team.supervisor
-        secondSupervisor = team.secondSupervisor
-    }
-
-    override func tearDown() { test.remove() }
-
+final class WorkflowServiceTests: ReviewTeamTestCase {
     func testFromDepositToAValidatedDecisionEveryStepIsAnEvent() throws {
         let ids = try test.submittedGrants(2)
         let workflow = WorkflowService(store: test.store)
