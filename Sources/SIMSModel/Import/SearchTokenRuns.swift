@@ -11,8 +11,7 @@
 /// short.
 ///
 /// The CSV import gathers the runs on its preparing thread; the writer sorts each one when it
-/// receives it (it has time to spare, the preparing thread has none) and inserts it while the
-/// next lines are being prepared.
+/// receives it and inserts them all in one pass at the end (``PendingTokenRows``).
 ///
 /// ```swift
 /// var runs = SearchTokenRuns()

@@ -100,4 +100,71 @@ final class TierImporterPipelineTests: XCTestCase {
         XCTAssertNil(runs.add(Array(letters.prefix(5)), tierID: 5))
         XCTAssertEqual(runs.add(["z"], tierID: 5)?.count, 6)
     }
+
+    func testRunsMergeInTheIndexOrderABatchAtATime() throws {
+        let tokens = ["wamytan", "wamitan", "#14031985", "@h.wamytan@lagoon.nc", "helene", "elen", "abcdefghij", "abcdefghi", "é"]
+        var runs: [SearchTokenRun] = []
+        var expected: [(String, Int64)] = []
+        for r in 0..<4 {
+            var run = SearchTokenRun()
+            for (i, token) in tokens.enumerated() where (i + r) % 3 != 0 {
+                let id = Int64(r * 10 + i)
+                run.append(token, id: id)
+                expected.append((token, id))
+            }
+            run.sort()
+            runs.append(run)
+        }
+        runs.append(SearchTokenRun())   // an empty run is no concern
+        expected.sort { a, b in a.0 == b.0 ? a.1 < b.1 : Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8)) }
+        var merged: [(String, Int64)] = []
+        var batches: [Int] = []
+        try SearchTokenRunMerge.forEachBatch(of: runs, batch: 5) { rows in
+            batches.append(rows.count)
+            for row in rows {
+                let token = String(decoding: UnsafeBufferPointer(start: row.token, count: Int(row.length)), as: UTF8.self)
+                merged.append((token, row.id))
+            }
+        }
+        XCTAssertEqual(merged.map(\.0), expected.map(\.0))
+        XCTAssertEqual(merged.map(\.1), expected.map(\.1))
+        XCTAssertEqual(batches.dropLast().allSatisfy { $0 == 5 }, true)
+        XCTAssertEqual(batches.reduce(0, +), expected.count)
+    }
+
+    func testIndexRowsPastTheHeldLimitAreInsertedOnTheWayAndAllEndUpIndexed() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        let surnames = ["Wamytan", "Tjibaou", "Lefebvre", "Nguyen", "Fotofili", "Kasarhérou", "Pidjot"]
+        let given = ["Hélène", "Petelo", "Marie-Claire", "Jean", "Loïc"]
+        let countMidway: Int = try t.store.pool.write { db in
+            let writer = try BulkTierWriter(db, agentID: t.admin.id, now: Date(),
+                                            tokenRuns: SearchTokenRuns(firstRunSize: 16, largestRunSize: 16), heldTokenRows: 60)
+            for i in 0..<70 {
+                let values: [TierField: String] = [.birthName: surnames[i % surnames.count], .givenNames: given[i % given.count],
+                                                   .birthDate: String(format: "19%02d-0%d-1%d", 40 + i % 50, 1 + i % 9, i % 10)]
+                try writer.add(kind: .person, values: values, provenance: Provenance(source: .imported, reference: "test:\(i)"))
+            }
+            let midway = try Int.fetchOne(db, sql: "SELECT count(*) FROM search_token") ?? 0
+            try writer.finish(kind: .tiersImported, payload: [:])
+            return midway
+        }
+        // Past 60 rows held, the writer inserted them without waiting for the end...
+        XCTAssertGreaterThanOrEqual(countMidway, 60)
+        // ...and in the end every tier's index rows are its tokens, and a search finds it.
+        try t.store.pool.read { db in
+            var expected = 0
+            for row in try Row.fetchAll(db, sql: "SELECT id, search_tokens FROM tier") {
+                let tokens = (row["search_tokens"] as String).split(separator: " ").map(String.init)
+                expected += tokens.count
+                let indexed = try String.fetchAll(db, sql: "SELECT token FROM search_token WHERE tier_id = ?", arguments: [row["id"] as Int64])
+                XCTAssertEqual(Set(indexed), Set(tokens))
+            }
+            XCTAssertGreaterThan(countMidway, 0)
+            XCTAssertLessThan(countMidway, expected)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_token"), expected)
+        }
+        let hits = try TierSearch(store: t.store).search("kasarherou loic")
+        XCTAssertEqual(hits.first?.displayName, "KASARHÉROU Loïc")
+    }
 }
