@@ -81,25 +81,31 @@ final class TierLinePreparer {
             swap(&rejectedReferences, &self.rejectedReferences)
         }
 
-        var batch: [Line] = []
-        batch.reserveCapacity(lines)
-        while batch.count < lines, let record = reader.next() { batch.append(read(record)) }
-        guard !batch.isEmpty else { return nil }
+        var read: [CSVRecord] = []
+        read.reserveCapacity(lines)
+        while read.count < lines, let record = reader.next() { read.append(record) }
+        guard !read.isEmpty else { return nil }
+        let records = read
 
-        // Validation and preparation, line by line on the spare cores.
-        var prepared = [Prepared?](repeating: nil, count: batch.count)
+        // Reading the values, validation and preparation, line by line on the spare cores.
+        var batch = [Line?](repeating: nil, count: records.count)
+        var prepared = [Prepared?](repeating: nil, count: records.count)
+        let columns = self.columns, typeColumn = self.typeColumn
         let today = self.today, fileName = self.fileName, workers = self.workers
+        @Sendable func work(_ i: Int) -> (Line, Prepared?) {
+            let line = Self.read(records[i], columns: columns, typeColumn: typeColumn)
+            return (line, line.problem == nil ? Self.prepare(line, today: today, fileName: fileName) : nil)
+        }
         if workers == 1 {
-            for i in batch.indices where batch[i].problem == nil {
-                prepared[i] = Self.prepare(batch[i], today: today, fileName: fileName)
-            }
+            for i in records.indices { (batch[i], prepared[i]) = work(i) }
         } else {
-            prepared.withUnsafeMutableBufferPointer { buffer in
-                let results = UnsafeSendableBuffer(buffer)
-                let lines = batch
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for i in stride(from: worker, to: lines.count, by: workers) where lines[i].problem == nil {
-                        results.buffer[i] = Self.prepare(lines[i], today: today, fileName: fileName)
+            batch.withUnsafeMutableBufferPointer { batchBuffer in
+                prepared.withUnsafeMutableBufferPointer { preparedBuffer in
+                    let lines = UnsafeSendableBuffer(batchBuffer), results = UnsafeSendableBuffer(preparedBuffer)
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        for i in stride(from: worker, to: records.count, by: workers) {
+                            (lines.buffer[i], results.buffer[i]) = work(i)
+                        }
                     }
                 }
             }
@@ -108,7 +114,8 @@ final class TierLinePreparer {
         // What depends on the lines before, in file order.
         var tiers: [PreparedTier] = []
         tiers.reserveCapacity(batch.count)
-        for (line, outcome) in zip(batch, prepared) {
+        for (read, outcome) in zip(batch, prepared) {
+            let line = read!
             func reject(_ reason: String) throws {
                 try rejects.reject(line: line.record.line, reason: reason, raw: line.record.raw)
             }
@@ -161,7 +168,7 @@ final class TierLinePreparer {
     }
 
     /// Splits a record into its kind, values, reference and relations.
-    private func read(_ record: CSVRecord) -> Line {
+    private static func read(_ record: CSVRecord, columns: [TierCSVColumn], typeColumn: Int) -> Line {
         var line = Line(record: record)
         guard let fields = record.fields else {
             line.problem = "encodage invalide : la ligne n'est pas en UTF-8"
