@@ -35,6 +35,8 @@ final class BulkTierWriter {
     private var tokens: SearchTokenRuns
     /// ...sorted and held until they are inserted in one pass in key order.
     private var heldTokens: PendingTokenRows
+    /// The names tokenized by ``add(kind:values:provenance:)``.
+    private let names = NameTokenMemo()
     /// The vocabulary counts of the tiers written.
     private var vocabulary: [String: Int] = [:]
     private(set) var written = 0
@@ -94,7 +96,8 @@ final class BulkTierWriter {
     /// Writes one tier whose values are already validated and normalised; returns its id.
     @discardableResult
     func add(kind: TierKind, values: [TierField: String], provenance: Provenance) throws -> Int64 {
-        let tier = PreparedTier(id: reserveID(), kind: kind, values: values, provenance: provenance)
+        let tier = PreparedTier(id: reserveID(), kind: kind, slots: TierFieldSlots.slots(values), provenance: provenance,
+                                memo: names)
         try write(tier)
         return tier.id
     }

@@ -36,10 +36,11 @@ final class PreparedTier: @unchecked Sendable {
         self.init(id: id, kind: kind, slots: TierFieldSlots.slots(values), provenance: provenance)
     }
 
-    /// From canonical values in ``TierFieldSlots`` order.
-    init(id: Int64, kind: TierKind, slots: [String?], provenance: Provenance) {
+    /// From canonical values in ``TierFieldSlots`` order; the names already tokenized by this
+    /// thread come from `memo`.
+    init(id: Int64, kind: TierKind, slots: [String?], provenance: Provenance, memo: NameTokenMemo? = nil) {
         func value(_ field: TierField) -> String? { slots[TierFieldSlots.index(of: field)] }
-        let entry = SearchTokenizer.entry(kind: kind, value: value)
+        let entry = SearchTokenizer.entry(kind: kind, memo: memo, value: value)
         self.id = id
         self.kind = kind
         level = provenance.level

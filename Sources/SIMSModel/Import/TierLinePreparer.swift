@@ -32,6 +32,8 @@ final class TierLinePreparer {
     /// its core idle while it waits for lines; a second worker takes that time (measured on two
     /// cores: 5 % faster than preparing on this thread alone).
     private let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
+    /// The names each worker has tokenized (worker `w` uses `memos[w]` only).
+    private let memos: [NameTokenMemo]
 
     /// One line as read, before the checks that depend on other lines.
     private struct Line: Sendable {
@@ -62,6 +64,7 @@ final class TierLinePreparer {
         self.today = today
         self.fileName = fileName
         nextID = firstID
+        memos = (0..<workers).map { _ in NameTokenMemo() }
     }
 
     /// The good lines among the next `lines` lines of the file, as tiers to write, after writing
@@ -91,20 +94,20 @@ final class TierLinePreparer {
         var batch = [Line?](repeating: nil, count: records.count)
         var prepared = [Prepared?](repeating: nil, count: records.count)
         let columns = self.columns, typeColumn = self.typeColumn
-        let today = self.today, fileName = self.fileName, workers = self.workers
-        @Sendable func work(_ i: Int) -> (Line, Prepared?) {
+        let today = self.today, fileName = self.fileName, workers = self.workers, memos = self.memos
+        @Sendable func work(_ i: Int, _ memo: NameTokenMemo) -> (Line, Prepared?) {
             let line = Self.read(records[i], columns: columns, typeColumn: typeColumn)
-            return (line, line.problem == nil ? Self.prepare(line, today: today, fileName: fileName) : nil)
+            return (line, line.problem == nil ? Self.prepare(line, today: today, fileName: fileName, memo: memo) : nil)
         }
         if workers == 1 {
-            for i in records.indices { (batch[i], prepared[i]) = work(i) }
+            for i in records.indices { (batch[i], prepared[i]) = work(i, memos[0]) }
         } else {
             batch.withUnsafeMutableBufferPointer { batchBuffer in
                 prepared.withUnsafeMutableBufferPointer { preparedBuffer in
                     let lines = UnsafeSendableBuffer(batchBuffer), results = UnsafeSendableBuffer(preparedBuffer)
                     DispatchQueue.concurrentPerform(iterations: workers) { worker in
                         for i in stride(from: worker, to: records.count, by: workers) {
-                            (lines.buffer[i], results.buffer[i]) = work(i)
+                            (lines.buffer[i], results.buffer[i]) = work(i, memos[worker])
                         }
                     }
                 }
@@ -205,12 +208,13 @@ final class TierLinePreparer {
     }
 
     /// Validates one line and, when it is valid, prepares its rows (with a provisional id).
-    private static func prepare(_ line: Line, today: CalendarDate, fileName: String) -> Prepared {
+    private static func prepare(_ line: Line, today: CalendarDate, fileName: String, memo: NameTokenMemo) -> Prepared {
         let (normalized, errors) = TierValidator.validate(kind: line.kind, slots: line.slots, today: today)
         if !errors.isEmpty {
             return .refused(errors.map(\.message).joined(separator: " ; "))
         }
         return .ready(PreparedTier(id: 0, kind: line.kind, slots: normalized,
-                                   provenance: Provenance(source: .imported, reference: "\(fileName):\(line.record.line)")))
+                                   provenance: Provenance(source: .imported, reference: "\(fileName):\(line.record.line)"),
+                                   memo: memo))
     }
 }
