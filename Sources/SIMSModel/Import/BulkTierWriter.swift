@@ -4,9 +4,8 @@ import GRDBSQLite
 
 /// Writes many tiers inside one transaction, as fast as SQLite allows: multi-row `INSERT`s
 /// prepared once (``GroupedInsert``) and stepped through the C API with their values bound in
-/// place, search tokens gathered in runs (``SearchTokenRuns``), sorted and held until one pass
-/// inserts them all in key order (``PendingTokenRows``), the typo vocabulary counted in memory,
-/// and a larger page cache for the transaction (restored at the end). Used by
+/// place, search tokens gathered in runs (``SearchTokenRuns``) sorted and inserted in key order, the typo vocabulary
+/// counted in memory, and a larger page cache for the transaction (restored at the end). Used by
 /// the CSV import (which prepares the rows on another thread, see ``PreparedTier``) and the demo
 /// data.
 ///
@@ -31,27 +30,19 @@ final class BulkTierWriter {
     private var pendingTiers: [PreparedTier] = []
     private var pendingRelations: [(tierID: Int64, kind: RelationKind, relatedID: Int64)] = []
     private let previousCacheSize: Int
-    /// The index rows of the tiers written, gathered in runs...
-    private var tokens: SearchTokenRuns
-    /// ...sorted and held until they are inserted in one pass in key order.
-    private var heldTokens: PendingTokenRows
-    /// The names tokenized by ``add(kind:values:provenance:)``.
-    private let names = NameTokenMemo()
-    /// The vocabulary counts of the tiers written.
-    private var vocabulary: [String: Int] = [:]
+    /// The index rows gathered by ``add(kind:values:provenance:)``.
+    private var tokens = SearchTokenRuns()
+    /// The vocabulary counts of the tiers written: gathered by ``add(kind:values:provenance:)``,
+    /// or handed over by a caller that gathered them itself.
+    var vocabulary: [String: Int] = [:]
     private(set) var written = 0
 
     /// The page cache during the bulk write: 128 MB, so that an import of a hundred thousand
     /// tiers stays in memory until its commit.
     static let bulkCacheSize = -131_072
 
-    /// `tokenRuns` and `heldTokenRows` size the gathering of index rows (see
-    /// ``SearchTokenRuns`` and ``PendingTokenRows``); tests make them small.
-    init(_ db: Database, agentID: Int64?, now: Date, tokenRuns: SearchTokenRuns = SearchTokenRuns(),
-         heldTokenRows: Int = PendingTokenRows.defaultLimit) throws {
+    init(_ db: Database, agentID: Int64?, now: Date) throws {
         self.db = db
-        tokens = tokenRuns
-        heldTokens = PendingTokenRows(limit: heldTokenRows)
         self.agentID = agentID
         self.now = now
         atText = PinnedCString(Timestamp.string(from: now))
@@ -96,22 +87,24 @@ final class BulkTierWriter {
     /// Writes one tier whose values are already validated and normalised; returns its id.
     @discardableResult
     func add(kind: TierKind, values: [TierField: String], provenance: Provenance) throws -> Int64 {
-        let tier = PreparedTier(id: reserveID(), kind: kind, slots: TierFieldSlots.slots(values), provenance: provenance,
-                                memo: names)
+        let tier = PreparedTier(id: reserveID(), kind: kind, values: values, provenance: provenance)
         try write(tier)
+        if var run = tokens.add(tier.tokens, tierID: tier.id) {
+            run.sort()
+            try insertTokens(run)
+        }
+        for word in tier.vocabulary { vocabulary[word, default: 0] += 1 }
         return tier.id
     }
 
-    /// Writes the rows of a prepared tier (its id taken with ``reserveID()``), its relations, its
-    /// index rows and its words. The rows reach SQLite by groups, the index rows at the latest in
-    /// ``finish(kind:payload:)``.
+    /// Writes the rows of a prepared tier (its id taken with ``reserveID()``) and its relations;
+    /// its tokens and vocabulary are the caller's to gather. The rows reach SQLite by groups, at
+    /// the latest in ``finish(kind:payload:)``.
     func write(_ tier: PreparedTier) throws {
         pendingTiers.append(tier)
         for relation in tier.relations {
             pendingRelations.append((tier.id, relation.kind, relation.relatedID))
         }
-        if let run = tokens.add(tier.tokens, tierID: tier.id) { try heldTokens.append(run, with: self) }
-        for word in tier.vocabulary { vocabulary[word, default: 0] += 1 }
         written += 1
         if pendingTiers.count >= 256 { try flush() }
     }
@@ -175,27 +168,30 @@ final class BulkTierWriter {
         return text
     }
 
-    /// Inserts the rows of sorted runs in one pass in key order (``SearchTokenRunMerge``).
-    func insertTokens(merging runs: [SearchTokenRun]) throws {
-        let step = self.step
-        try SearchTokenRunMerge.forEachBatch(of: runs, batch: 4096) { rows in
-            // The runs outlive every step: SQLite may read the tokens in place.
+    /// Inserts a run of index rows (sorted, see ``SearchTokenRun/sort()``), or the given rows of it.
+    func insertTokens(_ run: SearchTokenRun, rows: Range<Int>? = nil) throws {
+        let rows = rows ?? 0..<run.count
+        guard !rows.isEmpty else { return }
+        try run.withRows { bytes, entries in
+            // The run outlives every step: SQLite may read the tokens in place.
+            let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+            let first = rows.lowerBound
             try insertToken.insert(count: rows.count, step: step) { s, p, i in
-                let row = rows[i]
-                UnsafeRawPointer(row.token).withMemoryRebound(to: CChar.self, capacity: Int(row.length)) { token in
-                    _ = sqlite3_bind_text(s, p, token, row.length, SQLiteBinding.static)
-                }
-                sqlite3_bind_int64(s, p + 1, row.id)
+                let entry = entries[first + i]
+                sqlite3_bind_text(s, p, base + Int(entry.offset), Int32(entry.length), SQLiteBinding.static)
+                sqlite3_bind_int64(s, p + 1, entry.id)
             }
         }
     }
 
-    /// Inserts the index rows held, the vocabulary counts, the shared event, and restores the
-    /// page cache.
+    /// Inserts the last index rows gathered, counts the vocabulary, appends the shared event and
+    /// restores the page cache.
     func finish(kind: EventKind, payload: [String: String]) throws {
         try flush()
-        if let run = tokens.flush() { try heldTokens.append(run, with: self) }
-        try heldTokens.insertAll(with: self)
+        if var run = tokens.flush() {
+            run.sort()
+            try insertTokens(run)
+        }
         let upsert = try db.makeStatement(sql: """
             INSERT INTO search_word (word, tiers) VALUES (?, ?)
             ON CONFLICT(word) DO UPDATE SET tiers = tiers + excluded.tiers

@@ -61,6 +61,29 @@ final class ImportPipe<Element>: @unchecked Sendable {
         return nil
     }
 
+    /// What ``poll()`` finds.
+    enum Arrival {
+        case value(Element)
+        /// Nothing yet: the producer is still at work.
+        case nothing
+        /// The producer closed the pipe and every value was received.
+        case finished
+    }
+
+    /// The next value if one is waiting, without waiting for it. Throws the producer's error.
+    func poll() throws -> Arrival {
+        condition.lock()
+        defer { condition.unlock() }
+        if !pending.isEmpty {
+            let element = pending.removeFirst()
+            condition.broadcast()
+            return .value(element)
+        }
+        guard closed else { return .nothing }
+        if let failure { throw failure }
+        return .finished
+    }
+
     /// Tells the producer to stop.
     func cancel() {
         condition.lock()

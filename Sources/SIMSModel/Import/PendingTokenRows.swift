@@ -1,47 +1,44 @@
-/// The runs of index rows the import's writer has received and not inserted yet. Each run is
-/// sorted as it is received; they are all inserted in one pass at the end of the file
-/// (``SearchTokenRunMerge``), or as soon as they hold `limit` rows, so that memory stays bounded
-/// for a file of several million lines.
+/// The runs of index rows the import's writer has received and not inserted yet, taken a
+/// slice at a time: the writer inserts some after each chunk of tiers and more whenever the
+/// preparing thread has nothing ready, so that a large run never stalls the tiers behind it (nor,
+/// through the full pipe, the preparing thread) and the writer is never idle while rows wait.
 ///
-/// One pass in key order costs SQLite about a third of inserting run after run: every run's
-/// rows land all over the index (the dates, phones and e-mails of new tiers are anywhere in it),
-/// and each row then costs a search from the root and, often, a page split in the middle of the
-/// tree; in key order each row is appended after the previous one.
+/// Each run is sorted as it is received (on the writer's thread, which has time to spare while
+/// the preparing thread has none) and its rows inserted in that order, runs in the order
+/// received.
 ///
 /// ```swift
 /// var pending = PendingTokenRows()
-/// try pending.append(run, with: writer)   // inserts only past the limit
-/// try pending.insertAll(with: writer)     // at the end
+/// pending.append(run)
+/// try pending.insert(upTo: 4096, with: writer)
+/// try pending.insert(upTo: .max, with: writer)   // the rest
 /// ```
 struct PendingTokenRows {
-    /// Rows held at most (about 35 bytes each with their tokens: some 280 MB for 8 million
-    /// rows, the index of about 1.2 million tiers).
-    static let defaultLimit = 8_000_000
-
-    private let limit: Int
     private var runs: [SearchTokenRun] = []
-    /// Rows held.
-    private(set) var count = 0
+    /// The first row of `runs[0]` not inserted yet.
+    private var next = 0
 
-    init(limit: Int = defaultLimit) {
-        self.limit = limit
-    }
+    var isEmpty: Bool { runs.isEmpty }
 
-    /// Sorts and keeps a run; inserts every row held once they reach the limit.
-    mutating func append(_ run: SearchTokenRun, with writer: BulkTierWriter) throws {
+    mutating func append(_ run: SearchTokenRun) {
         guard !run.isEmpty else { return }
         var run = run
         run.sort()
         runs.append(run)
-        count += run.count
-        if count >= limit { try insertAll(with: writer) }
     }
 
-    /// Inserts every row held, in one pass in key order.
-    mutating func insertAll(with writer: BulkTierWriter) throws {
-        guard !runs.isEmpty else { return }
-        try writer.insertTokens(merging: runs)
-        runs = []
-        count = 0
+    /// Inserts the next `limit` rows at most.
+    mutating func insert(upTo limit: Int, with writer: BulkTierWriter) throws {
+        var left = limit
+        while left > 0, let run = runs.first {
+            let end = next + min(run.count - next, left)
+            try writer.insertTokens(run, rows: next..<end)
+            left -= end - next
+            next = end
+            if next == run.count {
+                runs.removeFirst()
+                next = 0
+            }
+        }
     }
 }

@@ -4,8 +4,8 @@
 ///
 /// A class, so that handing it from the preparing thread to the writer retains one object
 /// instead of each of its strings; its text columns are one block of memory (``TierRowText``)
-/// that SQLite reads in place. Only the preparing thread changes it (its id and relations),
-/// before it is handed over.
+/// that SQLite reads in place. Only the preparing thread changes it (its id and relations, and
+/// it drops the tokens and words once gathered), before it is handed over.
 ///
 /// ```swift
 /// let prepared = PreparedTier(id: 42, kind: .person, values: validation.normalized,
@@ -20,9 +20,9 @@ final class PreparedTier: @unchecked Sendable {
     /// The text columns of its `tier` row and fact record, bound to SQLite in place.
     let text: TierRowText
     /// The distinct index tokens.
-    let tokens: [String]
+    var tokens: [String]
     /// The words it adds to the typo vocabulary.
-    let vocabulary: [String]
+    var vocabulary: [String]
     /// `relatedID` is the `kind` of this tier.
     var relations: [(kind: RelationKind, relatedID: Int64)] = []
 
@@ -36,11 +36,10 @@ final class PreparedTier: @unchecked Sendable {
         self.init(id: id, kind: kind, slots: TierFieldSlots.slots(values), provenance: provenance)
     }
 
-    /// From canonical values in ``TierFieldSlots`` order; the names already tokenized by this
-    /// thread come from `memo`.
-    init(id: Int64, kind: TierKind, slots: [String?], provenance: Provenance, memo: NameTokenMemo? = nil) {
+    /// From canonical values in ``TierFieldSlots`` order.
+    init(id: Int64, kind: TierKind, slots: [String?], provenance: Provenance) {
         func value(_ field: TierField) -> String? { slots[TierFieldSlots.index(of: field)] }
-        let entry = SearchTokenizer.entry(kind: kind, memo: memo, value: value)
+        let entry = SearchTokenizer.entry(kind: kind, value: value)
         self.id = id
         self.kind = kind
         level = provenance.level

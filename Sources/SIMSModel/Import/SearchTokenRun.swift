@@ -50,23 +50,18 @@ struct SearchTokenRun: Sendable {
     /// Sorts the rows in the key's order.
     mutating func sort() {
         bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-            entries.sort { a, b in Self.precedes(a, in: base, b, in: base) }
+            let base = buffer.baseAddress
+            entries.sort { a, b in
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                // Same first eight bytes (a token with a zero byte is no concern: tokens are text).
+                let common = Int(min(a.length, b.length))
+                if common > 8 {
+                    let order = memcmp(base! + Int(a.offset) + 8, base! + Int(b.offset) + 8, common - 8)
+                    if order != 0 { return order < 0 }
+                }
+                return a.length != b.length ? a.length < b.length : a.id < b.id
+            }
         }
-    }
-
-    /// Whether row `a` (its token in the buffer at `aBase`) comes before row `b` in the key's
-    /// order: the token's bytes, then the tier id.
-    @inline(__always)
-    static func precedes(_ a: Entry, in aBase: UnsafePointer<UInt8>, _ b: Entry, in bBase: UnsafePointer<UInt8>) -> Bool {
-        if a.prefix != b.prefix { return a.prefix < b.prefix }
-        // Same first eight bytes (a token with a zero byte is no concern: tokens are text).
-        let common = Int(min(a.length, b.length))
-        if common > 8 {
-            let order = memcmp(aBase + Int(a.offset) + 8, bBase + Int(b.offset) + 8, common - 8)
-            if order != 0 { return order < 0 }
-        }
-        return a.length != b.length ? a.length < b.length : a.id < b.id
     }
 
     /// The token of row `i`.
@@ -78,7 +73,7 @@ struct SearchTokenRun: Sendable {
     func id(at i: Int) -> Int64 { entries[i].id }
 
     /// Calls `body` with the buffer of the tokens and the rows, for binding without copies.
-    func withRows<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Entry>) throws -> R) rethrows -> R {
-        try bytes.withUnsafeBufferPointer { bytes in try entries.withUnsafeBufferPointer { try body(bytes, $0) } }
+    func withRows<R>(_ body: (UnsafeBufferPointer<UInt8>, [Entry]) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { try body($0, entries) }
     }
 }

@@ -11,7 +11,8 @@
 /// short.
 ///
 /// The CSV import gathers the runs on its preparing thread; the writer sorts each one when it
-/// receives it and inserts them all in one pass at the end (``PendingTokenRows``).
+/// receives it (it has time to spare, the preparing thread has none) and inserts it while the
+/// next lines are being prepared.
 ///
 /// ```swift
 /// var runs = SearchTokenRuns()

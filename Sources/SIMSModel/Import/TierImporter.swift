@@ -11,8 +11,8 @@ import GRDB
 ///
 /// Two threads share the work: one reads, validates and prepares the lines
 /// (``TierLinePreparer``), the writer writes the previous ones (``BulkTierWriter``); they hand
-/// over chunks of tiers through a bounded ``ImportPipe``. The writer gathers the index rows and
-/// inserts them all in one pass in key order at the end (``PendingTokenRows``).
+/// over chunks of tiers and runs of index rows through a bounded ``ImportPipe``, and the writer
+/// sorts the runs and inserts them a slice at a time between the chunks (``PendingTokenRows``).
 ///
 /// ```swift
 /// let report = try TierImporter(store: store).importTiers(path: "tiers.csv", rejectsPath: "tiers.rejets.csv", by: admin)
@@ -32,6 +32,9 @@ public struct TierImporter: Sendable {
     static let chunkSize = 512
     /// Hand-overs prepared ahead of the writer at most.
     static let chunksInFlight = 32
+    /// Index rows the writer inserts after each chunk of tiers (a chunk gives about 3,500), and
+    /// at a time while it waits for the next chunk.
+    static let tokenRowsPerStep = 4096
 
     public func importTiers(path: String, rejectsPath: String? = nil, by agent: Agent) throws -> ImportReport {
         try AgentService.require(agent, .administrator, to: "importer des tiers")
@@ -71,7 +74,7 @@ public struct TierImporter: Sendable {
             // The lines are read, validated and prepared on another thread while this one writes.
             let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
                                             fileName: fileName, firstID: writer.nextTierID)
-            let pipe = ImportPipe<[PreparedTier]>(capacity: Self.chunksInFlight)
+            let pipe = ImportPipe<ImportBatch>(capacity: Self.chunksInFlight)
             let preparing = PreparingThread(preparer: preparer, pipe: pipe, chunkSize: Self.chunkSize)
             preparing.start()
             do {
@@ -83,6 +86,7 @@ public struct TierImporter: Sendable {
             }
             preparing.wait()
             guard writer.written > 0 else { return (nil, 0) }
+            writer.vocabulary = preparer.vocabulary
             try writer.finish(kind: .tiersImported, payload: ["fichier": fileName, "sha256": fileHash,
                                                              "rejets": String(rejects.count)])
             return (writer.eventID, writer.written)
@@ -90,10 +94,34 @@ public struct TierImporter: Sendable {
         return ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID)
     }
 
-    /// Writes the tiers the preparing thread hands over until it is done.
-    private static func write(from pipe: ImportPipe<[PreparedTier]>, with writer: BulkTierWriter) throws {
-        while let chunk = try pipe.receive() {
-            for tier in chunk { try writer.write(tier) }
+    /// Writes what the preparing thread hands over until it is done: the tiers as they come, the
+    /// index rows a slice at a time in between (``PendingTokenRows``).
+    private static func write(from pipe: ImportPipe<ImportBatch>, with writer: BulkTierWriter) throws {
+        var pending = PendingTokenRows()
+        receiving: while true {
+            let batch: ImportBatch
+            if pending.isEmpty {
+                guard let next = try pipe.receive() else { break }
+                batch = next
+            } else {
+                switch try pipe.poll() {
+                case .value(let next):
+                    batch = next
+                case .nothing:
+                    try pending.insert(upTo: tokenRowsPerStep, with: writer)
+                    continue receiving
+                case .finished:
+                    break receiving
+                }
+            }
+            switch batch {
+            case .tiers(let chunk):
+                for tier in chunk { try writer.write(tier) }
+                try pending.insert(upTo: tokenRowsPerStep, with: writer)
+            case .tokens(let run):
+                pending.append(run)
+            }
         }
+        try pending.insert(upTo: .max, with: writer)
     }
 }

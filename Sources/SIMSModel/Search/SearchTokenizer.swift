@@ -17,9 +17,8 @@ public enum SearchTokenizer {
         entry(kind: kind) { values[$0] }
     }
 
-    /// The same, reading the values through `value` (the import reads them from slots), with the
-    /// names already seen taken from `memo`.
-    static func entry(kind: TierKind, memo: NameTokenMemo? = nil, value: (TierField) -> String?) -> SearchEntry {
+    /// The same, reading the values through `value` (the import reads them from slots).
+    static func entry(kind: TierKind, value: (TierField) -> String?) -> SearchEntry {
         var names: [String] = []
         var tokens: [String] = []
         tokens.reserveCapacity(12)
@@ -27,48 +26,37 @@ public enum SearchTokenizer {
             // A tier has a dozen tokens: a linear look is cheaper than hashing.
             if !token.isEmpty, !tokens.contains(token) { tokens.append(token) }
         }
-        func addName(_ text: String?, role: NameTokenMemo.Role) {
+        func addName(_ text: String?, joinWords: Bool) {
             guard let text else { return }
-            let made = memo?.names(text, role: role, make: nameTokens) ?? nameTokens(text, role: role)
-            names.append(contentsOf: made.words)
-            for token in made.tokens { add(token) }
+            let words = SearchText.words(text)
+            for word in words {
+                if kind == .organisation, stopWords.contains(word) { continue }
+                names.append(word)
+                add(word)
+                if word.count >= 2 { add(FrenchPhonetic.key(word)) }
+            }
+            if joinWords, words.count > 1 {
+                let joined = words.joined()
+                add(joined)
+                add(FrenchPhonetic.key(joined))
+            }
         }
         switch kind {
         case .person:
-            addName(value(.givenNames), role: .givenNames)
-            addName(value(.birthName), role: .surname)
-            addName(value(.usageName), role: .surname)
+            addName(value(.givenNames), joinWords: false)
+            addName(value(.birthName), joinWords: true)
+            addName(value(.usageName), joinWords: true)
             if let date = value(.birthDate).flatMap(CalendarDate.init(iso:)) {
                 add(dateToken(date))
             }
         case .organisation:
-            addName(value(.companyName), role: .companyName)
+            addName(value(.companyName), joinWords: false)
             if let ridet = value(.ridet) { add("#" + SearchText.digits(ridet)) }
         }
         if let phone = value(.phone) { add("#" + SearchText.digits(phone)) }
         if let cafat = value(.cafat) { add("#" + SearchText.digits(cafat)) }
         if let email = value(.email) { add("@" + email.lowercased()) }
         return SearchEntry(foldedNames: names, tokens: tokens)
-    }
-
-    /// The folded words of one name value and its tokens: each word and its phonetic key, and for
-    /// a surname of several words the words joined and their key.
-    static func nameTokens(_ text: String, role: NameTokenMemo.Role) -> NameTokenMemo.Names {
-        let words = SearchText.words(text)
-        var kept: [String] = []
-        var tokens: [String] = []
-        for word in words {
-            if role == .companyName, stopWords.contains(word) { continue }
-            kept.append(word)
-            tokens.append(word)
-            if word.count >= 2 { tokens.append(FrenchPhonetic.key(word)) }
-        }
-        if role == .surname, words.count > 1 {
-            let joined = words.joined()
-            tokens.append(joined)
-            tokens.append(FrenchPhonetic.key(joined))
-        }
-        return NameTokenMemo.Names(words: kept, tokens: tokens)
     }
 
     /// `#` and the birth date as jjmmaaaa: `#14031985`.

@@ -54,38 +54,4 @@ final class PreparedTierTests: XCTestCase {
             XCTAssertEqual(errors, byValues.errors)
         }
     }
-
-    func testNamesRememberedByAMemoGiveTheSameRows() {
-        var tiers = Array(DemoPopulation(count: 1500, seed: 11))
-        tiers.append(DemoTier(localID: 0, kind: .person, values: [.birthName: "Le Goff", .usageName: "Wamytan", .givenNames: "Jean Marie"]))
-        tiers.append(DemoTier(localID: 0, kind: .organisation, values: [.companyName: "Boulangerie de la Baie et des Îles"]))
-        // A small memo fills up early: what it no longer learns is made each time, the same.
-        for memo in [NameTokenMemo(), NameTokenMemo(capacity: 50)] {
-            for tier in tiers + tiers {
-                let remembered = PreparedTier(id: 1, kind: tier.kind, slots: TierFieldSlots.slots(tier.values),
-                                              provenance: .counter, memo: memo)
-                let entry = SearchTokenizer.entry(kind: tier.kind, values: tier.values)
-                XCTAssertEqual(remembered.tokens, entry.tokens)
-                XCTAssertEqual(remembered.foldedNames, entry.foldedNames.joined(separator: " "))
-            }
-        }
-    }
-
-    func testAMemoMakesEachNameOnceUpToItsCapacity() {
-        let memo = NameTokenMemo(capacity: 2)
-        var made: [String] = []
-        func names(_ text: String, _ role: NameTokenMemo.Role) -> [String] {
-            memo.names(text, role: role) { text, role in
-                made.append(text)
-                return SearchTokenizer.nameTokens(text, role: role)
-            }.tokens
-        }
-        XCTAssertEqual(names("Le Goff", .surname), ["le", "le", "goff", "gof", "legoff", "legof"])
-        XCTAssertEqual(names("Le Goff", .surname), ["le", "le", "goff", "gof", "legoff", "legof"])
-        XCTAssertEqual(names("Le Goff", .givenNames), ["le", "le", "goff", "gof"])
-        XCTAssertEqual(names("Baie des Îles", .companyName), ["baie", "be", "iles", "ile"])
-        XCTAssertEqual(names("Baie des Îles", .companyName), ["baie", "be", "iles", "ile"])
-        // Made once while there was room; the third value, past the capacity, each time.
-        XCTAssertEqual(made, ["Le Goff", "Le Goff", "Baie des Îles", "Baie des Îles"])
-    }
 }
