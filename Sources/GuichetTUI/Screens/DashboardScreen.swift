@@ -208,21 +208,12 @@ final class DashboardScreen: Screen {
         if figures.oldest.isEmpty { lines.append(.text("Aucun dossier ouvert.")) }
         for dossier in figures.oldest {
             let due = dossier.dueOn.map { $0.french + (dossier.overdue ? " !" : "") } ?? "—"
-            let cells = [Cell(text: dossier.number), Cell(text: dossier.applicantName), Cell(text: Self.stateText(dossier.state)),
+            let cells = [Cell(text: dossier.number), Cell(text: dossier.applicantName), Cell(text: DashboardText.narrowState(dossier.state)),
                          Cell(text: dossier.assigneeName ?? "—"), Cell(text: dossier.submittedOn?.french ?? "—"),
                          Cell(text: due, overdue: dossier.overdue)]
             lines.append(.row(oldColumns, Row(cells: cells, filter: QueueFilter(procedureCode: dossier.procedureCode))))
         }
         return lines
-    }
-
-    /// A state in a narrow column.
-    static func stateText(_ state: DossierState) -> String {
-        switch state {
-        case .underReview: return "en instr."
-        case .awaitingPieces: return "pièces"
-        default: return state.label
-        }
     }
 
     private func with(_ filter: QueueFilter, _ change: (inout QueueFilter) -> Void) -> QueueFilter {

@@ -1,6 +1,7 @@
 /// The dashboard as plain French text (`guichet dashboard --once`): the same figures as the
-/// screen, in aligned columns, dates jj/mm/aaaa, the decisions of the last 30 days as a sparkline,
-/// and overdue figures marked « ! en retard ».
+/// screen, in aligned columns that fit 80 columns (long names are cut with « … »), dates
+/// jj/mm/aaaa, the decisions of the last 30 days as a sparkline, overdue figures marked
+/// « ! en retard » and overdue deadlines « ! ».
 ///
 /// ```swift
 /// print(DashboardText.render(try DashboardService(store: store).figures(now: Date())))
@@ -37,6 +38,20 @@ public enum DashboardText {
         })
     }
 
+    /// A state in a narrow column (the screen's and the text's list of the oldest dossiers).
+    public static func narrowState(_ state: DossierState) -> String {
+        switch state {
+        case .underReview: return "en instr."
+        case .awaitingPieces: return "pièces"
+        default: return state.label
+        }
+    }
+
+    /// `text`, cut to `width` characters with « … » when longer.
+    public static func clipped(_ text: String, to width: Int) -> String {
+        text.count > width ? String(text.prefix(max(width - 1, 0))) + "…" : text
+    }
+
     /// « 12 j », or « — » when there is no figure.
     public static func days(_ value: Int?) -> String { value.map { "\($0) j" } ?? "—" }
 
@@ -63,7 +78,7 @@ public enum DashboardText {
                      lines.map { line in [name(line), "\(line.overdue)", "\(line.dueWithinWeek)", line.overdue > 0 ? overdueMark : ""] })
 
         let period = "du \(figures.firstDay.french) au \(figures.today.french)"
-        out += ["", "Délai de traitement, décisions des \(DashboardFigures.days) derniers jours (\(period))"]
+        out += ["", "Délai de traitement des décisions (\(period))"]
         out += table(["Démarche", "Décisions", "90e centile"],
                      lines.map { line in [name(line), "\(line.decisions)", days(line.processingDaysP90)] })
 
@@ -85,12 +100,14 @@ public enum DashboardText {
         if figures.oldest.isEmpty {
             out.append("Aucun dossier ouvert.")
         } else {
-            out += table(["N°", "Démarche", "Demandeur", "État", "Attribué à", "Déposé le", "Échéance", ""],
+            // 80 columns: the number names the procedure; the names are cut.
+            out += table(["N°", "Demandeur", "État", "Attribué à", "Déposé le", "Échéance"],
                          figures.oldest.map { dossier in
-                             [dossier.number, dossier.procedureCode, dossier.applicantName, dossier.state.label,
-                              dossier.assigneeName ?? "non attribué", dossier.submittedOn?.french ?? "—",
-                              dossier.dueOn?.french ?? "—", dossier.overdue ? overdueMark : ""]
-                         }, leftColumns: 8)
+                             [dossier.number, clipped(dossier.applicantName, to: 14), narrowState(dossier.state),
+                              clipped(dossier.assigneeName ?? "—", to: 10), dossier.submittedOn?.french ?? "—",
+                              (dossier.dueOn?.french ?? "—") + (dossier.overdue ? " !" : "")]
+                         }, leftColumns: 6)
+            if figures.oldest.contains(where: \.overdue) { out.append("! : échéance dépassée") }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -61,8 +61,10 @@ final class DashboardCommandLineTests: XCTestCase {
         XCTAssertTrue(lines.contains("non attribués           1       0       0       0      1"), result.stdout)
         XCTAssertTrue(lines.contains("Anne Superviseure       0       1       0       0      1"), result.stdout)
         let oldest = try XCTUnwrap(lines.first { $0.hasPrefix("BS-2026-000001") })
-        XCTAssertTrue(oldest.hasSuffix("\(today.adding(days: -40).french)  \(today.adding(days: -2).french)  ! en retard"), oldest)
-        XCTAssertTrue(oldest.contains("WAMYTAN Hélène  en instruction  Anne Superviseure"), oldest)
+        XCTAssertTrue(oldest.hasSuffix("\(today.adding(days: -40).french)  \(today.adding(days: -2).french) !"), oldest)
+        XCTAssertTrue(oldest.contains("WAMYTAN Hélène  en instr.  Anne Supe…"), oldest)
+        XCTAssertTrue(lines.contains("! : échéance dépassée"), result.stdout)
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 80 }, result.stdout)
     }
 
     func testOnlySuperviseursMaySeeIt() throws {

@@ -28,7 +28,7 @@ final class DashboardTextTests: XCTestCase {
             RBS               1             0  ! en retard
             Total             2             2  ! en retard
 
-            Délai de traitement, décisions des 30 derniers jours (du 31/10/2026 au 29/11/2026)
+            Délai de traitement des décisions (du 31/10/2026 au 29/11/2026)
             Démarche  Décisions  90e centile
             BS                9         50 j
             RBS               1          3 j
@@ -44,15 +44,28 @@ final class DashboardTextTests: XCTestCase {
             Anne Superviseure       0       0       0       1      1
 
             Les 10 dossiers ouverts les plus anciens
-            N°               Démarche  Demandeur       État               Attribué à         Déposé le   Échéance
-            BS-2026-000001   BS        WAMYTAN Hélène  déposé             non attribué       01/09/2026  16/10/2026  ! en retard
-            BS-2026-000002   BS        DUPONT Luc      en instruction     Jean Instructeur   20/10/2026  04/12/2026
-            RBS-2026-000001  RBS       WAMYTAN Hélène  à valider          Anne Superviseure  10/11/2026  28/11/2026  ! en retard
-            BS-2026-000004   BS        DUPONT Luc      déposé             non attribué       13/11/2026  29/11/2026
-            BS-2026-000003   BS        WAMYTAN Hélène  attente de pièces  Jean Instructeur   22/11/2026  06/01/2027
-            RBS-2026-000002  RBS       DUPONT Luc      déposé             non attribué       29/11/2026  13/01/2027
+            N°               Demandeur       État       Attribué à  Déposé le   Échéance
+            BS-2026-000001   WAMYTAN Hélène  déposé     —           01/09/2026  16/10/2026 !
+            BS-2026-000002   DUPONT Luc      en instr.  Jean Inst…  20/10/2026  04/12/2026
+            RBS-2026-000001  WAMYTAN Hélène  à valider  Anne Supe…  10/11/2026  28/11/2026 !
+            BS-2026-000004   DUPONT Luc      déposé     —           13/11/2026  29/11/2026
+            BS-2026-000003   WAMYTAN Hélène  pièces     Jean Inst…  22/11/2026  06/01/2027
+            RBS-2026-000002  DUPONT Luc      déposé     —           29/11/2026  13/01/2027
+            ! : échéance dépassée
 
             """)
+    }
+
+    func testEveryLineFitsEightyColumnsAndLongNamesAreCut() throws {
+        let fixture = try DashboardFixture()
+        defer { fixture.remove() }
+        let text = DashboardText.render(try DashboardService(store: fixture.store).figures(now: TestStore.now))
+        for line in text.split(separator: "\n") {
+            XCTAssertLessThanOrEqual(line.count, 80, String(line))
+        }
+        XCTAssertEqual(DashboardText.clipped("CLÉMENT née CHEVALIER Lucie", to: 13), "CLÉMENT née …")
+        XCTAssertEqual(DashboardText.clipped("DUPONT Luc", to: 13), "DUPONT Luc")
+        XCTAssertEqual(DashboardText.clipped("WAMYTAN Hélène", to: 14), "WAMYTAN Hélène")
     }
 
     func testAnEmptyStoreSaysSo() throws {
