@@ -92,7 +92,7 @@ public enum DashboardText {
         } else {
             out += table(["Agent"] + DashboardFigures.openStates.map(shortLabel) + ["Total"],
                          figures.load.map { agent in
-                             [agent.name] + DashboardFigures.openStates.map { "\(agent.count($0))" } + ["\(agent.total)"]
+                             [clipped(agent.name, to: 30)] + DashboardFigures.openStates.map { "\(agent.count($0))" } + ["\(agent.total)"]
                          }, leftColumns: 1)
         }
 
