@@ -1,11 +1,14 @@
 import SIMSModel
 
 /// Recherche tiers: a search field and the results table, refreshed at each key, with a detail
-/// pane for the selected tier; Enter opens it.
+/// pane for the selected tier; Enter opens it. A dossier's number or the tracking code of its
+/// receipt, typed in the same field, offers the dossier instead: Enter opens it.
 final class TierSearchScreen: Screen {
     let session: AppSession
     private(set) var field = TextField(maxLength: 120)
     private(set) var hits: [SearchHit] = []
+    /// The dossier whose number or tracking code is the query, if any.
+    private(set) var dossier: InboxDossier?
     private(set) var selected = 0
     private var firstRow = 0
     /// The query the results are for; nil before the first search.
@@ -28,8 +31,10 @@ final class TierSearchScreen: Screen {
         lastQuery = query
         do {
             hits = try TierSearch(store: session.store).search(query, limit: Self.resultLimit)
+            dossier = try InboxDossier.find(reference: query, in: session.store)
         } catch {
             hits = []
+            dossier = nil
             session.message = .error("La recherche a échoué : \(error)")
         }
         selected = 0
@@ -64,11 +69,14 @@ final class TierSearchScreen: Screen {
                 hit.minLevel.mark,
             ], style: style)
         }
-        if let first = hits.first, !first.matchesAllTerms {
+        if let dossier {
+            buffer.put("Dossier \(dossier.number) · \(dossier.procedureTitle) · \(session.keyName(.ouvrir, in: .recherche)) : ouvrir",
+                       x: x, y: area.y + 2, style: theme.title, maxWidth: width)
+        } else if let first = hits.first, !first.matchesAllTerms {
             buffer.put("Aucun tiers ne correspond à tous les mots ; les plus proches :", x: x, y: area.y + 2,
                        style: theme.error, maxWidth: width)
         }
-        if hits.isEmpty, !field.text.isEmpty {
+        if hits.isEmpty, !field.text.isEmpty, dossier == nil {
             buffer.put("Aucun tiers ne correspond. \(session.keyName(.nouvellePersonne, in: .recherche)) : nouvelle personne, "
                        + "\(session.keyName(.nouvelleOrganisation, in: .recherche)) : nouvelle organisation.",
                        x: x, y: headerY + 2, style: theme.dim, maxWidth: width)
@@ -100,6 +108,7 @@ final class TierSearchScreen: Screen {
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         switch action {
         case .ouvrir:
+            if let dossier { return .push(DossierReviewScreen(session: session, dossierID: dossier.id)) }
             guard hits.indices.contains(selected) else { return .stay }
             do {
                 return .push(try TierRecordScreen(session: session, tierID: hits[selected].tierID))

@@ -79,6 +79,32 @@ final class TierSearchScreenTests: XCTestCase {
         XCTAssertTrue(h.line(0).contains("Recherche d'un tiers"))
     }
 
+    func testADossierNumberOrTrackingCodeTypedOffersTheDossierAndEnterOpensIt() throws {
+        let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
+        let id = try ReviewFixture.grants(1, store: h.store, by: h.agent, surnames: ["Wamytan"])[0]
+        let tracking = try XCTUnwrap(try DossierService(store: h.store).dossier(id: id).trackingCode)
+        h.press(.character("r"))
+        h.type("bs-2026-000001")
+        XCTAssertEqual(h.line(3).trimmingCharacters(in: .whitespaces),
+                       "Dossier BS-2026-000001 · Demande de bourse scolaire · Entrée : ouvrir", h.screen)
+        XCTAssertFalse(h.screen.contains("Aucun tiers ne correspond"), h.screen)
+        h.press(.enter)
+        XCTAssertTrue(h.line(0).contains("Instruction"), h.line(0))
+        XCTAssertTrue(h.line(1).contains("BS-2026-000001 · Demande de bourse scolaire"), h.screen)
+        h.press(.function(3))
+        XCTAssertTrue(h.line(0).contains("Recherche d'un tiers"), h.line(0))
+        // The receipt's tracking code, typed in lower case without its dash, finds it too.
+        for _ in 0..<14 { h.press(.backspace) }
+        h.type(tracking.lowercased().replacingOccurrences(of: "-", with: ""))
+        XCTAssertTrue(h.line(3).contains("Dossier BS-2026-000001"), h.screen)
+        // A name finds tiers as before, and Enter opens the tier.
+        for _ in 0..<6 { h.press(.backspace) }
+        h.type("wamytan lea")
+        XCTAssertFalse(h.screen.contains("Dossier BS-2026-000001"), h.screen)
+        h.press(.enter)
+        XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Léa"), h.line(0))
+    }
+
     func testNothingFoundOffersToCreate() throws {
         let h = try ScreenHarness(tiers: Self.people)
         h.press(.character("r"))

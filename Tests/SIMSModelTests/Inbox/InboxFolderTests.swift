@@ -204,16 +204,22 @@ final class InboxFolderTests: XCTestCase {
     func testAttachingToADossierFoundByItsNumber() throws {
         try test.store.pool.write { db in
             try db.execute(sql: """
-                INSERT INTO dossier (number, procedure_code, procedure_title, applicant_id, applicant_version, state, answers,
-                                     created_by, created_at, updated_at)
-                VALUES ('BS-2026-000001', 'BS', 'Bourse scolaire', ?, 1, 'depose', '{}', ?, '2026-11-29T00:00:00.000Z',
-                        '2026-11-29T00:00:00.000Z')
+                INSERT INTO dossier (number, tracking_code, procedure_code, procedure_title, applicant_id, applicant_version,
+                                     state, answers, created_by, created_at, updated_at)
+                VALUES ('BS-2026-000001', 'K7P-3QX', 'BS', 'Bourse scolaire', ?, 1, 'depose', '{}', ?,
+                        '2026-11-29T00:00:00.000Z', '2026-11-29T00:00:00.000Z')
                 """, arguments: [family.parent.id, test.counter.id])
         }
         let dossier = try XCTUnwrap(try InboxDossier.find(number: " bs-2026-000001 ", in: test.store))
         XCTAssertEqual(dossier.applicantID, family.parent.id)
         XCTAssertNil(try InboxDossier.find(number: "BS-2026-000002", in: test.store))
         XCTAssertNil(try InboxDossier.find(number: "wamytan", in: test.store))
+        // By number or by the receipt's tracking code (case, spaces and dash forgiven).
+        XCTAssertEqual(try InboxDossier.find(reference: "BS-2026-000001", in: test.store), dossier)
+        XCTAssertEqual(try InboxDossier.find(reference: " k7p3qx ", in: test.store), dossier)
+        XCTAssertEqual(try InboxDossier.find(reference: "K7P-3QX", in: test.store), dossier)
+        XCTAssertNil(try InboxDossier.find(reference: "K7P-3QA", in: test.store))
+        XCTAssertNil(try InboxDossier.find(reference: "wamyta", in: test.store))
 
         try drop("avis.pdf", Self.taxNotice)
         let file = try XCTUnwrap(try settled().first)
