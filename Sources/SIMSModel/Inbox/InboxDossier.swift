@@ -31,7 +31,9 @@ public struct InboxDossier: Sendable, Equatable {
         if let dossier = try find(number: text, in: store) { return dossier }
         var code = text.trimmingCharacters(in: .whitespaces).uppercased()
         if code.count == 6, !code.contains("-") { code.insert("-", at: code.index(code.startIndex, offsetBy: 3)) }
-        guard code.count == 7, Array(code)[3] == "-" else { return nil }
+        // Only a text shaped like a code is looked up: the search screen asks at every key.
+        guard code.count == 7, Array(code)[3] == "-",
+              code.allSatisfy({ $0 == "-" || TrackingCode.alphabet.contains($0) }) else { return nil }
         return try store.pool.read { db in try fetch(db, column: "tracking_code", value: code) }
     }
 
