@@ -1,29 +1,84 @@
 import ArgumentParser
+import Foundation
 import SIMSModel
 
-/// `guichet check`: SQLite's integrity, the whole audit chain, and the documents' files.
+/// `guichet check`: SQLite's integrity, the whole audit chain, every attested row, the foreign
+/// keys and the documents' files; `--ancre` prints the chain's head to keep outside the store,
+/// `--depuis-ancre LINE` proves that nothing up to a kept head was rewritten.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Vérifie l'intégrité de la base, la chaîne du journal d'audit et les fichiers des pièces.")
+        commandName: "check",
+        abstract: "Vérifie l'intégrité de la base, la chaîne du journal d'audit, chaque ligne attestée et les fichiers des pièces.")
+
+    /// How many row problems are listed before « … et N autre(s) ».
+    static let listedProblems = 20
 
     @OptionGroup var store: StoreOptions
 
+    @Flag(name: .customLong("ancre"), help: "Imprime la tête de la chaîne sur une ligne à conserver hors de la base.")
+    var printAnchor = false
+
+    @Option(name: .customLong("depuis-ancre"), help: "Vérifie que rien n'a été réécrit ou supprimé jusqu'à cette ancre (ligne de --ancre).")
+    var anchorLine: String?
+
     func run() throws {
-        try CommandFailure.guarded {
-            let (opened, agent) = try store.session()
-            try AgentService.require(agent, .administrator, .supervisor, to: "vérifier la base")
-            let report = try ChainVerifier.verify(opened)
-            if report.integrityMessages.isEmpty {
-                print("Intégrité SQLite : ok")
-            } else {
-                print("Intégrité SQLite : ÉCHEC")
-                report.integrityMessages.prefix(20).forEach { print("  \($0)") }
+        let anchor: ChainAnchor?
+        if let anchorLine {
+            switch ChainAnchor.parse(anchorLine) {
+            case .success(let parsed): anchor = parsed
+            case .failure(let error): CommandFailure.fail(error.message)
             }
+        } else {
+            anchor = nil
+        }
+        let opened: SIMSStore
+        let report: ChainReport
+        do {
+            let (session, agent) = try store.session()
+            try AgentService.require(agent, .administrator, .supervisor, to: "vérifier la base")
+            opened = session
+            report = try ChainVerifier.verify(opened)
+        } catch let error as AccessError {
+            CommandFailure.fail("\(error)")
+        } catch let error as StoreError where error == .missingStore(path: store.path) {
+            CommandFailure.fail("\(error)")
+        } catch let error as StoreError {
+            // A file that cannot be read as a store is a broken store: exit 2 like any other break.
+            FileHandle.standardError.write(Data("guichet : \(error)\n".utf8))
+            throw ExitCode(2)
+        } catch {
+            FileHandle.standardError.write(Data("guichet : base illisible ou endommagée : \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        var sound = report.isSound
+        try CommandFailure.guarded {
+            print(report.integrityMessages.isEmpty ? "Intégrité SQLite : ok" : "Intégrité SQLite : ÉCHEC")
+            report.integrityMessages.prefix(20).forEach { print("  \($0)") }
             if let problem = report.firstBreak {
                 print("Journal d'audit : ROMPU après vérification de \(report.events) événements")
                 print("  \(problem)")
             } else {
                 print("Journal d'audit : \(report.events) événements, chaîne intacte")
+            }
+            if report.firstBreak == nil {
+                if report.rowProblems.isEmpty {
+                    print("Lignes attestées : \(report.attestedRows) lignes, chacune conforme à son événement")
+                } else {
+                    print("Lignes attestées : \(report.rowProblems.count) problème(s) sur \(report.attestedRows) lignes")
+                    report.rowProblems.prefix(Self.listedProblems).forEach { print("  \($0)") }
+                    if report.rowProblems.count > Self.listedProblems {
+                        print("  … et \(report.rowProblems.count - Self.listedProblems) autre(s)")
+                    }
+                }
+            }
+            if report.schemaProblems.isEmpty {
+                print("Déclencheurs et clés étrangères : ok")
+            } else {
+                print("Déclencheurs et clés étrangères : ÉCHEC")
+                report.schemaProblems.prefix(20).forEach { print("  \($0)") }
+            }
+            if report.detachedRows > 0 {
+                print("  \(report.detachedRows) ligne(s) orpheline(s) détachée(s) à la mise à jour de la base (table detached_row).")
             }
             let files = try DocumentFileVerifier.verify(opened)
             if files.isSound {
@@ -31,11 +86,24 @@ struct CheckCommand: ParsableCommand {
             } else {
                 print("Fichiers des pièces : \(files.missing.count) manquant(s), \(files.corrupt.count) altéré(s) sur \(files.checked)")
                 (files.missing + files.corrupt).prefix(50).forEach { print("  \($0)") }
+                sound = false
             }
             if files.orphans > 0 {
                 print("  \(files.orphans) fichier(s) sans pièce enregistrée (interruption pendant un enregistrement) : sans effet.")
             }
-            if !report.isSound || !files.isSound { throw ExitCode(2) }
+            if let anchor {
+                if let problem = try anchor.verify(opened) {
+                    print("Ancre : ÉCHEC")
+                    print("  \(problem)")
+                    sound = false
+                } else {
+                    print("Ancre du \(anchor.at) : les \(anchor.events) premiers événements sont ceux de l'ancre")
+                }
+            }
+            if printAnchor, let head = report.head {
+                print(ChainAnchor(events: head.id, hash: head.hash, at: Timestamp.string(from: opened.clock.now())).line)
+            }
         }
+        if !sound { throw ExitCode(2) }
     }
 }

@@ -12,6 +12,8 @@ public struct AuditEvent: Sendable, Equatable, Codable, FetchableRecord {
     public var payload: String
     public var prevHash: String
     public var hash: String
+    /// The rows the event's transaction wrote, with their digests (see ``RowAttestation``).
+    public var attestation: String?
 
     public init(row: Row) throws {
         id = row["id"]
@@ -23,6 +25,7 @@ public struct AuditEvent: Sendable, Equatable, Codable, FetchableRecord {
         payload = row["payload"]
         prevHash = row["prev_hash"]
         hash = row["hash"]
+        attestation = row.hasColumn("attestation") ? row["attestation"] : nil
     }
 
     /// The French label of the event's kind (or its code when unknown).

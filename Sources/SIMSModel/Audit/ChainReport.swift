@@ -6,7 +6,26 @@ public struct ChainReport: Sendable, Equatable {
     public var events: Int
     /// The first break in the chain, in French, or nil when the chain is whole.
     public var firstBreak: String?
+    /// The rows that are not what their events attest, in French (the first ones).
+    public var rowProblems: [String] = []
+    /// How many rows of the attested tables were read.
+    public var attestedRows: Int = 0
+    /// Missing or altered attestation triggers, rows pointing at records that do not exist.
+    public var schemaProblems: [String] = []
+    /// The rows detached by the repair of an older store (information, not a fault).
+    public var detachedRows: Int = 0
+    /// The newest event: its id and hash (what an anchor records).
+    public var head: (id: Int64, hash: String)?
 
-    /// Whether both the file and the chain are sound.
-    public var isSound: Bool { integrityMessages.isEmpty && firstBreak == nil }
+    /// Whether the file, the chain and every attested row are sound.
+    public var isSound: Bool {
+        integrityMessages.isEmpty && firstBreak == nil && rowProblems.isEmpty && schemaProblems.isEmpty
+    }
+
+    public static func == (lhs: ChainReport, rhs: ChainReport) -> Bool {
+        lhs.integrityMessages == rhs.integrityMessages && lhs.events == rhs.events && lhs.firstBreak == rhs.firstBreak
+            && lhs.rowProblems == rhs.rowProblems && lhs.attestedRows == rhs.attestedRows
+            && lhs.schemaProblems == rhs.schemaProblems && lhs.detachedRows == rhs.detachedRows
+            && lhs.head?.id == rhs.head?.id && lhs.head?.hash == rhs.head?.hash
+    }
 }

@@ -1,13 +1,15 @@
 import GRDB
 
-/// Verifies SQLite's integrity and the whole audit chain, naming the first event that breaks it.
+/// Verifies SQLite's integrity, the whole audit chain (naming the first event that breaks it),
+/// every row of the attested tables against what the events attest, the attestation triggers and
+/// the foreign keys.
 ///
 /// ```swift
 /// let report = try ChainVerifier.verify(store)
 /// if let problem = report.firstBreak { print(problem) }
 /// ```
 public enum ChainVerifier {
-    /// Runs `PRAGMA integrity_check` and walks every event in order.
+    /// Runs `PRAGMA integrity_check`, walks every event in order, then reads every attested row.
     public static func verify(_ store: SIMSStore) throws -> ChainReport {
         try store.pool.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -16,12 +18,14 @@ public enum ChainVerifier {
             var expectedID: Int64 = 1
             var count = 0
             var firstBreak: String?
+            var expected: [String: RowSum] = [:]
             let cursor = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event ORDER BY id")
             while let event = try cursor.next() {
                 count += 1
                 let recomputed = EventLog.digest(id: event.id, at: event.at, agentID: event.agentID,
                                                  kind: event.kind, tierID: event.tierID,
-                                                 dossierID: event.dossierID, payload: event.payload, prevHash: event.prevHash)
+                                                 dossierID: event.dossierID, payload: event.payload, prevHash: event.prevHash,
+                                                 attestation: event.attestation)
                 if event.id != expectedID {
                     firstBreak = "Événement n° \(expectedID) manquant : la chaîne saute de n° \(expectedID - 1) à n° \(event.id) (ligne supprimée)."
                     break
@@ -33,6 +37,13 @@ public enum ChainVerifier {
                 if recomputed != event.hash {
                     firstBreak = "Événement n° \(event.id) (\(event.kindLabel), \(Timestamp.french(event.at))) : son contenu a été modifié hors de l'application."
                     break
+                }
+                if let text = event.attestation {
+                    guard let attestation = RowAttestation(text: text) else {
+                        firstBreak = "Événement n° \(event.id) (\(event.kindLabel)) : son attestation des lignes écrites est illisible."
+                        break
+                    }
+                    for (table, sum) in attestation.netByTable { expected[table, default: RowSum()].add(sum) }
                 }
                 expectedPrev = event.hash
                 expectedID += 1
@@ -46,7 +57,41 @@ public enum ChainVerifier {
             } else if firstBreak == nil, count > 0 {
                 firstBreak = "La tête de chaîne a été supprimée hors de l'application."
             }
-            return ChainReport(integrityMessages: integrityOK ? [] : integrity, events: count, firstBreak: firstBreak)
+            var report = ChainReport(integrityMessages: integrityOK ? [] : integrity, events: count, firstBreak: firstBreak)
+            if count > 0 { report.head = (expectedID - 1, expectedPrev) }
+            report.schemaProblems = try schemaProblems(db)
+            if firstBreak == nil {
+                let rows = try RowAttestationVerifier.verify(db, expected: expected)
+                report.rowProblems = rows.problems
+                report.attestedRows = rows.rows
+            }
+            report.detachedRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM detached_row") ?? 0
+            return report
         }
+    }
+
+    /// The attestation triggers as they must be, and the foreign keys.
+    static func schemaProblems(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let present = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'attest\\_%' ESCAPE '\\'
+            """).map { ($0["name"] as String, $0["sql"] as String) })
+        for table in AttestedTable.all {
+            for trigger in table.triggers where present[trigger.name] != trigger.sql {
+                problems.append(present[trigger.name] == nil
+                    ? "Déclencheur d'attestation \(trigger.name) supprimé : des écritures hors de l'application ont pu échapper au journal."
+                    : "Déclencheur d'attestation \(trigger.name) modifié hors de l'application.")
+            }
+        }
+        let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+        var byTable: [String: (count: Int, parent: String)] = [:]
+        for row in violations {
+            let table: String = row["table"], parent: String = row["parent"]
+            byTable[table, default: (0, parent)].count += 1
+        }
+        for (table, found) in byTable.sorted(by: { $0.key < $1.key }) {
+            problems.append("\(found.count) ligne(s) orpheline(s) dans \(table) : elles désignent une ligne de \(found.parent) qui n'existe pas.")
+        }
+        return problems
     }
 }

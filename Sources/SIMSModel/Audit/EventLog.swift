@@ -9,7 +9,7 @@ import GRDB
 /// deleting the newest events is noticed too.
 ///
 /// ```swift
-/// try store.pool.write { db in
+/// try store.write { db in
 ///     // ... the write itself ...
 ///     try EventLog.append(db, kind: .tierUpdated, agentID: agent.id, tierID: id, payload: ["champs": "..."], at: now)
 /// }
@@ -50,7 +50,53 @@ public enum EventLog {
             INSERT INTO chain_head (id, last_event_id, last_hash) VALUES (1, ?, ?)
             ON CONFLICT(id) DO UPDATE SET last_event_id = excluded.last_event_id, last_hash = excluded.last_hash
             """).execute(arguments: [id, hash])
+        didAppend(db, id: id)
         return id
+    }
+
+    /// Tells the connection that event `id` was appended in the current transaction (a bulk writer
+    /// that inserts its events itself calls this for the last one).
+    public static func didAppend(_ db: Database, id: Int64) {
+        AttestationFunctions.accumulator(db)?.eventsInTransaction.append(id)
+    }
+
+    /// Seals the rows written so far in this transaction into its last event: the event's
+    /// attestation names each row with its digest (or sums them, for a bulk write) and is covered
+    /// by the event's hash. Called by ``SIMSStore/write(_:)`` before every commit; a transaction
+    /// that wrote attested rows without appending an event is refused.
+    public static func seal(_ db: Database) throws {
+        guard let accumulator = AttestationFunctions.accumulator(db), accumulator.hasPending else { return }
+        guard let eventID = accumulator.eventsInTransaction.last,
+              let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [eventID]) else {
+            throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "écriture non attestée : aucun événement dans cette transaction")
+        }
+        try attach(db, accumulator.take(), to: try AuditEvent(row: row))
+    }
+
+    /// Whether rows were written in this transaction that no event attests yet (a service that
+    /// writes only sometimes appends its event only then).
+    public static func hasUnsealedRows(_ db: Database) -> Bool {
+        AttestationFunctions.accumulator(db)?.hasPending ?? false
+    }
+
+    /// Adds `added` to the attestation of `event`, the newest of the chain, and rehashes it.
+    static func attach(_ db: Database, _ added: RowAttestation, to event: AuditEvent) throws {
+        var attestation = event.attestation.flatMap { RowAttestation(text: $0) } ?? RowAttestation()
+        attestation.entries += added.entries
+        for (key, sums) in added.buckets {
+            attestation.buckets[key, default: RowAttestation.BucketSums()].added.add(sums.added)
+            attestation.buckets[key, default: RowAttestation.BucketSums()].removed.add(sums.removed)
+        }
+        if attestation.entries.count > AttestationAccumulator.namedRowLimit { attestation.foldEntries() }
+        let text = attestation.text
+        let hash = digest(id: event.id, at: event.at, agentID: event.agentID, kind: event.kind, tierID: event.tierID,
+                          dossierID: event.dossierID, payload: event.payload, prevHash: event.prevHash, attestation: text)
+        let head = try Int64.fetchOne(db, sql: "SELECT last_event_id FROM chain_head WHERE id = 1")
+        guard head == event.id else {
+            throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "écriture non attestée : l'événement n° \(event.id) n'est plus le dernier")
+        }
+        try db.execute(sql: "UPDATE event SET attestation = ?, hash = ? WHERE id = ?", arguments: [text, hash, event.id])
+        try db.execute(sql: "UPDATE chain_head SET last_hash = ? WHERE id = 1", arguments: [hash])
     }
 
     /// The id the next appended event will have. Inside a write transaction it stays true until
@@ -60,12 +106,15 @@ public enum EventLog {
     }
 
     /// The SHA-256 (hex) of an event's content chained to the previous hash. The dossier, when
-    /// the event concerns one, is covered too (events written before dossiers existed hash as before).
+    /// the event concerns one, is covered too (events written before dossiers existed hash as before),
+    /// and so is the attestation of the rows its transaction wrote.
     public static func digest(id: Int64, at: String, agentID: Int64?, kind: String, tierID: Int64?,
-                              dossierID: Int64? = nil, payload: String, prevHash: String) -> String {
+                              dossierID: Int64? = nil, payload: String, prevHash: String,
+                              attestation: String? = nil) -> String {
         var text = [prevHash, String(id), at, agentID.map(String.init) ?? "", kind,
                     tierID.map(String.init) ?? "", payload].joined(separator: "\u{1F}")
         if let dossierID { text += "\u{1F}dossier=\(dossierID)" }
+        if let attestation { text += "\u{1F}rows=\(attestation)" }
         return HexDigest.string(SHA256.hash(data: Data(text.utf8)))
     }
 

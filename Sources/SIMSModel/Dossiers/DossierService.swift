@@ -20,7 +20,7 @@ public struct DossierService: Sendable {
     public func start(_ procedure: Procedure, applicantID: Int64, beneficiaryID: Int64? = nil,
                       by agent: Agent) throws -> Intake {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "ouvrir un dossier")
-        return try store.pool.write { db in
+        return try store.write { db in
             guard let applicant = try TierService.read(db, id: applicantID) else { throw TierService.notFound(applicantID) }
             guard applicant.kind == procedure.applicantKind else {
                 throw ValidationError(field: nil, message: "« \(procedure.title) » est demandée par "
@@ -90,26 +90,36 @@ public struct DossierService: Sendable {
         }
     }
 
-    /// Keeps what was typed in a brouillon (answers, pieces, focus): a small transaction, no event
-    /// (a brouillon is the agent's work in progress).
+    /// Keeps what was typed in a brouillon (answers, pieces, focus): a small transaction. When the
+    /// answers or pieces changed, a « brouillon enregistré » event attests them (the cursor alone
+    /// is the agent's working state and needs none).
     public func save(_ dossier: Dossier) throws {
-        try store.pool.write { db in
+        try store.write { db in
             try db.execute(sql: """
-                UPDATE dossier SET answers = ?, focus = ?, updated_at = ? WHERE id = ? AND state = 'brouillon'
-                """, arguments: [DossierRow.encode(dossier.answers), dossier.focus,
-                                 Timestamp.string(from: store.clock.now()), dossier.id])
+                UPDATE dossier SET answers = ?, focus = ? WHERE id = ? AND state = 'brouillon'
+                """, arguments: [DossierRow.encode(dossier.answers), dossier.focus, dossier.id])
             guard db.changesCount == 1 else { throw Self.notDraft(dossier.id) }
             try DossierRow.writePieces(db, dossierID: dossier.id, pieces: dossier.pieces)
+            if EventLog.hasUnsealedRows(db) {
+                let now = store.clock.now()
+                try db.execute(sql: "UPDATE dossier SET updated_at = ? WHERE id = ?",
+                               arguments: [Timestamp.string(from: now), dossier.id])
+                try EventLog.append(db, kind: .dossierDraftSaved, agentID: dossier.createdBy, tierID: dossier.applicantID,
+                                    dossierID: dossier.id, payload: ["demarche": dossier.procedureCode], at: now)
+            }
         }
     }
 
-    /// Abandons a brouillon: it is deleted, the abandonment recorded.
+    /// Abandons a brouillon: it is deleted with everything attached to it (its pieces checklist,
+    /// its links to documents) in one transaction, the abandonment recorded. Its number is never
+    /// handed out again; the documents scanned for it stay on their tier's file.
     public func abandon(dossierID: Int64, by agent: Agent) throws {
-        try store.pool.write { db in
+        try store.write { db in
             guard let dossier = try DossierRow.load(db, id: dossierID), dossier.state == .draft else {
                 throw Self.notDraft(dossierID)
             }
             try db.execute(sql: "DELETE FROM dossier_piece WHERE dossier_id = ?", arguments: [dossierID])
+            try db.execute(sql: "DELETE FROM dossier_document WHERE dossier_id = ?", arguments: [dossierID])
             try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [dossierID])
             try EventLog.append(db, kind: .dossierAbandoned, agentID: agent.id, tierID: dossier.applicantID,
                                 dossierID: dossierID, payload: ["demarche": dossier.procedureCode], at: store.clock.now())

@@ -15,7 +15,7 @@ public struct TierExporter: Sendable {
 
     public func export(id: Int64, by agent: Agent) throws -> String {
         try AgentService.require(agent, .supervisor, .administrator, to: "exporter les données d'un tiers")
-        let object: [String: Any] = try store.pool.write { db in
+        let object: [String: Any] = try store.write { db in
             guard let snapshot = try TierService.loadSnapshot(db, id: id) else { throw TierService.notFound(id) }
             try EventLog.append(db, kind: .tierExported, agentID: agent.id, tierID: id,
                                 payload: ["motif": "droit d'accès"], at: store.clock.now())

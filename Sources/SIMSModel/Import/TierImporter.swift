@@ -69,7 +69,7 @@ public struct TierImporter: Sendable {
         defer { rejects.close() }
         let today = store.clock.today()
         let fileName = (path as NSString).lastPathComponent
-        let (eventID, imported): (Int64?, Int) = try store.pool.write { db in
+        let (eventID, imported): (Int64?, Int) = try store.write { db in
             let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
             // The lines are read, validated and prepared on another thread while this one writes.
             let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,

@@ -40,6 +40,7 @@ public final class SIMSStore: Sendable {
         config.label = "SIMS"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try AttestationFunctions.install(db)
         }
         let pool: DatabasePool
         do {
@@ -67,7 +68,23 @@ public final class SIMSStore: Sendable {
         return SIMSStore(path: path, pool: pool, clock: clock)
     }
 
-    /// Counts of what the store holds, for a summary.
+    /// Runs one user action's writes in one transaction and seals the rows it wrote into its event
+    /// (``EventLog/seal(_:)``) before committing. Every service writes through this.
+    ///
+    /// ```swift
+    /// try store.write { db in
+    ///     try db.execute(sql: "UPDATE dossier SET ... WHERE id = ?", arguments: [id])
+    ///     try EventLog.append(db, kind: .dossierReassigned, ...)
+    /// }
+    /// ```
+    public func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try pool.write { db in
+            let result = try updates(db)
+            try EventLog.seal(db)
+            return result
+        }
+    }
+
     /// Folds the write-ahead log into the database file and closes every connection: the file
     /// alone then holds everything (before it is moved or copied).
     public func close() throws {
@@ -75,6 +92,7 @@ public final class SIMSStore: Sendable {
         try pool.close()
     }
 
+    /// Counts of what the store holds, for a summary.
     public func summary() throws -> StoreSummary {
         try pool.read { db in
             StoreSummary(

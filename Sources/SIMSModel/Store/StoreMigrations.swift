@@ -213,6 +213,9 @@ enum StoreMigrations {
             try db.execute(sql: DossierTallySQL.backfill)
             try db.execute(sql: DossierTallySQL.triggers)
         }
+        migrator.registerMigration("v7-ids-keys-attestation") { db in
+            try StoreMigrations.attestRegister(db)
+        }
         return migrator
     }
 }

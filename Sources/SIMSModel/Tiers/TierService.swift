@@ -25,7 +25,7 @@ public struct TierService: Sendable {
         let current = validation.normalized
         // The snapshot is read in the same transaction: a read on another connection could sit on an
         // older WAL snapshot.
-        return try store.pool.write { db in
+        return try store.write { db in
             let id = try Self.insert(db, kind: kind, current: current, provenance: provenance, agentID: agent.id,
                                      now: store.clock.now())
             guard let created = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
@@ -59,7 +59,7 @@ public struct TierService: Sendable {
                        provenance: Provenance = .counter, confirmingVerifiedChanges: Bool = false,
                        by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "modifier un tiers")
-        return try store.pool.write { db in
+        return try store.write { db in
             try Self.update(db, id: id, expectedVersion: expectedVersion, changes: changes, provenance: provenance,
                             confirmingVerifiedChanges: confirmingVerifiedChanges, agentID: agent.id,
                             now: store.clock.now(), today: store.clock.today())
@@ -138,7 +138,7 @@ public struct TierService: Sendable {
         guard tierID != relatedID else {
             throw ValidationError(field: nil, message: "Un tiers ne peut pas être lié à lui-même.")
         }
-        try store.pool.write { db in
+        try store.write { db in
             guard let subject = try TierKind.fetch(db, id: tierID) else { throw Self.notFound(tierID) }
             guard let related = try TierKind.fetch(db, id: relatedID) else { throw Self.notFound(relatedID) }
             switch kind {
@@ -168,7 +168,7 @@ public struct TierService: Sendable {
     /// Opens a tier's record for an agent: the consultation is recorded in the audit log.
     public func open(id: Int64, by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter une fiche")
-        return try store.pool.write { db in
+        return try store.write { db in
             guard let snapshot = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
             try EventLog.append(db, kind: .tierConsulted, agentID: agent.id, tierID: id,
                                 payload: ["version": String(snapshot.version)], at: store.clock.now())

@@ -14,7 +14,7 @@ public struct DossierReviewReader: Sendable {
     /// Opens a dossier for an agent, recording the consultation in the same transaction.
     public func open(dossierID: Int64, by agent: Agent) throws -> DossierReview {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter un dossier")
-        return try store.pool.write { db in
+        return try store.write { db in
             let review = try Self.review(db, dossierID: dossierID)
             let now = store.clock.now()
             for tierID in [review.dossier.applicantID, review.dossier.beneficiaryID].compactMap({ $0 }) {
@@ -49,9 +49,12 @@ public struct DossierReviewReader: Sendable {
             return try String.fetchOne(db, sql: "SELECT display_name FROM tier WHERE id = ?", arguments: [id])
         }
         var history: [DossierHistoryEntry] = []
-        // Consultations are in the audit log and the tiers' RGPD export, not in the history.
+        // Consultations are in the audit log and the tiers' RGPD export, not in the history; nor
+        // are the brouillon's saves, nor the events of an earlier brouillon that had the same id
+        // (detached by the repair of stores written before ids were never reused).
         let events = try AuditEvent.fetchAll(db, sql: """
-            SELECT * FROM event WHERE dossier_id = ? AND kind <> 'tier.consult' ORDER BY id
+            SELECT * FROM event WHERE dossier_id = ? AND kind NOT IN ('tier.consult', 'dossier.brouillon')
+              AND id NOT IN (SELECT event_id FROM event_detachment) ORDER BY id
             """, arguments: [dossierID])
         for event in events {
             let payload = EventLog.decodePayload(event.payload)

@@ -18,7 +18,7 @@ public struct WorkflowService: Sendable {
     /// Applies an action, or throws ``WorkflowRefusal`` with the French reason (nothing written).
     @discardableResult
     public func perform(_ action: DossierAction, on dossierID: Int64, reviewLevels: Int, by agent: Agent) throws -> Dossier {
-        try store.pool.write { db in
+        try store.write { db in
             try apply(db, action, on: dossierID, reviewLevels: reviewLevels, by: agent)
         }
     }
@@ -29,7 +29,7 @@ public struct WorkflowService: Sendable {
         guard agent.has(.supervisor) || dossierIDs.count <= 1 else {
             throw WorkflowRefusal("Impossible de réattribuer plusieurs dossiers à la fois : il faut être superviseur.")
         }
-        try store.pool.write { db in
+        try store.write { db in
             for id in dossierIDs {
                 do {
                     try apply(db, .reassign(toAgentID: colleagueID), on: id, reviewLevels: 1, by: agent)
@@ -119,7 +119,7 @@ public struct WorkflowService: Sendable {
         guard agent.has(.instructor) || agent.has(.supervisor) else {
             throw WorkflowRefusal("Impossible de prendre le suivant : il faut être instructeur ou superviseur.")
         }
-        return try store.pool.write { db in
+        return try store.write { db in
             var sql = "SELECT id, applicant_id FROM dossier WHERE state = 'depose' AND assignee_id IS NULL"
             var arguments: StatementArguments = []
             if let procedureCode {

@@ -1,0 +1,86 @@
+/// A table whose rows the audit chain attests: which columns are covered, how a row is named.
+///
+/// Every write to these tables runs SQLite triggers that hand the written row to the connection's
+/// ``AttestationAccumulator``; the event of the transaction then carries the digests (see
+/// ``EventLog/seal(_:)``). Columns left out are derived or working state: a tier's search words
+/// (rebuilt from its facts), a document's OCR text (read again from its file), the cursor of a
+/// brouillon.
+///
+/// ```swift
+/// AttestedTable.named("tier")?.keyText(["12", ...])   // "12"
+/// ```
+struct AttestedTable: Sendable {
+    /// The SQL table.
+    let name: String
+    /// The attested columns, in digest order. New columns are only ever appended.
+    let columns: [String]
+    /// The columns that name a row (a prefix of `columns`, the first one an integer id).
+    let keyColumns: [String]
+    /// The French name of a row of this table in the check's messages.
+    let label: String
+
+    let nameBytes: [UInt8]
+
+    init(name: String, label: String, keyColumns: [String], otherColumns: [String]) {
+        self.name = name
+        self.label = label
+        self.keyColumns = keyColumns
+        self.columns = keyColumns + otherColumns
+        self.nameBytes = Array(name.utf8) + [0]
+    }
+
+    /// The tables the chain attests, in the order the check reads them.
+    static let all: [AttestedTable] = [
+        AttestedTable(name: "agent", label: "agent", keyColumns: ["id"],
+                      otherColumns: ["login", "full_name", "roles", "services", "active", "created_at"]),
+        AttestedTable(name: "tier", label: "fiche", keyColumns: ["id"],
+                      otherColumns: ["kind", "version", "created_at", "updated_at", "display_name", "birth_date", "ridet",
+                                     "commune", "cafat", "phone", "email", "min_level"]),
+        AttestedTable(name: "fact_record", label: "faits", keyColumns: ["tier_id", "seq"],
+                      otherColumns: ["field_values", "source", "source_ref", "level", "agent_id", "recorded_at", "event_id"]),
+        AttestedTable(name: "relation", label: "relation", keyColumns: ["tier_id", "kind", "related_id"],
+                      otherColumns: ["created_at", "event_id"]),
+        AttestedTable(name: "document", label: "pièce", keyColumns: ["id"],
+                      otherColumns: ["type", "sha256", "issued_on", "valid_until", "pages", "size", "file_name",
+                                     "created_at", "agent_id", "event_id", "file_ext"]),
+        AttestedTable(name: "document_owner", label: "propriétaire de pièce", keyColumns: ["tier_id", "document_id"],
+                      otherColumns: []),
+        AttestedTable(name: "dossier", label: "dossier", keyColumns: ["id"],
+                      otherColumns: ["number", "tracking_code", "procedure_code", "procedure_title", "applicant_id",
+                                     "applicant_version", "beneficiary_id", "beneficiary_version", "state", "answers",
+                                     "previous_id", "created_by", "assignee_id", "created_at", "updated_at",
+                                     "submitted_at", "due_on", "version", "proposed_decision", "proposed_by",
+                                     "decision_motif", "decided_by", "decided_at", "pieces_requested", "pieces_due_on"]),
+        AttestedTable(name: "dossier_piece", label: "pièce demandée", keyColumns: ["dossier_id", "piece_key"],
+                      otherColumns: ["status", "document_id", "issued_on"]),
+        AttestedTable(name: "dossier_document", label: "pièce jointe au dossier", keyColumns: ["dossier_id", "document_id"],
+                      otherColumns: ["piece_key", "added_at"]),
+        AttestedTable(name: "dossier_note", label: "note interne", keyColumns: ["id"],
+                      otherColumns: ["dossier_id", "agent_id", "created_at", "text"]),
+    ]
+
+    private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    static func named(_ name: String) -> AttestedTable? { byName[name] }
+
+    /// Rows are grouped by their first key column divided by this, for the sums of bulk writes.
+    static let bucketWidth: Int64 = 1024
+
+    /// The three triggers of this table, as the store must hold them.
+    var triggers: [(name: String, sql: String)] {
+        let new = columns.map { "NEW.\($0)" }.joined(separator: ", ")
+        let old = columns.map { "OLD.\($0)" }.joined(separator: ", ")
+        let list = columns.joined(separator: ", ")
+        return [
+            ("attest_\(name)_insert",
+             "CREATE TRIGGER attest_\(name)_insert AFTER INSERT ON \(name) BEGIN SELECT sims_attest('+', '\(name)', \(new)); END"),
+            ("attest_\(name)_update",
+             "CREATE TRIGGER attest_\(name)_update AFTER UPDATE OF \(list) ON \(name) BEGIN SELECT sims_attest('~', '\(name)', \(old), \(new)); END"),
+            ("attest_\(name)_delete",
+             "CREATE TRIGGER attest_\(name)_delete AFTER DELETE ON \(name) BEGIN SELECT sims_attest('-', '\(name)', \(old)); END"),
+        ]
+    }
+
+    /// `SELECT` of the attested columns, for the check.
+    var selectSQL: String { "SELECT \(columns.joined(separator: ", ")) FROM \(name)" }
+}

@@ -1,0 +1,71 @@
+import Crypto
+import GRDBSQLite
+
+/// The SHA-256 digest of one attested row: its table's name and its attested columns' values.
+///
+/// Computed the same way from a trigger's arguments (when the row is written) and from a
+/// statement's columns (when `guichet check` reads the table back). NULL values are left out with
+/// their position, so that a column added later with NULL in the existing rows changes no digest.
+struct RowLeaf: Equatable, Sendable {
+    let limbs: (UInt64, UInt64, UInt64, UInt64)
+
+    static func == (lhs: RowLeaf, rhs: RowLeaf) -> Bool {
+        lhs.limbs.0 == rhs.limbs.0 && lhs.limbs.1 == rhs.limbs.1 && lhs.limbs.2 == rhs.limbs.2 && lhs.limbs.3 == rhs.limbs.3
+    }
+
+    /// The digest of `count` values read by `value(i)` (SQLite values: a trigger's arguments or a
+    /// statement's columns).
+    init(table: AttestedTable, count: Int, value: (Int) -> OpaquePointer?) {
+        var hasher = SHA256()
+        hasher.update(data: table.nameBytes)
+        var header: (UInt8, UInt8) = (0, 0)
+        for index in 0..<count {
+            guard let v = value(index) else { continue }
+            let type = sqlite3_value_type(v)
+            if type == SQLITE_NULL { continue }
+            header = (UInt8(truncatingIfNeeded: index), UInt8(truncatingIfNeeded: type))
+            withUnsafeBytes(of: &header) { hasher.update(bufferPointer: $0) }
+            switch type {
+            case SQLITE_INTEGER:
+                var n = sqlite3_value_int64(v).littleEndian
+                withUnsafeBytes(of: &n) { hasher.update(bufferPointer: $0) }
+            case SQLITE_FLOAT:
+                var n = sqlite3_value_double(v).bitPattern.littleEndian
+                withUnsafeBytes(of: &n) { hasher.update(bufferPointer: $0) }
+            case SQLITE_TEXT:
+                let text = sqlite3_value_text(v)
+                var length = UInt32(sqlite3_value_bytes(v)).littleEndian
+                withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+                if let text, length > 0 {
+                    hasher.update(bufferPointer: UnsafeRawBufferPointer(start: text, count: Int(UInt32(littleEndian: length))))
+                }
+            default:
+                let blob = sqlite3_value_blob(v)
+                var length = UInt32(sqlite3_value_bytes(v)).littleEndian
+                withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+                if let blob, length > 0 {
+                    hasher.update(bufferPointer: UnsafeRawBufferPointer(start: blob, count: Int(UInt32(littleEndian: length))))
+                }
+            }
+        }
+        let digest = hasher.finalize()
+        limbs = digest.withUnsafeBytes { raw in
+            (raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self).bigEndian,
+             raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self).bigEndian,
+             raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).bigEndian,
+             raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self).bigEndian)
+        }
+    }
+
+    init(hex: String) {
+        let sum = RowSum(count: 1, hex: hex)
+        limbs = sum.limbs
+    }
+
+    /// 64 hexadecimal digits.
+    var hex: String {
+        var sum = RowSum()
+        sum.add(self)
+        return sum.hex
+    }
+}
