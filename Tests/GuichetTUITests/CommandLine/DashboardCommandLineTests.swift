@@ -35,7 +35,7 @@ final class DashboardCommandLineTests: XCTestCase {
             ("BS-2026-000002", .submitted, nil, instant(daysAgo: 3), today.adding(days: 42).iso, nil),
             ("BS-2026-000003", .accepted, supervisor.id, instant(daysAgo: 12.4), nil, instant(daysAgo: 2)),   // 10.4 days
         ]
-        try store.pool.write { db in
+        try store.fixtureWrite { db in
             for (number, state, assignee, submitted, due, decided) in rows {
                 try db.execute(sql: """
                     INSERT INTO dossier (number, procedure_code, procedure_title, applicant_id, applicant_version, state, answers,

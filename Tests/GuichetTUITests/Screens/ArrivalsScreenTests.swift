@@ -116,7 +116,7 @@ final class ArrivalsScreenTests: XCTestCase {
     }
 
     func testAFileIsAttachedToADossierTypedByItsNumber() throws {
-        try h.store.pool.write { db in
+        try h.store.fixtureWrite { db in
             try db.execute(sql: """
                 INSERT INTO dossier (number, procedure_code, procedure_title, applicant_id, applicant_version, state, answers,
                                      created_by, created_at, updated_at)

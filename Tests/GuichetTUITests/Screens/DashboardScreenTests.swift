@@ -34,7 +34,7 @@ final class DashboardScreenTests: XCTestCase {
     @discardableResult
     func insert(_ number: String, _ code: String, _ state: DossierState, assignee: Int64?, submitted: String, due: String?,
                 decided: String? = nil) throws -> Int64 {
-        try h.store.pool.write { db in
+        try h.store.fixtureWrite { db in
             try db.execute(sql: """
                 INSERT INTO dossier (number, procedure_code, procedure_title, applicant_id, applicant_version, state, answers,
                     created_by, assignee_id, created_at, updated_at, submitted_at, due_on, decided_at)

@@ -18,7 +18,7 @@ final class DocumentListScreenTests: XCTestCase {
     @discardableResult
     func document(_ type: DocumentType, issuedOn: String, pages: Int? = nil, text: String?, state: OCRState?) throws -> Int64 {
         let id = try DocumentService(store: h.store).register(type: type, issuedOn: issuedOn, owners: [tier], by: h.agent).id
-        try h.store.pool.write { db in
+        try h.store.fixtureWrite { db in
             try db.execute(sql: "UPDATE document SET ocr_state = ?, ocr_text = ?, pages = ? WHERE id = ?",
                            arguments: [state?.rawValue, text, pages, id])
         }
@@ -109,7 +109,7 @@ final class DocumentListScreenTests: XCTestCase {
         let id = try document(.proofOfAddress, issuedOn: "2026-10-12", text: nil, state: .pending)
         open()
         XCTAssertTrue(h.screen.contains("Lecture du texte en cours…"))
-        try h.store.pool.write { db in
+        try h.store.fixtureWrite { db in
             try db.execute(sql: "UPDATE document SET ocr_state = 'lu', ocr_text = 'Quittance de loyer' WHERE id = ?", arguments: [id])
         }
         h.type("loyer")

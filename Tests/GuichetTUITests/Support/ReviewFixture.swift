@@ -29,6 +29,6 @@ enum ReviewFixture {
 
     /// Moves a dossier's due date (to make it overdue).
     static func setDue(_ store: SIMSStore, dossier id: Int64, to iso: String) throws {
-        try store.pool.write { db in try db.execute(sql: "UPDATE dossier SET due_on = ? WHERE id = ?", arguments: [iso, id]) }
+        try store.fixtureWrite { db in try db.execute(sql: "UPDATE dossier SET due_on = ? WHERE id = ?", arguments: [iso, id]) }
     }
 }

@@ -62,7 +62,7 @@ struct DashboardFixture {
     @discardableResult
     func insert(number: String?, code: String, state: DossierState, applicant: Int64, assignee: Int64? = nil,
                 submitted: String? = nil, due: String? = nil, decided: String? = nil) throws -> Int64 {
-        try store.pool.write { db in
+        try store.fixtureWrite { db in
             try db.execute(sql: """
                 INSERT INTO dossier (number, procedure_code, procedure_title, applicant_id, applicant_version, state, answers,
                     created_by, assignee_id, created_at, updated_at, submitted_at, due_on, decided_at)
@@ -76,7 +76,7 @@ struct DashboardFixture {
 
     /// Runs SQL on the store (a change an import or another service would make).
     func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
-        try store.pool.write { db in try db.execute(sql: sql, arguments: arguments) }
+        try store.fixtureWrite { db in try db.execute(sql: sql, arguments: arguments) }
     }
 
     func remove() { test.remove() }

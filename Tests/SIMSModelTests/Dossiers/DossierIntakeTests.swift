@@ -78,6 +78,31 @@ final class DossierIntakeTests: XCTestCase {
         }
     }
 
+    /// The leak seen at the counter: a piece scanned into A's abandoned brouillon, then B's new
+    /// dossier listed it and A's history, because the deleted row's id was handed out again.
+    func testANewDossierNeverInheritsAnAbandonedBrouillonsPiecesOrHistory() throws {
+        let other = try test.person("Jean", "Kaudre", born: "01/02/1980")
+        let abandoned = try dossiers.start(TestProcedures.schoolGrant, applicantID: family.parent.id,
+                                           beneficiaryID: family.child.id, by: test.counter)
+        let file = URL(fileURLWithPath: test.directory + "/domicile.pdf")
+        try Data("%PDF-1.4 justificatif de domicile de la famille A".utf8).write(to: file)
+        let scanned = try DocumentService(store: test.store).attach(
+            fileAt: file, type: .proofOfAddress, issuedOn: "2026-10-01", owners: [family.parent.id],
+            dossierID: abandoned.dossier.id, pieceKey: "justificatif_domicile", by: test.counter)
+        try dossiers.abandon(dossierID: abandoned.dossier.id, by: test.counter)
+
+        let next = try dossiers.start(TestProcedures.schoolGrant, applicantID: other.id, beneficiaryID: nil, by: test.counter)
+        XCTAssertGreaterThan(next.dossier.id, abandoned.dossier.id, "an id is never handed out twice")
+        XCTAssertTrue(try DocumentService(store: test.store).documents(ofDossier: next.dossier.id).isEmpty)
+        XCTAssertEqual(try DocumentService(store: test.store).documents(ownedBy: family.parent.id).map(\.id),
+                       [scanned.document.id], "the scan stays on its owner's file")
+        let kinds = try test.store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT kind FROM event WHERE dossier_id = ? ORDER BY id", arguments: [next.dossier.id])
+        }
+        XCTAssertEqual(kinds, ["dossier.start"])
+        XCTAssertTrue(try ChainVerifier.verify(test.store).isSound)
+    }
+
     func testSubmitWritesTheDossierTheChangedFactsAndTheEventsTogether() throws {
         let intake = try dossiers.start(TestProcedures.schoolGrant, applicantID: family.parent.id,
                                         beneficiaryID: family.child.id, by: test.counter)

@@ -202,7 +202,7 @@ final class InboxFolderTests: XCTestCase {
     }
 
     func testAttachingToADossierFoundByItsNumber() throws {
-        try test.store.pool.write { db in
+        try test.store.fixtureWrite { db in
             try db.execute(sql: """
                 INSERT INTO dossier (number, tracking_code, procedure_code, procedure_title, applicant_id, applicant_version,
                                      state, answers, created_by, created_at, updated_at)

@@ -23,7 +23,7 @@ final class DossierQueueTests: XCTestCase {
     @discardableResult
     func dossier(_ number: String, procedure: String = "BS", state: DossierState = .submitted, submittedAt: String,
                  dueOn: String = "2026-12-31", assignee: Int64? = nil) throws -> Int64 {
-        try test.store.pool.write { db in
+        try test.store.fixtureWrite { db in
             try db.execute(sql: """
                 INSERT INTO dossier (number, procedure_code, procedure_title, applicant_id, applicant_version, state, answers,
                                      created_by, assignee_id, created_at, updated_at, submitted_at, due_on)
