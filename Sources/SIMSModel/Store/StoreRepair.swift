@@ -14,19 +14,21 @@ enum StoreRepair {
         var column: String
         var parent: String
         var label: String
+        /// The reason given for a detached row, in French.
+        var missing: String
     }
 
     static let links: [Link] = [
-        Link(child: "fact_record", column: "tier_id", parent: "tier", label: "fiche"),
-        Link(child: "relation", column: "tier_id", parent: "tier", label: "fiche"),
-        Link(child: "relation", column: "related_id", parent: "tier", label: "fiche liée"),
-        Link(child: "document_owner", column: "tier_id", parent: "tier", label: "fiche"),
-        Link(child: "document_owner", column: "document_id", parent: "document", label: "pièce"),
-        Link(child: "dossier_piece", column: "dossier_id", parent: "dossier", label: "dossier"),
-        Link(child: "dossier_document", column: "dossier_id", parent: "dossier", label: "dossier"),
-        Link(child: "dossier_document", column: "document_id", parent: "document", label: "pièce"),
-        Link(child: "dossier_note", column: "dossier_id", parent: "dossier", label: "dossier"),
-        Link(child: "draft", column: "tier_id", parent: "tier", label: "fiche"),
+        Link(child: "fact_record", column: "tier_id", parent: "tier", label: "fiche", missing: "fiche absente"),
+        Link(child: "relation", column: "tier_id", parent: "tier", label: "fiche", missing: "fiche absente"),
+        Link(child: "relation", column: "related_id", parent: "tier", label: "fiche liée", missing: "fiche liée absente"),
+        Link(child: "document_owner", column: "tier_id", parent: "tier", label: "fiche", missing: "fiche absente"),
+        Link(child: "document_owner", column: "document_id", parent: "document", label: "pièce", missing: "pièce absente"),
+        Link(child: "dossier_piece", column: "dossier_id", parent: "dossier", label: "dossier", missing: "dossier absent"),
+        Link(child: "dossier_document", column: "dossier_id", parent: "dossier", label: "dossier", missing: "dossier absent"),
+        Link(child: "dossier_document", column: "document_id", parent: "document", label: "pièce", missing: "pièce absente"),
+        Link(child: "dossier_note", column: "dossier_id", parent: "dossier", label: "dossier", missing: "dossier absent"),
+        Link(child: "draft", column: "tier_id", parent: "tier", label: "fiche", missing: "fiche absente"),
     ]
 
     /// Detaches every orphan; returns one French line per kind of orphan found.
@@ -36,8 +38,8 @@ enum StoreRepair {
         for link in links {
             let condition = "\(link.column) IS NOT NULL AND \(link.column) NOT IN (SELECT id FROM \(link.parent))"
             let moved = try detach(db, table: link.child, where: condition,
-                                   reason: "\(link.label) absente (\(link.parent).id = ' || \(link.column) || ')", at: at)
-            if moved > 0 { report.append("\(moved) ligne(s) de \(link.child) rattachée(s) à une \(link.label) qui n'existe plus : détachées") }
+                                   reason: "\(link.missing) (\(link.parent).id = ' || \(link.column) || ')", at: at)
+            if moved > 0 { report.append("\(moved) ligne(s) de \(link.child) rattachée(s) à un(e) \(link.label) qui n'existe plus : détachées") }
         }
         // A dossier id reused after a brouillon was deleted: what was attached before the dossier
         // that holds the id now was created belongs to the deleted one.
