@@ -79,6 +79,33 @@ final class AdminCommandLineTests: XCTestCase {
         XCTAssertTrue(check.stdout.contains("Événement n° 2 (ajout d'un agent"), check.stdout)
     }
 
+    func testCheckPrintsAnAnchorAndProvesThePastFromIt() throws {
+        try guichet.run(["agent", "add", "accueil1", "--name", "Agent", "--role", "accueil"])
+        let anchored = try guichet.run(["check", "--ancre"])
+        XCTAssertEqual(anchored.status, 0, anchored.stdout + anchored.stderr)
+        XCTAssertTrue(anchored.stdout.contains("chacune conforme à son événement"), anchored.stdout)
+        let line = try XCTUnwrap(anchored.stdout.split(separator: "\n").last.map(String.init))
+        XCTAssertTrue(line.hasPrefix("SIMS-ANCRE "), line)
+        try guichet.run(["agent", "add", "accueil2", "--name", "Autre Agent", "--role", "accueil"])
+        let later = try guichet.run(["check", "--depuis-ancre", line])
+        XCTAssertEqual(later.status, 0, later.stdout + later.stderr)
+        XCTAssertTrue(later.stdout.contains("sont ceux de l'ancre"), later.stdout)
+        let garbled = try guichet.run(["check", "--depuis-ancre", "SIMS-ANCRE hier n=x"])
+        XCTAssertEqual(garbled.status, 1)
+        XCTAssertTrue(garbled.stderr.contains("Ancre illisible"), garbled.stderr)
+    }
+
+    func testACorruptedFileExitsTwo() throws {
+        let bytes = Data(repeating: 0x5A, count: 4096)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: guichet.database))
+        try handle.seek(toOffset: 0)
+        handle.write(bytes)
+        try handle.close()
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: guichet.database + suffix) }
+        let check = try guichet.run(["check"])
+        XCTAssertEqual(check.status, 2, check.stdout + check.stderr)
+    }
+
     func testANewerStoreIsRefusedWithAClearMessage() throws {
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
