@@ -26,6 +26,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case dossierReassigned = "dossier.reassign"
     case dossiersExported = "dossiers.export"
     case dossierNoteAdded = "dossier.note"
+    case factsVerified = "fact.verify"
+    case factsValidated = "fact.validate"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -56,6 +58,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .dossierReassigned: return "réattribution"
         case .dossiersExported: return "export de dossiers"
         case .dossierNoteAdded: return "note interne"
+        case .factsVerified: return "vérification sur pièce"
+        case .factsValidated: return "validation de faits"
         }
     }
 }

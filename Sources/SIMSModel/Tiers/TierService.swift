@@ -110,8 +110,12 @@ public struct TierService: Sendable {
         try TierRowWriter.insertFacts(db, tierID: id, seq: version, values: written, provenance: provenance,
                                       agentID: agentID, at: at, eventID: eventID)
         var levels = current
-        for field in written.keys { levels[field] = nil }
-        let minLevel = min(TierRowWriter.minLevel(of: Array(levels.values)), provenance.level)
+        for (field, value) in written {
+            levels[field] = value == nil ? nil : Fact(tierID: id, field: field, value: value, seq: version,
+                                                      source: provenance.source, reference: nil, level: provenance.level,
+                                                      agentID: nil, agentLogin: nil, recordedAt: at, eventID: 0)
+        }
+        let minLevel = TierRowWriter.minLevel(of: Array(levels.values))
         try TierRowWriter.updateTier(db, id: id, kind: before.kind, version: version, current: merged,
                                      minLevel: minLevel,
                                      oldEntry: SearchTokenizer.entry(kind: before.kind, values: mergedBefore),
