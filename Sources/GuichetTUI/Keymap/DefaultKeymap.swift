@@ -102,10 +102,10 @@ bind recherche F2      nouvelle-personne
 bind recherche F4      nouvelle-organisation
 
 # Fiche d'un tiers : F4 numérise une pièce, F10 montre ses pièces ; les pages
-# se tournent avec PgUp/PgDn. Espace marque des faits, F2 les vérifie sur une
-# pièce du tiers, F11 les valide avec un motif (superviseurs).
+# se tournent avec PgUp/PgDn. Inser (ou Espace) marque des faits, F2 les
+# vérifie sur une pièce du tiers, F11 les valide avec un motif (superviseurs).
 bind fiche F2          verifier
-bind fiche Space       marquer
+bind fiche Insert      marquer
 bind fiche F11         valider
 bind fiche F5          historique
 bind fiche F6          modifier

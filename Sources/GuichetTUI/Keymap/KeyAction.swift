@@ -84,7 +84,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .nouvellePersonne: "Personne"
         case .nouvelleOrganisation: "Organis."
         case .modifier: "Modifier"
-        case .historique: "Histor."
+        case .historique: "Hist."
         case .rechercher: "Cherche"
         case .brouillons: "Brouill."
         case .accueil: "Accueil"
@@ -124,7 +124,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .note: "Note"
         case .dossierPrecedent: "Dos.préc"
         case .dossierSuivant: "Dos.suiv"
-        case .verifier: "Vérifier"
+        case .verifier: "Vérif."
         case .valider: "Valider"
         }
     }

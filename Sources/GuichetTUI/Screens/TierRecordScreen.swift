@@ -94,7 +94,8 @@ final class TierRecordScreen: Screen {
             if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
             switch line {
             case .fact(let field, let fact):
-                buffer.put((marked.contains(field) ? "■ " : "") + field.label, x: x, y: y, style: style, maxWidth: 17)
+                let label = marked.contains(field) ? "■ " + field.label : field.label
+                buffer.put(DisplayWidth.of(label) > 17 ? String(label.prefix(16)) + "…" : label, x: x, y: y, style: style)
                 if let fact {
                     buffer.put(fact.displayValue, x: x + 18, y: y, style: style, maxWidth: 25)
                     let evidence = FactEvidence.documentID(of: fact).flatMap { id in documents.first { $0.id == id } }
@@ -120,8 +121,9 @@ final class TierRecordScreen: Screen {
             let detail = fact.level == .declared
                 ? "Saisi \(by)" + (fact.reference.map { " · \($0)" } ?? "") + " · niveau 0 \(fact.level.label)"
                 : FactEvidence.describe(fact, documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) }))
-                    + " · \(by) · niveau \(fact.level.rawValue)"
-            buffer.put(detail, x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
+                    + " · \(by)"
+            buffer.put(DisplayWidth.of(detail) > width ? String(detail.prefix(width - 1)) + "…" : detail,
+                       x: x, y: area.y + area.height - 1, style: theme.dim)
         }
         return prompt?.render(into: &buffer, area: area, theme: theme)
     }
@@ -182,6 +184,9 @@ final class TierRecordScreen: Screen {
             pendingScan = promptFields
             return .push(ScanScreen(session: session, tier: snapshot))
         }
+        if let error = prompt?.error, DisplayWidth.of(error) > 74 {
+            session.message = .error(error)   // the whole reason, on the message lines
+        }
         return .stay
     }
 
@@ -191,12 +196,12 @@ final class TierRecordScreen: Screen {
             if promptValidates {
                 snapshot = try service.validate(tierID: snapshot.id, expectedVersion: snapshot.version, fields: promptFields,
                                                 motif: form.fields[0].value, by: session.agent)
-                session.message = .info("\(Self.count(promptFields)) validé(s) : « \(form.fields[0].value) ».")
+                session.message = .info("\(Self.count(promptFields, "validé", "validés")) : « \(form.fields[0].value) ».")
             } else {
                 let document = promptDocuments[form.fields[0].selectedIndex]
                 snapshot = try service.verify(tierID: snapshot.id, expectedVersion: snapshot.version, fields: promptFields,
                                               documentID: document.id, by: session.agent)
-                session.message = .info("\(Self.count(promptFields)) vérifié(s) sur \(document.summary).")
+                session.message = .info("\(Self.count(promptFields, "vérifié", "vérifiés")) sur \(document.summary).")
             }
             marked = []
         } catch let stale as StaleTierError {
@@ -209,8 +214,9 @@ final class TierRecordScreen: Screen {
         }
     }
 
-    private static func count(_ fields: [TierField]) -> String {
-        fields.count == 1 ? fields[0].label : "\(fields.count) faits"
+    /// « Date de naissance : vérifié », « 3 faits vérifiés ».
+    private static func count(_ fields: [TierField], _ one: String, _ many: String) -> String {
+        fields.count == 1 ? "\(fields[0].label) : \(one)" : "\(fields.count) faits \(many)"
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
@@ -218,10 +224,7 @@ final class TierRecordScreen: Screen {
         let all = lines
         switch action {
         case .marquer:
-            if case .fact(let field, let fact) = all[selected] {
-                if marked.contains(field) { marked.remove(field) } else if fact != nil { marked.insert(field) }
-                selected = min(selected + 1, all.count - 1)
-            }
+            toggleMark(all)
         case .verifier:
             openVerification(chosenFields)
         case .valider:
@@ -263,8 +266,16 @@ final class TierRecordScreen: Screen {
                 }
                 session.message = .info(detail)
             }
-        default: break
+        default:
+            if case .key(.character(" "), let modifiers) = event, modifiers.isEmpty { toggleMark(all) }
         }
         return .stay
+    }
+
+    /// Marks or unmarks the selected fact (one with a value) and moves to the next line.
+    private func toggleMark(_ all: [Line]) {
+        guard case .fact(let field, let fact) = all[selected] else { return }
+        if marked.contains(field) { marked.remove(field) } else if fact != nil { marked.insert(field) }
+        selected = min(selected + 1, all.count - 1)
     }
 }

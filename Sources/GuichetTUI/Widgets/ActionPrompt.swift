@@ -128,7 +128,9 @@ struct ActionPrompt: Equatable {
         }
         let last = top + height - 1
         if let error {
-            buffer.put("✗ " + error, x: x, y: last, style: theme.error, maxWidth: width)
+            let text = "✗ " + error
+            buffer.put(DisplayWidth.of(text) > width ? String(text.prefix(width - 1)) + "…" : text, x: x, y: last,
+                       style: theme.error, maxWidth: width)
         } else {
             let choice = fields.indices.contains(focus) && { if case .choice = fields[focus].kind { return true }; return false }()
             buffer.put("Entrée : valider · Tab : champ suivant · Échap : annuler" + (choice ? " · ←/→ : choisir" : ""),

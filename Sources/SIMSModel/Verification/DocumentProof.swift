@@ -61,7 +61,7 @@ public enum DocumentProof {
         let article = document.type.withArticle
         let proving = types(proving: first).map(\.withArticle)
         let hint = proving.isEmpty
-            ? "aucune pièce ne prouve \(first.withArticle) : ce fait reste déclaré."
+            ? "aucune pièce ne prouve ce fait."
             : "choisissez " + (proving.count == 1 ? proving[0] : proving.dropLast().joined(separator: ", ") + " ou " + proving.last!) + "."
         return article.prefix(1).uppercased() + article.dropFirst() + " ne prouve pas \(list) : " + hint
     }

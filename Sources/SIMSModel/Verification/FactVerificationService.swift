@@ -94,7 +94,7 @@ public struct FactVerificationService: Sendable {
         var facts: [Fact] = []
         for field in TierField.allCases where fields.contains(field) {
             guard let fact = current[field] else {
-                throw VerificationRefusal("\(field.label) : la fiche n'a pas de valeur à vérifier ; saisissez-la d'abord (F6).")
+                throw VerificationRefusal("\(field.label) : aucune valeur à vérifier ; saisissez-la d'abord (F6).")
             }
             guard fact.level < level else {
                 throw VerificationRefusal("\(field.label) est déjà \(fact.level.label) : rien à changer.")

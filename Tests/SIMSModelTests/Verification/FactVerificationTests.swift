@@ -66,7 +66,7 @@ final class FactVerificationTests: ReviewTeamTestCase {
             (expired.id, [.birthDate], "La pièce « Pièce d'identité du 12/03/2014 » n'est plus valable depuis le 12/03/2024 : une pièce périmée ne prouve rien ; numérisez une pièce en cours de validité."),
             (rib.id, [.birthDate], "Un relevé d'identité bancaire (RIB) ne prouve pas la date de naissance : choisissez une pièce d'identité ou un livret de famille."),
             (oldProof.id, [.address], "La pièce « Justificatif de domicile du 01/06/2025 » n'est plus valable depuis le 02/09/2025 : une pièce périmée ne prouve rien ; numérisez une pièce en cours de validité."),
-            (rib.id, [.phone], "Un relevé d'identité bancaire (RIB) ne prouve pas le téléphone : aucune pièce ne prouve le téléphone : ce fait reste déclaré."),
+            (rib.id, [.phone], "Un relevé d'identité bancaire (RIB) ne prouve pas le téléphone : aucune pièce ne prouve ce fait."),
         ]
         for (documentID, fields, message) in cases {
             XCTAssertThrowsError(try verification.verify(tierID: tier.id, expectedVersion: tier.version, fields: fields,
@@ -123,7 +123,7 @@ final class FactVerificationTests: ReviewTeamTestCase {
         }
         XCTAssertThrowsError(try verification.validate(tierID: tier.id, expectedVersion: tier.version, fields: [.email],
                                                        motif: "Vu", by: supervisor)) {
-            XCTAssertEqual("\($0)", "Courriel : la fiche n'a pas de valeur à vérifier ; saisissez-la d'abord (F6).")
+            XCTAssertEqual("\($0)", "Courriel : aucune valeur à vérifier ; saisissez-la d'abord (F6).")
         }
         let after = try verification.validate(tierID: tier.id, expectedVersion: tier.version, fields: [.address, .commune],
                                               motif: "Bail notarié vu au guichet", by: supervisor)
