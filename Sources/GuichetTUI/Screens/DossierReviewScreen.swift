@@ -390,8 +390,8 @@ final class DossierReviewScreen: Screen {
         session.message = .info(Self.confirmation(action, dossier: dossier) + validated)
     }
 
-    /// The decision form's lines about the facts its acceptance validates: one line per tier and
-    /// document, at most four.
+    /// The decision form's lines about the facts its acceptance validates: per tier and document,
+    /// wrapped, at most five lines.
     static func provableNotes(_ facts: [ProvableFact]) -> [String] {
         var groups: [(key: String, fields: [String])] = []
         for fact in facts {
@@ -401,8 +401,14 @@ final class DossierReviewScreen: Screen {
             }
         }
         var lines = ["Acceptation : valide (niveau 2) les faits prouvés par les pièces :"]
-        lines += groups.prefix(3).map { "  \($0.key) : " + $0.fields.joined(separator: ", ") }
-        if groups.count > 3 { lines.append("  … et \(groups.dropFirst(3).reduce(0) { $0 + $1.fields.count }) autres faits") }
+        for (index, group) in groups.enumerated() {
+            let wrapped = WrappedText.lines("\(group.key) : " + group.fields.joined(separator: ", "), width: 74)
+            guard lines.count + wrapped.count <= 5 else {
+                lines.append("  … et \(groups.dropFirst(index).reduce(0) { $0 + $1.fields.count }) autres faits")
+                break
+            }
+            lines += wrapped.map { "  " + $0 }
+        }
         return lines
     }
 

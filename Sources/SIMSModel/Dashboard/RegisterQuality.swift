@@ -71,14 +71,14 @@ public struct RegisterQuality: Sendable, Equatable {
             let total = counts.values.reduce(0, +)
             let cells = VerificationLevel.allCases.map { level in
                 let count = counts[level] ?? 0
-                return "\(level.mark) \(count) (\(percent(count, total)))".padding(toLength: 17, withPad: " ", startingAt: 0)
+                return "\(level.mark) \(count) (\(percent(count, total)))".padding(toLength: 19, withPad: " ", startingAt: 0)
             }
             return label.padding(toLength: 16, withPad: " ", startingAt: 0) + cells.joined()
         }
         var lines = ["Personnes à l'identité vérifiée : \(verifiedPersons) sur \(personCount) (\(percent(verifiedPersons, personCount)))",
                      "",
                      "".padding(toLength: 16, withPad: " ", startingAt: 0)
-                        + VerificationLevel.allCases.map { $0.label.padding(toLength: 17, withPad: " ", startingAt: 0) }.joined(),
+                        + VerificationLevel.allCases.map { $0.label.padding(toLength: 19, withPad: " ", startingAt: 0) }.joined(),
                      row("Personnes", persons), row("Organisations", organisations),
                      row("Faits écrits", factRecords),
                      "",
