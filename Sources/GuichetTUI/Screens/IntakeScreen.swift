@@ -92,8 +92,8 @@ final class IntakeScreen: Screen {
             guard case .reused(let id) = pieces[check.requirement.key] ?? .missing,
                   !check.reusable.contains(where: { $0.id == id }), let fields = withdrawn[check.requirement.key] else { continue }
             pieces[check.requirement.key] = .missing
-            session.message = .info("\(check.requirement.label) : la pièce sur fichier prouve l'ancienne valeur de "
-                + fields.map(\.label).joined(separator: ", ").lowercased() + " ; demandez-en une à jour.")
+            session.message = .info("\(check.requirement.label) : la pièce sur fichier prouve l'ancienne valeur ("
+                + fields.map(\.label).joined(separator: ", ").lowercased() + ") ; demandez-en une à jour.")
         }
     }
 
