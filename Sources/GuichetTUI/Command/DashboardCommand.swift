@@ -29,7 +29,7 @@ struct DashboardCommand: ParsableCommand {
             let figures = try DashboardService(store: opened).figures(now: opened.clock.now())
             print(DashboardText.render(figures), terminator: "")
             let quality = try RegisterQuality.read(opened, today: opened.clock.today())
-            print(["", "Qualité du registre"] + quality.lines, separator: "\n")
+            print((["", "Qualité du registre"] + quality.lines).joined(separator: "\n"))
         }
     }
 }

@@ -154,7 +154,9 @@ final class TierRecordScreen: Screen {
         promptDocuments = documents.filter(proves) + documents.filter { !proves($0) }
         promptFields = fields
         promptValidates = false
-        let options = promptDocuments.map { $0.summary + (proves($0) ? "" : " (ne prouve pas)") } + [Self.scanOption]
+        let options = promptDocuments.map { document in
+            document.summary + (proves(document) ? "" : DocumentProof.isExpired(document, today: today) ? " (périmée)" : " (ne prouve pas)")
+        } + [Self.scanOption]
         let chosen = documentID.flatMap { id in promptDocuments.firstIndex { $0.id == id } } ?? 0
         prompt = ActionPrompt(title: "Vérifier sur pièce : " + fields.map(\.label).joined(separator: ", "),
                               fields: [.choice("Pièce", options, selected: chosen)])

@@ -62,7 +62,7 @@ public struct RegisterQuality: Sendable, Equatable {
         }
     }
 
-    /// The figures as plain text lines within 80 columns (the dashboard's page and `--once`).
+    /// The figures as plain text lines within 80 columns, without trailing spaces (the dashboard's page and `--once`).
     public var lines: [String] {
         func percent(_ part: Int, _ whole: Int) -> String {
             whole == 0 ? "—" : "\(Int((Double(part) * 100 / Double(whole)).rounded())) %"
@@ -73,12 +73,13 @@ public struct RegisterQuality: Sendable, Equatable {
                 let count = counts[level] ?? 0
                 return "\(level.mark) \(count) (\(percent(count, total)))".padding(toLength: 19, withPad: " ", startingAt: 0)
             }
-            return label.padding(toLength: 16, withPad: " ", startingAt: 0) + cells.joined()
+            return (label.padding(toLength: 16, withPad: " ", startingAt: 0) + cells.joined()).trimmingTrailingSpaces()
         }
         var lines = ["Personnes à l'identité vérifiée : \(verifiedPersons) sur \(personCount) (\(percent(verifiedPersons, personCount)))",
                      "",
-                     "".padding(toLength: 16, withPad: " ", startingAt: 0)
-                        + VerificationLevel.allCases.map { $0.label.padding(toLength: 19, withPad: " ", startingAt: 0) }.joined(),
+                     ("".padding(toLength: 16, withPad: " ", startingAt: 0)
+                        + VerificationLevel.allCases.map { $0.label.padding(toLength: 19, withPad: " ", startingAt: 0) }.joined())
+                        .trimmingTrailingSpaces(),
                      row("Personnes", persons), row("Organisations", organisations),
                      row("Faits écrits", factRecords),
                      "",
@@ -89,5 +90,13 @@ public struct RegisterQuality: Sendable, Equatable {
                   "Identité : le plus bas niveau des noms, sexe, date et lieu de naissance",
                   "(raison sociale, RIDET). Faits écrits : historique compris."]
         return lines
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
     }
 }

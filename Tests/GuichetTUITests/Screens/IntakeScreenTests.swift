@@ -107,8 +107,12 @@ final class IntakeScreenTests: XCTestCase {
     func testChangingAVerifiedFactAsksFirst() throws {
         let h = try IntakeHarness()
         let tiers = TierService(store: h.store)
-        try tiers.update(id: h.parent.id, expectedVersion: h.parent.version, changes: [.address: "3 rue Higginson"],
-                         provenance: Provenance(source: .document, level: .checkedAgainstDocument), by: h.agent)
+        let moved = try tiers.update(id: h.parent.id, expectedVersion: h.parent.version, changes: [.address: "3 rue Higginson"],
+                                     by: h.agent)
+        let proof = try DocumentService(store: h.store).register(type: .proofOfAddress, issuedOn: "2026-11-02",
+                                                                 owners: [moved.id], by: h.agent)
+        try FactVerificationService(store: h.store).verify(tierID: moved.id, expectedVersion: moved.version, fields: [.address],
+                                                           documentID: proof.id, by: h.agent)
         try h.lastYearsGrant()
         let screen = try h.openIntake("RBS")
         h.type("n")
