@@ -176,7 +176,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .filtreAgent: "filtrer la file par agent : tous, non attribués, les miens"
         case .filtreEcheance: "filtrer la file par échéance : dépassée, sous 7 jours"
         case .filtreAnciennete: "filtrer la file par ancienneté du dépôt"
-        case .marquer: "marquer ou démarquer la ligne choisie (dossiers à réattribuer, faits à vérifier)"
+        case .marquer: "marquer ou démarquer la ligne choisie"
         case .reattribuer: "réattribuer le dossier (ou les dossiers marqués) à un collègue"
         case .prendre: "prendre le dossier en instruction"
         case .demanderPieces: "demander des pièces au demandeur, avec une date limite"
@@ -188,7 +188,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .note: "ajouter une note interne (jamais montrée au demandeur)"
         case .dossierPrecedent: "ouvrir le dossier précédent de la file"
         case .dossierSuivant: "ouvrir le dossier suivant de la file"
-        case .verifier: "vérifier sur une pièce du tiers les faits marqués (ou celui de la ligne choisie)"
+        case .verifier: "vérifier sur une pièce les faits marqués"
         case .valider: "valider les faits marqués avec un motif (superviseurs)"
         }
     }
