@@ -28,6 +28,8 @@ struct DashboardCommand: ParsableCommand {
             try AgentService.require(agent, .supervisor, to: Self.action)
             let figures = try DashboardService(store: opened).figures(now: opened.clock.now())
             print(DashboardText.render(figures), terminator: "")
+            let quality = try RegisterQuality.read(opened, today: opened.clock.today())
+            print((["", "Qualité du registre"] + quality.lines).joined(separator: "\n"))
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import SIMSModel
 
-/// `guichet import tiers FILE.csv [--rejects FILE]`
+/// `guichet import tiers FILE.csv [--rejects FILE] [--source NAME --niveau 0|1|2]`
 struct ImportTiersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tiers", abstract: "Importe des tiers d'un fichier CSV (format dans le README).")
@@ -9,13 +9,30 @@ struct ImportTiersCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "Fichier CSV en UTF-8.") var file: String
     @Option(name: .long, help: "Fichier des lignes rejetées (par défaut FICHIER.rejets.csv).") var rejects: String?
+    @Option(name: .long, help: "Source de confiance des valeurs (nommée dans la provenance de chaque fait et l'événement).")
+    var source: String?
+    @Option(name: .long, help: "Niveau de vérification des faits importés : 0 déclaré, 1 vérifié sur pièce, 2 validé (avec --source).")
+    var niveau: Int?
 
     func run() throws {
         try CommandFailure.guarded {
+            let trusted = try trustedSource()
             let (opened, admin) = try store.session()
-            let report = try TierImporter(store: opened).importTiers(path: file, rejectsPath: rejects, by: admin)
+            let report = try TierImporter(store: opened).importTiers(path: file, rejectsPath: rejects, source: trusted, by: admin)
             print("\(report.imported) tiers importés, \(report.rejected) lignes rejetées.")
             if report.rejected > 0 { print("Lignes rejetées et motifs : \(report.rejectsPath)") }
         }
+    }
+
+    /// The trusted source named by `--source` and `--niveau`, nil for a plain import.
+    private func trustedSource() throws -> ImportSource? {
+        guard source != nil || niveau != nil else { return nil }
+        guard let niveau, let level = VerificationLevel(rawValue: niveau) else {
+            throw ValidationError(field: nil, message: "--niveau : 0 (déclaré), 1 (vérifié sur pièce) ou 2 (validé), avec --source NOM.")
+        }
+        guard let source else {
+            throw ValidationError(field: nil, message: "--niveau \(niveau) demande --source NOM : la source de confiance qui garantit ces valeurs.")
+        }
+        return try ImportSource(name: source, level: level)
     }
 }

@@ -49,7 +49,8 @@ enum DefaultKeymap {
 #           filtre-demarche, filtre-agent, filtre-echeance, filtre-anciennete,
 #           marquer, reattribuer, prendre, demander-pieces, pieces-recues,
 #           proposer, decider, renvoyer, rouvrir, note, dossier-precedent,
-#           dossier-suivant, colonne-precedente, colonne-suivante, aucune.
+#           dossier-suivant, colonne-precedente, colonne-suivante, verifier,
+#           valider, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -101,7 +102,11 @@ bind recherche F2      nouvelle-personne
 bind recherche F4      nouvelle-organisation
 
 # Fiche d'un tiers : F4 numérise une pièce, F10 montre ses pièces ; les pages
-# se tournent avec PgUp/PgDn.
+# se tournent avec PgUp/PgDn. Inser (ou Espace) marque des faits, F2 les
+# vérifie sur une pièce du tiers, F11 les valide avec un motif (superviseurs).
+bind fiche F2          verifier
+bind fiche Insert      marquer
+bind fiche F11         valider
 bind fiche F5          historique
 bind fiche F6          modifier
 bind fiche F9          nouveau-dossier

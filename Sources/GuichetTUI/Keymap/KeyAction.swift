@@ -59,6 +59,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case note
     case dossierPrecedent = "dossier-precedent"
     case dossierSuivant = "dossier-suivant"
+    case verifier
+    case valider
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -82,7 +84,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .nouvellePersonne: "Personne"
         case .nouvelleOrganisation: "Organis."
         case .modifier: "Modifier"
-        case .historique: "Histor."
+        case .historique: "Hist."
         case .rechercher: "Cherche"
         case .brouillons: "Brouill."
         case .accueil: "Accueil"
@@ -122,6 +124,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .note: "Note"
         case .dossierPrecedent: "Dos.préc"
         case .dossierSuivant: "Dos.suiv"
+        case .verifier: "Vérif."
+        case .valider: "Valider"
         }
     }
 
@@ -172,7 +176,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .filtreAgent: "filtrer la file par agent : tous, non attribués, les miens"
         case .filtreEcheance: "filtrer la file par échéance : dépassée, sous 7 jours"
         case .filtreAnciennete: "filtrer la file par ancienneté du dépôt"
-        case .marquer: "marquer ou démarquer le dossier choisi (réattribution groupée)"
+        case .marquer: "marquer ou démarquer la ligne choisie"
         case .reattribuer: "réattribuer le dossier (ou les dossiers marqués) à un collègue"
         case .prendre: "prendre le dossier en instruction"
         case .demanderPieces: "demander des pièces au demandeur, avec une date limite"
@@ -184,6 +188,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .note: "ajouter une note interne (jamais montrée au demandeur)"
         case .dossierPrecedent: "ouvrir le dossier précédent de la file"
         case .dossierSuivant: "ouvrir le dossier suivant de la file"
+        case .verifier: "vérifier sur une pièce les faits marqués"
+        case .valider: "valider les faits marqués avec un motif (superviseurs)"
         }
     }
 }

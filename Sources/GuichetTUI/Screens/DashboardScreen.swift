@@ -5,7 +5,8 @@ import SIMSModel
 /// PgUp/PgDn): « Vue d'ensemble » (dossiers per state and procedure, overdue and due within 7
 /// days, decisions per day over 30 days as a sparkline), « Ancienneté et délais » (ageing buckets,
 /// decisions and 90th percentile of the processing time over 30 days), « Agents et plus anciens »
-/// (open dossiers per agent, the ten oldest open dossiers).
+/// (open dossiers per agent, the ten oldest open dossiers), « Qualité du registre » (persons with
+/// a verified identity, identity levels, fact records by level, documents past their validity).
 ///
 /// Live: while shown, the screen asks the store at most once a second whether anything was
 /// written (`chain_head.last_event_id`, which every write moves) and recomputes its figures from
@@ -16,13 +17,14 @@ import SIMSModel
 /// (a state of a procedure, an age, the overdue ones, an agent's dossiers...) through `openQueue`.
 final class DashboardScreen: Screen {
     enum Page: Int, CaseIterable {
-        case overview, ageing, agents
+        case overview, ageing, agents, quality
 
         var title: String {
             switch self {
             case .overview: return "Vue d'ensemble"
-            case .ageing: return "Ancienneté et délais"
-            case .agents: return "Agents et plus anciens"
+            case .ageing: return "Délais"
+            case .agents: return "Agents"
+            case .quality: return "Qualité du registre"
             }
         }
     }
@@ -64,6 +66,8 @@ final class DashboardScreen: Screen {
     /// Why the agent may not see the dashboard, if so.
     let refusal: String?
     private(set) var figures: DashboardFigures?
+    /// The register's verification figures, read when that page is shown.
+    private(set) var quality: RegisterQuality?
     private(set) var problem: String?
     private(set) var page: Page = .overview
     /// The selected line among the selectable lines of the page.
@@ -105,6 +109,7 @@ final class DashboardScreen: Screen {
             } ?? 0
             guard force || head != lastEventID || figures?.today != session.clock.today() else { return }
             figures = try DashboardService(store: session.store).figures(now: session.clock.now())
+            quality = page == .quality ? try RegisterQuality.read(session.store, today: session.clock.today()) : nil
             lastEventID = head
             problem = nil
         } catch {
@@ -124,6 +129,8 @@ final class DashboardScreen: Screen {
         case .overview: return overviewLines(figures)
         case .ageing: return ageingLines(figures)
         case .agents: return agentLines(figures)
+        case .quality:
+            return [.section("Qualité du registre : niveaux de vérification")] + (quality?.lines ?? []).map { .text($0) }
         }
     }
 
@@ -376,5 +383,6 @@ final class DashboardScreen: Screen {
         selectedRow = 0
         selectedColumn = 0
         firstLine = 0
+        if page == .quality { refresh(force: true) }
     }
 }

@@ -15,6 +15,8 @@ final class DossierReviewScreen: Screen {
     /// What the open prompt completes: a workflow action, or a note (nil).
     private var promptAction: DossierActionKind?
     private var colleagues: [Agent] = []
+    /// The facts the dossier's pieces prove, listed by the decision form and validated when it accepts.
+    private(set) var provable: [ProvableFact] = []
     private var lastContentHeight = 10
 
     init(session: AppSession, dossierID: Int64, queue: (filter: QueueFilter, sort: QueueSort)? = nil) {
@@ -299,6 +301,14 @@ final class DossierReviewScreen: Screen {
             let proposed = review.proposedDecision.flatMap { decisions.firstIndex(of: $0) } ?? 0
             fields = [.choice("Décision", decisions.map(\.label), selected: proposed),
                       .text("Motif", review.dossier.state == .awaitingValidation ? (review.motif ?? "") : "")]
+            provable = (try? WorkflowService(store: session.store).provableFacts(dossierID: dossierID)) ?? []
+            if !provable.isEmpty {
+                prompt = ActionPrompt(title: kind.label,
+                                      fields: fields + [.choice("Valider ces faits", ["oui", "non"])],
+                                      notes: Self.provableNotes(provable))
+                promptAction = kind
+                return
+            }
         case .returnProposal, .reopen:
             fields = [.text("Motif")]
         case .reassign:
@@ -345,7 +355,9 @@ final class DossierReviewScreen: Screen {
         case .propose:
             try perform(.propose(decisions[prompt.fields[0].selectedIndex], motif: values[1]))
         case .decide:
-            try perform(.decide(decisions[prompt.fields[0].selectedIndex], motif: values[1]))
+            let decision = decisions[prompt.fields[0].selectedIndex]
+            let validating = decision == .accepted && prompt.fields.count > 2 && prompt.fields[2].selectedIndex == 0
+            try perform(.decide(decision, motif: values[1]), validating: validating ? provable : [])
         case .returnProposal:
             try perform(.returnProposal(motif: values[0]))
         case .reopen:
@@ -370,11 +382,34 @@ final class DossierReviewScreen: Screen {
     }
 
     /// Applies an action; a refusal is thrown for the form to show.
-    private func perform(_ action: DossierAction) throws {
+    private func perform(_ action: DossierAction, validating facts: [ProvableFact] = []) throws {
         let dossier = try WorkflowService(store: session.store).perform(action, on: dossierID, reviewLevels: reviewLevels,
-                                                                        by: session.agent)
+                                                                        validating: facts, by: session.agent)
         load()
-        session.message = .info(Self.confirmation(action, dossier: dossier))
+        let validated = facts.isEmpty ? "" : " \(facts.count) fait(s) validé(s) sur pièce."
+        session.message = .info(Self.confirmation(action, dossier: dossier) + validated)
+    }
+
+    /// The decision form's lines about the facts its acceptance validates: per tier and document,
+    /// wrapped, at most five lines.
+    static func provableNotes(_ facts: [ProvableFact]) -> [String] {
+        var groups: [(key: String, fields: [String])] = []
+        for fact in facts {
+            let key = "\(fact.role) (\(fact.document.summary))"
+            if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].fields.append(fact.field.label) } else {
+                groups.append((key, [fact.field.label]))
+            }
+        }
+        var lines = ["Acceptation : valide (niveau 2) les faits prouvés par les pièces :"]
+        for (index, group) in groups.enumerated() {
+            let wrapped = WrappedText.lines("\(group.key) : " + group.fields.joined(separator: ", "), width: 74)
+            guard lines.count + wrapped.count <= 5 else {
+                lines.append("  … et \(groups.dropFirst(index).reduce(0) { $0 + $1.fields.count }) autres faits")
+                break
+            }
+            lines += wrapped.map { "  " + $0 }
+        }
+        return lines
     }
 
     static func confirmation(_ action: DossierAction, dossier: Dossier) -> String {

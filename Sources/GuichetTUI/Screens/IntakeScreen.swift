@@ -26,6 +26,11 @@ final class IntakeScreen: Screen {
     private(set) var readOnPieces: [TextSuggestion] = []
     /// How many times Ctrl-T was pressed in a row on the focused field (to go through the values).
     private var suggestionTurn = 0
+    /// The checklist before the fields changed in this form withdrew the documents proving their
+    /// old value (``PieceChecklist/withdrawingProofs(of:from:keeping:)``).
+    private var checksOnFile: [PieceCheck]
+    /// The pieces whose documents on file no longer prove a changed field, with those fields.
+    private(set) var withdrawnProofs: [String: [TierField]] = [:]
 
     enum Tab { case fields, pieces }
 
@@ -44,6 +49,7 @@ final class IntakeScreen: Screen {
     init(session: AppSession, intake: Intake) {
         self.session = session
         self.intake = intake
+        checksOnFile = intake.checks
         pieces = intake.dossier.pieces
         for field in intake.procedure.fields {
             inputs[field.key] = TextField(text: intake.dossier.answers[field.key] ?? "", maxLength: Self.maxLength(field))
@@ -57,6 +63,38 @@ final class IntakeScreen: Screen {
             focus = firstMissing   // the agent starts where something required is missing
         }
         loadReadOnPieces()
+        withdrawStaleProofs()
+    }
+
+    /// The tier fields changed in this form, by side: their value differs from the prefilled one.
+    var changedTierFields: [PieceOwner: Set<TierField>] {
+        var changed: [PieceOwner: Set<TierField>] = [:]
+        for field in procedure.fields {
+            guard let prefilled = intake.prefill[field.key], case .fact = prefilled.origin,
+                  (inputs[field.key]?.text ?? "") != prefilled.text else { continue }
+            switch field.binding {
+            case .applicant(let tierField): changed[.applicant, default: []].insert(tierField)
+            case .beneficiary(let tierField): changed[.beneficiary, default: []].insert(tierField)
+            default: break
+            }
+        }
+        return changed
+    }
+
+    /// Stops offering the documents on file that prove a field changed in this form; a piece that
+    /// was reusing one becomes missing, and the agent is told why.
+    private func withdrawStaleProofs() {
+        let attached = Set(((try? DocumentService(store: session.store).documents(ofDossier: intake.dossier.id)) ?? []).map(\.id))
+        let (checks, withdrawn) = PieceChecklist.withdrawingProofs(of: changedTierFields, from: checksOnFile, keeping: attached)
+        intake.checks = checks
+        withdrawnProofs = withdrawn
+        for check in checks {
+            guard case .reused(let id) = pieces[check.requirement.key] ?? .missing,
+                  !check.reusable.contains(where: { $0.id == id }), let fields = withdrawn[check.requirement.key] else { continue }
+            pieces[check.requirement.key] = .missing
+            session.message = .info("\(check.requirement.label) : la pièce sur fichier prouve l'ancienne valeur ("
+                + fields.map(\.label).joined(separator: ", ").lowercased() + ") ; demandez-en une à jour.")
+        }
     }
 
     /// Gathers the values the OCR read on the pieces of the dossier and of its tiers.
@@ -223,6 +261,9 @@ final class IntakeScreen: Screen {
                 symbol = "✗"
                 state = (requirement.required ? "manquante" : "manquante (facultative)")
                     + (check.reusable.isEmpty ? "" : " — \(check.reusable.count) pièce(s) valable(s) au dossier du tiers")
+                    + (withdrawnProofs[requirement.key].map { fields in
+                        " — celle sur fichier prouve l'ancienne valeur (" + fields.map(\.label).joined(separator: ", ").lowercased() + ")"
+                    } ?? "")
             }
             buffer.put(symbol, x: x, y: y, style: status.isProvided || selected ? style : theme.error)
             let beneficiary = (procedure.beneficiary?.label ?? "bénéficiaire").lowercased()
@@ -378,7 +419,8 @@ final class IntakeScreen: Screen {
                 checks[index].reusable.insert(document, at: 0)
             }
         }
-        intake.checks = checks
+        checksOnFile = checks
+        withdrawStaleProofs()
         loadReadOnPieces()   // the OCR may have read a piece meanwhile
     }
 
@@ -458,6 +500,7 @@ final class IntakeScreen: Screen {
             let field = focusedField
             errors[field.key] = check(field)
             leftKey = field.key
+            withdrawStaleProofs()
         } else {
             leavePiece()
         }

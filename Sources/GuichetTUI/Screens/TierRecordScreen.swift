@@ -3,6 +3,10 @@ import SIMSModel
 /// Fiche tier: every current fact with its source, level, agent and date; the relations (Enter
 /// opens the related tier); F5 the selected field's history; F6 edit. Opening it records the
 /// consultation in the audit log.
+///
+/// Space marks facts; F2 verifies them (or the selected one) against a document of the tier
+/// chosen in a small form, or scanned now (level 1, « vérifié sur Pièce d'identité du … »); F11
+/// lets a superviseur validate them with a motif (level 2).
 final class TierRecordScreen: Screen {
     let session: AppSession
     private(set) var snapshot: TierSnapshot
@@ -18,12 +22,28 @@ final class TierRecordScreen: Screen {
 
     /// The dossiers the tier applied for or benefits from, newest first.
     private(set) var dossiers: [Dossier] = []
+    /// The documents of the tier, newest issue first: the evidence of verified facts, and what
+    /// a verification offers.
+    private(set) var documents: [Document] = []
+    /// The facts marked (Space) for a verification or validation.
+    private(set) var marked: Set<TierField> = []
+    /// The form of a verification or validation, when open.
+    private(set) var prompt: ActionPrompt?
+    /// What the open form raises, and the documents its choice lists (then « numériser »).
+    private var promptFields: [TierField] = []
+    private var promptDocuments: [Document] = []
+    private var promptValidates = false
+    /// Facts waiting for the document being scanned (the form comes back with it).
+    private var pendingScan: [TierField]?
 
     init(session: AppSession, tierID: Int64) throws {
         self.session = session
         snapshot = try TierService(store: session.store).open(id: tierID, by: session.agent)
         dossiers = (try? DossierService(store: session.store).dossiers(ofTier: tierID)) ?? []
+        documents = (try? DocumentService(store: session.store).documents(ownedBy: tierID)) ?? []
     }
+
+    var hiddenActions: Set<KeyAction> { session.agent.has(.supervisor) ? [] : [.valider] }
 
     var title: String { "Fiche : \(snapshot.displayName)" }
     var context: KeymapContext { .fiche }
@@ -46,6 +66,13 @@ final class TierRecordScreen: Screen {
     func didReappear() {
         if let fresh = try? TierService(store: session.store).snapshot(id: snapshot.id) { snapshot = fresh }
         dossiers = (try? DossierService(store: session.store).dossiers(ofTier: snapshot.id)) ?? dossiers
+        let before = Set(documents.map(\.id))
+        documents = (try? DocumentService(store: session.store).documents(ownedBy: snapshot.id)) ?? documents
+        if let fields = pendingScan {
+            // Back from the scan: the form comes back, the new document chosen.
+            pendingScan = nil
+            openVerification(fields, choosing: documents.first { !before.contains($0.id) }?.id)
+        }
     }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
@@ -67,10 +94,12 @@ final class TierRecordScreen: Screen {
             if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
             switch line {
             case .fact(let field, let fact):
-                buffer.put(field.label, x: x, y: y, style: style, maxWidth: 17)
+                let label = marked.contains(field) ? "■ " + field.label : field.label
+                buffer.put(DisplayWidth.of(label) > 17 ? String(label.prefix(16)) + "…" : label, x: x, y: y, style: style)
                 if let fact {
                     buffer.put(fact.displayValue, x: x + 18, y: y, style: style, maxWidth: 25)
-                    buffer.put(fact.source.label, x: x + 44, y: y, style: style, maxWidth: 18)
+                    let evidence = FactEvidence.documentID(of: fact).flatMap { id in documents.first { $0.id == id } }
+                    buffer.put(evidence?.type.label ?? fact.source.label, x: x + 44, y: y, style: style, maxWidth: 18)
                     buffer.put(fact.level.mark + " " + String(fact.level.rawValue), x: x + 63, y: y, style: style)
                     let date = String(Timestamp.french(fact.recordedAt).prefix(10))
                     buffer.put(date, x: x + 68, y: y, style: style, maxWidth: 10)
@@ -88,16 +117,124 @@ final class TierRecordScreen: Screen {
             y += 1
         }
         if case .fact(_, let fact?) = all.indices.contains(selected) ? all[selected] : nil {
-            let detail = "Saisi par \(fact.agentLogin ?? "?") le \(Timestamp.french(fact.recordedAt))"
-                + (fact.reference.map { " · \($0)" } ?? "") + " · niveau \(fact.level.rawValue) \(fact.level.label)"
-            buffer.put(detail, x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
+            let by = "par \(fact.agentLogin ?? "?") le \(Timestamp.french(fact.recordedAt))"
+            let detail = fact.level == .declared
+                ? "Saisi \(by)" + (fact.reference.map { " · \($0)" } ?? "") + " · niveau 0 \(fact.level.label)"
+                : FactEvidence.describe(fact, documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) }))
+                    + " · \(by)"
+            buffer.put(DisplayWidth.of(detail) > width ? String(detail.prefix(width - 1)) + "…" : detail,
+                       x: x, y: area.y + area.height - 1, style: theme.dim)
         }
-        return nil
+        return prompt?.render(into: &buffer, area: area, theme: theme)
+    }
+
+    // MARK: - Verification
+
+    /// The facts a verification or validation concerns: those marked, else the selected one.
+    private var chosenFields: [TierField] {
+        if !marked.isEmpty { return TierField.allCases.filter { marked.contains($0) } }
+        if case .fact(let field, _) = lines.indices.contains(selected) ? lines[selected] : nil { return [field] }
+        return []
+    }
+
+    /// The label of the form's last option, which scans a new document.
+    static let scanOption = "Numériser une pièce maintenant"
+
+    /// Opens the verification form: the documents of the tier, those that prove the facts first,
+    /// then « numériser ». `choosing`: the document chosen at first (one just scanned).
+    private func openVerification(_ fields: [TierField], choosing documentID: Int64? = nil) {
+        guard !fields.isEmpty else {
+            session.message = .error("Choisissez un fait (ou marquez-en plusieurs avec Espace) avant de vérifier.")
+            return
+        }
+        let today = session.clock.today()
+        func proves(_ document: Document) -> Bool {
+            DocumentProof.refusal(document, proving: fields, of: snapshot.id, today: today) == nil
+        }
+        promptDocuments = documents.filter(proves) + documents.filter { !proves($0) }
+        promptFields = fields
+        promptValidates = false
+        let options = promptDocuments.map { document in
+            document.summary + (proves(document) ? "" : DocumentProof.isExpired(document, today: today) ? " (périmée)" : " (ne prouve pas)")
+        } + [Self.scanOption]
+        let chosen = documentID.flatMap { id in promptDocuments.firstIndex { $0.id == id } } ?? 0
+        prompt = ActionPrompt(title: "Vérifier sur pièce : " + fields.map(\.label).joined(separator: ", "),
+                              fields: [.choice("Pièce", options, selected: chosen)])
+    }
+
+    private func openValidation(_ fields: [TierField]) {
+        guard !fields.isEmpty else {
+            session.message = .error("Choisissez un fait (ou marquez-en plusieurs avec Espace) avant de valider.")
+            return
+        }
+        promptFields = fields
+        promptValidates = true
+        prompt = ActionPrompt(title: "Valider : " + fields.map(\.label).joined(separator: ", "),
+                              fields: [.text("Motif", maxLength: FactVerificationService.maxMotifLength)])
+    }
+
+    private func handlePrompt(_ event: KeyEvent) -> ScreenOutcome {
+        var scan = false
+        prompt = prompt?.responding(to: event) { current in
+            if !promptValidates, current.fields[0].selectedIndex == promptDocuments.count {
+                scan = true
+                return
+            }
+            try confirm(current)
+        }
+        if scan {
+            pendingScan = promptFields
+            return .push(ScanScreen(session: session, tier: snapshot))
+        }
+        if let error = prompt?.error, DisplayWidth.of(error) > 74 {
+            session.message = .error(error)   // the whole reason, on the message lines
+        }
+        return .stay
+    }
+
+    private func confirm(_ form: ActionPrompt) throws {
+        let service = FactVerificationService(store: session.store)
+        do {
+            if promptValidates {
+                snapshot = try service.validate(tierID: snapshot.id, expectedVersion: snapshot.version, fields: promptFields,
+                                                motif: form.fields[0].value, by: session.agent)
+                session.message = .info("\(Self.count(promptFields, "validé", "validés")) : « \(form.fields[0].value) ».")
+            } else {
+                let document = promptDocuments[form.fields[0].selectedIndex]
+                snapshot = try service.verify(tierID: snapshot.id, expectedVersion: snapshot.version, fields: promptFields,
+                                              documentID: document.id, by: session.agent)
+                session.message = .info("\(Self.count(promptFields, "vérifié", "vérifiés")) sur \(document.summary).")
+            }
+            marked = []
+        } catch let stale as StaleTierError {
+            // A colleague changed the record meanwhile (or verified it first): show it as it is now.
+            if let fresh = try? TierService(store: session.store).snapshot(id: snapshot.id) { snapshot = fresh }
+            let who = Set(stale.changes.compactMap(\.agentLogin)).sorted().joined(separator: ", ")
+            let what = Set(stale.changes.map(\.field.label)).sorted().joined(separator: ", ")
+            throw VerificationRefusal("Fiche modifiée entre-temps par \(who.isEmpty ? "un collègue" : who) (\(what)) : "
+                + "elle est rechargée ; relisez-la, puis Entrée pour confirmer ou Échap.")
+        }
+    }
+
+    /// « Date de naissance : vérifié », « 3 faits vérifiés ».
+    private static func count(_ fields: [TierField], _ one: String, _ many: String) -> String {
+        fields.count == 1 ? "\(fields[0].label) : \(one)" : "\(fields.count) faits \(many)"
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if prompt != nil { return handlePrompt(event) }
         let all = lines
         switch action {
+        case .marquer:
+            toggleMark(all)
+        case .verifier:
+            openVerification(chosenFields)
+        case .valider:
+            guard session.agent.has(.supervisor) else {
+                session.message = .error("Seul un superviseur peut valider un fait : vérifiez-le sur pièce (F2).")
+                break
+            }
+            openValidation(chosenFields)
         case .ligneSuivante: selected = min(selected + 1, all.count - 1)
         case .lignePrecedente: selected = max(selected - 1, 0)
         case .pageSuivante: selected = min(selected + 10, all.count - 1)
@@ -131,8 +268,16 @@ final class TierRecordScreen: Screen {
                 }
                 session.message = .info(detail)
             }
-        default: break
+        default:
+            if case .key(.character(" "), let modifiers) = event, modifiers.isEmpty { toggleMark(all) }
         }
         return .stay
+    }
+
+    /// Marks or unmarks the selected fact (one with a value) and moves to the next line.
+    private func toggleMark(_ all: [Line]) {
+        guard case .fact(let field, let fact) = all[selected] else { return }
+        if marked.contains(field) { marked.remove(field) } else if fact != nil { marked.insert(field) }
+        selected = min(selected + 1, all.count - 1)
     }
 }

@@ -19,17 +19,20 @@ struct ActionPrompt: Equatable {
 
     var title: String
     var fields: [PromptField]
+    /// Lines of information shown above the fields (what confirming will also do).
+    var notes: [String] = []
     var focus = 0
     /// Why the last confirmation was refused, shown in the prompt.
     var error: String?
 
-    init(title: String, fields: [PromptField]) {
+    init(title: String, fields: [PromptField], notes: [String] = []) {
         self.title = title
         self.fields = fields
+        self.notes = notes
     }
 
-    /// The rows the prompt takes: a rule with its title, one per field, the error or help line.
-    var height: Int { fields.count + 2 }
+    /// The rows the prompt takes: a rule with its title, the notes, one per field, the error or help line.
+    var height: Int { notes.count + fields.count + 2 }
 
     mutating func handle(_ event: KeyEvent) -> Outcome {
         switch event {
@@ -103,8 +106,12 @@ struct ActionPrompt: Equatable {
         buffer.put(" \(title) ", x: x + 1, y: top, style: theme.title, maxWidth: width - 2)
         let labelWidth = min((fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 3, 24)
         var cursor: CursorPosition?
+        for (index, note) in notes.enumerated() {
+            buffer.put(DisplayWidth.of(note) > width ? String(note.prefix(width - 1)) + "…" : note, x: x, y: top + 1 + index,
+                       style: theme.notice, maxWidth: width)
+        }
         for (index, field) in fields.enumerated() {
-            let y = top + 1 + index
+            let y = top + 1 + notes.count + index
             buffer.put(field.label + " :", x: x, y: y, style: index == focus ? theme.title : theme.label,
                        maxWidth: labelWidth - 1)
             let fieldX = x + labelWidth, fieldWidth = width - labelWidth
@@ -121,7 +128,9 @@ struct ActionPrompt: Equatable {
         }
         let last = top + height - 1
         if let error {
-            buffer.put("✗ " + error, x: x, y: last, style: theme.error, maxWidth: width)
+            let text = "✗ " + error
+            buffer.put(DisplayWidth.of(text) > width ? String(text.prefix(width - 1)) + "…" : text, x: x, y: last,
+                       style: theme.error, maxWidth: width)
         } else {
             let choice = fields.indices.contains(focus) && { if case .choice = fields[focus].kind { return true }; return false }()
             buffer.put("Entrée : valider · Tab : champ suivant · Échap : annuler" + (choice ? " · ←/→ : choisir" : ""),

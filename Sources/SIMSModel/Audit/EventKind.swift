@@ -28,6 +28,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case dossierNoteAdded = "dossier.note"
     case dossierDraftSaved = "dossier.brouillon"
     case registerAttested = "registre.attestation"
+    case factsVerified = "fact.verify"
+    case factsValidated = "fact.validate"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -60,6 +62,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .dossierNoteAdded: return "note interne"
         case .dossierDraftSaved: return "brouillon enregistré"
         case .registerAttested: return "attestation des lignes du registre"
+        case .factsVerified: return "vérification sur pièce"
+        case .factsValidated: return "validation de faits"
         }
     }
 }

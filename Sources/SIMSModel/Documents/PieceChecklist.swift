@@ -28,4 +28,23 @@ public enum PieceChecklist {
         if let end = document.effectiveValidUntil, end < today { return false }
         return true
     }
+
+    /// The checks without the documents on file that prove a field changed in this form: they
+    /// prove its old value (last year's justificatif de domicile once the address changed).
+    /// Documents in `kept` (attached to this dossier since) stay offered. Also returns, per piece
+    /// key, the changed fields that withdrew a document.
+    public static func withdrawingProofs(of changed: [PieceOwner: Set<TierField>], from checks: [PieceCheck],
+                                         keeping kept: Set<Int64> = []) -> (checks: [PieceCheck], withdrawn: [String: [TierField]]) {
+        var withdrawn: [String: [TierField]] = [:]
+        let result = checks.map { check -> PieceCheck in
+            let fields = changed[check.requirement.concerns] ?? []
+            let proven = TierField.allCases.filter { fields.contains($0) && DocumentProof.proves(check.requirement.documentType, $0) }
+            guard !proven.isEmpty else { return check }
+            var copy = check
+            copy.reusable = check.reusable.filter { kept.contains($0.id) }
+            if copy.reusable.count < check.reusable.count { withdrawn[check.requirement.key] = proven }
+            return copy
+        }
+        return (result, withdrawn)
+    }
 }

@@ -36,7 +36,10 @@ public struct TierImporter: Sendable {
     /// at a time while it waits for the next chunk.
     static let tokenRowsPerStep = 4096
 
-    public func importTiers(path: String, rejectsPath: String? = nil, by agent: Agent) throws -> ImportReport {
+    /// `source`: a trusted source whose level every imported fact takes, named in their reference
+    /// and in the event; without it the facts are « déclaré ».
+    public func importTiers(path: String, rejectsPath: String? = nil, source: ImportSource? = nil,
+                            by agent: Agent) throws -> ImportReport {
         try AgentService.require(agent, .administrator, to: "importer des tiers")
         let data: Data
         do {
@@ -73,7 +76,7 @@ public struct TierImporter: Sendable {
             let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
             // The lines are read, validated and prepared on another thread while this one writes.
             let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
-                                            fileName: fileName, firstID: writer.nextTierID)
+                                            fileName: fileName, source: source, firstID: writer.nextTierID)
             let pipe = ImportPipe<ImportBatch>(capacity: Self.chunksInFlight)
             let preparing = PreparingThread(preparer: preparer, pipe: pipe, chunkSize: Self.chunkSize)
             preparing.start()
@@ -87,8 +90,12 @@ public struct TierImporter: Sendable {
             preparing.wait()
             guard writer.written > 0 else { return (nil, 0) }
             writer.vocabulary = preparer.vocabulary
-            try writer.finish(kind: .tiersImported, payload: ["fichier": fileName, "sha256": fileHash,
-                                                             "rejets": String(rejects.count)])
+            var payload = ["fichier": fileName, "sha256": fileHash, "rejets": String(rejects.count)]
+            if let source {
+                payload["source"] = source.name
+                payload["niveau"] = String(source.level.rawValue)
+            }
+            try writer.finish(kind: .tiersImported, payload: payload)
             return (writer.eventID, writer.written)
         }
         return ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID)

@@ -24,7 +24,10 @@ final class TierLinePreparer {
     private let typeColumn: Int
     private let rejects: RejectsWriter
     private let today: CalendarDate
-    private let fileName: String
+    /// What each fact's reference starts with: the file name, after the trusted source's name.
+    private let referencePrefix: String
+    /// The level of every fact imported (the trusted source's, else déclaré).
+    private let level: VerificationLevel
     private var nextID: Int64
     private var references: [String: (id: Int64, kind: TierKind)] = [:]
     private var rejectedReferences = Set<String>()
@@ -58,7 +61,7 @@ final class TierLinePreparer {
     }
 
     init(reader: CSVRecordReader, columns: [TierCSVColumn], rejects: RejectsWriter, today: CalendarDate,
-         fileName: String, firstID: Int64) {
+         fileName: String, source: ImportSource? = nil, firstID: Int64) {
         self.reader = reader
         self.columns = columns
         typeColumn = columns.firstIndex(of: .type)!
@@ -66,7 +69,8 @@ final class TierLinePreparer {
         // About one reference per line; a line is about 120 bytes.
         references.reserveCapacity(reader.byteCount / 120)
         self.today = today
-        self.fileName = fileName
+        referencePrefix = source.map { "\($0.name) · \(fileName)" } ?? fileName
+        level = source?.level ?? .declared
         nextID = firstID
     }
 
@@ -101,10 +105,10 @@ final class TierLinePreparer {
 
         // Validation and preparation, line by line on the spare cores.
         var prepared = [Prepared?](repeating: nil, count: batch.count)
-        let today = self.today, fileName = self.fileName, workers = self.workers
+        let today = self.today, fileName = self.referencePrefix, level = self.level, workers = self.workers
         if workers == 1 {
             for i in batch.indices where batch[i].problem == nil {
-                prepared[i] = Self.prepare(batch[i], today: today, fileName: fileName)
+                prepared[i] = Self.prepare(batch[i], today: today, fileName: fileName, level: level)
             }
         } else {
             prepared.withUnsafeMutableBufferPointer { buffer in
@@ -112,7 +116,7 @@ final class TierLinePreparer {
                 let lines = batch
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     for i in stride(from: worker, to: lines.count, by: workers) where lines[i].problem == nil {
-                        results.buffer[i] = Self.prepare(lines[i], today: today, fileName: fileName)
+                        results.buffer[i] = Self.prepare(lines[i], today: today, fileName: fileName, level: level)
                     }
                 }
             }
@@ -221,12 +225,13 @@ final class TierLinePreparer {
     }
 
     /// Validates one line and, when it is valid, prepares its rows (with a provisional id).
-    private static func prepare(_ line: Line, today: CalendarDate, fileName: String) -> Prepared {
+    private static func prepare(_ line: Line, today: CalendarDate, fileName: String, level: VerificationLevel) -> Prepared {
         let (normalized, errors) = TierValidator.validate(kind: line.kind, slots: line.slots, today: today)
         if !errors.isEmpty {
             return .refused(errors.map(\.message).joined(separator: " ; "))
         }
         return .ready(PreparedTier(id: 0, kind: line.kind, slots: normalized,
-                                   provenance: Provenance(source: .imported, reference: "\(fileName):\(line.record.line)")))
+                                   provenance: Provenance(source: .imported, reference: "\(fileName):\(line.record.line)",
+                                                          level: level)))
     }
 }

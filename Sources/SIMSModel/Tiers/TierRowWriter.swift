@@ -64,8 +64,17 @@ enum TierRowWriter {
         for word in words { try statement.execute(arguments: [word, count]) }
     }
 
-    /// The lowest verification level among the current facts.
+    /// A tier's new version after facts were re-recorded with the same values at another level
+    /// (verification, validation): no summary value or search token changes.
+    static func updateVersion(_ db: Database, id: Int64, version: Int, minLevel: VerificationLevel, at: String) throws {
+        try db.cachedStatement(sql: "UPDATE tier SET version = ?, updated_at = ?, min_level = ? WHERE id = ?")
+            .execute(arguments: [version, at, minLevel.rawValue, id])
+    }
+
+    /// The tier's identity level (its `min_level`, the search's « Vérif. » mark): the lowest level
+    /// among the current facts of its identity fields (``TierField/isIdentity``); déclaré when it
+    /// has none.
     static func minLevel(of facts: [Fact]) -> VerificationLevel {
-        facts.map(\.level).min() ?? .declared
+        facts.filter { $0.field.isIdentity && $0.value != nil }.map(\.level).min() ?? .declared
     }
 }

@@ -20,6 +20,7 @@ public struct TierService: Sendable {
     public func create(kind: TierKind, values: [TierField: String], provenance: Provenance = .counter,
                        by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "créer un tiers")
+        try Self.requireDeclared(provenance)
         let validation = TierValidator.validate(kind: kind, values: values, today: store.clock.today())
         guard validation.errors.isEmpty else { throw TierValidationFailed(errors: validation.errors) }
         let current = validation.normalized
@@ -59,6 +60,7 @@ public struct TierService: Sendable {
                        provenance: Provenance = .counter, confirmingVerifiedChanges: Bool = false,
                        by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "modifier un tiers")
+        try Self.requireDeclared(provenance)
         return try store.write { db in
             try Self.update(db, id: id, expectedVersion: expectedVersion, changes: changes, provenance: provenance,
                             confirmingVerifiedChanges: confirmingVerifiedChanges, agentID: agent.id,
@@ -110,8 +112,12 @@ public struct TierService: Sendable {
         try TierRowWriter.insertFacts(db, tierID: id, seq: version, values: written, provenance: provenance,
                                       agentID: agentID, at: at, eventID: eventID)
         var levels = current
-        for field in written.keys { levels[field] = nil }
-        let minLevel = min(TierRowWriter.minLevel(of: Array(levels.values)), provenance.level)
+        for (field, value) in written {
+            levels[field] = value == nil ? nil : Fact(tierID: id, field: field, value: value, seq: version,
+                                                      source: provenance.source, reference: nil, level: provenance.level,
+                                                      agentID: nil, agentLogin: nil, recordedAt: at, eventID: 0)
+        }
+        let minLevel = TierRowWriter.minLevel(of: Array(levels.values))
         try TierRowWriter.updateTier(db, id: id, kind: before.kind, version: version, current: merged,
                                      minLevel: minLevel,
                                      oldEntry: SearchTokenizer.entry(kind: before.kind, values: mergedBefore),
@@ -187,6 +193,16 @@ public struct TierService: Sendable {
     /// The tier as stored, inside an open read, without recording a consultation (benchmarks, exports).
     public static func read(_ db: Database, id: Int64) throws -> TierSnapshot? {
         try loadSnapshot(db, id: id)
+    }
+
+    /// A value typed or changed is « déclaré »: a level is earned only on a document, by a
+    /// superviseur's motif or by a decision (``FactVerificationService``), or brought by a trusted
+    /// source's import (``ImportSource``), each recorded as such.
+    static func requireDeclared(_ provenance: Provenance) throws {
+        guard provenance.level == .declared else {
+            throw VerificationRefusal("Une valeur saisie est « déclarée » : vérifiez-la ensuite sur une pièce du tiers "
+                + "(ou faites-la valider) ; rien n'a été enregistré.")
+        }
     }
 
     static func notFound(_ id: Int64) -> ValidationError {

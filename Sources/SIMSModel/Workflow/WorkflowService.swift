@@ -16,11 +16,23 @@ public struct WorkflowService: Sendable {
     public init(store: SIMSStore) { self.store = store }
 
     /// Applies an action, or throws ``WorkflowRefusal`` with the French reason (nothing written).
+    ///
+    /// `validating`: on an acceptance, the facts its pieces prove as the decision form showed them
+    /// (``provableFacts(dossierID:)``), validated (level 2) in the same transaction and covered by
+    /// the decision's event; refused when one changed meanwhile.
     @discardableResult
-    public func perform(_ action: DossierAction, on dossierID: Int64, reviewLevels: Int, by agent: Agent) throws -> Dossier {
+    public func perform(_ action: DossierAction, on dossierID: Int64, reviewLevels: Int,
+                       validating facts: [ProvableFact] = [], by agent: Agent) throws -> Dossier {
         try store.write { db in
-            try apply(db, action, on: dossierID, reviewLevels: reviewLevels, by: agent)
+            try apply(db, action, on: dossierID, reviewLevels: reviewLevels, validating: facts, by: agent)
         }
+    }
+
+    /// The facts of the applicant and beneficiary that the dossier's pieces prove and that are not
+    /// validated yet: what accepting it would validate.
+    public func provableFacts(dossierID: Int64) throws -> [ProvableFact] {
+        let today = store.clock.today()
+        return try store.pool.read { db in try DossierFactProof.provable(db, dossierID: dossierID, today: today) }
     }
 
     /// Gives several dossiers to a colleague in one transaction (a superviseur's bulk
@@ -42,7 +54,7 @@ public struct WorkflowService: Sendable {
     }
 
     private func apply(_ db: Database, _ action: DossierAction, on dossierID: Int64, reviewLevels: Int,
-                       by agent: Agent) throws -> Dossier {
+                       validating provable: [ProvableFact] = [], by agent: Agent) throws -> Dossier {
         guard let row = try Row.fetchOne(db, sql: "SELECT state, assignee_id, proposed_by, applicant_id FROM dossier WHERE id = ?",
                                          arguments: [dossierID]) else { throw DossierService.notFound(dossierID) }
         let facts = DossierWorkflow.Facts(state: DossierState(rawValue: row["state"]) ?? .draft, assigneeID: row["assignee_id"],
@@ -86,6 +98,10 @@ public struct WorkflowService: Sendable {
             kind = .dossierDecided
             payload["decision"] = decision.rawValue
             payload["motif"] = motif
+            if decision == .accepted, !provable.isEmpty {
+                try DossierFactProof.checkUnchanged(db, provable, dossierID: dossierID, today: store.clock.today())
+                payload["faits_valides"] = DossierFactProof.payloadValue(provable)
+            }
             try db.execute(sql: "UPDATE dossier SET decided_by = ?, decided_at = ?, decision_motif = ? WHERE id = ?",
                            arguments: [agent.id, at, motif, dossierID])
         case .returnProposal(let motif):
@@ -106,8 +122,13 @@ public struct WorkflowService: Sendable {
         }
         try db.execute(sql: "UPDATE dossier SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?",
                        arguments: [next.rawValue, at, dossierID])
-        try EventLog.append(db, kind: kind, agentID: agent.id, tierID: row["applicant_id"], dossierID: dossierID,
-                            payload: payload, at: now)
+        let eventID = try EventLog.append(db, kind: kind, agentID: agent.id, tierID: row["applicant_id"], dossierID: dossierID,
+                                          payload: payload, at: now)
+        if case .decide(.accepted, _) = action, !provable.isEmpty {
+            let number = try String.fetchOne(db, sql: "SELECT number FROM dossier WHERE id = ?", arguments: [dossierID]) ?? String(dossierID)
+            try DossierFactProof.validate(db, provable, number: number, dossierID: dossierID, agentID: agent.id,
+                                          eventID: eventID, now: now)
+        }
         guard let dossier = try DossierRow.load(db, id: dossierID) else { throw DossierService.notFound(dossierID) }
         return dossier
     }

@@ -36,6 +36,29 @@ final class AdminCommandLineTests: XCTestCase {
         XCTAssertTrue(disabled.stderr.contains("est désactivé"), disabled.stderr)
     }
 
+    func testAnImportFromATrustedSourceIsValidatedAndSaysSoItsOptionsAreChecked() throws {
+        try guichet.run(["agent", "add", "accueil1", "--name", "Agent", "--role", "accueil"])
+        let csv = guichet.write("etat-civil.csv", """
+            type,nom_naissance,prenoms,sexe,date_naissance
+            personne,Kaloï,Lise,F,04/07/1990
+
+            """)
+        let noSource = try guichet.run(["import", "tiers", csv, "--niveau", "2"])
+        XCTAssertEqual(noSource.status, 1)
+        XCTAssertEqual(noSource.stderr, "guichet : --niveau 2 demande --source NOM : la source de confiance qui garantit ces valeurs.\n")
+        let badLevel = try guichet.run(["import", "tiers", csv, "--source", "État civil", "--niveau", "3"])
+        XCTAssertTrue(badLevel.stderr.contains("--niveau : 0 (déclaré), 1 (vérifié sur pièce) ou 2 (validé)"), badLevel.stderr)
+        let badName = try guichet.run(["import", "tiers", csv, "--source", "État\ncivil", "--niveau", "2"])
+        XCTAssertTrue(badName.stderr.contains("--source : au plus 40 lettres"), badName.stderr)
+        XCTAssertFalse(badName.stderr.contains("État\ncivil"), "the name is not echoed raw")
+        let imported = try guichet.run(["import", "tiers", csv, "--source", "État civil", "--niveau", "2"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let found = try guichet.run(["search", "kaloi", "lise"], as: "accueil1")
+        XCTAssertEqual(found.stdout.split(separator: "\n").first, "1\tKALOÏ Lise\t04/07/1990\t\t✔")
+        let export = try guichet.run(["export", "tier", "1"], as: "admin")
+        XCTAssertTrue(export.stdout.contains("État civil · etat-civil.csv:2"), export.stdout)
+    }
+
     func testImportSearchExportAndCheck() throws {
         try guichet.run(["agent", "add", "accueil1", "--name", "Agent", "--role", "accueil,superviseur"])
         let csv = guichet.write("tiers.csv", """

@@ -64,7 +64,12 @@ final class DashboardCommandLineTests: XCTestCase {
         XCTAssertTrue(oldest.hasSuffix("\(today.adding(days: -40).french)  \(today.adding(days: -2).french) !"), oldest)
         XCTAssertTrue(oldest.contains("WAMYTAN Hélène  en instr.  Anne Supe…"), oldest)
         XCTAssertTrue(lines.contains("! : échéance dépassée"), result.stdout)
+        let quality = try XCTUnwrap(lines.firstIndex(of: "Qualité du registre"), result.stdout)
+        XCTAssertEqual(lines[quality + 1], "Personnes à l'identité vérifiée : 0 sur 1 (0 %)")
+        XCTAssertTrue(lines.contains("Personnes       · 1 (100 %)        ✓ 0 (0 %)          ✔ 0 (0 %)"), result.stdout)
+        XCTAssertTrue(lines.contains("Pièces périmées : 0 sur 0 (—)"), result.stdout)
         XCTAssertTrue(lines.allSatisfy { $0.count <= 80 }, result.stdout)
+        XCTAssertTrue(lines[quality...].allSatisfy { !$0.hasSuffix(" ") }, result.stdout)
     }
 
     func testOnlySuperviseursMaySeeIt() throws {

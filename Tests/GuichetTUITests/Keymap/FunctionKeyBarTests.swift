@@ -25,7 +25,7 @@ final class FunctionKeyBarTests: XCTestCase {
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .recherche).text(),
                        "F1Aide  F2Personne  F3Retour  F4Organis.  F7PgPréc  F8PgSuiv  F12Annuler")
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .fiche).text(),
-                       "F1Aide  F3Retour  F4Numér.  F5Histor.  F6Modifier  F9Dossier  F10Jointes")
+                       "F1Aide  F2Vérif.  F3Retour  F4Numér.  F5Hist.  F6Modifier  F9Dossier  F10Jointes")
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .aide).text(),
                        "F1Aide  F3Retour  F7PgPréc  F8PgSuiv  F12Retour")
     }

@@ -57,7 +57,7 @@ final class DashboardScreenTests: XCTestCase {
         open()
         XCTAssertEqual(h.screen, """
              Guichet · Tableau de bord                           Marie Gorodey · 29/11/2026
-              Vue d'ensemble  │ Ancienneté et délais │ Agents et plus anciens         (Tab)
+              Vue d'ensemble  │ Délais │ Agents │ Qualité du registre                 (Tab)
              Dossiers par état et échéance
              Démarche Déposé Instr. Pièces À val. Accepté Refusé S.suite Total Retard ≤ 7 j
              BS            1      1      0      0       1      0       0     3    ! 1     1
@@ -138,7 +138,7 @@ final class DashboardScreenTests: XCTestCase {
     func testTheOtherPagesDrillDownByAgeAgentAndDossier() throws {
         open()
         h.press(.tab)
-        XCTAssertTrue(h.line(1).contains("│  Ancienneté et délais  │"), h.line(1))
+        XCTAssertTrue(h.line(1).contains("│  Délais  │"), h.line(1))
         XCTAssertEqual(Array(h.screen.components(separatedBy: "\n")[2...6]), [
             " Dossiers ouverts par ancienneté · décisions des 30 derniers jours",
             " Démarche  0–7 j  8–15 j  16–30 j  31–60 j  > 60 j  Décisions 90e centile",
@@ -172,6 +172,35 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertEqual(opened.last, QueueFilter(procedureCode: "RBS"), "an old dossier: its procedure's queue")
         h.press(.function(3), .backTab, .backTab)
         XCTAssertTrue(h.line(1).hasPrefix("  Vue d'ensemble  │"), h.line(1))
+    }
+
+    func testTheQualityPageShowsVerifiedIdentitiesLevelsAndExpiredDocuments() throws {
+        let documents = DocumentService(store: h.store)
+        let card = try documents.register(type: .identityDocument, issuedOn: "2024-03-12", owners: [1], by: h.agent)
+        try documents.register(type: .proofOfAddress, issuedOn: "2025-01-10", owners: [1], by: h.agent)
+        try TierService(store: h.store).create(kind: .person, values: [.birthName: "Kaloï", .givenNames: "Lise",
+                                                                      .birthDate: "04/07/1990"], by: h.agent)
+        open()
+        try FactVerificationService(store: h.store).verify(tierID: 1, expectedVersion: 1,
+                                                           fields: [.birthName, .givenNames, .birthDate],
+                                                           documentID: card.id, by: h.agent)
+        h.press(.backTab)
+        XCTAssertEqual(Array(h.screen.components(separatedBy: "\n")[1...14]), [
+            " Vue d'ensemble │ Délais │ Agents │  Qualité du registre                  (Tab)",
+            " Qualité du registre : niveaux de vérification",
+            " Personnes à l'identité vérifiée : 1 sur 2 (50 %)",
+            "",
+            "                 déclaré            vérifié sur pièce  validé",
+            " Personnes       · 1 (50 %)         ✓ 1 (50 %)         ✔ 0 (0 %)",
+            " Organisations   · 0 (—)            ✓ 0 (—)            ✔ 0 (—)",
+            " Faits écrits    · 2 (67 %)         ✓ 1 (33 %)         ✔ 0 (0 %)",
+            "",
+            " Pièces périmées : 1 sur 2 (50 %)",
+            "   Justificatif de domicile       1",
+            "",
+            " Identité : le plus bas niveau des noms, sexe, date et lieu de naissance",
+            " (raison sociale, RIDET). Faits écrits : historique compris.",
+        ])
     }
 
     func testALongPageScrollsToTheSelectedLine() throws {

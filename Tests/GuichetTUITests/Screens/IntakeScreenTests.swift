@@ -107,8 +107,12 @@ final class IntakeScreenTests: XCTestCase {
     func testChangingAVerifiedFactAsksFirst() throws {
         let h = try IntakeHarness()
         let tiers = TierService(store: h.store)
-        try tiers.update(id: h.parent.id, expectedVersion: h.parent.version, changes: [.address: "3 rue Higginson"],
-                         provenance: Provenance(source: .document, level: .checkedAgainstDocument), by: h.agent)
+        let moved = try tiers.update(id: h.parent.id, expectedVersion: h.parent.version, changes: [.address: "3 rue Higginson"],
+                                     by: h.agent)
+        let proof = try DocumentService(store: h.store).register(type: .proofOfAddress, issuedOn: "2026-11-02",
+                                                                 owners: [moved.id], by: h.agent)
+        try FactVerificationService(store: h.store).verify(tierID: moved.id, expectedVersion: moved.version, fields: [.address],
+                                                           documentID: proof.id, by: h.agent)
         try h.lastYearsGrant()
         let screen = try h.openIntake("RBS")
         h.type("n")
@@ -123,6 +127,33 @@ final class IntakeScreenTests: XCTestCase {
         XCTAssertTrue(h.line(0).contains("Récépissé"), h.screen)
         XCTAssertEqual(try tiers.snapshot(id: h.parent.id).history(of: .address).prefix(2).map(\.value),
                        ["8 avenue Foch", "3 rue Higginson"])
+    }
+
+    func testAChangedAddressStopsOfferingTheJustificatifOnFileThatProvesTheOldOne() throws {
+        let h = try IntakeHarness()
+        try DocumentService(store: h.store).register(type: .proofOfAddress, issuedOn: "2026-10-02", owners: [h.parent.id],
+                                                     by: h.agent)
+        try h.lastYearsGrant()
+        let screen = try h.openIntake("RBS")
+        focus(h, screen, "demandeur.telephone")
+        retype(h, "78 12 34")
+        h.press(.key(.tab))
+        h.press(.function(5))
+        XCTAssertTrue(h.screen.contains("déjà fournie : Justificatif de domicile du 02/10/2026"), "a new phone: \(h.screen)")
+        h.press(.function(5))
+        focus(h, screen, "demandeur.adresse")
+        retype(h, "3 rue Higginson")
+        h.press(.key(.tab))
+        XCTAssertTrue(h.messageArea.contains("Justificatif de domicile : la pièce sur fichier prouve l'ancienne valeur (adresse) ; demandez-en une à jour."),
+                      h.messageArea)
+        h.press(.function(5))
+        let row = try XCTUnwrap(h.terminal.screenLines.firstIndex { $0.contains("Justificatif de domicile · moins de 3 mois") },
+                                h.screen)
+        XCTAssertEqual(h.line(row + 1).trimmingCharacters(in: .whitespaces),
+                       "manquante — celle sur fichier prouve l'ancienne valeur (adresse)")
+        h.press(.function(6))
+        XCTAssertFalse(h.screen.contains("déjà fournie : Justificatif"), "F6 no longer offers it: \(h.screen)")
+        XCTAssertEqual(screen.pieces["domicile"], .handedIn(issuedOn: nil))
     }
 
     func testThePiecesTabOffersDocumentsOnFileAndRecordsPiecesHandedIn() throws {

@@ -36,7 +36,7 @@ final class TierRecordScreenTests: XCTestCase {
 
              Saisi par mgorodey le 29/11/2026 10:00 · niveau 0 déclaré
 
-            F1Aide  F3Retour  F4Numér.  F5Histor.  F6Modifier  F9Dossier  F10Jointes
+            F1Aide  F2Vérif.  F3Retour  F4Numér.  F5Hist.  F6Modifier  F9Dossier  F10Jointes
             """)
         // Enter on the relation opens the child.
         for _ in 0..<12 { h.press(.down) }

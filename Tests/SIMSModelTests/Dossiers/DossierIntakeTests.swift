@@ -27,7 +27,11 @@ final class DossierIntakeTests: XCTestCase {
     func testBestFactPrefersTheHigherLevelThenTheNewer() throws {
         let tiers = TierService(store: test.store)
         var parent = try tiers.update(id: family.parent.id, expectedVersion: family.parent.version, changes: [.phone: "77 11 22"],
-                                      provenance: Provenance(source: .validation, level: .validated), by: test.counter)
+                                      by: test.counter)
+        let supervisor = try AgentService(store: test.store).add(login: "sup1", fullName: "Anne Superviseure",
+                                                                 roles: [.supervisor], services: [], by: test.admin)
+        parent = try FactVerificationService(store: test.store).validate(
+            tierID: parent.id, expectedVersion: parent.version, fields: [.phone], motif: "Rappelée à ce numéro", by: supervisor)
         parent = try tiers.update(id: parent.id, expectedVersion: parent.version, changes: [.phone: "78 99 00"],
                                   confirmingVerifiedChanges: true, by: test.counter)
         XCTAssertEqual(parent.value(.phone), "789900", "the newest fact is the current value")
@@ -184,10 +188,12 @@ final class DossierIntakeTests: XCTestCase {
 
     func testChangingAVerifiedFactNeedsConfirmationAndKeepsTheOldOne() throws {
         let tiers = TierService(store: test.store)
-        let checked = try tiers.update(id: family.parent.id, expectedVersion: family.parent.version,
-                                       changes: [.address: "3 rue Higginson"],
-                                       provenance: Provenance(source: .document, reference: "pièce 7", level: .checkedAgainstDocument),
-                                       by: test.counter)
+        let moved = try tiers.update(id: family.parent.id, expectedVersion: family.parent.version,
+                                     changes: [.address: "3 rue Higginson"], by: test.counter)
+        let proof = try DocumentService(store: test.store).register(type: .proofOfAddress, issuedOn: "2026-11-02",
+                                                                    owners: [moved.id], by: test.counter)
+        let checked = try FactVerificationService(store: test.store).verify(
+            tierID: moved.id, expectedVersion: moved.version, fields: [.address], documentID: proof.id, by: test.counter)
         let intake = try dossiers.start(TestProcedures.schoolGrant, applicantID: family.parent.id,
                                         beneficiaryID: family.child.id, by: test.counter)
         XCTAssertEqual(intake.prefill["demandeur.adresse"]?.origin.mark, "vérifié")
@@ -203,7 +209,8 @@ final class DossierIntakeTests: XCTestCase {
         try dossiers.submit(dossier, procedure: TestProcedures.schoolGrant, confirmingVerifiedChanges: true, by: test.counter)
         let after = try tiers.snapshot(id: family.parent.id)
         XCTAssertEqual(after.value(.address), "8 avenue Foch")
-        XCTAssertEqual(after.history(of: .address).map(\.value), ["8 avenue Foch", "3 rue Higginson", "12 rue de Sébastopol"])
+        XCTAssertEqual(after.history(of: .address).map(\.value),
+                       ["8 avenue Foch", "3 rue Higginson", "3 rue Higginson", "12 rue de Sébastopol"], "declared, then verified")
         XCTAssertEqual(after.history(of: .address)[1].level, .checkedAgainstDocument)
     }
 

@@ -73,17 +73,26 @@ final class TierServiceTests: XCTestCase {
         let t = try TestStore()
         defer { t.remove() }
         let tiers = TierService(store: t.store)
+        XCTAssertThrowsError(try tiers.create(kind: .person, values: [.givenNames: "Hélène", .birthName: "Wamytan",
+                                                                      .birthDate: "14/03/1985"],
+                                              provenance: Provenance(source: .document, reference: "CNI", level: .checkedAgainstDocument),
+                                              by: t.counter), "a level is not typed: it is earned on a document") {
+            XCTAssertTrue($0 is VerificationRefusal)
+        }
         let created = try tiers.create(kind: .person, values: [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985"],
-                                       provenance: Provenance(source: .document, reference: "CNI", level: .checkedAgainstDocument),
                                        by: t.counter)
-        XCTAssertThrowsError(try tiers.update(id: created.id, expectedVersion: 1, changes: [.birthDate: "15/03/1985"], by: t.counter)) { error in
+        let card = try DocumentService(store: t.store).register(type: .identityDocument, issuedOn: "2024-03-12",
+                                                                owners: [created.id], by: t.counter)
+        try FactVerificationService(store: t.store).verify(tierID: created.id, expectedVersion: 1, fields: [.birthDate],
+                                                           documentID: card.id, by: t.counter)
+        XCTAssertThrowsError(try tiers.update(id: created.id, expectedVersion: 2, changes: [.birthDate: "15/03/1985"], by: t.counter)) { error in
             XCTAssertTrue(error is VerifiedFactChange)
             XCTAssertTrue("\(error)".contains("Date de naissance (vérifié sur pièce)"))
         }
-        let changed = try tiers.update(id: created.id, expectedVersion: 1, changes: [.birthDate: "15/03/1985"],
+        let changed = try tiers.update(id: created.id, expectedVersion: 2, changes: [.birthDate: "15/03/1985"],
                                        confirmingVerifiedChanges: true, by: t.counter)
         XCTAssertEqual(changed.value(.birthDate), "1985-03-15")
-        XCTAssertEqual(changed.history(of: .birthDate).last?.level, .checkedAgainstDocument)
+        XCTAssertEqual(changed.history(of: .birthDate)[1].level, .checkedAgainstDocument)
         XCTAssertEqual(changed.current[.birthDate]?.level, .declared)
     }
 
