@@ -54,7 +54,10 @@ final class TierRecordScreen: Screen {
         let info = "\(snapshot.kind.label) n° \(snapshot.id) · version \(snapshot.version)"
         buffer.put(info, x: x + width - DisplayWidth.of(info), y: area.y, style: theme.dim)
         let headerY = area.y + 1
-        let columns = [(0, "Champ", 18), (18, "Valeur", 26), (44, "Source", 19), (63, "Niv.", 5), (68, "Date", 10)]
+        // The value column takes what a terminal wider than 80 columns gives.
+        let extra = max(0, width - 78)
+        let columns = [(0, "Champ", 18), (18, "Valeur", 26 + extra), (44 + extra, "Source", 19), (63 + extra, "Niv.", 5),
+                       (68 + extra, "Date", 10)]
         for (offset, name, w) in columns {
             buffer.put(name, x: x + offset, y: headerY, style: theme.columnHeader, maxWidth: w)
         }
@@ -69,11 +72,11 @@ final class TierRecordScreen: Screen {
             case .fact(let field, let fact):
                 buffer.put(field.label, x: x, y: y, style: style, maxWidth: 17)
                 if let fact {
-                    buffer.put(fact.displayValue, x: x + 18, y: y, style: style, maxWidth: 25)
-                    buffer.put(fact.source.label, x: x + 44, y: y, style: style, maxWidth: 18)
-                    buffer.put(fact.level.mark + " " + String(fact.level.rawValue), x: x + 63, y: y, style: style)
+                    buffer.put(fact.displayValue, x: x + 18, y: y, style: style, maxWidth: 25 + extra)
+                    buffer.put(fact.source.label, x: x + 44 + extra, y: y, style: style, maxWidth: 18)
+                    buffer.put(fact.level.mark + " " + String(fact.level.rawValue), x: x + 63 + extra, y: y, style: style)
                     let date = String(Timestamp.french(fact.recordedAt).prefix(10))
-                    buffer.put(date, x: x + 68, y: y, style: style, maxWidth: 10)
+                    buffer.put(date, x: x + 68 + extra, y: y, style: style, maxWidth: 10)
                 } else {
                     buffer.put("—", x: x + 18, y: y, style: index == selected ? style : theme.dim)
                 }
