@@ -49,7 +49,9 @@ enum DefaultKeymap {
 #           filtre-demarche, filtre-agent, filtre-echeance, filtre-anciennete,
 #           marquer, reattribuer, prendre, demander-pieces, pieces-recues,
 #           proposer, decider, renvoyer, rouvrir, note, dossier-precedent,
-#           dossier-suivant, colonne-precedente, colonne-suivante, aucune.
+#           dossier-suivant, colonne-precedente, colonne-suivante,
+#           debut-champ, fin-champ, effacer-mot, effacer-champ, effacer-fin,
+#           aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -70,6 +72,17 @@ bind generic C-f       rechercher
 bind generic M-a       accueil
 bind generic C-l       redessiner
 bind generic C-q       quitter
+
+# Édition d'un champ (saisie, recherche, invites) : début et fin du champ,
+# effacer le mot avant le curseur, tout le champ, ou la fin. Liez une
+# touche à « aucune » pour la rendre au champ.
+bind generic Home      debut-champ
+bind generic C-a       debut-champ
+bind generic End       fin-champ
+bind generic C-e       fin-champ
+bind generic C-w       effacer-mot
+bind generic C-u       effacer-champ
+bind generic C-k       effacer-fin
 
 # Accueil : le menu de départ. F3 y quitte l'application ; pas de pages
 # ni d'annulation sur ce menu.

@@ -59,6 +59,11 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case note
     case dossierPrecedent = "dossier-precedent"
     case dossierSuivant = "dossier-suivant"
+    case debutChamp = "debut-champ"
+    case finChamp = "fin-champ"
+    case effacerMot = "effacer-mot"
+    case effacerChamp = "effacer-champ"
+    case effacerFin = "effacer-fin"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -122,6 +127,11 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .note: "Note"
         case .dossierPrecedent: "Dos.préc"
         case .dossierSuivant: "Dos.suiv"
+        case .debutChamp: "Début"
+        case .finChamp: "Fin"
+        case .effacerMot: "EffMot"
+        case .effacerChamp: "Effacer"
+        case .effacerFin: "EffFin"
         }
     }
 
@@ -184,6 +194,11 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .note: "ajouter une note interne (jamais montrée au demandeur)"
         case .dossierPrecedent: "ouvrir le dossier précédent de la file"
         case .dossierSuivant: "ouvrir le dossier suivant de la file"
+        case .debutChamp: "aller au début du champ"
+        case .finChamp: "aller à la fin du champ"
+        case .effacerMot: "effacer le mot avant le curseur"
+        case .effacerChamp: "effacer tout le champ"
+        case .effacerFin: "effacer du curseur à la fin du champ"
         }
     }
 }

@@ -175,13 +175,19 @@ final class IntakeScreen: Screen {
             "\(errors.count) champ(s) à corriger : ils sont marqués ✗."
         }
         let read = suggestionsForFocus
+        // The help line is the body's last; a longer text takes the line above it too.
+        func helpLine(_ text: String, style: CellStyle) {
+            let lines = CellBuffer.wrappedLines(text, width: width, maxLines: 2).count
+            buffer.fill(CellRect(x: x, y: area.y + area.height - lines, width: width, height: lines))
+            buffer.putWrapped(text, x: x, y: area.y + area.height - lines, width: width, maxLines: 2, style: style)
+        }
         if let problem {
-            buffer.put("✗ " + problem, x: x, y: area.y + area.height - 1, style: theme.error, maxWidth: width)
+            helpLine("✗ " + problem, style: theme.error)
         } else if !read.isEmpty {
-            buffer.put("Lu sur les pièces : \(read.joined(separator: " · ")) — \(session.keyName(.suggestion, in: .dossier)) pour le reprendre",
-                       x: x, y: area.y + area.height - 1, style: theme.notice, maxWidth: width)
+            helpLine("Lu sur les pièces : \(read.joined(separator: " · ")) — \(session.keyName(.suggestion, in: .dossier)) pour le reprendre",
+                     style: theme.notice)
         } else if let help = focusedField.help ?? ProcedureAnswerValidator.hint(for: focusedField) {
-            buffer.put(help, x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
+            helpLine(help, style: theme.dim)
         }
         return cursor
     }
@@ -195,6 +201,7 @@ final class IntakeScreen: Screen {
         switch prefilled.origin {
         case .fact(let level, _): return "\(level.mark) \(prefilled.origin.mark)"
         case .previousDossier: return "↺ repris"
+        case .nextAfterPrevious: return "↻ suivant"
         }
     }
 
@@ -219,6 +226,9 @@ final class IntakeScreen: Screen {
             case .handedIn:
                 symbol = "↓"
                 state = "remise au guichet, datée du"
+            case .missing where !requirement.applies(to: answers):
+                symbol = "·"
+                state = "non demandée : " + (requirement.condition.map { "seulement pour \($0.valuesText)" } ?? "")
             case .missing:
                 symbol = "✗"
                 state = (requirement.required ? "manquante" : "manquante (facultative)")
@@ -238,7 +248,8 @@ final class IntakeScreen: Screen {
             }
             y += 2
         }
-        let missing = intake.checks.filter { !(pieces[$0.requirement.key] ?? .missing).isProvided }.count
+        let missing = intake.checks.filter { !(pieces[$0.requirement.key] ?? .missing).isProvided
+            && $0.requirement.applies(to: answers) }.count
         buffer.put(missing == 0 ? "Toutes les pièces sont là." : "\(missing) pièce(s) manquante(s) : elles figureront sur le récépissé.",
                    x: x, y: area.y + area.height - 2, style: missing == 0 ? theme.notice : theme.dim, maxWidth: width)
         if let problem = errors["piece." + (intake.checks.indices.contains(pieceSelected) ? intake.checks[pieceSelected].requirement.key : "")] {
@@ -312,9 +323,10 @@ final class IntakeScreen: Screen {
             focus = max(focus - 10, 0)
         default:
             let key = focusedField.key
-            if inputs[key]?.handle(event) == true, errors[key] != nil, check(focusedField) == nil {
+            if inputs[key]?.handle(event, action: action) == true, errors[key] != nil, check(focusedField) == nil {
                 errors[key] = nil   // the message stays until the value is fixed
             }
+            if let refusal = inputs[key]?.refusal { session.message = .error(refusal) }
         }
     }
 
@@ -331,7 +343,8 @@ final class IntakeScreen: Screen {
         case .changerPiece:
             cyclePiece()
         default:
-            if case .handedIn = pieces[key] ?? .missing, pieceDates[key]?.handle(event) == true {
+            if case .handedIn = pieces[key] ?? .missing, pieceDates[key]?.handle(event, action: action) == true {
+                if let refusal = pieceDates[key]?.refusal { session.message = .error(refusal) }
                 if errors["piece." + key] != nil, pieceDateError(key) == nil { errors["piece." + key] = nil }
             } else if case .key(.character(" "), _) = event {
                 cyclePiece()
