@@ -51,7 +51,7 @@ enum DefaultKeymap {
 #           proposer, decider, renvoyer, rouvrir, note, dossier-precedent,
 #           dossier-suivant, colonne-precedente, colonne-suivante,
 #           debut-champ, fin-champ, effacer-mot, effacer-champ, effacer-fin,
-#           aucune.
+#           renouveler, aller-au-champ, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -113,8 +113,10 @@ bind accueil F12       aucune
 bind recherche F2      nouvelle-personne
 bind recherche F4      nouvelle-organisation
 
-# Fiche d'un tiers : F4 numérise une pièce, F10 montre ses pièces ; les pages
+# Fiche d'un tiers : F2 renouvelle la démarche proposée en tête de fiche
+# (« Renouveler »), F4 numérise une pièce, F10 montre ses pièces ; les pages
 # se tournent avec PgUp/PgDn.
+bind fiche F2          renouveler
 bind fiche F5          historique
 bind fiche F6          modifier
 bind fiche F9          nouveau-dossier
@@ -138,7 +140,9 @@ bind catalogue F9      imprimer
 # la pièce choisie, F9 la numérise au scanner, F11 montre les pièces jointes,
 # F10 dépose le dossier, F3 garde le brouillon pour plus tard, F12
 # l'abandonne. PgUp/PgDn tournent les pages. Ctrl-T reprend dans le champ la
-# valeur lue sur les pièces (OCR).
+# valeur lue sur les pièces (OCR). Ctrl-G va à un champ par son numéro ou
+# les premières lettres de son libellé (puis Entrée).
+bind dossier C-g       aller-au-champ
 bind dossier F10       enregistrer
 bind dossier C-s       enregistrer
 bind dossier Enter     champ-suivant

@@ -64,6 +64,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case effacerMot = "effacer-mot"
     case effacerChamp = "effacer-champ"
     case effacerFin = "effacer-fin"
+    case renouveler
+    case allerAuChamp = "aller-au-champ"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -132,6 +134,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .effacerMot: "EffMot"
         case .effacerChamp: "Effacer"
         case .effacerFin: "EffFin"
+        case .renouveler: "Renouv."
+        case .allerAuChamp: "Aller à"
         }
     }
 
@@ -199,6 +203,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .effacerMot: "effacer le mot avant le curseur"
         case .effacerChamp: "effacer tout le champ"
         case .effacerFin: "effacer du curseur à la fin du champ"
+        case .renouveler: "renouveler la démarche choisie (ou la première proposée) : le formulaire reprend le dossier précédent"
+        case .allerAuChamp: "aller à un champ par son numéro ou les premières lettres de son libellé, puis Entrée"
         }
     }
 }

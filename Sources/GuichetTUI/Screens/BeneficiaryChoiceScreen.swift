@@ -31,6 +31,9 @@ final class BeneficiaryChoiceScreen: Screen {
         if let first = candidates.firstIndex(where: { earlierDossier(of: $0.id) != nil }) { selected = first }
     }
 
+    /// The tier of the line chosen; nil on « + Nouveau ».
+    var selectedID: Int64? { candidates.indices.contains(selected) ? candidates[selected].id : nil }
+
     /// The latest earlier dossier (of the procedures renewed) whose beneficiary was `tierID`.
     func earlierDossier(of tierID: Int64) -> Dossier? {
         earlier.first { $0.beneficiaryID == tierID }

@@ -14,6 +14,17 @@ final class TierRecordScreen: Screen {
         case relation(label: String, tierID: Int64, name: String)
         /// A dossier the tier applied for or benefits from: « BS-2026-000001 », its title and state.
         case dossier(id: Int64, number: String, text: String, detail: String)
+        /// A renewal the applicant may start (F2 starts it): « RBS pour WAMYTAN Léa, d'après BS-… ».
+        case renewal(index: Int)
+    }
+
+    /// The renewals this applicant may start, one key away (``KeyAction/renouveler``).
+    var renewals: [RenewalOffer] {
+        let service = TierService(store: session.store)
+        return RenewalOffer.offers(for: snapshot.id, dossiers: dossiers, catalog: session.catalog,
+                                   year: session.clock.today().year) { id in
+            (try? service.snapshot(id: id))?.displayName
+        }
     }
 
     /// The dossiers the tier applied for or benefits from, newest first.
@@ -30,7 +41,9 @@ final class TierRecordScreen: Screen {
 
     var lines: [Line] {
         let current = snapshot.current
-        var lines: [Line] = TierField.fields(of: snapshot.kind).map { .fact($0, current[$0]) }
+        // The renewals come first: at the counter, a returning parent is there for one of them.
+        var lines: [Line] = renewals.indices.map { .renewal(index: $0) }
+        lines += TierField.fields(of: snapshot.kind).map { .fact($0, current[$0]) }
         lines += snapshot.relations.map { .relation(label: $0.kind.label, tierID: $0.relatedID, name: $0.otherName) }
         lines += snapshot.inverseRelations.map { .relation(label: $0.kind.inverseLabel, tierID: $0.tierID, name: $0.otherName) }
         lines += dossiers.map { dossier in
@@ -83,6 +96,11 @@ final class TierRecordScreen: Screen {
             case .relation(let label, _, let name):
                 let end = buffer.put(label, x: x, y: y, style: index == selected ? style : theme.title, maxWidth: 30)
                 buffer.put("→ \(name)", x: max(end + 1, x + 18), y: y, style: style, maxWidth: width - 30)
+            case .renewal(let offer):
+                let key = session.keyName(.renouveler, in: .fiche)
+                buffer.put("Renouveler", x: x, y: y, style: index == selected ? style : theme.title)
+                buffer.put("\(key) : \(renewals[offer].text)", x: x + 18, y: y, style: index == selected ? style : theme.notice,
+                           maxWidth: width - 18)
             case .dossier(_, let number, let text, _):
                 buffer.put("Dossier", x: x, y: y, style: index == selected ? style : theme.title)
                 let end = buffer.put(number, x: x + 18, y: y, style: style)
@@ -114,6 +132,16 @@ final class TierRecordScreen: Screen {
             return .push(TierFormScreen(session: session, editing: snapshot))
         case .nouveauDossier:
             return .push(ProcedureCatalogScreen(session: session, applicant: snapshot))
+        case .renouveler:
+            let offers = renewals
+            guard !offers.isEmpty else {
+                session.message = .info("Aucun renouvellement possible : \(session.keyName(.nouveauDossier, in: .fiche)) ouvre un dossier "
+                    + "pour une autre démarche.")
+                return .stay
+            }
+            let offer: RenewalOffer
+            if case .renewal(let index) = all[selected] { offer = offers[index] } else { offer = offers[0] }
+            return startRenewal(offer)
         case .documents:
             return .push(DocumentListScreen(session: session, tierID: snapshot.id, ocr: session.ocr))
         case .numeriser:
@@ -126,6 +154,8 @@ final class TierRecordScreen: Screen {
                 }
             case .fact(let field, _):
                 return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
+            case .renewal(let index):
+                return startRenewal(renewals[index])
             case .dossier(let id, _, _, let detail):
                 // A submitted dossier opens for review (where the counter records the pieces that
                 // arrive); a brouillon only says where it stands.
@@ -137,5 +167,17 @@ final class TierRecordScreen: Screen {
         default: break
         }
         return .stay
+    }
+
+    /// Opens the renewal's form, prefilled from the previous dossier and the tiers.
+    private func startRenewal(_ offer: RenewalOffer) -> ScreenOutcome {
+        do {
+            let intake = try DossierService(store: session.store).start(offer.procedure, applicantID: snapshot.id,
+                                                                        beneficiaryID: offer.previous.beneficiaryID, by: session.agent)
+            return .push(IntakeScreen(session: session, intake: intake))
+        } catch {
+            session.message = .error("\(error)")
+            return .stay
+        }
     }
 }
