@@ -122,12 +122,9 @@ final class Application {
             let style = message.kind == .error ? theme.error : theme.notice
             let prefix = message.kind == .error ? "✗ " : ""
             // A long message takes the body's last line too, rather than losing its end.
-            let lines = WrappedText.lines(prefix + message.text, width: width - 2).prefix(2)
-            for (index, line) in lines.enumerated() {
-                let y = height - 1 - lines.count + index
-                buffer.fill(CellRect(x: 0, y: y, width: width, height: 1))
-                buffer.put(line, x: 1, y: y, style: style, maxWidth: width - 2)
-            }
+            let lines = CellBuffer.wrappedLines(prefix + message.text, width: width - 2, maxLines: 2).count
+            buffer.fill(CellRect(x: 0, y: height - 1 - lines, width: width, height: lines))
+            buffer.putWrapped(prefix + message.text, x: 1, y: height - 1 - lines, width: width - 2, maxLines: 2, style: style)
         }
         let hidden = top.hiddenActions
         let bar = session.functionKeyBar(for: top.context)
@@ -138,12 +135,20 @@ final class Application {
 
     private func drawHeader(into buffer: inout CellBuffer) {
         buffer.fill(line: 0, style: theme.header)
-        let right = "\(session.agent.fullName) · \(session.clock.today().french) "
-        let width = DisplayWidth.of(right)
-        // The title gives way to the agent and the date, with a space between them.
-        buffer.put(" Guichet · \(top.title)", x: 0, y: 0, style: theme.header,
-                   maxWidth: max(min(buffer.width - 30, buffer.width - width - 1), 0))
-        buffer.put(right, x: max(buffer.width - width, 0), y: 0, style: theme.header)
+        let date = session.clock.today().french
+        // What gives way when the line is short: the « Guichet · » prefix first, then the agent's
+        // given names (their initials); only then is the title cut, with « … ».
+        let names = session.agent.fullName.split(separator: " ")
+        let initials = names.dropLast().map { "\($0.prefix(1))." } + names.suffix(1).map(String.init)
+        let layouts: [(title: String, right: String)] = [
+            (" Guichet · \(top.title)", "\(session.agent.fullName) · \(date) "),
+            (" \(top.title)", "\(session.agent.fullName) · \(date) "),
+            (" \(top.title)", "\(initials.joined(separator: " ")) · \(date) "),
+        ]
+        let fitting = layouts.first { DisplayWidth.of($0.title) + 1 + DisplayWidth.of($0.right) <= buffer.width } ?? layouts[2]
+        let width = DisplayWidth.of(fitting.right)
+        buffer.put(fitting.title, x: 0, y: 0, style: theme.header, maxWidth: max(buffer.width - width - 1, 0))
+        buffer.put(fitting.right, x: max(buffer.width - width, 0), y: 0, style: theme.header)
     }
 
     private func drawTooSmall(into buffer: inout CellBuffer) {

@@ -49,8 +49,9 @@ enum DefaultKeymap {
 #           filtre-demarche, filtre-agent, filtre-echeance, filtre-anciennete,
 #           marquer, reattribuer, prendre, demander-pieces, pieces-recues,
 #           proposer, decider, renvoyer, rouvrir, note, dossier-precedent,
-#           dossier-suivant, colonne-precedente, colonne-suivante, verifier,
-#           valider, aucune.
+#           dossier-suivant, colonne-precedente, colonne-suivante,
+#           debut-champ, fin-champ, effacer-mot, effacer-champ, effacer-fin,
+#           renouveler, aller-au-champ, verifier, valider, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -71,6 +72,17 @@ bind generic C-f       rechercher
 bind generic M-a       accueil
 bind generic C-l       redessiner
 bind generic C-q       quitter
+
+# Édition d'un champ (saisie, recherche, invites) : début et fin du champ,
+# effacer le mot avant le curseur, tout le champ, ou la fin. Liez une
+# touche à « aucune » pour la rendre au champ.
+bind generic Home      debut-champ
+bind generic C-a       debut-champ
+bind generic End       fin-champ
+bind generic C-e       fin-champ
+bind generic C-w       effacer-mot
+bind generic C-u       effacer-champ
+bind generic C-k       effacer-fin
 
 # Accueil : le menu de départ. F3 y quitte l'application ; pas de pages
 # ni d'annulation sur ce menu.
@@ -101,10 +113,12 @@ bind accueil F12       aucune
 bind recherche F2      nouvelle-personne
 bind recherche F4      nouvelle-organisation
 
-# Fiche d'un tiers : F4 numérise une pièce, F10 montre ses pièces ; les pages
-# se tournent avec PgUp/PgDn. Inser (ou Espace) marque des faits, F2 les
+# Fiche d'un tiers : F2 renouvelle la démarche proposée en tête de fiche
+# (« Renouveler »), F4 numérise une pièce, F10 montre ses pièces ; les pages
+# se tournent avec PgUp/PgDn. Inser (ou Espace) marque des faits, F7 les
 # vérifie sur une pièce du tiers, F11 les valide avec un motif (superviseurs).
-bind fiche F2          verifier
+bind fiche F2          renouveler
+bind fiche F7          verifier
 bind fiche Insert      marquer
 bind fiche F11         valider
 bind fiche F5          historique
@@ -112,7 +126,6 @@ bind fiche F6          modifier
 bind fiche F9          nouveau-dossier
 bind fiche F4          numeriser
 bind fiche F10         documents
-bind fiche F7          aucune
 bind fiche F8          aucune
 
 # Saisie d'un formulaire : Entrée passe au champ suivant, F10 enregistre.
@@ -130,7 +143,9 @@ bind catalogue F9      imprimer
 # la pièce choisie, F9 la numérise au scanner, F11 montre les pièces jointes,
 # F10 dépose le dossier, F3 garde le brouillon pour plus tard, F12
 # l'abandonne. PgUp/PgDn tournent les pages. Ctrl-T reprend dans le champ la
-# valeur lue sur les pièces (OCR).
+# valeur lue sur les pièces (OCR). Ctrl-G va à un champ par son numéro ou
+# les premières lettres de son libellé (puis Entrée).
+bind dossier C-g       aller-au-champ
 bind dossier F10       enregistrer
 bind dossier C-s       enregistrer
 bind dossier Enter     champ-suivant

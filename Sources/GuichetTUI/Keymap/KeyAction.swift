@@ -61,6 +61,13 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case dossierSuivant = "dossier-suivant"
     case verifier
     case valider
+    case debutChamp = "debut-champ"
+    case finChamp = "fin-champ"
+    case effacerMot = "effacer-mot"
+    case effacerChamp = "effacer-champ"
+    case effacerFin = "effacer-fin"
+    case renouveler
+    case allerAuChamp = "aller-au-champ"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -126,6 +133,13 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .dossierSuivant: "Dos.suiv"
         case .verifier: "Vérif."
         case .valider: "Valider"
+        case .debutChamp: "Début"
+        case .finChamp: "Fin"
+        case .effacerMot: "EffMot"
+        case .effacerChamp: "Effacer"
+        case .effacerFin: "EffFin"
+        case .renouveler: "Renouv."
+        case .allerAuChamp: "Aller à"
         }
     }
 
@@ -190,6 +204,13 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .dossierSuivant: "ouvrir le dossier suivant de la file"
         case .verifier: "vérifier sur une pièce les faits marqués"
         case .valider: "valider les faits marqués avec un motif (superviseurs)"
+        case .debutChamp: "aller au début du champ"
+        case .finChamp: "aller à la fin du champ"
+        case .effacerMot: "effacer le mot avant le curseur"
+        case .effacerChamp: "effacer tout le champ"
+        case .effacerFin: "effacer du curseur à la fin du champ"
+        case .renouveler: "renouveler la démarche choisie (ou la première proposée) : le formulaire reprend le dossier précédent"
+        case .allerAuChamp: "aller à un champ par son numéro ou les premières lettres de son libellé, puis Entrée"
         }
     }
 }

@@ -371,7 +371,8 @@ final class ArrivalsScreen: Screen {
         case .retour, .annuler:
             step = .type
         default:
-            if field.handle(event) { search() }
+            if field.handle(event, action: action) { search() }
+            if let refusal = field.refusal { session.message = .error(refusal) }
         }
         return .stay
     }

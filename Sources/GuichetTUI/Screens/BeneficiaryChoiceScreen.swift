@@ -9,11 +9,17 @@ final class BeneficiaryChoiceScreen: Screen {
     /// The linked persons: (tier id, name, birth date shown, relation label).
     private(set) var candidates: [(id: Int64, name: String, born: String, relation: String)] = []
     private(set) var selected = 0
+    /// The applicant's earlier dossiers that this procedure renews (for a renewal), newest first.
+    private(set) var earlier: [Dossier] = []
 
     init(session: AppSession, procedure: Procedure, applicant: TierSnapshot) {
         self.session = session
         self.procedure = procedure
         self.applicant = applicant
+        if procedure.isRenewal {
+            earlier = ((try? DossierService(store: session.store).dossiers(ofTier: applicant.id)) ?? [])
+                .filter { $0.applicantID == applicant.id && procedure.renews.contains($0.procedureCode) }
+        }
         let kinds = Set(procedure.beneficiary?.relations ?? [])
         let service = TierService(store: session.store)
         var seen = Set<Int64>()
@@ -21,6 +27,23 @@ final class BeneficiaryChoiceScreen: Screen {
             let born = (try? service.snapshot(id: relation.tierID))?.value(.birthDate).map(DateRule.display) ?? ""
             candidates.append((relation.tierID, relation.otherName, born, relation.kind.inverseLabel))
         }
+        // A renewal starts on the child who had the grant.
+        if let first = candidates.firstIndex(where: { earlierDossier(of: $0.id) != nil }) { selected = first }
+    }
+
+    /// The tier of the line chosen; nil on « + Nouveau ».
+    var selectedID: Int64? { candidates.indices.contains(selected) ? candidates[selected].id : nil }
+
+    /// The latest earlier dossier (of the procedures renewed) whose beneficiary was `tierID`.
+    func earlierDossier(of tierID: Int64) -> Dossier? {
+        earlier.first { $0.beneficiaryID == tierID }
+    }
+
+    /// What to say when a renewal has no dossier to start from: where to start instead.
+    var noEarlierWarning: String {
+        let renewed = procedure.renews.map { code in session.catalog.procedure(code: code).map { "« \($0.title) » (\(code))" } ?? code }
+        return "Aucun dossier \(procedure.renews.joined(separator: ", ")) précédent pour ce demandeur : un renouvellement "
+            + "reprend une première demande. Commencez plutôt par \(renewed.joined(separator: " ou "))."
     }
 
     var label: String { procedure.beneficiary?.label ?? "Bénéficiaire" }
@@ -33,7 +56,8 @@ final class BeneficiaryChoiceScreen: Screen {
         buffer.put("Demandeur : \(applicant.displayName)", x: x, y: area.y + 1, maxWidth: width)
         buffer.put("Pour qui est ce dossier ? (\(label))", x: x, y: area.y + 3, style: theme.columnHeader, maxWidth: width)
         var y = area.y + 5
-        let lines = candidates.map { "\($0.name)" } + ["+ Nouveau : \(label.lowercased()) à saisir dans le dossier"]
+        let lines = candidates.map { (procedure.isRenewal ? (earlierDossier(of: $0.id) != nil ? "↺ " : "  ") : "") + $0.name }
+            + ["+ Nouveau : \(label.lowercased()) à saisir dans le dossier"]
         for (index, text) in lines.enumerated() where y < area.y + area.height - 2 {
             let style = index == selected ? theme.selected : CellStyle.plain
             buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style)
@@ -48,6 +72,19 @@ final class BeneficiaryChoiceScreen: Screen {
         if candidates.isEmpty {
             buffer.put("Aucun \(label.lowercased()) n'est lié à ce demandeur dans SIMS.", x: x, y: y + 1, style: theme.dim,
                        maxWidth: width)
+            y += 2
+        }
+        if procedure.isRenewal {
+            y += 1
+            if earlier.isEmpty {
+                buffer.putWrapped("! " + noEarlierWarning, x: x, y: y, width: width, maxLines: 3, style: theme.error)
+            } else if let chosen = candidates.indices.contains(selected) ? earlierDossier(of: candidates[selected].id) : nil {
+                buffer.putWrapped("↺ bénéficiaire du dossier \(chosen.number ?? "n° \(chosen.id)") (\(chosen.procedureTitle)) : "
+                                  + "ses réponses seront reprises.", x: x, y: y, width: width, maxLines: 2, style: theme.notice)
+            } else {
+                buffer.putWrapped("↺ marque les \(label.lowercased())s bénéficiaires d'un dossier précédent ; "
+                                  + "celui-ci n'en a pas.", x: x, y: y, width: width, maxLines: 2, style: theme.dim)
+            }
         }
         buffer.put("Entrée : ouvrir le dossier pour la ligne choisie.", x: x, y: area.y + area.height - 1, style: theme.dim,
                    maxWidth: width)
@@ -63,6 +100,10 @@ final class BeneficiaryChoiceScreen: Screen {
             do {
                 let intake = try DossierService(store: session.store).start(procedure, applicantID: applicant.id,
                                                                             beneficiaryID: beneficiaryID, by: session.agent)
+                if procedure.isRenewal, intake.previous == nil {
+                    session.message = .error(earlier.isEmpty ? noEarlierWarning
+                        : "Pas de dossier précédent pour ce \(label.lowercased()) : rien n'est repris d'une demande antérieure.")
+                }
                 return .replace(IntakeScreen(session: session, intake: intake))
             } catch {
                 session.message = .error("\(error)")

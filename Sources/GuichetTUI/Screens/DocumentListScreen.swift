@@ -202,9 +202,10 @@ final class DocumentListScreen: Screen {
         default:
             break
         }
-        if field.handle(event) {
+        if field.handle(event, action: action) {
             filter()
         }
+        if let refusal = field.refusal { session.message = .error(refusal) }
         return .stay
     }
 }

@@ -111,7 +111,11 @@ final class DossierReviewScreen: Screen {
             tabX = buffer.put(" \(label) ", x: tabX, y: y, style: candidate == tab ? theme.selected : theme.dim) + 1
         }
         y += 1
-        let actionsY = area.y + area.height - 1
+        let offers = Self.keyActions.filter { available.contains($0.0) }
+            .map { "\(session.keyName($0.1, in: .instruction)) \($0.0.label)" } + ["\(session.keyName(.note, in: .instruction)) Note"]
+        let actions = "Actions : " + offers.joined(separator: " · ")
+        // A long actions line takes two rows rather than losing its last actions.
+        let actionsY = area.y + area.height - CellBuffer.wrappedLines(actions, width: width, maxLines: 2).count
         let contentHeight = actionsY - y
         lastContentHeight = contentHeight
         let lines = content(review, width: width)
@@ -119,9 +123,7 @@ final class DossierReviewScreen: Screen {
         for (offset, line) in lines.dropFirst(scroll).prefix(contentHeight).enumerated() {
             buffer.put(line.text, x: x, y: y + offset, style: line.style(theme), maxWidth: width)
         }
-        let offers = Self.keyActions.filter { available.contains($0.0) }
-            .map { "\(session.keyName($0.1, in: .instruction)) \($0.0.label)" } + ["\(session.keyName(.note, in: .instruction)) Note"]
-        buffer.put("Actions : " + offers.joined(separator: " · "), x: x, y: actionsY, style: theme.dim, maxWidth: width)
+        buffer.putWrapped(actions, x: x, y: actionsY, width: width, maxLines: 2, style: theme.dim)
         return prompt?.render(into: &buffer, area: area, theme: theme)
     }
 
@@ -175,7 +177,7 @@ final class DossierReviewScreen: Screen {
         return procedure.fields.map { field in
             let raw = answers[field.key] ?? ""
             let shown = raw.isEmpty ? "" : ProcedureAnswerValidator.display(raw, for: field)
-            let label = field.label.padding(toLength: 30, withPad: " ", startingAt: 0)
+            let label = WrappedText.column(field.label, width: 30)
             return shown.isEmpty ? Line(text: label + "—", kind: .dim) : Line(text: label + shown)
         }
     }
@@ -188,11 +190,14 @@ final class DossierReviewScreen: Screen {
             switch review.dossier.pieces[requirement.key] ?? .missing {
             case .reused: status = "déjà fournie (réutilisée)"
             case .handedIn(let issued): status = "remise au guichet" + (issued.map { " (du \(DateRule.display($0)))" } ?? "")
+            case .missing where !requirement.applies(to: review.dossier.answers):
+                status = "non demandée pour ce dossier"
+                kind = .dim
             case .missing:
                 status = requirement.required ? "manquante" : "manquante (facultative)"
                 kind = requirement.required ? .error : .dim
             }
-            lines.append(Line(text: requirement.label.padding(toLength: 38, withPad: " ", startingAt: 0) + status, kind: kind))
+            lines.append(Line(text: WrappedText.column(requirement.label, width: 38) + status, kind: kind))
         }
         if !review.piecesRequested.isEmpty {
             lines.append(Line(text: ""))
@@ -232,7 +237,7 @@ final class DossierReviewScreen: Screen {
     // MARK: - Keys
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
-        if prompt != nil { return handlePrompt(event) }
+        if prompt != nil { return handlePrompt(event, action: action) }
         if let kind = Self.keyActions.first(where: { $0.1 == action })?.0 {
             start(kind)
             return .stay
@@ -292,8 +297,9 @@ final class DossierReviewScreen: Screen {
             performNow(kind == .claim ? .claim : .piecesReceived)
             return
         case .requestPieces:
-            let missing = (procedure?.pieces ?? []).filter { !(review.dossier.pieces[$0.key]?.isProvided ?? false) }.map(\.label)
-            fields = [.text("Pièces demandées", missing.joined(separator: ", ")),
+            let missing = (procedure?.pieces ?? []).filter { !(review.dossier.pieces[$0.key]?.isProvided ?? false)
+                && $0.applies(to: review.dossier.answers) }.map(\.label)
+            fields = [.text("Pièces demandées", missing.joined(separator: ", "), cursorAtStart: true),
                       .text("Date limite", today.adding(days: 15).french, maxLength: 10)]
         case .propose:
             fields = [.choice("Décision proposée", decisions.map(\.label)), .text("Motif")]
@@ -323,8 +329,8 @@ final class DossierReviewScreen: Screen {
         promptAction = kind
     }
 
-    private func handlePrompt(_ event: KeyEvent) -> ScreenOutcome {
-        prompt = prompt?.responding(to: event) { current in
+    private func handlePrompt(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        prompt = prompt?.responding(to: event, action: action) { current in
             do {
                 try confirm(current)
             } catch let refusal as WorkflowRefusal {

@@ -19,6 +19,10 @@ enum IntakeLauncher {
                 return .replace(BeneficiaryChoiceScreen(session: session, procedure: procedure, applicant: applicant))
             }
             let intake = try DossierService(store: session.store).start(procedure, applicantID: applicantID, by: session.agent)
+            if procedure.isRenewal, intake.previous == nil {
+                session.message = .error("Aucun dossier \(procedure.renews.joined(separator: ", ")) précédent pour ce demandeur : "
+                    + "un renouvellement reprend une première demande ; abandonnez ce brouillon (\(session.keyName(.annuler, in: .dossier))) et commencez par celle-ci.")
+            }
             return .replace(IntakeScreen(session: session, intake: intake))
         } catch {
             session.message = .error("\(error)")

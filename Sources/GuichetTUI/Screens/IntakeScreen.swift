@@ -31,6 +31,9 @@ final class IntakeScreen: Screen {
     private var checksOnFile: [PieceCheck]
     /// The pieces whose documents on file no longer prove a changed field, with those fields.
     private(set) var withdrawnProofs: [String: [TierField]] = [:]
+    /// While the agent names a field to go to (``KeyAction/allerAuChamp``): its number or the
+    /// first letters of its label, as typed so far.
+    private(set) var jump: TextField?
 
     enum Tab { case fields, pieces }
 
@@ -193,7 +196,13 @@ final class IntakeScreen: Screen {
             case .field(let index):
                 let field = procedure.fields[index]
                 let focused = index == focus
-                buffer.put(errors[field.key] != nil ? "✗" : " ", x: x, y: y, style: theme.error)
+                if jump != nil {
+                    // While the agent names a field, each shows its number.
+                    let number = String(index + 1)
+                    buffer.put(number, x: x + 2 - number.count, y: y, style: theme.notice)
+                } else {
+                    buffer.put(errors[field.key] != nil ? "✗" : " ", x: x, y: y, style: theme.error)
+                }
                 let end = buffer.put(field.label, x: x + 2, y: y, style: focused ? theme.title : theme.label,
                                      maxWidth: ProcedureField.maxLabelLength)
                 if field.required { buffer.put("*", x: end, y: y, style: theme.required) }
@@ -213,13 +222,26 @@ final class IntakeScreen: Screen {
             "\(errors.count) champ(s) à corriger : ils sont marqués ✗."
         }
         let read = suggestionsForFocus
+        // The help line is the body's last; a longer text takes the line above it too.
+        func helpLine(_ text: String, style: CellStyle) {
+            let lines = CellBuffer.wrappedLines(text, width: width, maxLines: 2).count
+            buffer.fill(CellRect(x: x, y: area.y + area.height - lines, width: width, height: lines))
+            buffer.putWrapped(text, x: x, y: area.y + area.height - lines, width: width, maxLines: 2, style: style)
+        }
+        if let jump {
+            let prompt = "Aller au champ (n° ou début du libellé, Entrée) : "
+            helpLine(prompt, style: theme.title)
+            let y = area.y + area.height - 1
+            return jump.render(into: &buffer, x: x + DisplayWidth.of(prompt), y: y,
+                               width: max(width - DisplayWidth.of(prompt), 4), style: theme.focusedField)
+        }
         if let problem {
-            buffer.put("✗ " + problem, x: x, y: area.y + area.height - 1, style: theme.error, maxWidth: width)
+            helpLine("✗ " + problem, style: theme.error)
         } else if !read.isEmpty {
-            buffer.put("Lu sur les pièces : \(read.joined(separator: " · ")) — \(session.keyName(.suggestion, in: .dossier)) pour le reprendre",
-                       x: x, y: area.y + area.height - 1, style: theme.notice, maxWidth: width)
+            helpLine("Lu sur les pièces : \(read.joined(separator: " · ")) — \(session.keyName(.suggestion, in: .dossier)) pour le reprendre",
+                     style: theme.notice)
         } else if let help = focusedField.help ?? ProcedureAnswerValidator.hint(for: focusedField) {
-            buffer.put(help, x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
+            helpLine(help, style: theme.dim)
         }
         return cursor
     }
@@ -233,6 +255,7 @@ final class IntakeScreen: Screen {
         switch prefilled.origin {
         case .fact(let level, _): return "\(level.mark) \(prefilled.origin.mark)"
         case .previousDossier: return "↺ repris"
+        case .nextAfterPrevious: return "↻ suivant"
         }
     }
 
@@ -257,6 +280,9 @@ final class IntakeScreen: Screen {
             case .handedIn:
                 symbol = "↓"
                 state = "remise au guichet, datée du"
+            case .missing where !requirement.applies(to: answers):
+                symbol = "·"
+                state = "non demandée : " + (requirement.condition.map { "seulement pour \($0.valuesText)" } ?? "")
             case .missing:
                 symbol = "✗"
                 state = (requirement.required ? "manquante" : "manquante (facultative)")
@@ -279,7 +305,8 @@ final class IntakeScreen: Screen {
             }
             y += 2
         }
-        let missing = intake.checks.filter { !(pieces[$0.requirement.key] ?? .missing).isProvided }.count
+        let missing = intake.checks.filter { !(pieces[$0.requirement.key] ?? .missing).isProvided
+            && $0.requirement.applies(to: answers) }.count
         buffer.put(missing == 0 ? "Toutes les pièces sont là." : "\(missing) pièce(s) manquante(s) : elles figureront sur le récépissé.",
                    x: x, y: area.y + area.height - 2, style: missing == 0 ? theme.notice : theme.dim, maxWidth: width)
         if let problem = errors["piece." + (intake.checks.indices.contains(pieceSelected) ? intake.checks[pieceSelected].requirement.key : "")] {
@@ -295,6 +322,7 @@ final class IntakeScreen: Screen {
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         if let confirmation { return answer(confirmation, event) }
+        if jump != nil { return handleJump(event, action: action) }
         banner = []
         switch action {
         case .pieces:
@@ -316,6 +344,10 @@ final class IntakeScreen: Screen {
             return .push(DocumentListScreen(session: session, dossierID: intake.dossier.id, ocr: session.ocr))
         case .numeriser where tab == .pieces:
             return scanPiece()
+        case .allerAuChamp:
+            tab = .fields
+            jump = TextField(maxLength: 30)
+            return .stay
         default:
             break
         }
@@ -324,6 +356,44 @@ final class IntakeScreen: Screen {
         case .pieces: handlePiece(event, action: action)
         }
         return .stay
+    }
+
+    /// A key while the agent names the field to go to: Enter goes there, Esc gives up.
+    private func handleJump(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        switch event {
+        case .key(.enter, _):
+            let typed = jump?.text ?? ""
+            guard let target = Self.field(named: typed, in: procedure.fields, after: focus) else {
+                session.message = .error("Aucun champ n'a le numéro ou ne commence par « \(typed) » : "
+                    + "tapez un numéro de 1 à \(procedure.fields.count) ou le début d'un libellé.")
+                return .stay
+            }
+            jump = nil
+            if target != focus {
+                leaveField()
+                focus = target
+            }
+        case .key(.escape, _), .key(.function(12), _):
+            jump = nil
+        default:
+            if action == .allerAuChamp { jump = nil; return .stay }
+            jump?.handle(event, action: action)
+            if let refusal = jump?.refusal { session.message = .error(refusal) }
+        }
+        return .stay
+    }
+
+    /// The index of the field named by `typed`: its number (from 1), or the next field after
+    /// `current` whose label or one of its words starts with it (accents and case aside), so that
+    /// typing the same letters again goes on to the next such field.
+    static func field(named typed: String, in fields: [ProcedureField], after current: Int) -> Int? {
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        if let number = Int(text) { return fields.indices.contains(number - 1) ? number - 1 : nil }
+        let folded = SearchText.fold(text)
+        let order = Array(fields.indices[(current + 1)...]) + Array(fields.indices[...current])
+        if let found = order.first(where: { SearchText.fold(fields[$0].label).hasPrefix(folded) }) { return found }
+        return order.first { SearchText.words(fields[$0].label).contains { $0.hasPrefix(folded) } }
     }
 
     private func handleField(_ event: KeyEvent, action: KeyAction?) {
@@ -353,9 +423,10 @@ final class IntakeScreen: Screen {
             focus = max(focus - 10, 0)
         default:
             let key = focusedField.key
-            if inputs[key]?.handle(event) == true, errors[key] != nil, check(focusedField) == nil {
+            if inputs[key]?.handle(event, action: action) == true, errors[key] != nil, check(focusedField) == nil {
                 errors[key] = nil   // the message stays until the value is fixed
             }
+            if let refusal = inputs[key]?.refusal { session.message = .error(refusal) }
         }
     }
 
@@ -372,7 +443,8 @@ final class IntakeScreen: Screen {
         case .changerPiece:
             cyclePiece()
         default:
-            if case .handedIn = pieces[key] ?? .missing, pieceDates[key]?.handle(event) == true {
+            if case .handedIn = pieces[key] ?? .missing, pieceDates[key]?.handle(event, action: action) == true {
+                if let refusal = pieceDates[key]?.refusal { session.message = .error(refusal) }
                 if errors["piece." + key] != nil, pieceDateError(key) == nil { errors["piece." + key] = nil }
             } else if case .key(.character(" "), _) = event {
                 cyclePiece()
@@ -500,11 +572,26 @@ final class IntakeScreen: Screen {
             let field = focusedField
             errors[field.key] = check(field)
             leftKey = field.key
+            showDigitsAsRead(field)
             withdrawStaleProofs()
         } else {
             leavePiece()
         }
         saveDraft()
+    }
+
+    /// A date or a phone typed as bare digits (`140385`, `784512`) is shown as it was read
+    /// (« 14/03/1985 », « 78.45.12 ») once the field is left, so the agent sees it before F10.
+    private func showDigitsAsRead(_ field: ProcedureField) {
+        switch field.type {
+        case .date, .tierField(.birthDate), .tierField(.phone): break
+        default: return
+        }
+        guard errors[field.key] == nil, let typed = inputs[field.key]?.text, !typed.isEmpty,
+              typed.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let stored = try? ProcedureAnswerValidator.normalize(typed, for: field, today: session.clock.today()) else { return }
+        let shown = ProcedureAnswerValidator.display(stored, for: field)
+        if shown != typed { inputs[field.key]?.text = shown }
     }
 
     private func leavePiece() {

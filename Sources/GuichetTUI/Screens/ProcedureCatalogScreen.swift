@@ -197,7 +197,8 @@ final class ProcedureCatalogScreen: Screen {
         case .retour, .annuler:
             return .pop
         default:
-            if field.handle(event) { refresh() }
+            if field.handle(event, action: action) { refresh() }
+            if let refusal = field.refusal { session.message = .error(refusal) }
         }
         return .stay
     }

@@ -90,7 +90,11 @@ final class QueueScreen: Screen {
         if !marked.isEmpty { second += " · \(marked.count) marqué\(marked.count > 1 ? "s" : "")" }
         buffer.put(second, x: x, y: area.y + 1, style: theme.dim, maxWidth: width)
         let headerY = area.y + 2
-        for (offset, name) in Self.columns { buffer.put(name, x: x + offset, y: headerY, style: theme.columnHeader) }
+        // The applicant column takes what a terminal wider than 80 columns gives.
+        let extra = max(0, width - 78)
+        for (offset, name) in Self.columns {
+            buffer.put(name, x: x + offset + (offset > 18 ? extra : 0), y: headerY, style: theme.columnHeader)
+        }
         if entries.isEmpty {
             buffer.put("Aucun dossier dans cette file.", x: x, y: headerY + 1, style: theme.dim, maxWidth: width)
             if mayClaim {
@@ -106,23 +110,24 @@ final class QueueScreen: Screen {
             let overdue = entry.isOverdue(on: today)
             buffer.put(marked[entry.id] != nil ? "*" : " ", x: x, y: y, style: style)
             buffer.put(entry.number, x: x + 2, y: y, style: style, maxWidth: 15)
-            buffer.put(entry.applicantName, x: x + 18, y: y, style: style, maxWidth: 15)
-            buffer.put(entry.state.label, x: x + 34, y: y, style: style, maxWidth: 17)
-            buffer.put(entry.assigneeName ?? "—", x: x + 52, y: y, style: style, maxWidth: 9)
-            buffer.put("\(entry.ageInDays(on: today)) j", x: x + 62, y: y, style: style, maxWidth: 5)
+            buffer.put(entry.applicantName, x: x + 18, y: y, style: style, maxWidth: 15 + extra)
+            buffer.put(entry.state.label, x: x + 34 + extra, y: y, style: style, maxWidth: 17)
+            buffer.put(entry.assigneeName ?? "—", x: x + 52 + extra, y: y, style: style, maxWidth: 9)
+            buffer.put("\(entry.ageInDays(on: today)) j", x: x + 62 + extra, y: y, style: style, maxWidth: 5)
             let due = (overdue ? "!" : " ") + (entry.dueOn?.french ?? "")
             var dueStyle = overdue ? theme.error : style
             dueStyle.reverse = isSelected
-            buffer.put(due, x: x + 67, y: y, style: dueStyle, maxWidth: 11)
+            buffer.put(due, x: x + 67 + extra, y: y, style: dueStyle, maxWidth: 11)
         }
         if entries.indices.contains(selected) {
             let entry = entries[selected]
-            var line = "\(entry.number) · \(entry.procedureCode) · déposé le \(Timestamp.french(entry.submittedAt))"
+            var line = "\(entry.number) · \(entry.applicantName) · \(entry.procedureCode) · déposé le \(Timestamp.french(entry.submittedAt))"
             if let pieces = entry.piecesDueOn { line += " · pièces attendues pour le \(pieces.french)" }
             if entry.isOverdue(on: today), let due = entry.dueOn {
                 line += " · en retard de \(due.days(until: today)) j"
             }
-            buffer.put(line, x: x, y: headerY + Self.pageSize + 2, style: theme.dim, maxWidth: width)
+            buffer.putWrapped(line, x: x, y: headerY + Self.pageSize + 1, width: width,
+                              maxLines: max(1, area.y + area.height - (headerY + Self.pageSize + 1)), style: theme.dim)
         }
         return prompt?.render(into: &buffer, area: area, theme: theme)
     }
@@ -133,7 +138,7 @@ final class QueueScreen: Screen {
     // MARK: - Keys
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
-        if prompt != nil { return handlePrompt(event) }
+        if prompt != nil { return handlePrompt(event, action: action) }
         switch action {
         case .lignePrecedente:
             if selected > 0 { selected -= 1 } else if !previousStarts.isEmpty { pageBack(selectLast: true) }
@@ -260,8 +265,8 @@ final class QueueScreen: Screen {
         prompt = ActionPrompt(title: "Réattribuer \(what)", fields: [.choice("À", colleagues.map(\.fullName))])
     }
 
-    private func handlePrompt(_ event: KeyEvent) -> ScreenOutcome {
-        prompt = prompt?.responding(to: event) { current in
+    private func handlePrompt(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        prompt = prompt?.responding(to: event, action: action) { current in
             let colleague = colleagues[current.fields[0].selectedIndex]
             let targets = marked.isEmpty ? [entries[selected].id] : marked.keys.sorted()
             try WorkflowService(store: session.store).reassign(targets, to: colleague.id, by: session.agent)

@@ -267,7 +267,8 @@ final class ScanScreen: Screen {
                 session.message = .info(done + ".")
                 return .pop
             default:
-                dateField.handle(event)
+                dateField.handle(event, action: action)
+                if let refusal = dateField.refusal { session.message = .error(refusal) }
             }
         case .failed:
             switch action {

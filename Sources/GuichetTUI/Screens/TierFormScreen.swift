@@ -16,6 +16,10 @@ final class TierFormScreen: Screen {
     private(set) var focus = 0
     private(set) var errors: [TierField: String] = [:]
     private(set) var duplicates: [DuplicateCandidate] = []
+    /// The candidate of the panel that F6 opens (chosen with PgUp/PgDn).
+    private(set) var duplicateSelected = 0
+    /// Whether the panel has looked (the names and birth date, or the RIDET or name, are typed).
+    private var duplicatesSearched = false
     private(set) var confirmation: Confirmation?
     /// Lines explaining why the last save was refused (what changed meanwhile).
     private(set) var banner: [String] = []
@@ -65,6 +69,9 @@ final class TierFormScreen: Screen {
         revalidateAll(onlyFilled: true)
         refreshDuplicates()
     }
+
+    /// How many candidates the panel shows.
+    static let shownDuplicates = 3
 
     static func maxLength(_ field: TierField) -> Int {
         switch field {
@@ -119,13 +126,13 @@ final class TierFormScreen: Screen {
             case .abandon: question = "Abandonner la saisie ? Ce qui a été tapé sera perdu. (o/n)"
             case .verifiedChange(let text): question = text + " (o/n)"
             }
-            buffer.put(question, x: x, y: y, style: theme.error, maxWidth: area.width - 2)
+            buffer.putWrapped(question, x: x, y: y, width: area.width - 2, maxLines: 3, style: theme.error)
             return nil
         }
         let shown = fields.compactMap { errors[$0] }.map { "✗ " + $0 } + banner
-        for message in shown.prefix(max(area.y + area.height - y, 0)) {
-            buffer.put(message, x: x, y: y, style: theme.error, maxWidth: area.width - 2)
-            y += 1
+        for message in shown where y < area.y + area.height {
+            y += buffer.putWrapped(message, x: x, y: y, width: area.width - 2,
+                                   maxLines: min(2, area.y + area.height - y), style: theme.error)
         }
         if showPanel { drawDuplicates(into: &buffer, x: x + 21 + fieldWidth + 2, y: area.y + 2,
                                       width: area.width - (x + 21 + fieldWidth + 2), theme: theme) }
@@ -136,16 +143,23 @@ final class TierFormScreen: Screen {
         guard width > 8 else { return }
         buffer.put("Déjà connus ?", x: x, y: y, style: theme.columnHeader, maxWidth: width)
         if duplicates.isEmpty {
-            let hint = kind == .person ? "Ils s'affichent dès le nom et la date de naissance saisis."
+            let hint: String
+            if duplicatesSearched {
+                hint = "Aucune fiche proche : la " + (kind == .person ? "personne" : "organisation") + " semble nouvelle."
+            } else {
+                hint = kind == .person ? "Ils s'affichent dès le nom et la date de naissance saisis."
                                        : "Ils s'affichent dès le RIDET ou la raison sociale saisis."
+            }
             for (offset, line) in WrappedText.lines(hint, width: width).enumerated() {
                 buffer.put(line, x: x, y: y + 1 + offset, style: theme.dim, maxWidth: width)
             }
             return
         }
         var row = y + 1
-        for candidate in duplicates.prefix(3) {
-            buffer.put(candidate.hit.displayName, x: x, y: row, style: theme.error, maxWidth: width)
+        for (index, candidate) in duplicates.prefix(Self.shownDuplicates).enumerated() {
+            let chosen = index == duplicateSelected
+            buffer.put((chosen ? "▸ " : "  ") + candidate.hit.displayName, x: x, y: row,
+                       style: chosen ? theme.selected : theme.error, maxWidth: width)
             let birth = candidate.hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? candidate.hit.ridet ?? ""
             buffer.put("\(birth) \(candidate.hit.commune ?? "")", x: x, y: row + 1, maxWidth: width)
             row += 2
@@ -154,7 +168,10 @@ final class TierFormScreen: Screen {
                 row += 1
             }
         }
-        buffer.put("\(session.keyName(.ouvrirDoublon, in: .saisie)) : ouvrir le 1er", x: x, y: row, style: theme.title, maxWidth: width)
+        let choose = duplicates.count > 1
+            ? "\(session.keyName(.pagePrecedente, in: .saisie))/\(session.keyName(.pageSuivante, in: .saisie)) : choisir, " : ""
+        buffer.putWrapped(choose + "\(session.keyName(.ouvrirDoublon, in: .saisie)) : ouvrir ▸", x: x, y: row, width: width,
+                          maxLines: 2, style: theme.title)
     }
 
     // MARK: Keys
@@ -169,6 +186,10 @@ final class TierFormScreen: Screen {
         case .champPrecedent, .lignePrecedente:
             leaveField()
             focus = (focus + fields.count - 1) % fields.count
+        case .pageSuivante:
+            duplicateSelected = min(duplicateSelected + 1, max(min(duplicates.count, Self.shownDuplicates) - 1, 0))
+        case .pagePrecedente:
+            duplicateSelected = max(duplicateSelected - 1, 0)
         case .enregistrer:
             leaveField()
             return save(confirmingVerifiedChanges: false)
@@ -180,16 +201,19 @@ final class TierFormScreen: Screen {
             discardDraft()
             return .pop
         case .ouvrirDoublon:
-            guard let first = duplicates.first else {
-                session.message = .info("Aucun doublon possible à ouvrir.")
+            guard duplicates.indices.contains(duplicateSelected) else {
+                session.message = .info("Aucune fiche proche à ouvrir.")
                 return .stay
             }
             saveDraft()
-            do { return .push(try TierRecordScreen(session: session, tierID: first.hit.tierID)) } catch {
+            do { return .push(try TierRecordScreen(session: session, tierID: duplicates[duplicateSelected].hit.tierID)) } catch {
                 session.message = .error("\(error)")
             }
         default:
-            if inputs[focusedField]?.handle(event) == true, errors[focusedField] != nil {
+            let consumed = inputs[focusedField]?.handle(event, action: action) == true
+            if let refusal = inputs[focusedField]?.refusal {
+                session.message = .error(refusal)
+            } else if consumed, errors[focusedField] != nil {
                 // The message stays until the value is fixed: re-check quietly as the agent types.
                 if check(focusedField) == nil { errors[focusedField] = nil }
             }
@@ -263,11 +287,13 @@ final class TierFormScreen: Screen {
         let ready = kind == .person
             ? (values[.birthName] != nil || values[.usageName] != nil) && values[.birthDate] != nil
             : values[.ridet] != nil || values[.companyName] != nil
+        duplicatesSearched = ready
         guard ready else {
             duplicates = []
             return
         }
         duplicates = (try? DuplicateFinder(store: session.store).candidates(kind: kind, values: values)) ?? []
+        duplicateSelected = min(duplicateSelected, max(min(duplicates.count, Self.shownDuplicates) - 1, 0))
     }
 
     private func save(confirmingVerifiedChanges: Bool) -> ScreenOutcome {

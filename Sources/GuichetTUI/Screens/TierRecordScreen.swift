@@ -18,6 +18,17 @@ final class TierRecordScreen: Screen {
         case relation(label: String, tierID: Int64, name: String)
         /// A dossier the tier applied for or benefits from: « BS-2026-000001 », its title and state.
         case dossier(id: Int64, number: String, text: String, detail: String)
+        /// A renewal the applicant may start (F2 starts it): « RBS pour WAMYTAN Léa, d'après BS-… ».
+        case renewal(index: Int)
+    }
+
+    /// The renewals this applicant may start, one key away (``KeyAction/renouveler``).
+    var renewals: [RenewalOffer] {
+        let service = TierService(store: session.store)
+        return RenewalOffer.offers(for: snapshot.id, dossiers: dossiers, catalog: session.catalog,
+                                   year: session.clock.today().year) { id in
+            (try? service.snapshot(id: id))?.displayName
+        }
     }
 
     /// The dossiers the tier applied for or benefits from, newest first.
@@ -50,7 +61,9 @@ final class TierRecordScreen: Screen {
 
     var lines: [Line] {
         let current = snapshot.current
-        var lines: [Line] = TierField.fields(of: snapshot.kind).map { .fact($0, current[$0]) }
+        // The renewals come first: at the counter, a returning parent is there for one of them.
+        var lines: [Line] = renewals.indices.map { .renewal(index: $0) }
+        lines += TierField.fields(of: snapshot.kind).map { .fact($0, current[$0]) }
         lines += snapshot.relations.map { .relation(label: $0.kind.label, tierID: $0.relatedID, name: $0.otherName) }
         lines += snapshot.inverseRelations.map { .relation(label: $0.kind.inverseLabel, tierID: $0.tierID, name: $0.otherName) }
         lines += dossiers.map { dossier in
@@ -81,7 +94,10 @@ final class TierRecordScreen: Screen {
         let info = "\(snapshot.kind.label) n° \(snapshot.id) · version \(snapshot.version)"
         buffer.put(info, x: x + width - DisplayWidth.of(info), y: area.y, style: theme.dim)
         let headerY = area.y + 1
-        let columns = [(0, "Champ", 18), (18, "Valeur", 26), (44, "Source", 19), (63, "Niv.", 5), (68, "Date", 10)]
+        // The value column takes what a terminal wider than 80 columns gives.
+        let extra = max(0, width - 78)
+        let columns = [(0, "Champ", 18), (18, "Valeur", 26 + extra), (44 + extra, "Source", 19), (63 + extra, "Niv.", 5),
+                       (68 + extra, "Date", 10)]
         for (offset, name, w) in columns {
             buffer.put(name, x: x + offset, y: headerY, style: theme.columnHeader, maxWidth: w)
         }
@@ -97,18 +113,23 @@ final class TierRecordScreen: Screen {
                 let label = marked.contains(field) ? "■ " + field.label : field.label
                 buffer.put(DisplayWidth.of(label) > 17 ? String(label.prefix(16)) + "…" : label, x: x, y: y, style: style)
                 if let fact {
-                    buffer.put(fact.displayValue, x: x + 18, y: y, style: style, maxWidth: 25)
+                    buffer.put(fact.displayValue, x: x + 18, y: y, style: style, maxWidth: 25 + extra)
                     let evidence = FactEvidence.documentID(of: fact).flatMap { id in documents.first { $0.id == id } }
-                    buffer.put(evidence?.type.label ?? fact.source.label, x: x + 44, y: y, style: style, maxWidth: 18)
-                    buffer.put(fact.level.mark + " " + String(fact.level.rawValue), x: x + 63, y: y, style: style)
+                    buffer.put(evidence?.type.label ?? fact.source.label, x: x + 44 + extra, y: y, style: style, maxWidth: 18)
+                    buffer.put(fact.level.mark + " " + String(fact.level.rawValue), x: x + 63 + extra, y: y, style: style)
                     let date = String(Timestamp.french(fact.recordedAt).prefix(10))
-                    buffer.put(date, x: x + 68, y: y, style: style, maxWidth: 10)
+                    buffer.put(date, x: x + 68 + extra, y: y, style: style, maxWidth: 10)
                 } else {
                     buffer.put("—", x: x + 18, y: y, style: index == selected ? style : theme.dim)
                 }
             case .relation(let label, _, let name):
                 let end = buffer.put(label, x: x, y: y, style: index == selected ? style : theme.title, maxWidth: 30)
                 buffer.put("→ \(name)", x: max(end + 1, x + 18), y: y, style: style, maxWidth: width - 30)
+            case .renewal(let offer):
+                let key = session.keyName(.renouveler, in: .fiche)
+                buffer.put("Renouveler", x: x, y: y, style: index == selected ? style : theme.title)
+                buffer.put("\(key) : \(renewals[offer].text)", x: x + 18, y: y, style: index == selected ? style : theme.notice,
+                           maxWidth: width - 18)
             case .dossier(_, let number, let text, _):
                 buffer.put("Dossier", x: x, y: y, style: index == selected ? style : theme.title)
                 let end = buffer.put(number, x: x + 18, y: y, style: style)
@@ -248,6 +269,16 @@ final class TierRecordScreen: Screen {
             return .push(TierFormScreen(session: session, editing: snapshot))
         case .nouveauDossier:
             return .push(ProcedureCatalogScreen(session: session, applicant: snapshot))
+        case .renouveler:
+            let offers = renewals
+            guard !offers.isEmpty else {
+                session.message = .info("Aucun renouvellement possible : \(session.keyName(.nouveauDossier, in: .fiche)) ouvre un dossier "
+                    + "pour une autre démarche.")
+                return .stay
+            }
+            let offer: RenewalOffer
+            if case .renewal(let index) = all[selected] { offer = offers[index] } else { offer = offers[0] }
+            return startRenewal(offer)
         case .documents:
             return .push(DocumentListScreen(session: session, tierID: snapshot.id, ocr: session.ocr))
         case .numeriser:
@@ -260,6 +291,8 @@ final class TierRecordScreen: Screen {
                 }
             case .fact(let field, _):
                 return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
+            case .renewal(let index):
+                return startRenewal(renewals[index])
             case .dossier(let id, _, _, let detail):
                 // A submitted dossier opens for review (where the counter records the pieces that
                 // arrive); a brouillon only says where it stands.
@@ -279,5 +312,17 @@ final class TierRecordScreen: Screen {
         guard case .fact(let field, let fact) = all[selected] else { return }
         if marked.contains(field) { marked.remove(field) } else if fact != nil { marked.insert(field) }
         selected = min(selected + 1, all.count - 1)
+    }
+
+    /// Opens the renewal's form, prefilled from the previous dossier and the tiers.
+    private func startRenewal(_ offer: RenewalOffer) -> ScreenOutcome {
+        do {
+            let intake = try DossierService(store: session.store).start(offer.procedure, applicantID: snapshot.id,
+                                                                        beneficiaryID: offer.previous.beneficiaryID, by: session.agent)
+            return .push(IntakeScreen(session: session, intake: intake))
+        } catch {
+            session.message = .error("\(error)")
+            return .stay
+        }
     }
 }

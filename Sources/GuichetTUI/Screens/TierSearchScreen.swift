@@ -44,12 +44,15 @@ final class TierSearchScreen: Screen {
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         buffer.put("Rechercher :", x: x, y: area.y + 1, style: theme.title)
-        let cursor = field.render(into: &buffer, x: x + 13, y: area.y + 1, width: 46, style: theme.focusedField)
-        let count = field.text.isEmpty ? "nom, date, RIDET, tél." : "\(hits.count == Self.resultLimit ? "\(Self.resultLimit)+" : "\(hits.count)") résultat\(hits.count > 1 ? "s" : "")"
-        buffer.put(count, x: x + 61, y: area.y + 1, style: theme.dim, maxWidth: width - 61)
+        let hint = "nom, date, RIDET, tél."
+        // The field leaves room for the hint (or the count) on its right.
+        let fieldWidth = max(20, width - 13 - DisplayWidth.of(hint) - 2)
+        let cursor = field.render(into: &buffer, x: x + 13, y: area.y + 1, width: fieldWidth, style: theme.focusedField)
+        let count = field.text.isEmpty ? hint : "\(hits.count == Self.resultLimit ? "\(Self.resultLimit)+" : "\(hits.count)") résultat\(hits.count > 1 ? "s" : "")"
+        buffer.put(count, x: x + 13 + fieldWidth + 2, y: area.y + 1, style: theme.dim, maxWidth: width - 13 - fieldWidth - 2)
 
         let headerY = area.y + 3
-        let columns = ResultColumns(x: x)
+        let columns = ResultColumns(x: x, width: width)
         columns.draw(into: &buffer, y: headerY, values: ["Nom", "Né(e) / RIDET", "Commune", "Tél.", "Vérif."],
                      style: theme.columnHeader)
         let tableRows = area.height - 10
@@ -100,8 +103,11 @@ final class TierSearchScreen: Screen {
         var contact: [String] = []
         if let phone = hit.phone { contact.append("Tél. \(FieldValidator.display(phone, for: .phone))") }
         if let email = hit.email { contact.append(email) }
-        buffer.put(contact.joined(separator: " · "), x: x, y: y + 3, maxWidth: width)
-        let legend = "Vérif. : · déclaré  ✓ vérifié sur pièce  ✔ validé"
+        let contactText = contact.joined(separator: " · ")
+        // The legend gets shorter when the contact needs the room; two spaces between them.
+        var legend = "Vérif. : · déclaré  ✓ vérifié sur pièce  ✔ validé"
+        if DisplayWidth.of(contactText) + 2 + DisplayWidth.of(legend) > width { legend = "· déclaré ✓ vérifié ✔ validé" }
+        buffer.put(contactText, x: x, y: y + 3, maxWidth: width - DisplayWidth.of(legend) - 2)
         buffer.put(legend, x: x + width - DisplayWidth.of(legend), y: y + 3, style: theme.dim)
     }
 
@@ -131,7 +137,8 @@ final class TierSearchScreen: Screen {
         case .retour, .annuler:
             return .pop
         default:
-            if field.handle(event) { refresh() }
+            if field.handle(event, action: action) { refresh() }
+            if let refusal = field.refusal { session.message = .error(refusal) }
         }
         return .stay
     }

@@ -60,16 +60,42 @@ struct CellBuffer: Hashable, Sendable {
 
     // MARK: - Drawing
 
+    /// How ``put(_:x:y:style:maxWidth:overflow:)`` ends a text wider than its room.
+    enum Overflow: Sendable {
+        /// The last column shows « … »: the agent sees that the text goes on (every label, value
+        /// and message of the screens).
+        case ellipsis
+        /// The text stops at the edge (a scrolling input field, whose cursor shows the rest).
+        case clip
+    }
+
     /// Writes `text` at (x, y) and returns the column just after the last cell written.
     ///
-    /// The text is clipped to the buffer and, when `maxWidth` is given, to `maxWidth` columns from
-    /// `x`; it never wraps. A wide character takes two cells (the second is a continuation); when
-    /// only one column is left for it, a space is written instead. Combining marks stay in the
-    /// cell of their base character. A tab becomes a space, other control characters a "?".
+    /// The text is kept to the buffer and, when `maxWidth` is given, to `maxWidth` columns from
+    /// `x`; it never wraps. A text wider than that room ends with « … » in its last column (unless
+    /// `overflow` is ``Overflow/clip``), so nothing is ever cut without the agent seeing it. A wide
+    /// character takes two cells (the second is a continuation); when only one column is left for
+    /// it, a space is written instead. Combining marks stay in the cell of their base character.
+    /// A tab becomes a space, other control characters a "?".
     @discardableResult
-    mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil) -> Int {
+    mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil,
+                      overflow: Overflow = .ellipsis) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        if overflow == .ellipsis, limit > x, x >= 0, DisplayWidth.of(text) > limit - x {
+            // Keep what fits in all but the last column, then « … » there.
+            var kept = ""
+            var used = 0
+            for character in text {
+                let columns = DisplayWidth.of(character)
+                if used + columns > limit - x - 1 { break }
+                kept.append(character)
+                used += columns
+            }
+            while kept.last == " " { kept.removeLast(); used -= 1 }
+            let end = put(kept, x: x, y: y, style: style, maxWidth: limit - x - 1, overflow: .clip)
+            return put("…", x: end, y: y, style: style, maxWidth: 1, overflow: .clip)
+        }
         var column = x
         var lastWritten: Int? = nil
         for character in text {

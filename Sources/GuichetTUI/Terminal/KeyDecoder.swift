@@ -266,7 +266,8 @@ struct KeyDecoder: Sendable {
         }
     }
 
-    /// Adds one pasted character: CR and CR LF become "\n", other control characters are dropped.
+    /// Adds one pasted character: CR and CR LF become "\n"; other control characters are kept, so
+    /// that the field receiving the paste refuses it with a message rather than losing them unseen.
     private mutating func appendPasted(_ code: UInt32) {
         let wasReturn = lastPasteCharacterWasReturn
         lastPasteCharacterWasReturn = code == 0x0D
@@ -277,8 +278,6 @@ struct KeyDecoder: Sendable {
             if !wasReturn { pasteText.append("\n") }
         case 0x09:
             pasteText.append("\t")
-        case 0x00..<0x20, 0x7F..<0xA0:
-            break
         default:
             if let scalar = Unicode.Scalar(code) { pasteText.append(scalar) }
         }

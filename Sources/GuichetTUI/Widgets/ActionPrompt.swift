@@ -1,8 +1,8 @@
 /// A small form drawn at the bottom of a screen to complete an action: the motif of a decision,
 /// the pieces to ask for and their date, the colleague to give a dossier to, a note…
 ///
-/// Tab and the arrows move between fields, Left/Right or Space change a choice, Enter on the last
-/// field confirms (on another field it moves on), Esc cancels. After a refusal the caller sets
+/// Tab and the arrows move between fields, Left/Right or Space change a choice, Enter confirms
+/// from any field (as the help line says), Esc cancels. After a refusal the caller sets
 /// ``error`` and the prompt stays open with everything typed.
 ///
 /// ```swift
@@ -34,14 +34,12 @@ struct ActionPrompt: Equatable {
     /// The rows the prompt takes: a rule with its title, the notes, one per field, the error or help line.
     var height: Int { notes.count + fields.count + 2 }
 
-    mutating func handle(_ event: KeyEvent) -> Outcome {
+    mutating func handle(_ event: KeyEvent, action: KeyAction? = nil) -> Outcome {
         switch event {
         case .key(.escape, _), .key(.function(12), _):
             return .cancelled
         case .key(.enter, _):
-            if focus == fields.count - 1 { return .confirmed }
-            focus += 1
-            return .editing
+            return .confirmed
         case .key(.tab, _), .key(.down, _):
             focus = (focus + 1) % fields.count
             return .editing
@@ -53,9 +51,9 @@ struct ActionPrompt: Equatable {
         }
         switch fields[focus].kind {
         case .text(var field):
-            if field.handle(event) {
+            if field.handle(event, action: action) {
                 fields[focus].kind = .text(field)
-                error = nil
+                error = field.refusal
             }
         case .choice(let options, let index):
             guard !options.isEmpty else { break }
@@ -79,9 +77,9 @@ struct ActionPrompt: Equatable {
 
     /// The prompt after a key: nil once closed (Esc, or Enter when `confirm` succeeds); still open
     /// with the refusal shown when `confirm` throws (its French message), everything typed kept.
-    func responding(to event: KeyEvent, confirm: (ActionPrompt) throws -> Void) -> ActionPrompt? {
+    func responding(to event: KeyEvent, action: KeyAction? = nil, confirm: (ActionPrompt) throws -> Void) -> ActionPrompt? {
         var next = self
-        switch next.handle(event) {
+        switch next.handle(event, action: action) {
         case .editing:
             return next
         case .cancelled:

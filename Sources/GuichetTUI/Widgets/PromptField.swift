@@ -9,8 +9,12 @@ struct PromptField: Equatable {
     var label: String
     var kind: Kind
 
-    static func text(_ label: String, _ value: String = "", maxLength: Int = 200) -> PromptField {
-        PromptField(label: label, kind: .text(TextField(text: value, maxLength: maxLength)))
+    /// A text input; with `cursorAtStart`, a long value given beforehand (a list to review) opens
+    /// showing its beginning rather than its end.
+    static func text(_ label: String, _ value: String = "", maxLength: Int = 200, cursorAtStart: Bool = false) -> PromptField {
+        var field = TextField(text: value, maxLength: maxLength)
+        if cursorAtStart { field.handle(.key(.home), action: .debutChamp) }
+        return PromptField(label: label, kind: .text(field))
     }
 
     static func choice(_ label: String, _ options: [String], selected: Int = 0) -> PromptField {

@@ -1,16 +1,25 @@
 /// A one-line text input: typing (accents, pasted text), cursor moves, deletion, and a
 /// horizontal scroll when the text is wider than the field.
 ///
+/// The line-editing keys (start and end of the field, delete a word, clear) are actions of
+/// `keymap.conf` (``KeyAction/debutChamp`` …), passed in by the screen; the field has no key of
+/// its own beyond typing, the arrows, Backspace and Delete. A paste that does not fit or holds
+/// control characters is refused whole, with ``refusal`` saying why: nothing is cut or dropped
+/// without the agent seeing it.
+///
 /// ```swift
 /// var field = TextField(text: "Wamy")
 /// field.handle(.character("t"))     // true: consumed
 /// field.text                        // "Wamyt"
+/// field.handle(.key(.home), action: .debutChamp)   // cursor at 0
 /// ```
 struct TextField: Equatable {
     private(set) var characters: [Character]
     /// The cursor, as an index into ``characters`` (0 ... count).
     private(set) var cursor: Int
     var maxLength: Int
+    /// Why the last key or paste was refused (French, for the message line), or nil.
+    private(set) var refusal: String?
 
     init(text: String = "", maxLength: Int = 200) {
         characters = Array(text)
@@ -28,16 +37,34 @@ struct TextField: Equatable {
 
     var isEmpty: Bool { characters.isEmpty }
 
-    /// Applies an editing key; returns whether the key was for the field.
+    /// The actions of `keymap.conf` that edit a field's line.
+    static let editingActions: Set<KeyAction> = [.debutChamp, .finChamp, .effacerMot, .effacerChamp, .effacerFin]
+
+    /// Applies an editing key; returns whether the key was for the field (a refused paste is
+    /// consumed: ``refusal`` then says why).
     @discardableResult
-    mutating func handle(_ event: KeyEvent) -> Bool {
+    mutating func handle(_ event: KeyEvent, action: KeyAction? = nil) -> Bool {
+        refusal = nil
+        if let action, Self.editingActions.contains(action) {
+            edit(action)
+            return true
+        }
         switch event {
         case .key(.character(let c), let modifiers) where modifiers.isEmpty:
+            guard characters.count < maxLength else {
+                refusal = "Champ plein : \(maxLength) caractères au plus ; « \(c) » n'a pas été ajouté."
+                return true
+            }
             insert(String(c))
         case .paste(let text):
-            // A pasted address keeps its words; line breaks become spaces.
-            insert(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-                       .replacingOccurrences(of: "\t", with: " "))
+            // A pasted address keeps its words; line breaks and tabs become spaces.
+            let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\t", with: " ")
+            if let problem = Self.pasteRefusal(flat, length: characters.count, maxLength: maxLength) {
+                refusal = problem
+                return true
+            }
+            insert(flat)
         case .key(.backspace, _):
             guard cursor > 0 else { return true }
             characters.remove(at: cursor - 1)
@@ -49,25 +76,64 @@ struct TextField: Equatable {
             cursor = max(cursor - 1, 0)
         case .key(.right, _):
             cursor = min(cursor + 1, characters.count)
-        case .key(.home, _), .key(.character("a"), modifiers: .control):
-            cursor = 0
-        case .key(.end, _), .key(.character("e"), modifiers: .control):
-            cursor = characters.count
-        case .key(.character("u"), modifiers: .control):
-            characters.removeSubrange(0..<cursor)
-            cursor = 0
-        case .key(.character("k"), modifiers: .control):
-            characters.removeSubrange(cursor..<characters.count)
         default:
             return false
         }
         return true
     }
 
+    private mutating func edit(_ action: KeyAction) {
+        switch action {
+        case .debutChamp:
+            cursor = 0
+        case .finChamp:
+            cursor = characters.count
+        case .effacerMot:
+            // The word before the cursor, and the spaces between it and the cursor.
+            var start = cursor
+            while start > 0, characters[start - 1] == " " { start -= 1 }
+            while start > 0, characters[start - 1] != " " { start -= 1 }
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+        case .effacerChamp:
+            characters.removeAll()
+            cursor = 0
+        case .effacerFin:
+            characters.removeSubrange(cursor..<characters.count)
+        default:
+            break
+        }
+    }
+
+    /// Why a paste of `text` into a field holding `length` characters (at most `maxLength`) is
+    /// refused, or nil when it fits: « Collage refusé : texte trop long : 10 000 caractères, 120 au plus. »
+    static func pasteRefusal(_ text: String, length: Int, maxLength: Int) -> String? {
+        if let scalar = text.unicodeScalars.first(where: { DisplayWidth.isControl($0) }) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "Collage refusé : le texte contient un caractère de contrôle (U+"
+                + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "). Copiez le texte sans mise en forme ou tapez-le."
+        }
+        let count = text.count
+        guard length + count > maxLength else { return nil }
+        let room = maxLength - length
+        return "Collage refusé : texte trop long : \(grouped(count)) caractères, \(grouped(maxLength)) au plus"
+            + (length > 0 ? " (le champ en contient déjà \(grouped(length)), reste \(grouped(max(room, 0))))." : ".")
+    }
+
+    /// `10000` → « 10 000 » (French grouping, with a narrow no-break space).
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: "\u{202F}")
+    }
+
     private mutating func insert(_ text: String) {
-        let room = maxLength - characters.count
-        guard room > 0 else { return }
-        let added = Array(text.prefix(room))
+        let added = Array(text)
         characters.insert(contentsOf: added, at: cursor)
         cursor += added.count
     }
@@ -83,7 +149,7 @@ struct TextField: Equatable {
             before -= DisplayWidth.of(characters[start])
             start += 1
         }
-        buffer.put(String(characters[start...]), x: x, y: y, style: style, maxWidth: width)
+        buffer.put(String(characters[start...]), x: x, y: y, style: style, maxWidth: width, overflow: .clip)
         return CursorPosition(x: x + before, y: y)
     }
 }

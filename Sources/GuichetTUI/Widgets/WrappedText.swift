@@ -48,6 +48,21 @@ enum WrappedText {
         return result
     }
 
+    /// `text` as a table column of `width` columns: cut with « … » when longer (never silently),
+    /// then padded with spaces, with at least one space after it.
+    static func column(_ text: String, width: Int) -> String {
+        var shown = text
+        if DisplayWidth.of(shown) > width - 1 {
+            shown = ""
+            for character in text {
+                if DisplayWidth.of(shown) + DisplayWidth.of(character) > width - 2 { break }
+                shown.append(character)
+            }
+            shown = shown.trimmingCharacters(in: .whitespaces) + "…"
+        }
+        return shown + String(repeating: " ", count: max(1, width - DisplayWidth.of(shown)))
+    }
+
     /// A file's path as shown to agents: the home folder written `~`.
     static func shown(_ url: URL) -> String {
         let path = url.path

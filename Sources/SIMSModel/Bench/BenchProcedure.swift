@@ -36,7 +36,7 @@ struct BenchProcedure: Sendable {
         case .adult:
             return "{\"annee_universitaire\":\"\(year)\",\"etablissement\":\"Université de la Nouvelle-Calédonie\",\"formation\":\"Licence\"}"
         case .organisation:
-            return "{\"categorie_licence\":\"Licence III\",\"commune\":\"Nouméa\",\"etablissement\":\"Snack de l'Anse Vata\"}"
+            return "{\"classe_licence\":\"4e classe\",\"commune\":\"Nouméa\",\"etablissement\":\"Snack de l'Anse Vata\"}"
         }
     }
 

@@ -93,7 +93,10 @@ extension DossierService {
                 case .missing:
                     break
                 }
-                if !status.isProvided { missing.append(requirement.label + (requirement.required ? "" : " (facultative)")) }
+                // A piece asked for only with other answers (another licence class) is not missing.
+                if !status.isProvided, requirement.applies(to: dossier.answers) {
+                    missing.append(requirement.label + (requirement.required ? "" : " (facultative)"))
+                }
                 pieces[requirement.key] = status
             }
             if pieces != saved.pieces || !documents.isEmpty {

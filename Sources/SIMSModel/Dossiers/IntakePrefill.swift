@@ -2,7 +2,8 @@
 ///
 /// A field bound to the applicant or the beneficiary takes the tier's best fact: the highest
 /// verification level first, then the newest. A renewal takes its local answers from the
-/// previous dossier.
+/// previous dossier, or the answer after it for a field marked `au_renouvellement: suivant`
+/// (CM1 last year proposes CM2, marked « suivant » on the form).
 ///
 /// ```swift
 /// let prefill = IntakePrefill.answers(for: renewal, applicant: parent, beneficiary: child, previous: lastYear)
@@ -36,8 +37,14 @@ public enum IntakePrefill {
                 if let beneficiary, let fact = bestFact(tierField, in: beneficiary) { result[field.key] = answer(fact) }
             case .local:
                 if let previous, let stored = previous.answers[field.key], !stored.isEmpty {
-                    result[field.key] = PrefilledAnswer(text: ProcedureAnswerValidator.display(stored, for: field),
-                                                        origin: .previousDossier(previous.number ?? "n° \(previous.id)"))
+                    let number = previous.number ?? "n° \(previous.id)"
+                    if field.nextOnRenewal, let next = field.next(after: stored) {
+                        result[field.key] = PrefilledAnswer(text: ProcedureAnswerValidator.display(next, for: field),
+                                                            origin: .nextAfterPrevious(number))
+                    } else {
+                        result[field.key] = PrefilledAnswer(text: ProcedureAnswerValidator.display(stored, for: field),
+                                                            origin: .previousDossier(number))
+                    }
                 }
             }
         }

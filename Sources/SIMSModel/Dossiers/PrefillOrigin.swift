@@ -4,6 +4,9 @@ public enum PrefillOrigin: Sendable, Equatable {
     case fact(level: VerificationLevel, source: FactSource)
     /// The previous dossier this one renews (its number).
     case previousDossier(String)
+    /// The answer after the previous dossier's (the next class, the next school year): a proposal
+    /// the agent sees marked « suivant » and checks on the paper.
+    case nextAfterPrevious(String)
 
     /// A short French mark for the form: « validé », « vérifié », « déclaré », « repris ».
     public var mark: String {
@@ -15,6 +18,7 @@ public enum PrefillOrigin: Sendable, Equatable {
             case .validated: return "validé"
             }
         case .previousDossier: return "repris"
+        case .nextAfterPrevious: return "suivant"
         }
     }
 }

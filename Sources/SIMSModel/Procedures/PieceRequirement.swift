@@ -14,14 +14,22 @@ public struct PieceRequirement: Sendable, Equatable {
     /// Whose document it is.
     public var concerns: PieceOwner
     public var required: Bool
+    /// When the piece is asked for only for some answers (a licence's class); nil: always.
+    public var condition: PieceCondition?
 
     public init(key: String, documentType: DocumentType, label: String? = nil, maxAgeDays: Int? = nil,
-                concerns: PieceOwner = .applicant, required: Bool = true) {
+                concerns: PieceOwner = .applicant, required: Bool = true, condition: PieceCondition? = nil) {
         self.key = key
         self.documentType = documentType
         self.label = label ?? documentType.label
         self.maxAgeDays = maxAgeDays
         self.concerns = concerns
         self.required = required
+        self.condition = condition
+    }
+
+    /// Whether the piece is asked for with these answers (always, without a condition).
+    public func applies(to answers: [String: String]) -> Bool {
+        condition?.holds(in: answers) ?? true
     }
 }

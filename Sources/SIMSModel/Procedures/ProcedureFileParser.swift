@@ -110,7 +110,7 @@ public enum ProcedureFileParser {
         var pieceLines: [String: (path: String, line: Int?)] = [:]
         if let piecesItem = keys.optional("pieces") {
             for element in try piecesItem.list(singleScalar: false) {
-                let (piece, keyItem) = try readPiece(element, context: context)
+                let (piece, keyItem) = try readPiece(element, context: context, fields: fields)
                 if let previous = pieceLines[piece.key] {
                     throw keyItem.error("la pièce « \(piece.key) » est déjà déclarée plus haut (\(previous.path)"
                         + (previous.line.map { ", ligne \($0)" } ?? "") + ") : donnez une clé différente à chaque pièce.")
@@ -302,10 +302,18 @@ public enum ProcedureFileParser {
         default:
             type = .yesNo
         }
+        var nextOnRenewal = false
+        if let renewalItem = keys.optional("au_renouvellement") {
+            nextOnRenewal = try renewalItem.choice([("suivant", true), ("repris", false)])
+            if nextOnRenewal, typeName != "choix", typeName != "entier" {
+                throw renewalItem.error("« au_renouvellement: suivant » ne vaut que pour un champ de type choix ou entier "
+                    + "(la classe suivante, l'année suivante) : retirez cette ligne ou changez le type.")
+            }
+        }
         return ProcedureField(
             key: name, label: label, binding: .local, type: type,
             required: try keys.optional("obligatoire")?.flag() ?? false,
-            help: try keys.optional("aide")?.singleLine())
+            help: try keys.optional("aide")?.singleLine(), nextOnRenewal: nextOnRenewal)
     }
 
     /// A key of a local field or of a piece: `[a-z][a-z0-9_]*`.
@@ -323,7 +331,8 @@ public enum ProcedureFileParser {
 
     // MARK: - Pieces
 
-    private static func readPiece(_ item: Item, context: Context) throws(ProcedureFileError) -> (PieceRequirement, Item) {
+    private static func readPiece(_ item: Item, context: Context, fields: [ProcedureField]) throws(ProcedureFileError)
+        -> (PieceRequirement, Item) {
         guard item.node.mapping != nil else {
             throw item.error("chaque pièce est un groupe de lignes « clé: valeur » commençant par « - cle: » "
                 + "(par ex. « - cle: domicile » puis « type: justificatif_domicile »).")
@@ -355,10 +364,34 @@ public enum ProcedureFileParser {
             throw concerned.error("« concerne: beneficiaire » suppose une section « beneficiaire » (libelle et relations) "
                 + "en tête du fichier : ajoutez-la, ou écrivez « concerne: demandeur ».")
         }
+        var condition: PieceCondition?
+        if let conditionItem = keys.optional("si") { condition = try readCondition(conditionItem, fields: fields) }
         let piece = PieceRequirement(
             key: key, documentType: documentType, label: try keys.optional("libelle")?.singleLine(), maxAgeDays: maxAgeDays,
-            concerns: concerns, required: try keys.optional("obligatoire")?.flag() ?? true)
+            concerns: concerns, required: try keys.optional("obligatoire")?.flag() ?? true, condition: condition)
         return (piece, keyItem)
+    }
+
+    /// `si: classe_licence = 3e classe, 5e classe`: a choice field of the procedure and some of its options.
+    private static func readCondition(_ item: Item, fields: [ProcedureField]) throws(ProcedureFileError) -> PieceCondition {
+        let text = try item.singleLine()
+        let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw item.error("écrivez la condition « champ = valeur, valeur » (par ex. « si: classe_licence = 3e classe, 5e classe »).")
+        }
+        let choiceFields = fields.compactMap { field -> (String, [String])? in
+            if case .choice(let options) = field.type { return (field.key, options) }
+            return nil
+        }
+        guard let (key, options) = choiceFields.first(where: { $0.0 == parts[0] }) else {
+            throw item.error("« \(parts[0]) » n'est pas un champ à choix de la démarche (champs à choix : "
+                + (choiceFields.isEmpty ? "aucun" : choiceFields.map(\.0).joined(separator: ", ")) + ").")
+        }
+        let values = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for value in values where !options.contains(value) {
+            throw item.error("« \(value) » n'est pas un choix du champ « \(key) » (choix : \(options.joined(separator: ", "))).")
+        }
+        return PieceCondition(fieldKey: key, values: values)
     }
 
     // MARK: - Keys
@@ -368,8 +401,9 @@ public enum ProcedureFileParser {
                                "delai_jours", "conservation_ans", "fiche", "champs", "pieces"]
         static let beneficiary = ["libelle", "relations"]
         static let sheet = ["qui_peut_demander", "ce_que_la_demarche_apporte", "pieces_a_fournir", "delais"]
-        static let field = ["lie_a", "nom", "libelle", "type", "obligatoire", "aide", "longueur_max", "choix", "min", "max"]
-        static let piece = ["cle", "type", "libelle", "age_max_mois", "age_max_jours", "concerne", "obligatoire"]
+        static let field = ["lie_a", "nom", "libelle", "type", "obligatoire", "aide", "longueur_max", "choix", "min", "max",
+                            "au_renouvellement"]
+        static let piece = ["cle", "type", "libelle", "age_max_mois", "age_max_jours", "concerne", "obligatoire", "si"]
 
         /// What to write for a missing key.
         static let examples: [String: String] = [

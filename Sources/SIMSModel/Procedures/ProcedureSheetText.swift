@@ -57,6 +57,10 @@ public enum ProcedureSheetText {
         var text = "\(piece.label) (\(owner))"
         if let age = piece.maxAgeDays { text += ", de moins de \(ageText(days: age))" }
         if !piece.required { text += ", facultative" }
+        if let condition = piece.condition {
+            let label = procedure.fields.first { $0.key == condition.fieldKey }?.label.lowercased() ?? condition.fieldKey
+            text += ", seulement si \(label) : \(condition.valuesText)"
+        }
         return text
     }
 

@@ -1,8 +1,9 @@
 /// The rule of date fields (the birth date): typed the French way, stored as ISO `yyyy-MM-dd`.
 ///
-/// Accepted input: `12/03/2001`, `2/3/2001`, `12-03-2001`, `12.03.2001`, `12032001`, and the
-/// stored form `2001-03-12` itself. Refused: days that do not exist, two-digit years, years
-/// before 1900, and (for birth dates) days after today.
+/// Accepted input: `12/03/2001`, `2/3/2001`, `12-03-2001`, `12.03.2001`, `12032001`, six bare
+/// digits `120301` (the century that keeps a birth date in the past, else the 2000s), and the
+/// stored form `2001-03-12` itself. Refused: days that do not exist, two-digit years written
+/// with separators, years before 1900, and (for birth dates) days after today.
 ///
 /// ```swift
 /// try DateRule.normalize("2/3/2001", field: .birthDate, today: today)   // "2001-03-02"
@@ -42,9 +43,14 @@ public enum DateRule {
             month = String(digits[2..<4])
             year = String(digits[4..<8])
         } else if parts.count == 1, ValidationText.isASCIIDigits(parts[0]), parts[0].count == 6 {
+            // Typed fast as bare digits (`140385`): the century is the one that does not put the
+            // date after the last day accepted (1985 for a birth date), else the 2000s.
             let digits = Array(parts[0])
-            throw field.error("l'année « \(String(digits[4..<6])) » doit être "
-                + "saisie sur quatre chiffres. \(example)")
+            day = String(digits[0..<2])
+            month = String(digits[2..<4])
+            let short = Int(String(digits[4..<6]))!
+            let recent = 2000 + short
+            year = String(notAfter.map { recent > $0.year ? recent - 100 : recent } ?? recent)
         } else if parts.count == 3, parts.allSatisfy({ ValidationText.isASCIIDigits($0) }),
                   !value.hasPrefix("-") {
             if parts[0].count == 4 {

@@ -38,8 +38,10 @@ final class DossierReviewScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("✗ Impossible de décider : le dossier est « en instruction »"), h.screen)
 
         h.press(.key(.function(4)))
-        XCTAssertTrue(h.screen.contains("Justificatif de domicile, Certificat de scolarité"), h.screen)
+        // The list opens at its beginning (its first piece shows), whatever its length.
+        XCTAssertTrue(h.screen.contains("Pièces demandées : Pièce d'identité, Justificatif de domicile"), h.screen)
         XCTAssertTrue(h.screen.contains("Date limite :      14/12/2026"), "today + 15 days: \(h.screen)")
+        XCTAssertTrue(h.screen.contains("Entrée : valider"), h.screen)
         h.press(.tab)
         for _ in 0..<10 { h.press(.key(.backspace)) }
         h.type("01/11/2026")

@@ -23,7 +23,7 @@ final class IntakeScreenTests: XCTestCase {
         let screen = try h.openIntake("RBS")
         XCTAssertEqual(screen.focusedField.key, "changement_situation", "the focus starts on the first required field left empty")
         XCTAssertEqual(h.screen, """
-             Guichet · Dossier : Renouvellement de bourse scol   Marie Gorodey · 29/11/2026
+             Dossier : Renouvellement de bourse scolaire         Marie Gorodey · 29/11/2026
              RBS · brouillon n° 2 · reprend BS-2026-000001          [Champs]  Pièces (F5)
                Téléphone*                     25.12.34                     · déclaré
                Courriel                       helene.wamytan@example.nc    · déclaré
@@ -35,8 +35,8 @@ final class IntakeScreenTests: XCTestCase {
                Sexe de l'enfant*              F                            · déclaré
              Dossier
                Établissement scolaire*        École Frédéric Surleau       ↺ repris
-               Classe à la rentrée*           CM1                          ↺ repris
-               Année scolaire*                2026                         ↺ repris
+               Classe à la rentrée*           CM2                          ↻ suivant
+               Année scolaire*                2027                         ↻ suivant
                Situation familiale du parent* Marié(e)                     ↺ repris
                Enfants à charge*              2                            ↺ repris
                Revenus annuels du foyer*      1 850 000 F                  ↺ repris

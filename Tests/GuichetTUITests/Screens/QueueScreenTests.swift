@@ -22,10 +22,11 @@ final class QueueScreenTests: XCTestCase {
             "Numéro          Demandeur       État              Agent     Âge   Échéance",
             "BS-2026-000001  WAMYTAN Hélène  déposé            —         0 j   13/01/2027",
             "BS-2026-000002  GORODEY Hélène  déposé            —         0 j  !20/11/2026",
-            "BS-2026-000003  KASARHÉROU Hélè déposé            —         0 j   13/01/2027",
+            "BS-2026-000003  KASARHÉROU Hél… déposé            —         0 j   13/01/2027",
         ])
         XCTAssertTrue(h.line(23).hasPrefix("F1Aide  F2Prendre  F3Retour  F4Tri  F5État  F6Démarche"), h.line(23))
-        XCTAssertTrue(h.screen.contains("BS-2026-000001 · BS · déposé le 29/11/2026"), h.screen)
+        // The selected dossier's line names its applicant whole.
+        XCTAssertTrue(h.screen.contains("BS-2026-000001 · WAMYTAN Hélène · BS · déposé le 29/11/2026"), h.screen)
 
         h.press(.key(.function(2)))
         XCTAssertTrue(h.line(0).contains("Instruction"), h.screen)
@@ -33,7 +34,7 @@ final class QueueScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("État : en instruction · Agent : Marie Gorodey"), h.screen)
         XCTAssertTrue(h.screen.contains("Dossier BS-2026-000001 pris en instruction."), h.screen)
         h.press(.key(.function(3)))
-        XCTAssertTrue(h.line(4).contains("en instruction    Marie Gor 0 j"), h.line(4))
+        XCTAssertTrue(h.line(4).contains("en instruction    Marie Go… 0 j"), h.line(4))
 
         h.press(.key(.function(9)))   // agent: non attribués
         XCTAssertEqual(h.line(1).trimmingCharacters(in: .whitespaces), "File : à traiter · toutes démarches · non attribués")

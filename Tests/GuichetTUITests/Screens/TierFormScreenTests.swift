@@ -80,10 +80,50 @@ final class TierFormScreenTests: XCTestCase {
         h.press(.tab)
         XCTAssertTrue(h.screen.contains("WAMYTAN Hélène"), h.screen)
         XCTAssertTrue(h.screen.contains("même date de"), h.screen)
-        XCTAssertTrue(h.screen.contains("F6 : ouvrir le 1er"), h.screen)
+        XCTAssertTrue(h.screen.contains("▸ WAMYTAN Hélène"), h.screen)
+        XCTAssertTrue(h.screen.contains("F6 : ouvrir ▸"), h.screen)
         h.press(.function(6))
         XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Hélène"), h.line(0))
         XCTAssertEqual(try h.store.summary().persons, 1, "nothing was created")
+    }
+
+    func testThePanelSaysWhenNoRecordIsCloseAndOpensTheCandidateUnderTheCursor() throws {
+        let h = try ScreenHarness(tiers: [
+            (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985", .commune: "Nouméa"]),
+            (.person, [.givenNames: "Hélène", .birthName: "Wamytane", .birthDate: "14/03/1985", .commune: "Bourail"]),
+        ])
+        newPerson(h)
+        h.type("Kasarhérou")
+        h.press(.tab, .tab)
+        h.type("Paul")
+        h.press(.tab, .tab)
+        XCTAssertTrue(h.screen.contains("Ils s'affichent dès le"), h.screen)
+        h.type("01/01/1990")
+        h.press(.tab)
+        XCTAssertTrue(h.screen.contains("Aucune fiche proche"), h.screen)
+        XCTAssertFalse(h.screen.contains("Ils s'affichent"), h.screen)
+        h.press(.function(6))
+        XCTAssertTrue(h.screen.contains("Aucune fiche proche à ouvrir."), h.screen)
+
+        // Two candidates: PgDn (F8) moves the cursor to the second, F6 opens that one.
+        h.press(.backTab, .backTab, .backTab, .backTab, .backTab)
+        h.press(.ctrl("u"))
+        h.type("Wamytan")
+        h.press(.tab, .tab, .ctrl("u"))
+        h.type("Hélène")
+        h.press(.tab, .tab, .ctrl("u"))
+        h.type("14/03/1985")
+        h.press(.tab)
+        XCTAssertTrue(h.screen.contains("F7/F8 : choisir, F6 :\n") && h.screen.contains("ouvrir ▸"), h.screen)
+        func chosen() -> String? {
+            h.screen.range(of: "▸ WAMYTANE? Hélène", options: .regularExpression).map { String(h.screen[$0].dropFirst(2)) }
+        }
+        let first = try XCTUnwrap(chosen(), h.screen)
+        h.press(.function(8))
+        let second = try XCTUnwrap(chosen(), h.screen)
+        XCTAssertNotEqual(first, second, "the cursor moved to the other candidate")
+        h.press(.function(6))
+        XCTAssertTrue(h.line(0).contains("Fiche : " + second), h.screen)
     }
 
     func testCancelAsksFirstWhenSomethingChanged() throws {

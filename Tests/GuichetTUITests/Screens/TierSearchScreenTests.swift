@@ -25,7 +25,7 @@ final class TierSearchScreenTests: XCTestCase {
         XCTAssertEqual(h.screen, """
              Guichet · Recherche d'un tiers                      Marie Gorodey · 29/11/2026
 
-             Rechercher : wam hel                                         1 résultat
+             Rechercher : wam hel                                    1 résultat
 
              Nom                            Né(e) / RIDET  Commune      Tél.     Vérif.
              WAMYTAN Hélène                 14/03/1985     Nouméa       25.12.34 ·

@@ -17,7 +17,7 @@ final class ScreenHarness: KeyDrivenHarness {
 
     init(tiers: [(TierKind, [TierField: String])] = [], roles: Set<Role> = [.reception, .supervisor],
          catalog: ProcedureCatalog = ProcedureCatalog(procedures: []), catalogProblem: String? = nil,
-         receipts: ReceiptOutput? = nil) throws {
+         receipts: ReceiptOutput? = nil, keymap: Keymap = DefaultKeymap.keymap) throws {
         directory = NSTemporaryDirectory() + "guichet-screens-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         store = try SIMSStore.open(path: directory + "/sims.sqlite", create: true, clock: .fixed(Self.now))
@@ -28,7 +28,7 @@ final class ScreenHarness: KeyDrivenHarness {
             try TierService(store: store).create(kind: kind, values: values, by: agent)
         }
         terminal = InMemoryTerminal(columns: 80, rows: 24)
-        session = AppSession(store: store, agent: agent, keymap: DefaultKeymap.keymap, clock: .fixed(Self.now),
+        session = AppSession(store: store, agent: agent, keymap: keymap, clock: .fixed(Self.now),
                              catalog: catalog, catalogProblem: catalogProblem, receipts: receipts)
         app = Application(terminal: terminal, session: session, root: HomeScreen(session: session))
         app.renderFrame()

@@ -12,11 +12,25 @@ final class CellBufferTests: XCTestCase {
         XCTAssertEqual(buffer[8, 1], .blank)
     }
 
-    func testPutClipsAtTheRightEdgeAndAtMaxWidth() {
-        var buffer = CellBuffer(width: 8, height: 2)
+    func testTextCutAtTheRightEdgeOrAtMaxWidthEndsWithAnEllipsis() {
+        var buffer = CellBuffer(width: 8, height: 3)
         buffer.put("Nouméa Province Sud", x: 3, y: 0)
         buffer.put("Bourail", x: 0, y: 1, maxWidth: 4)
-        XCTAssertEqual(buffer.text, "   Noumé\nBour")
+        buffer.put("Bourail", x: 0, y: 2, maxWidth: 7)
+        XCTAssertEqual(buffer.text, "   Noum…\nBou…\nBourail", "a text that fits is never marked")
+    }
+
+    func testTextCutBeforeASpaceDoesNotLeaveTheSpaceBeforeTheEllipsis() {
+        var buffer = CellBuffer(width: 10, height: 1)
+        let next = buffer.put("Jean Wayenece", x: 0, y: 0, maxWidth: 6)
+        XCTAssertEqual(buffer.text, "Jean…")
+        XCTAssertEqual(next, 5)
+    }
+
+    func testAScrollingFieldClipsWithoutEllipsis() {
+        var buffer = CellBuffer(width: 8, height: 1)
+        buffer.put("Bourail", x: 0, y: 0, maxWidth: 4, overflow: .clip)
+        XCTAssertEqual(buffer.text, "Bour")
     }
 
     func testPutClipsOnTheLeftAndOutsideRows() {
@@ -52,8 +66,10 @@ final class CellBufferTests: XCTestCase {
 
     func testWideCharacterThatDoesNotFitLeavesASpace() {
         var buffer = CellBuffer(width: 4, height: 1, fill: Cell("."))
-        buffer.put("ab中", x: 1, y: 0)
+        buffer.put("ab中", x: 1, y: 0, overflow: .clip)
         XCTAssertEqual(buffer.lines, [".ab "])
+        buffer.put("ab中", x: 1, y: 0)
+        XCTAssertEqual(buffer.lines, [".ab…"], "cut, it says so")
         XCTAssertFalse(buffer[3, 0].isContinuation)
     }
 

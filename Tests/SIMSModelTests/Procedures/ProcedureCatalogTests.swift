@@ -68,12 +68,21 @@ final class ProcedureCatalogTests: XCTestCase {
         XCTAssertEqual(Array(licence.fields.prefix(8)).map(\.key), [
             "demandeur.raison_sociale", "demandeur.ridet", "demandeur.forme_juridique", "demandeur.adresse",
             "demandeur.commune", "demandeur.code_postal", "demandeur.telephone", "demandeur.courriel"])
-        XCTAssertEqual(licence.field("categorie_licence")?.type, .choice([
-            "Licence de 3e catégorie", "Licence de 4e catégorie", "Licence restaurant", "Licence à emporter"]))
+        // The Province Sud's classes (code des débits de boissons), not metropolitan France's categories.
+        XCTAssertEqual(licence.field("classe_licence")?.type, .choice([
+            "1re classe normale", "1re classe touristique", "2e classe", "2e classe incessible particulière",
+            "3e classe", "4e classe", "5e classe"]))
         XCTAssertEqual(licence.field("date_ouverture")?.type, .date)
         XCTAssertEqual(licence.pieces.map(\.documentType),
-                       [.ridetNotice, .companyStatutes, .criminalRecord, .trainingCertificate, .leaseOrTitle])
-        XCTAssertEqual(licence.pieces.map(\.maxAgeDays), [92, nil, 92, nil, nil])
+                       [.ridetNotice, .companyStatutes, .criminalRecord, .trainingCertificate, .leaseOrTitle, .other])
+        XCTAssertEqual(licence.pieces.map(\.maxAgeDays), [92, nil, 92, nil, nil, nil])
+        // The dedicated sales space is asked for in 3e and 5e classe only.
+        let space = try XCTUnwrap(licence.pieces.last)
+        XCTAssertTrue(space.applies(to: ["classe_licence": "3e classe"]))
+        XCTAssertTrue(space.applies(to: ["classe_licence": "5e classe"]))
+        XCTAssertFalse(space.applies(to: ["classe_licence": "2e classe"]))
+        XCTAssertFalse(space.applies(to: [:]))
+        XCTAssertTrue(ProcedureSheetText.describe(space, in: licence).contains("seulement si classe de licence : 3e classe ou 5e classe"))
     }
 
     static let grantFieldKeys = [

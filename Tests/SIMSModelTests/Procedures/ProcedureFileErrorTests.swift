@@ -69,6 +69,15 @@ final class ProcedureFileErrorTests: XCTestCase {
         assertProcedureError(F.editing(57, "    concerne: parent"), line: 57, field: "pieces[2].concerne", "demandeur ou beneficiaire")
         assertProcedureError(F.editing(26, "    longueur_max: 5000"), line: 26, field: "champs[3].longueur_max", "entre 1 et 2000")
         assertProcedureError(F.editing(52, "    age_max_mois: 0"), line: 52, field: "pieces[1].age_max_mois", "entre 1 et 120")
+        // A piece asked for only for some answers names a choice field and some of its options.
+        assertProcedureError(F.editing(52, "    age_max_mois: 3", "    si: classe = CM2"), line: 53, field: "pieces[1].si",
+                             "« CM2 » n'est pas un choix du champ « classe »", "CP, CE1, CE2")
+        assertProcedureError(F.editing(52, "    age_max_mois: 3", "    si: etablissement = CP"), line: 53, field: "pieces[1].si",
+                             "n'est pas un champ à choix", "classe")
+        assertProcedureError(F.editing(52, "    age_max_mois: 3", "    si: classe"), line: 53, field: "pieces[1].si",
+                             "champ = valeur")
+        XCTAssertEqual(try ProcedureFileParser.parse(F.editing(52, "    age_max_mois: 3", "    si: classe = CE1, CE2"), file: "t.yaml")
+                        .pieces.first?.condition, PieceCondition(fieldKey: "classe", values: ["CE1", "CE2"]))
         assertProcedureError(F.editing(11...16, "fiche: voir le site"), line: 11, field: "fiche", "clé: valeur")
         assertProcedureError(F.editing(2, "titre: [Bourse]"), line: 2, field: "titre", "texte est attendu")
         assertProcedureError(F.editing(17...48, "champs: etablissement"), line: 17, field: "champs", "une liste est attendue")

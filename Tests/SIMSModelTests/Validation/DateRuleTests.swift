@@ -13,6 +13,14 @@ final class DateRuleTests: XCTestCase {
         }
     }
 
+    func testSixBareDigitsTakeTheCenturyThatKeepsABirthDateInThePast() {
+        XCTAssertEqual(ValidationTestSupport.accepted("140385", field), "1985-03-14")
+        XCTAssertEqual(ValidationTestSupport.accepted("120301", field), "2001-03-12")
+        // A date that is not a birth date (no last day) is of the 2000s.
+        XCTAssertEqual(try DateRule.normalize("150227", label: "Date d'ouverture", notAfter: nil), "2027-02-15")
+        ValidationTestSupport.refused("310485", field, mentions: ["31/04/1985 n'existe pas"])
+    }
+
     func testLeapDay() {
         XCTAssertEqual(ValidationTestSupport.accepted("29/02/2024", field), "2024-02-29")
         ValidationTestSupport.refused("29/02/2023", field, mentions: ["29/02/2023 n'existe pas", "jj/mm/aaaa"])
@@ -30,7 +38,6 @@ final class DateRuleTests: XCTestCase {
 
     func testTwoDigitYearsAskForFourDigits() {
         ValidationTestSupport.refused("12/03/01", field, mentions: ["« 01 »", "quatre chiffres"])
-        ValidationTestSupport.refused("120301", field, mentions: ["« 01 »", "quatre chiffres"])
         ValidationTestSupport.refused("12/03/201", field, mentions: ["quatre chiffres"])
     }
 
