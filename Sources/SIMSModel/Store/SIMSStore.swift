@@ -44,14 +44,16 @@ public final class SIMSStore: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
+            // A busy store is not an unreadable one: the caller may wait and try again.
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
         let migrator = StoreMigrations.migrator
         let superseded: Bool
         do {
             superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
+            // A busy store is not an unreadable one: the caller may wait and try again.
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
         if superseded { throw StoreError.newerSchema(path: path) }
