@@ -11,7 +11,7 @@ struct GuichetCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, AgentCommand.self, SearchCommand.self, DemoDataCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, SummaryCommand.self, DossierCommand.self, BenchCommand.self, ProceduresCommand.self,
-            DashboardCommand.self,
+            DashboardCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 
@@ -40,7 +40,9 @@ struct GuichetCommand: ParsableCommand {
                 ? try DemoStore.openOrCreate(path: path, tiers: demoTiers, login: LoginResolver.current(environment: environment),
                                              catalog: catalog)
                 : try SIMSStore.open(path: path)
-            let agent = try AgentService(store: opened).authenticate(login: LoginResolver.current(environment: environment))
+            let login = LoginResolver.current(environment: environment)
+            StoreSessions.register(storePath: opened.path, login: login, activity: "application")
+            let agent = try AgentService(store: opened).authenticate(login: login)
             try ApplicationLauncher.run(store: opened, agent: agent, catalog: catalog, catalogProblem: problem)
         }
     }
