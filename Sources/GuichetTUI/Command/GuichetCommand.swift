@@ -15,6 +15,12 @@ struct GuichetCommand: ParsableCommand {
         ]
     )
 
+    /// The process is prepared (umask, shared host) before the arguments are read.
+    static func main() {
+        HostEnvironment.prepare()
+        main(nil)
+    }
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var procedureOptions: ProcedureOptions
 
