@@ -6,6 +6,14 @@ import SIMSModel
 /// agent's `guichet` runs again under the service account through sudo, where the
 /// administrator's settings replace the agent's environment.
 enum HostEnvironment {
+    /// Whether this process runs under the service account on an agent's behalf (through sudo):
+    /// the store and the procedures are then the configuration file's, never a path of the agent.
+    static var actingForAgent: Bool {
+        guard geteuid() != 0, let configuration = try? HostConfiguration.load(),
+              let account = getpwnam(configuration.account), account.pointee.pw_uid == geteuid() else { return false }
+        return !(ProcessInfo.processInfo.environment["SUDO_USER"] ?? "").isEmpty
+    }
+
     static func prepare() {
         umask(0o077)
         let configuration: HostConfiguration?

@@ -9,7 +9,12 @@ struct StoreOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var path: String { StoreLocation.resolve(explicit: db, environment: environment) }
+    var path: String {
+        if db != nil, HostEnvironment.actingForAgent {
+            CommandFailure.fail("--db n'est pas permis ici : la base est celle que fixe \(HostConfiguration.defaultPath).")
+        }
+        return StoreLocation.resolve(explicit: db, environment: environment)
+    }
 
     /// Opens an existing store, and announces this process on it (``StoreSessions``).
     func open(create: Bool = false) throws -> SIMSStore {

@@ -83,6 +83,14 @@ final class ServerDeploymentTests: XCTestCase {
         XCTAssertEqual(found.status, 0, found.stderr)
         XCTAssertTrue(found.stdout.contains("WAMYTAN Hélène\t14/03/1985"), found.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/ailleurs.sqlite"))
+        let elsewhere = try run(as: "gtacc", ["guichet", "init", "--db", "/tmp/ailleurs.sqlite"])
+        XCTAssertEqual(elsewhere.status, 1)
+        XCTAssertTrue(elsewhere.stderr.contains("--db n'est pas permis ici"), elsewhere.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/ailleurs.sqlite"))
+        // Nor does the agent choose a program: GUICHET_COMMANDE_* comes from the configuration file.
+        let printed = try run(as: "gtacc", ["guichet", "procedures", "list", "--procedures", "/tmp"],
+                              environment: ["GUICHET_COMMANDE_IMPRESSION=/tmp/piege"])
+        XCTAssertTrue(printed.stderr.contains("--procedures n'est pas permis ici"), printed.stderr)
         // The accueil agent's role holds, and it cannot pass for the superviseur.
         let export = try run(as: "gtacc", ["guichet", "export", "dossiers"], environment: ["GUICHET_LOGIN=gtsup", "SUDO_USER=gtsup"])
         XCTAssertEqual(export.status, 1)
