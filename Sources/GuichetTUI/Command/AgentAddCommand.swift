@@ -12,7 +12,7 @@ struct AgentAddCommand: ParsableCommand {
     @Option(name: .long, help: "Service (répétable).") var service: [String] = []
 
     func run() throws {
-        try CommandFailure.guarded {
+        try CommandFailure.guarded(retryingWhenBusy: true, storePath: store.path) {
             let (opened, admin) = try store.session()
             let agent = try AgentService(store: opened).add(login: login, fullName: name, roles: try AgentCommand.roles(role),
                                                             services: service, by: admin)

@@ -9,7 +9,7 @@ struct AgentDisableCommand: ParsableCommand {
     @Argument(help: "Identifiant de l'agent.") var login: String
 
     func run() throws {
-        try CommandFailure.guarded {
+        try CommandFailure.guarded(retryingWhenBusy: true, storePath: store.path) {
             let (opened, admin) = try store.session()
             let agent = try AgentService(store: opened).disable(login: login, by: admin)
             print("Compte de \(agent.login) désactivé.")

@@ -10,7 +10,7 @@ struct AgentSetRoleCommand: ParsableCommand {
     @Argument(help: "Rôles séparés par des virgules.") var roles: String
 
     func run() throws {
-        try CommandFailure.guarded {
+        try CommandFailure.guarded(retryingWhenBusy: true, storePath: store.path) {
             let (opened, admin) = try store.session()
             let agent = try AgentService(store: opened).setRoles(login: login, roles: try AgentCommand.roles(roles), by: admin)
             print("Rôles de \(agent.login) : \(agent.rolesLabel)")

@@ -15,6 +15,8 @@ struct ExportDossiersCommand: ParsableCommand {
             doublés), lignes terminées par CRLF, une ligne d'en-tête. Dates au format jj/mm/aaaa (heure de \
             Nouméa). Les dossiers sont écrits du plus ancien dépôt au plus récent.
             Colonnes : \(DossierExportColumn.headerList).
+            Une cellule qui commencerait par =, +, -, @, une tabulation ou un retour chariot (lue comme une \
+            formule par un tableur) est précédée d'une apostrophe.
             Les dossiers contiennent des données personnelles : chaque export est enregistré dans le journal.
             """)
 
@@ -26,13 +28,15 @@ struct ExportDossiersCommand: ParsableCommand {
     @Option(name: .long, help: "ouverts, depose, en_instruction, attente_pieces, a_valider, accepte, refuse, sans_suite, decides ou tous.")
     var etat = "tous"
     @Flag(name: .long, help: "Seulement les dossiers dont l'échéance est dépassée.") var enRetard = false
-    @Option(name: .long, help: "Fichier à écrire (par défaut la sortie standard). Il n'apparaît qu'une fois complet.")
+    @Option(name: .long, help: "Fichier à écrire (par défaut la sortie standard). Il n'apparaît qu'une fois complet ; un fichier existant n'est remplacé qu'avec --ecraser.")
     var sortie: String?
+    @Flag(name: .long, help: "Remplacer le fichier --sortie s'il existe déjà (jamais un lien, un dossier ni un périphérique).")
+    var ecraser = false
     @Flag(name: .long, help: "Commencer par une marque d'ordre d'octets UTF-8 (pour qu'Excel reconnaisse les accents).")
     var bom = false
 
     func run() throws {
-        try CommandFailure.guarded {
+        try CommandFailure.guarded(retryingWhenBusy: true, storePath: store.path) {
             let columns = try colonnes.map(DossierExportColumn.parse) ?? DossierExportColumn.allCases
             let filter = QueueFilter(procedureCode: demarche?.uppercased(), scope: try DossierExporter.scope(parsing: etat),
                                      deadline: enRetard ? .overdue : .any)
@@ -40,7 +44,7 @@ struct ExportDossiersCommand: ParsableCommand {
             let exporter = DossierExporter(store: opened)
             let count: Int
             if let sortie, sortie != "-" {
-                count = try exporter.export(filter, columns: columns, toFile: sortie, byteOrderMark: bom, by: agent)
+                count = try exporter.export(filter, columns: columns, toFile: sortie, replacing: ecraser, byteOrderMark: bom, by: agent)
                 FileHandle.standardError.write(Data("\(count) dossiers exportés dans \(sortie).\n".utf8))
             } else {
                 count = try exporter.export(filter, columns: columns, to: .standardOutput, byteOrderMark: bom, by: agent)

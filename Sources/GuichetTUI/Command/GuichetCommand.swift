@@ -11,9 +11,15 @@ struct GuichetCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, AgentCommand.self, SearchCommand.self, DemoDataCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, SummaryCommand.self, DossierCommand.self, BenchCommand.self, ProceduresCommand.self,
-            DashboardCommand.self,
+            DashboardCommand.self, BackupCommand.self, RestoreCommand.self, ServerCommand.self,
         ]
     )
+
+    /// The process is prepared (umask, shared host) before the arguments are read.
+    static func main() {
+        HostEnvironment.prepare()
+        main(nil)
+    }
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var procedureOptions: ProcedureOptions
@@ -40,7 +46,9 @@ struct GuichetCommand: ParsableCommand {
                 ? try DemoStore.openOrCreate(path: path, tiers: demoTiers, login: LoginResolver.current(environment: environment),
                                              catalog: catalog)
                 : try SIMSStore.open(path: path)
-            let agent = try AgentService(store: opened).authenticate(login: LoginResolver.current(environment: environment))
+            let login = LoginResolver.current(environment: environment)
+            StoreSessions.register(storePath: opened.path, login: login, activity: "application")
+            let agent = try AgentService(store: opened).authenticate(login: login)
             try ApplicationLauncher.run(store: opened, agent: agent, catalog: catalog, catalogProblem: problem)
         }
     }

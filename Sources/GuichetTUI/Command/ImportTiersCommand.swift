@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SIMSModel
 
 /// `guichet import tiers FILE.csv [--rejects FILE] [--source NAME --niveau 0|1|2]`
@@ -13,14 +14,21 @@ struct ImportTiersCommand: ParsableCommand {
     var source: String?
     @Option(name: .long, help: "Niveau de vérification des faits importés : 0 déclaré, 1 vérifié sur pièce, 2 validé (avec --source).")
     var niveau: Int?
+    @Flag(name: .long, help: "Importer le fichier même s'il l'a déjà été (même contenu, même empreinte SHA-256).")
+    var encore = false
 
     func run() throws {
-        try CommandFailure.guarded {
+        try CommandFailure.guarded(retryingWhenBusy: true, storePath: store.path) {
             let trusted = try trustedSource()
             let (opened, admin) = try store.session()
-            let report = try TierImporter(store: opened).importTiers(path: file, rejectsPath: rejects, source: trusted, by: admin)
-            print("\(report.imported) tiers importés, \(report.rejected) lignes rejetées.")
-            if report.rejected > 0 { print("Lignes rejetées et motifs : \(report.rejectsPath)") }
+            // The summary is printed and flushed the moment the import commits: an administrator
+            // whose session is cut afterwards (during the closing checkpoint) knows it is done.
+            try TierImporter(store: opened).importTiers(path: file, rejectsPath: rejects, source: trusted, again: encore,
+                                                        by: admin) { report in
+                print("\(report.imported) tiers importés, \(report.rejected) lignes rejetées.")
+                if report.rejected > 0 { print("Lignes rejetées et motifs : \(report.rejectsPath)") }
+                fflush(nil)
+            }
         }
     }
 

@@ -17,7 +17,10 @@ struct ProcedureOptions: ParsableArguments {
 
     /// The folder `explicit` names, or the default one (see ``ProcedureLocation``).
     static func directory(explicit: String?) -> URL {
-        ProcedureLocation.resolve(
+        if explicit != nil, HostEnvironment.actingForAgent {
+            CommandFailure.fail("--procedures n'est pas permis ici : les démarches sont celles que fixe \(HostConfiguration.defaultPath).")
+        }
+        return ProcedureLocation.resolve(
             explicit: explicit, environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath)
     }

@@ -13,16 +13,27 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.guarded {
+            let text = query.joined(separator: " ")
+            // The same limit as the search field of the screen: a query no agent could type is
+            // refused at once instead of keeping the store busy.
+            guard text.count <= TierSearchScreen.queryLimit else {
+                throw ValidationError(field: nil, message: "Recherche trop longue (\(text.count) caractères) : "
+                    + "\(TierSearchScreen.queryLimit) au plus, comme dans le champ de recherche. Tapez seulement le nom, "
+                    + "la date ou le numéro cherché.")
+            }
+            guard (1...1_000).contains(limit) else {
+                throw ValidationError(field: nil, message: "--limit \(limit) : indiquez un nombre de résultats de 1 à 1000.")
+            }
             let (opened, agent) = try store.session()
             try AgentService.require(agent, .reception, .instructor, .supervisor, to: "rechercher des tiers")
-            let hits = try TierSearch(store: opened).search(query.joined(separator: " "), limit: limit)
+            let hits = try TierSearch(store: opened).search(text, limit: limit)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 print(String(decoding: try encoder.encode(hits), as: UTF8.self))
                 return
             }
-            if hits.isEmpty { print("Aucun tiers ne correspond à « \(query.joined(separator: " ")) ».") }
+            if hits.isEmpty { print("Aucun tiers ne correspond à \(ShownText.quoted(text)).") }
             for hit in hits {
                 let identity = hit.kind == .person
                     ? (hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? "")

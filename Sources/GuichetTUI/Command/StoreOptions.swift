@@ -9,11 +9,28 @@ struct StoreOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var path: String { StoreLocation.resolve(explicit: db, environment: environment) }
+    var path: String {
+        if db != nil, HostEnvironment.actingForAgent {
+            CommandFailure.fail("--db n'est pas permis ici : la base est celle que fixe \(HostConfiguration.defaultPath).")
+        }
+        return StoreLocation.resolve(explicit: db, environment: environment)
+    }
 
-    /// Opens an existing store.
+    /// Opens an existing store, and announces this process on it (``StoreSessions``).
     func open(create: Bool = false) throws -> SIMSStore {
-        try SIMSStore.open(path: path, create: create)
+        let store = try SIMSStore.open(path: path, create: create)
+        StoreSessions.register(storePath: store.path, login: LoginResolver.current(environment: environment),
+                               activity: Self.activity())
+        return store
+    }
+
+    /// The command being run, as other agents may see it: its subcommand words, never its
+    /// arguments (a search holds a name).
+    static func activity(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+        let words = arguments.prefix { !$0.hasPrefix("-") }
+        guard let first = words.first else { return "application" }
+        let grouped: Set<String> = ["agent", "import", "export", "dossier", "bench", "procedures", "serveur"]
+        return words.prefix(grouped.contains(first) ? 2 : 1).joined(separator: " ")
     }
 
     /// Opens the store and the account of the operating-system login.

@@ -1,3 +1,5 @@
+import SIMSModel
+
 /// What is wrong in a keymap file, with the offending word; see ``KeymapError``.
 enum KeymapErrorKind: Hashable, Sendable {
     /// The context is not one of ``KeymapContext``.
@@ -23,19 +25,19 @@ enum KeymapErrorKind: Hashable, Sendable {
         switch self {
         case .unknownContext(let name):
             let known = KeymapContext.allCases.map(\.name).joined(separator: ", ")
-            return "contexte inconnu « \(name) » (contextes possibles : \(known))"
+            return "contexte inconnu \(ShownText.quoted(name)) (contextes possibles : \(known))"
         case .unknownKey(let name):
-            return "touche inconnue « \(name) »"
+            return "touche inconnue \(ShownText.quoted(name))"
         case .unknownAction(let name):
-            return "action inconnue « \(name) »"
+            return "action inconnue \(ShownText.quoted(name))"
         case .unknownCommand(let word):
-            return "commande inconnue « \(word) » (\(expected))"
+            return "commande inconnue \(ShownText.quoted(word)) (\(expected))"
         case .missingFields:
             return "ligne incomplète (\(expected))"
         case .extraText(let text):
-            return "texte en trop après l'action : « \(text) »"
+            return "texte en trop après l'action : \(ShownText.quoted(text))"
         case .duplicateBinding(let key, let context, let firstLine):
-            return "touche « \(key) » déjà liée dans le contexte « \(context.name) » à la ligne \(firstLine)"
+            return "touche \(ShownText.quoted(key)) déjà liée dans le contexte « \(context.name) » à la ligne \(firstLine)"
         case .unreadableFile(let reason):
             return "lecture impossible (\(reason))"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SIMSModel
 
 /// Loads the keymap in effect: the defaults, overridden by the user's own `keymap.conf` if any.
 ///
@@ -12,6 +13,9 @@ import Foundation
 /// }
 /// ```
 enum KeymapLoader {
+    /// The largest keymap file read: a few hundred `bind` lines take a few kilobytes.
+    static let maximumFileSize = 64 * 1024
+
     /// Where the user's keymap file is looked for; nil when neither variable gives a place.
     static func userKeymapPath(environment: [String: String]) -> String? {
         if let configHome = environment["XDG_CONFIG_HOME"], configHome.hasPrefix("/") {
@@ -31,6 +35,11 @@ enum KeymapLoader {
         guard let path = userKeymapPath(environment: environment),
               FileManager.default.fileExists(atPath: path) else {
             return .success(DefaultKeymap.keymap)
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileSize {
+            return .failure(KeymapError(fileName: path, line: nil, kind: .unreadableFile(
+                "fichier trop gros : \(FileSize.french(Int64(size))), \(FileSize.french(Int64(maximumFileSize))) au plus "
+                    + "pour des lignes bind ; est-ce bien le fichier des touches ?")))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(KeymapError(fileName: path, line: nil, kind: .unreadableFile("accès refusé ou pas un fichier")))

@@ -4,8 +4,11 @@ import SIMSModel
 /// pane for the selected tier; Enter opens it. A dossier's number or the tracking code of its
 /// receipt, typed in the same field, offers the dossier instead: Enter opens it.
 final class TierSearchScreen: Screen {
+    /// The longest query, in characters: the field stops there, and `guichet search` refuses longer.
+    static let queryLimit = 120
+
     let session: AppSession
-    private(set) var field = TextField(maxLength: 120)
+    private(set) var field = TextField(maxLength: TierSearchScreen.queryLimit)
     private(set) var hits: [SearchHit] = []
     /// The dossier whose number or tracking code is the query, if any.
     private(set) var dossier: InboxDossier?

@@ -55,6 +55,7 @@ public struct AgentService: Sendable {
         guard !login.isEmpty, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
             throw ValidationError(field: nil, message: "Identifiant « \(login) » invalide : lettres, chiffres, point, tiret ou souligné, comme le nom de connexion du système.")
         }
+        let fullName = try Self.checkedFullName(fullName)
         guard !roles.isEmpty else {
             throw ValidationError(field: nil, message: "Indiquez au moins un rôle : accueil, instructeur, superviseur ou administrateur.")
         }
@@ -103,6 +104,22 @@ public struct AgentService: Sendable {
             try EventLog.append(db, kind: .agentDisabled, agentID: actor.id, tierID: nil,
                                 payload: ["login": login], at: store.clock.now())
             return try fetch(db, id: target.id)
+        }
+    }
+
+    /// An agent's full name, checked like a person's names (letters with their accents,
+    /// apostrophes, hyphens and spaces; no control character, no leading hyphen that a
+    /// spreadsheet would read as a formula; 120 characters at most) and tidied the same way.
+    public static func checkedFullName(_ raw: String) throws -> String {
+        let label = TierField.givenNames.label
+        do throws(ValidationError) {
+            guard let cleaned = try ValidationText.clean(raw, field: .givenNames) else {
+                throw ValidationError(field: nil, message: "Nom de l'agent : indiquez son nom complet (--name \"Prénom Nom\").")
+            }
+            return try NameRule.normalize(cleaned, field: .givenNames)
+        } catch let error where error.field != nil {
+            let detail = error.message.hasPrefix(label + " : ") ? String(error.message.dropFirst(label.count + 3)) : error.message
+            throw ValidationError(field: nil, message: "Nom de l'agent : " + detail)
         }
     }
 

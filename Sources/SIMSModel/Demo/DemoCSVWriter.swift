@@ -8,7 +8,7 @@ public enum DemoCSVWriter {
     }
 
     public static func write(count: Int, seed: UInt64, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: path) else {
             throw ValidationError(field: nil, message: "Impossible d'écrire \(path).")
         }

@@ -47,9 +47,9 @@ public struct DocumentFileStore: Sendable {
     /// Stores a copy of a file (hashed as it is read, in 1 MiB chunks).
     public func put(fileAt source: URL, extension fileExtension: String? = nil) throws -> StoredFile {
         let ext = (fileExtension ?? source.pathExtension).lowercased()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = directory.appendingPathComponent(".entrant-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let output = FileHandle(forWritingAtPath: temporary.path) else {
             throw Self.failure("impossible d'écrire dans \(directory.path) : vérifiez les droits et la place disponible.")
         }
@@ -77,9 +77,9 @@ public struct DocumentFileStore: Sendable {
 
     /// Stores bytes held in memory.
     public func put(_ data: Data, extension fileExtension: String) throws -> StoredFile {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = directory.appendingPathComponent(".entrant-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let output = FileHandle(forWritingAtPath: temporary.path) else {
             throw Self.failure("impossible d'écrire dans \(directory.path) : vérifiez les droits et la place disponible.")
         }
@@ -105,7 +105,7 @@ public struct DocumentFileStore: Sendable {
             try? manager.removeItem(at: temporary)
             return StoredFile(sha256: sha256, size: size, fileExtension: ext, alreadyStored: true)
         }
-        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         if rename(temporary.path, target.path) != 0 {
             try? manager.removeItem(at: temporary)
             throw Self.failure("impossible de ranger le fichier dans \(target.deletingLastPathComponent().path).")

@@ -31,9 +31,10 @@ public struct ReceiptOutput: Sendable {
     /// Writes the receipt's text completely (temporary file, then rename) and returns its file.
     @discardableResult
     public func write(_ receipt: Receipt) throws -> URL {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let file = directory.appendingPathComponent(receipt.number + ".txt")
         try Data(receipt.text.utf8).write(to: file, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         return file
     }
 

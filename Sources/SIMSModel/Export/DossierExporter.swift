@@ -32,41 +32,19 @@ public struct DossierExporter: Sendable {
         return try write(filter, columns: columns, to: handle, byteOrderMark: byteOrderMark)
     }
 
-    /// Writes the CSV to `path` through a temporary file in the same folder, renamed over `path`
-    /// once complete: a half-written export never appears under its name. Returns the number of
-    /// dossiers. The file is readable by its owner only (personal data).
+    /// Writes the CSV to `path` through a temporary file of mode 0600 in the same folder, put in
+    /// place once complete (``OutputFile``): a half-written export never appears under its name,
+    /// and only a regular file is written: an existing one only when `replacing`, never a device,
+    /// a folder or a link. Returns the number of dossiers.
     @discardableResult
     public func export(_ filter: QueueFilter, columns: [DossierExportColumn] = DossierExportColumn.allCases,
-                       toFile path: String, byteOrderMark: Bool = false, by agent: Agent) throws -> Int {
+                       toFile path: String, replacing: Bool = false, byteOrderMark: Bool = false, by agent: Agent) throws -> Int {
         try authorize(agent)
-        let fm = FileManager.default
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError(field: nil, message: "Impossible d'écrire \(path) : le dossier \(folder) n'existe pas.")
-        }
-        let temporary = folder + "/." + url.lastPathComponent + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw ValidationError(field: nil, message: "Impossible d'écrire dans le dossier \(folder) : vérifiez ses droits.")
-        }
-        var renamed = false
-        defer {
-            try? handle.close()
-            if !renamed { try? fm.removeItem(atPath: temporary) }
-        }
-        try record(filter, columns: columns, destination: url.path, by: agent)
-        let count = try write(filter, columns: columns, to: handle, byteOrderMark: byteOrderMark)
-        do {
-            try handle.synchronize()
-        } catch {
-            throw ValidationError(field: nil, message: "Impossible d'écrire \(path) : \(error.localizedDescription)")
-        }
-        guard rename(temporary, path) == 0 else {
-            throw ValidationError(field: nil, message: "Impossible de créer \(path) : \(String(cString: strerror(errno))).")
-        }
-        renamed = true
+        let output = try OutputFile(path: path, replacing: replacing)
+        defer { output.discard() }
+        try record(filter, columns: columns, destination: URL(fileURLWithPath: path).path, by: agent)
+        let count = try write(filter, columns: columns, to: output.handle, byteOrderMark: byteOrderMark)
+        try output.commit()
         return count
     }
 
@@ -145,7 +123,7 @@ public struct DossierExporter: Sendable {
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 var cells = [String](repeating: "", count: columns.count)
                 while let row = try rows.next() {
-                    for index in cells.indices { cells[index] = row[index] ?? "" }
+                    for index in cells.indices { cells[index] = SpreadsheetCell.neutralised(row[index] ?? "") }
                     try writer.write(row: cells)
                     count += 1
                 }

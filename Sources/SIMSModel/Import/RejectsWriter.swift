@@ -2,25 +2,33 @@ import CSV
 import Foundation
 
 /// Writes the lines an import refused, each with its line number and reason, as CSV
-/// (`ligne,motif,contenu`) that a spreadsheet opens.
+/// (`ligne,motif,contenu`) that a spreadsheet opens: cells that a spreadsheet would read as a
+/// formula are neutralised (``SpreadsheetCell``), and the file is written like any output
+/// (``OutputFile``): mode 0600, a previous rejects file replaced, never a link or a device.
 final class RejectsWriter {
+    private let output: OutputFile
+    private let stream: BufferedFileStream
     private let writer: CSVWriter
     private(set) var count = 0
     let path: String
 
     init(path: String) throws {
         self.path = path
-        guard let stream = OutputStream(toFileAtPath: path, append: false) else {
-            throw ValidationError(field: nil, message: "Impossible d'écrire le fichier des rejets \(path) : vérifiez le dossier et ses droits.")
-        }
+        output = try OutputFile(path: path, replacing: true)
+        stream = BufferedFileStream(handle: output.handle)
+        stream.open()
         writer = try CSVWriter(stream: stream)
         try writer.write(row: ["ligne", "motif", "contenu"])
     }
 
     func reject(line: Int, reason: String, raw: String) throws {
         count += 1
-        try writer.write(row: [String(line), reason, raw])
+        try writer.write(row: [String(line), SpreadsheetCell.neutralised(reason), SpreadsheetCell.neutralised(raw)])
     }
 
-    func close() { writer.stream.close() }
+    /// Puts the file in place.
+    func close() {
+        stream.close()
+        try? output.commit()
+    }
 }

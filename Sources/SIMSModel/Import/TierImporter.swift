@@ -36,10 +36,16 @@ public struct TierImporter: Sendable {
     /// at a time while it waits for the next chunk.
     static let tokenRowsPerStep = 4096
 
-    /// `source`: a trusted source whose level every imported fact takes, named in their reference
-    /// and in the event; without it the facts are « déclaré ».
-    public func importTiers(path: String, rejectsPath: String? = nil, source: ImportSource? = nil,
-                            by agent: Agent) throws -> ImportReport {
+    /// Imports the file. `source`: a trusted source whose level every imported fact takes, named
+    /// in their reference and in the event; without it the facts are « déclaré ». A file whose
+    /// content (SHA-256) was already imported is refused, with the date and event of that import,
+    /// unless `again`: an administrator who lost sight of an import (a session cut just after its
+    /// commit) runs it again without doubling every tier. `committed` is called as soon as the
+    /// transaction has committed, before anything else (the store's closing checkpoint may take
+    /// seconds), for the command to say so at once.
+    @discardableResult
+    public func importTiers(path: String, rejectsPath: String? = nil, source: ImportSource? = nil, again: Bool = false,
+                            by agent: Agent, committed: (ImportReport) -> Void = { _ in }) throws -> ImportReport {
         try AgentService.require(agent, .administrator, to: "importer des tiers")
         let data: Data
         do {
@@ -48,6 +54,7 @@ public struct TierImporter: Sendable {
             throw ValidationError(field: nil, message: "Impossible de lire \(path) : vérifiez le chemin et les droits du fichier.")
         }
         let fileHash = HexDigest.string(SHA256.hash(data: data))
+        if !again { try store.pool.read { db in try Self.refuseRepeat(db, hash: fileHash, path: path) } }
         var reader = CSVRecordReader(data: data)
         guard let headerRecord = reader.next() else {
             throw ValidationError(field: nil, message: "\(path) est vide : la première ligne doit être l'en-tête (type,nom_naissance,...).")
@@ -58,10 +65,10 @@ public struct TierImporter: Sendable {
         var columns: [TierCSVColumn] = []
         for name in header {
             guard let column = TierCSVColumn(header: name) else {
-                throw ValidationError(field: nil, message: "\(path), ligne 1 : colonne inconnue « \(name) ». Colonnes possibles : \(TierCSVColumn.allNames.joined(separator: ", ")).")
+                throw ValidationError(field: nil, message: "\(path), ligne 1 : colonne inconnue \(ShownText.quoted(name)). Colonnes possibles : \(TierCSVColumn.allNames.joined(separator: ", ")).")
             }
             if columns.contains(column) {
-                throw ValidationError(field: nil, message: "\(path), ligne 1 : la colonne « \(name) » apparaît deux fois.")
+                throw ValidationError(field: nil, message: "\(path), ligne 1 : la colonne \(ShownText.quoted(name)) apparaît deux fois.")
             }
             columns.append(column)
         }
@@ -73,6 +80,7 @@ public struct TierImporter: Sendable {
         let today = store.clock.today()
         let fileName = (path as NSString).lastPathComponent
         let (eventID, imported): (Int64?, Int) = try store.write { db in
+            if !again { try Self.refuseRepeat(db, hash: fileHash, path: path) }
             let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
             // The lines are read, validated and prepared on another thread while this one writes.
             let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
@@ -98,7 +106,26 @@ public struct TierImporter: Sendable {
             try writer.finish(kind: .tiersImported, payload: payload)
             return (writer.eventID, writer.written)
         }
-        return ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID)
+        rejects.close()
+        let report = ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID)
+        committed(report)
+        return report
+    }
+
+    /// Throws when a file of the same SHA-256 was imported before, naming that import.
+    static func refuseRepeat(_ db: Database, hash: String, path: String) throws {
+        guard let earlier = try Row.fetchOne(db, sql: """
+            SELECT e.id, e.at, e.payload, a.login FROM event e LEFT JOIN agent a ON a.id = e.agent_id
+            WHERE e.kind = ? AND json_extract(e.payload, '$.sha256') = ? ORDER BY e.id DESC LIMIT 1
+            """, arguments: [EventKind.tiersImported.rawValue, hash]) else { return }
+        let at: String = earlier["at"]
+        let id: Int64 = earlier["id"]
+        let payload = EventLog.decodePayload(earlier["payload"])
+        let by = (earlier["login"] as String?).map { " par \(ShownText.escaped($0))" } ?? ""
+        let name = payload["fichier"].map { " (alors nommé \(ShownText.quoted($0)))" } ?? ""
+        throw ValidationError(field: nil, message: "\(ShownText.escaped(path, limit: 200)) a déjà été importé le "
+            + "\(Timestamp.french(at))\(by)\(name), événement n° \(id) du journal : ses tiers sont déjà dans la base. "
+            + "Rien n'a été importé ; pour l'importer une seconde fois malgré tout, ajoutez --encore.")
     }
 
     /// Writes what the preparing thread hands over until it is done: the tiers as they come, the

@@ -80,7 +80,7 @@ public final class InboxFolder {
             return
         }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw ValidationError(field: nil, message: "Dossier des arrivées : impossible de créer \(directory.path) (vérifiez les droits).")
         }
@@ -236,7 +236,7 @@ public final class InboxFolder {
         defer { if let aliasFolder { try? FileManager.default.removeItem(at: aliasFolder) } }
         if !Self.extensions(of: kind).contains(file.url.pathExtension.lowercased()) {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-arrivee-" + UUID().uuidString)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             aliasFolder = folder
             source = folder.appendingPathComponent("piece." + kind.fileExtension)
             try FileManager.default.createSymbolicLink(at: source, withDestinationURL: file.url)
@@ -262,7 +262,7 @@ public final class InboxFolder {
     private func archive(_ file: InboxFile) -> URL? {
         let manager = FileManager.default
         let folder = processedDirectory
-        do { try manager.createDirectory(at: folder, withIntermediateDirectories: true) } catch { return nil }
+        do { try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch { return nil }
         let stem = file.url.deletingPathExtension().lastPathComponent
         let ext = file.url.pathExtension
         for attempt in 1...1000 {

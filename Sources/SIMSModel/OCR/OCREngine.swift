@@ -99,7 +99,7 @@ public struct OCREngine: Sendable {
         let fm = FileManager.default
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("guichet-ocr-" + UUID().uuidString)
         do {
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw Failure("impossible de créer un dossier temporaire : \(error).")
         }
@@ -140,7 +140,7 @@ public struct OCREngine: Sendable {
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
         let errorPath = NSTemporaryDirectory() + "guichet-ocr-err-" + UUID().uuidString
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil, attributes: [.posixPermissions: 0o600])
         defer { try? FileManager.default.removeItem(atPath: errorPath) }
         let errorHandle = FileHandle(forWritingAtPath: errorPath)
         process.standardError = errorHandle ?? FileHandle.nullDevice

@@ -65,6 +65,10 @@ public struct ProcedureCatalog: Sendable {
         return byTitle + bySheet
     }
 
+    /// The largest procedure file read: the longest fiche pratique with its form takes a few
+    /// tens of kilobytes.
+    public static let maximumFileSize = 1024 * 1024
+
     /// Reads every procedure file of `directory`, in name order.
     ///
     /// Each procedure's ``Procedure/sourceFile`` is the folder's name and the file's, e.g.
@@ -108,7 +112,13 @@ public struct ProcedureCatalog: Sendable {
         var parsed: [ProcedureFileParser.Parsed] = []
         for name in files {
             let file = shown + "/" + name
-            guard let data = manager.contents(atPath: directory.appendingPathComponent(name).path) else {
+            let filePath = directory.appendingPathComponent(name).path
+            if let size = (try? manager.attributesOfItem(atPath: filePath))?[.size] as? Int, size > maximumFileSize {
+                errors.append(ProcedureFileError(file: file, message: "fichier trop gros : \(FileSize.french(Int64(size))), "
+                    + "\(FileSize.french(Int64(maximumFileSize))) au plus pour une démarche ; est-ce bien une fiche de démarche ?"))
+                continue
+            }
+            guard let data = manager.contents(atPath: filePath) else {
                 errors.append(ProcedureFileError(file: file, message: "fichier illisible : vérifiez ses droits d'accès."))
                 continue
             }

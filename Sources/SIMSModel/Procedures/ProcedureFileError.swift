@@ -32,9 +32,9 @@ public struct ProcedureFileError: Error, Equatable, Sendable, CustomStringConver
 
     /// One line: `fichier, ligne N, champ « chemin » : message`.
     public var description: String {
-        var location = file
+        var location = ShownText.escaped(file, limit: 200)
         if let line { location += ", ligne \(line)" }
-        if let field { location += ", champ « \(field) »" }
+        if let field { location += ", champ \(ShownText.quoted(field))" }
         return "\(location) : \(message)"
     }
 }

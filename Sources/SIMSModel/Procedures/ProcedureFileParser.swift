@@ -75,7 +75,7 @@ public enum ProcedureFileParser {
             for element in try item.list(singleScalar: true) {
                 let renewed = try readCode(element)
                 if renews.contains(renewed) {
-                    throw element.error("le code « \(renewed) » figure deux fois dans la liste : gardez-en un seul.")
+                    throw element.error("le code \(ShownText.quoted(renewed)) figure deux fois dans la liste : gardez-en un seul.")
                 }
                 renews.append(renewed)
                 renewsLines.append(element.line)
@@ -99,7 +99,7 @@ public enum ProcedureFileParser {
         for element in fieldItems {
             let (field, keyItem) = try readField(element, context: context)
             if let previous = fieldLines[field.key] {
-                throw keyItem.error("le champ « \(field.key) » est déjà déclaré plus haut (\(previous.path)"
+                throw keyItem.error("le champ \(ShownText.quoted(field.key)) est déjà déclaré plus haut (\(previous.path)"
                     + (previous.line.map { ", ligne \($0)" } ?? "") + ") : retirez l'un des deux.")
             }
             fieldLines[field.key] = (element.path ?? "", keyItem.line)
@@ -112,7 +112,7 @@ public enum ProcedureFileParser {
             for element in try piecesItem.list(singleScalar: false) {
                 let (piece, keyItem) = try readPiece(element, context: context, fields: fields)
                 if let previous = pieceLines[piece.key] {
-                    throw keyItem.error("la pièce « \(piece.key) » est déjà déclarée plus haut (\(previous.path)"
+                    throw keyItem.error("la pièce \(ShownText.quoted(piece.key)) est déjà déclarée plus haut (\(previous.path)"
                         + (previous.line.map { ", ligne \($0)" } ?? "") + ") : donnez une clé différente à chaque pièce.")
                 }
                 pieceLines[piece.key] = (element.path ?? "", keyItem.line)
@@ -131,7 +131,7 @@ public enum ProcedureFileParser {
         let code = try item.singleLine()
         let isValid = (2...6).contains(code.count) && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
         guard isValid else {
-            throw item.error("code invalide « \(code) » : 2 à 6 lettres majuscules sans accent, par ex. BS "
+            throw item.error("code invalide \(ShownText.quoted(code)) : 2 à 6 lettres majuscules sans accent, par ex. BS "
                 + "(il sert de préfixe aux numéros de dossier : BS-2026-000123).")
         }
         return code
@@ -147,14 +147,14 @@ public enum ProcedureFileParser {
         for element in try relationsItem.list(singleScalar: true) {
             let word = try element.singleLine()
             guard let relation = RelationKind(rawValue: normalized(word)) else {
-                throw element.error("relation inconnue « \(word) » (attendu : \(expected)).")
+                throw element.error("relation inconnue \(ShownText.quoted(word)) (attendu : \(expected)).")
             }
             guard relation != .manager else {
                 throw element.error("la relation « gerant » relie une société à son gérant, or le bénéficiaire est une personne "
                     + "(attendu : \(expected)).")
             }
             if relations.contains(relation) {
-                throw element.error("la relation « \(relation.rawValue) » figure deux fois : gardez-en une seule.")
+                throw element.error("la relation \(ShownText.quoted(relation.rawValue)) figure deux fois : gardez-en une seule.")
             }
             relations.append(relation)
         }
@@ -206,14 +206,14 @@ public enum ProcedureFileParser {
     private static func readBoundField(_ keys: Entries, bound: Item, context: Context) throws(ProcedureFileError) -> ProcedureField {
         for key in ["type", "longueur_max", "choix", "min", "max"] {
             if let misplaced = keys.entry(key) {
-                throw misplaced.error("« \(key) » ne s'écrit pas pour un champ lié à un tiers : il est contrôlé par "
+                throw misplaced.error("\(ShownText.quoted(key)) ne s'écrit pas pour un champ lié à un tiers : il est contrôlé par "
                     + "la règle du champ du tiers. Retirez cette ligne.")
             }
         }
         let text = try bound.singleLine()
         let parts = normalized(text).split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else {
-            throw bound.error("« \(text) » : écrivez le côté puis le champ du tiers, séparés par un point, "
+            throw bound.error("\(ShownText.quoted(text)) : écrivez le côté puis le champ du tiers, séparés par un point, "
                 + "par ex. demandeur.telephone ou beneficiaire.date_naissance.")
         }
         let isApplicant: Bool
@@ -221,22 +221,22 @@ public enum ProcedureFileParser {
         case "demandeur": isApplicant = true
         case "beneficiaire": isApplicant = false
         default:
-            throw bound.error("côté inconnu « \(parts[0]) » dans « \(text) » (attendu : demandeur ou beneficiaire).")
+            throw bound.error("côté inconnu \(ShownText.quoted(parts[0])) dans \(ShownText.quoted(text)) (attendu : demandeur ou beneficiaire).")
         }
         if !isApplicant && !context.hasBeneficiary {
-            throw bound.error("« \(text) » suppose une section « beneficiaire » (libelle et relations) en tête du fichier : "
+            throw bound.error("\(ShownText.quoted(text)) suppose une section « beneficiaire » (libelle et relations) en tête du fichier : "
                 + "ajoutez-la, ou liez ce champ au demandeur.")
         }
         let kind = isApplicant ? context.applicantKind : .person
         let possible = TierField.fields(of: kind).map(\.rawValue)
         guard let tierField = TierField(rawValue: parts[1]) else {
-            throw bound.error("champ de tiers inconnu « \(parts[1]) » (\(suggestion(parts[1], among: possible))"
+            throw bound.error("champ de tiers inconnu \(ShownText.quoted(parts[1])) (\(suggestion(parts[1], among: possible))"
                 + "attendu : \(possible.joined(separator: ", "))).")
         }
         guard tierField.applies(to: kind) else {
             let who = isApplicant ? "le demandeur est une \(kind == .person ? "personne" : "organisation") (demandeur: \(kind.rawValue))"
                                   : "le bénéficiaire est toujours une personne"
-            throw bound.error("le champ « \(tierField.rawValue) » ne s'applique pas ici : \(who) ; "
+            throw bound.error("le champ \(ShownText.quoted(tierField.rawValue)) ne s'applique pas ici : \(who) ; "
                 + "champs possibles : \(possible.joined(separator: ", ")).")
         }
         let side = isApplicant ? "demandeur" : "beneficiaire"
@@ -257,13 +257,13 @@ public enum ProcedureFileParser {
         let typeWord = try typeItem.singleLine()
         let typeName = normalized(typeWord)
         guard typeNames.contains(typeName) else {
-            throw typeItem.error("type inconnu « \(typeWord) » (attendu : \(typeNames.joined(separator: ", "))).")
+            throw typeItem.error("type inconnu \(ShownText.quoted(typeWord)) (attendu : \(typeNames.joined(separator: ", "))).")
         }
         let allowed: [String: [String]] = ["texte": ["longueur_max"], "choix": ["choix"], "entier": ["min", "max"], "montant": ["max"]]
         for key in ["longueur_max", "choix", "min", "max"] where !(allowed[typeName] ?? []).contains(key) {
             if let misplaced = keys.entry(key) {
                 let owners = allowed.filter { $0.value.contains(key) }.keys.sorted().joined(separator: " et ")
-                throw misplaced.error("« \(key) » ne vaut que pour le type \(owners), pas pour « \(typeName) » : "
+                throw misplaced.error("\(ShownText.quoted(key)) ne vaut que pour le type \(owners), pas pour \(ShownText.quoted(typeName)) : "
                     + "retirez cette ligne ou changez le type.")
             }
         }
@@ -291,7 +291,7 @@ public enum ProcedureFileParser {
             for element in try choicesItem.list(singleScalar: false) {
                 let choice = try element.singleLine()
                 if !folded.insert(SearchText.words(choice).joined(separator: " ")).inserted {
-                    throw element.error("le choix « \(choice) » figure deux fois : gardez-en un seul.")
+                    throw element.error("le choix \(ShownText.quoted(choice)) figure deux fois : gardez-en un seul.")
                 }
                 choices.append(choice)
             }
@@ -323,7 +323,7 @@ public enum ProcedureFileParser {
         let isValid = scalars.first.map { ("a"..."z").contains($0) } == true
             && scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
         guard isValid else {
-            throw item.error("clé invalide « \(key) » : lettres minuscules sans accent, chiffres et « _ », "
+            throw item.error("clé invalide \(ShownText.quoted(key)) : lettres minuscules sans accent, chiffres et « _ », "
                 + "en commençant par une lettre (par ex. \(example)).")
         }
         return key
@@ -344,7 +344,7 @@ public enum ProcedureFileParser {
         let typeWord = try typeItem.singleLine()
         let possible = DocumentType.allCases.map(\.rawValue)
         guard let documentType = DocumentType(rawValue: normalized(typeWord)) else {
-            throw typeItem.error("type de pièce inconnu « \(typeWord) » (\(suggestion(typeWord, among: possible))"
+            throw typeItem.error("type de pièce inconnu \(ShownText.quoted(typeWord)) (\(suggestion(typeWord, among: possible))"
                 + "attendu : \(possible.joined(separator: ", "))).")
         }
         var maxAgeDays: Int?
@@ -459,11 +459,11 @@ public enum ProcedureFileParser {
                 let key = normalized(written)
                 guard accepted.contains(key) else {
                     let unknown = Item(node: keyNode, path: path.map { "\($0).\(written)" } ?? written, file: file)
-                    throw unknown.error("clé inconnue « \(written) » (\(suggestion(key, among: accepted))"
+                    throw unknown.error("clé inconnue \(ShownText.quoted(written)) (\(suggestion(key, among: accepted))"
                         + "clés possibles : \(accepted.joined(separator: ", "))).")
                 }
                 if let previous = entries.first(where: { $0.key == key }) {
-                    throw child(key, keyNode).error("la clé « \(key) » est écrite deux fois"
+                    throw child(key, keyNode).error("la clé \(ShownText.quoted(key)) est écrite deux fois"
                         + (previous.value.line.map { " (déjà ligne \($0))" } ?? "") + " : gardez-en une seule.")
                 }
                 // A null value carries the key's line: libyaml marks it at the end of the key.
@@ -527,7 +527,7 @@ public enum ProcedureFileParser {
             let written = try singleLine()
             let compact = String(written.unicodeScalars.filter { !" _\u{A0}\u{202F}".unicodeScalars.contains($0) })
             guard let value = Int(compact) else {
-                throw error("« \(written) » n'est pas un nombre entier : écrivez seulement le nombre (\(hint)).")
+                throw error("\(ShownText.quoted(written)) n'est pas un nombre entier : écrivez seulement le nombre (\(hint)).")
             }
             guard range.contains(value) else {
                 throw error("\(value) est hors limites : la valeur doit être comprise entre \(range.lowerBound) et "
@@ -542,7 +542,7 @@ public enum ProcedureFileParser {
             switch normalized(written) {
             case "oui", "true": return true
             case "non", "false": return false
-            default: throw error("« \(written) » : écrivez oui ou non.")
+            default: throw error("\(ShownText.quoted(written)) : écrivez oui ou non.")
             }
         }
 
@@ -550,7 +550,7 @@ public enum ProcedureFileParser {
         func choice<T>(_ words: [(String, T)]) throws(ProcedureFileError) -> T {
             let written = try singleLine()
             guard let found = words.first(where: { $0.0 == normalized(written) }) else {
-                throw error("« \(written) » n'est pas une valeur possible (attendu : \(words.map(\.0).joined(separator: " ou "))).")
+                throw error("\(ShownText.quoted(written)) n'est pas une valeur possible (attendu : \(words.map(\.0).joined(separator: " ou "))).")
             }
             return found.1
         }
@@ -570,15 +570,15 @@ public enum ProcedureFileParser {
         /// The value of `key`, which must be written.
         func required(_ key: String) throws(ProcedureFileError) -> Item {
             if let value = optional(key) { return value }
-            let example = Accepted.examples[key].map { ", par ex. « \($0) »" } ?? ""
+            let example = Accepted.examples[key].map { ", par ex. \(ShownText.quoted($0))" } ?? ""
             if let empty = entry(key) {
-                throw empty.error("la valeur de « \(key) » est vide : écrivez-la après les deux-points\(example).")
+                throw empty.error("la valeur de \(ShownText.quoted(key)) est vide : écrivez-la après les deux-points\(example).")
             }
             let path = owner.path.map { "\($0).\(key)" } ?? key
             // At the top of the file the mapping's line would only be its first key's: name no line.
             let line = owner.path == nil ? nil : owner.line
             throw ProcedureFileError(file: owner.file, line: line, field: path, message:
-                "la clé « \(key) » est obligatoire et manque : ajoutez-la\(example).")
+                "la clé \(ShownText.quoted(key)) est obligatoire et manque : ajoutez-la\(example).")
         }
     }
 
@@ -595,7 +595,7 @@ public enum ProcedureFileParser {
         let word = normalized(word)
         let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= ($0.0.count <= 4 ? 1 : 2) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return "" }
-        return "vouliez-vous dire « \(best.0) » ? "
+        return "vouliez-vous dire \(ShownText.quoted(best.0)) ? "
     }
 
     /// The Levenshtein distance between two words.
@@ -631,7 +631,7 @@ public enum ProcedureFileParser {
             return ProcedureFileError(file: file, line: line, message:
                 "caractère illisible (\(problem)) : enregistrez le fichier en UTF-8.")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "« \($0) »" }.joined(separator: ", ")
+            let keys = duplicates.map { "\(ShownText.quoted($0))" }.joined(separator: ", ")
             return ProcedureFileError(file: file, line: context.mark.line, message:
                 "la clé \(keys) est écrite deux fois au même niveau : gardez-en une seule.")
         default:

@@ -26,9 +26,10 @@ public struct ProcedureSheetOutput: Sendable {
     /// and returns its file, `fiches/<code>.txt`.
     @discardableResult
     public func write(_ procedure: Procedure) throws -> URL {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let file = directory.appendingPathComponent(procedure.code + ".txt")
         try Data(ProcedureSheetText.render(procedure).utf8).write(to: file, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         return file
     }
 

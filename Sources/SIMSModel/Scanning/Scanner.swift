@@ -145,7 +145,7 @@ public final class DocumentScanner: @unchecked Sendable {
             throw ScanError.img2pdfMissing(command: settings.img2pdfCommand)
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-scan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         do {
             let pages = try runScanimage(scanimage, into: directory, progress: progress)
             let pdf = directory.appendingPathComponent("numerisation.pdf")

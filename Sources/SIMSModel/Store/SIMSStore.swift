@@ -32,7 +32,13 @@ public final class SIMSStore: Sendable {
         if !fm.fileExists(atPath: path) {
             guard create else { throw StoreError.missingStore(path: path) }
             let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            if !dir.isEmpty, !fm.fileExists(atPath: dir) {
+                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            // Readable by its owner alone whatever the umask; SQLite gives its WAL and shared-memory
+            // files the same mode as the database.
+            let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 { fchmod(fd, 0o600); Foundation.close(fd) }
         }
         var config = Configuration()
         config.busyMode = .timeout(10)
@@ -45,14 +51,16 @@ public final class SIMSStore: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
+            // A busy store is not an unreadable one: the caller may wait and try again.
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
         let migrator = StoreMigrations.migrator
         let superseded: Bool
         do {
             superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
+            // A busy store is not an unreadable one: the caller may wait and try again.
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
         if superseded { throw StoreError.newerSchema(path: path) }

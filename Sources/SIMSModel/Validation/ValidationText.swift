@@ -78,11 +78,10 @@ enum ValidationText {
         collapseSpaces(SearchText.fold(text))
     }
 
-    /// The typed value between French quotes for a message, shortened past 40 characters:
-    /// `« 12/13/2001 »`.
+    /// The typed value between French quotes for a message, shortened past 40 characters, its
+    /// control characters escaped (``ShownText``): `« 12/13/2001 »`.
     static func quoted(_ text: String) -> String {
-        let shown = text.count > 40 ? String(text.prefix(39)) + "…" : text
-        return "« " + shown + " »"
+        ShownText.quoted(text, limit: 40)
     }
 
     /// Turns typographic apostrophes (’ ‘ ʼ) into `'` and Unicode hyphens (‐ ‑) into `-`.

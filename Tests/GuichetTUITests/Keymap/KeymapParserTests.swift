@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import GuichetTUI
 
@@ -45,6 +46,25 @@ final class KeymapParserTests: XCTestCase {
         XCTAssertEqual(error?.line, 12)
         XCTAssertEqual(error?.kind, .unknownAction("sauver"))
         XCTAssertEqual(error?.message, "keymap.conf, ligne 12 : action inconnue « sauver »")
+    }
+
+    func testALineHoldingAnEscapeSequenceIsShownEscaped() {
+        let error = parseError("bind \u{1B}]0;pwned\u{07}\u{1B}[2J F1 aide")
+        XCTAssertEqual(error?.message, "keymap.conf, ligne 1 : contexte inconnu « \\x1B]0;pwned\\x07\\x1B[2J » (contextes possibles : "
+                       + KeymapContext.allCases.map(\.name).joined(separator: ", ") + ")")
+    }
+
+    func testAKeymapFileTooLargeIsRefusedWithItsSize() throws {
+        let home = NSTemporaryDirectory() + "guichet-keymap-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try FileManager.default.createDirectory(atPath: home + "/guichet", withIntermediateDirectories: true)
+        let line = "bind generic F1 aide # " + String(repeating: "x", count: 1000) + "\n"
+        try Data(String(repeating: line, count: 200).utf8).write(to: URL(fileURLWithPath: home + "/guichet/keymap.conf"))
+        guard case .failure(let error) = KeymapLoader.load(environment: ["XDG_CONFIG_HOME": home]) else {
+            return XCTFail("a 200 kB keymap was read")
+        }
+        XCTAssertEqual(error.message, home + "/guichet/keymap.conf : lecture impossible (fichier trop gros : 200 ko, "
+                       + "64 ko au plus pour des lignes bind ; est-ce bien le fichier des touches ?)")
     }
 
     func testUnknownContext() {

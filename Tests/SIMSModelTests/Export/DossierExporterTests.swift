@@ -36,7 +36,7 @@ final class DossierExporterTests: XCTestCase {
     func exported(_ filter: QueueFilter, _ columns: [DossierExportColumn] = DossierExportColumn.allCases,
                   by agent: Agent? = nil) throws -> (text: String, rows: [[String]]) {
         let path = test.directory + "/export.csv"
-        try DossierExporter(store: test.store).export(filter, columns: columns, toFile: path, by: agent ?? supervisor)
+        try DossierExporter(store: test.store).export(filter, columns: columns, toFile: path, replacing: true, by: agent ?? supervisor)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let reader = try CSVReader(string: text)
         var rows: [[String]] = []
@@ -146,7 +146,12 @@ final class DossierExporterTests: XCTestCase {
         for surname in ["Wamytan", "Gorodey", "Néaoutyine"] { try submit(surname) }
         let path = test.directory + "/dossiers.csv"
         try Data("ancien contenu".utf8).write(to: URL(fileURLWithPath: path))
-        let count = try DossierExporter(store: test.store).export(QueueFilter(scope: .all), toFile: path, by: supervisor)
+        XCTAssertThrowsError(try DossierExporter(store: test.store).export(QueueFilter(scope: .all), toFile: path, by: supervisor)) {
+            XCTAssertEqual("\($0)", "Le fichier \(path) existe déjà : choisissez un autre nom, ou ajoutez --ecraser pour le remplacer.")
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "ancien contenu")
+        let count = try DossierExporter(store: test.store).export(QueueFilter(scope: .all), toFile: path, replacing: true,
+                                                                  by: supervisor)
         XCTAssertEqual(count, 3)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertEqual(text.components(separatedBy: "\r\n").count, 5, "header, 3 rows, and the end of the last line")
@@ -156,6 +161,49 @@ final class DossierExporterTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
         XCTAssertThrowsError(try DossierExporter(store: test.store).export(QueueFilter(scope: .all),
                                                                             toFile: test.directory + "/absent/x.csv", by: supervisor))
+    }
+
+    func testOnlyARegularFileIsEverWrittenNeverADeviceAFolderOrALink() throws {
+        try submit("Wamytan")
+        let exporter = DossierExporter(store: test.store)
+        // As root, replacing /dev/null by a regular file would break the host: refused even with --ecraser.
+        XCTAssertThrowsError(try exporter.export(QueueFilter(scope: .all), toFile: "/dev/null", replacing: true, by: supervisor)) {
+            XCTAssertEqual("\($0)", "/dev/null n'est pas un fichier ordinaire (périphérique, tube ou socket) : Guichet n'y écrit pas ; "
+                + "indiquez un nom de fichier.")
+        }
+        var info = stat()
+        XCTAssertEqual(lstat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still the device")
+        let target = test.directory + "/cible.txt"
+        try Data("à garder".utf8).write(to: URL(fileURLWithPath: target))
+        let link = test.directory + "/lien.csv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        XCTAssertThrowsError(try exporter.export(QueueFilter(scope: .all), toFile: link, replacing: true, by: supervisor)) {
+            XCTAssertTrue("\($0)".contains("est un lien symbolique"), "\($0)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "à garder")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), target)
+        XCTAssertThrowsError(try exporter.export(QueueFilter(scope: .all), toFile: test.directory, replacing: true, by: supervisor)) {
+            XCTAssertTrue("\($0)".contains("est un dossier : indiquez un nom de fichier"), "\($0)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: test.directory).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testCellsASpreadsheetWouldReadAsFormulasAreNeutralised() throws {
+        XCTAssertEqual(SpreadsheetCell.neutralised("=HYPERLINK(\"http://x\";\"clic\")"), "'=HYPERLINK(\"http://x\";\"clic\")")
+        for start in ["+", "-", "@", "\t", "\r"] {
+            XCTAssertEqual(SpreadsheetCell.neutralised(start + "1+1"), "'" + start + "1+1")
+        }
+        XCTAssertEqual(SpreadsheetCell.neutralised("WAMYTAN Hélène"), "WAMYTAN Hélène")
+        XCTAssertEqual(SpreadsheetCell.neutralised(""), "")
+        // A motive typed by an instructeur reaches the spreadsheet as text, not as a formula.
+        let id = try submit("Wamytan")
+        let workflow = WorkflowService(store: test.store)
+        try workflow.perform(.claim, on: id, reviewLevels: 2, by: instructor)
+        try workflow.perform(.propose(.accepted, motif: "=HYPERLINK(\"http://x\")"), on: id, reviewLevels: 2, by: instructor)
+        let (text, rows) = try exported(QueueFilter(scope: .all), [.number, .motif])
+        XCTAssertEqual(rows.last, ["BS-2026-000001", "'=HYPERLINK(\"http://x\")"], text)
     }
 
     func testTheExportWalksAnIndexInDepositOrder() throws {

@@ -88,4 +88,21 @@ final class TierImporterTests: XCTestCase {
             XCTAssertTrue(error is AccessError)
         }
     }
+
+    func testTheSummaryIsGivenTheMomentTheImportCommitsAndARepeatIsRefused() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        let path = write(t, "tiers.csv", Array((header + "personne,m1,Wamytan,Hélène,F,14/03/1985,Nouméa,98800,,,,,,\n").utf8))
+        var seen: Int?
+        try TierImporter(store: t.store).importTiers(path: path, by: t.admin) { report in
+            // Called once committed: another connection already sees the tiers.
+            seen = try? SIMSStore.open(path: t.path).pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") }
+            XCTAssertEqual(report.imported, 1)
+        }
+        XCTAssertEqual(seen, 1)
+        XCTAssertThrowsError(try TierImporter(store: t.store).importTiers(path: path, by: t.admin)) {
+            XCTAssertTrue("\($0)".contains("a déjà été importé le"), "\($0)")
+        }
+        XCTAssertEqual(try TierImporter(store: t.store).importTiers(path: path, again: true, by: t.admin).imported, 1)
+    }
 }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import SIMSModel
+
+/// `guichet sauvegarde [--vers DIR] [--garder N]`: a checked backup of the store and its
+/// documents while agents work, keeping the last N.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sauvegarde",
+        abstract: "Sauvegarde la base et ses pièces pendant que les agents travaillent (administrateurs).",
+        discussion: """
+            Crée dans DIR un dossier daté sauvegarde-AAAAMMJJ-HHMMSS (droits 0700) : la base copiée par la \
+            sauvegarde en ligne de SQLite, les fichiers des pièces, et MANIFEST.sha256 (vérifiable par \
+            « sha256sum -c »). La copie est vérifiée comme par « guichet check » avant de recevoir son nom ; \
+            seules les N dernières sauvegardes de DIR sont gardées.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Option(name: .long, help: "Dossier des sauvegardes (par défaut « sauvegardes » à côté de la base).") var vers: String?
+    @Option(name: .long, help: "Nombre de sauvegardes gardées dans le dossier (les plus anciennes sont supprimées).")
+    var garder = 14
+
+    /// The default folder of backups: `sauvegardes` beside the store.
+    static func defaultFolder(storePath: String) -> String {
+        let folder = (storePath as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/sauvegardes"
+    }
+
+    func run() throws {
+        try CommandFailure.guarded {
+            let opened = try BackupCommand.authorized(store, to: "sauvegarder la base")
+            let line = ProgressLine(label: "Sauvegarde")
+            let report = try StoreBackup.take(opened, into: vers ?? Self.defaultFolder(storePath: opened.path), keep: garder) {
+                line.update($0, done: $1, total: $2, unit: $0 == "base" ? "pages" : "octets")
+            }
+            line.finish()
+            print("Sauvegarde vérifiée : \(report.folder)")
+            print("  \(report.events) événements (chaîne intacte), \(report.documents) fichiers de pièces, \(FileSize.french(report.bytes))")
+            for removed in report.removed { print("  ancienne sauvegarde supprimée : \(removed)") }
+        }
+    }
+
+    /// Opens the store for an administrator's command: the account that owns the store acting
+    /// for itself (its crontab or systemd timer, or a single-user store) may; through sudo, only
+    /// an agent holding the administrateur role.
+    static func authorized(_ store: StoreOptions, to action: String) throws -> SIMSStore {
+        var info = stat()
+        if stat(store.path, &info) == 0, info.st_uid == geteuid(), store.environment["SUDO_USER"] == nil {
+            return try store.open()
+        }
+        let (opened, agent) = try store.session()
+        try AgentService.require(agent, .administrator, to: action)
+        return opened
+    }
+}

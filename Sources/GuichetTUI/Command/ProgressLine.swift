@@ -1,0 +1,55 @@
+import Foundation
+import SIMSModel
+
+/// The progress of a long command on standard error, redrawn in place at most every 0.2 s, when
+/// standard error is a terminal (quiet otherwise): done/total, percentage, rate, time left.
+///
+/// ```swift
+/// let line = ProgressLine(label: "Sauvegarde")
+/// line.update("base", done: 512, total: 2048, unit: "pages")   // Sauvegarde (base) : 512/2048 pages, 25 %, …
+/// line.finish()
+/// ```
+final class ProgressLine {
+    let label: String
+    let enabled: Bool
+    private var phaseStart = Date()
+    private var phase = ""
+    private var lastDraw = Date.distantPast
+    private var width = 0
+
+    init(label: String, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+        self.label = label
+        self.enabled = enabled
+    }
+
+    func update(_ phase: String, done: Int64, total: Int64, unit: String) {
+        guard enabled else { return }
+        let now = Date()
+        if phase != self.phase { self.phase = phase; phaseStart = now }
+        guard now.timeIntervalSince(lastDraw) >= 0.2 || done >= total else { return }
+        lastDraw = now
+        FileHandle.standardError.write(Data(("\r" + Self.text(label: label, phase: phase, done: done, total: total, unit: unit,
+                                                               elapsed: now.timeIntervalSince(phaseStart))).utf8))
+    }
+
+    /// Ends the line (the next output starts on a fresh one).
+    func finish() {
+        guard enabled, !phase.isEmpty else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+
+    /// « Sauvegarde (pièces) : 12 Mo/40 Mo, 30 %, 8 Mo/s, reste 4 s ».
+    /// `unit` is « octets » for sizes (shown as ko, Mo…), else the word counted (« pages »).
+    static func text(label: String, phase: String, done: Int64, total: Int64, unit: String, elapsed: TimeInterval) -> String {
+        let bytes = unit == "octets"
+        func amount(_ value: Int64) -> String { bytes ? FileSize.french(value) : "\(value)" }
+        let percent = total > 0 ? Int(done * 100 / total) : 100
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        var text = "\(label) (\(phase)) : \(amount(done))/\(amount(total))\(bytes ? "" : " " + unit), \(percent) %"
+        if rate > 0 {
+            text += ", " + (bytes ? FileSize.french(Int64(rate)) + "/s" : "\(Int(rate)) \(unit)/s")
+            text += ", reste \(Int((Double(total - done) / rate).rounded(.up))) s"
+        }
+        return text.padding(toLength: max(text.count, 70), withPad: " ", startingAt: 0)
+    }
+}

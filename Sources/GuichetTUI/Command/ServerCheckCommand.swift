@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import SIMSModel
+
+/// `guichet serveur verifier`: everything that breaks the boundary between agents and the store.
+struct ServerCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verifier", abstract: "Signale ce qui ouvre la base aux agents : un droit, un propriétaire, une règle.")
+
+    func run() throws {
+        try CommandFailure.guarded {
+            guard let host = try HostConfiguration.load() else {
+                throw ValidationError(field: nil, message: "\(HostConfiguration.defaultPath) manque : ce serveur n'est pas installé "
+                    + "(guichet serveur installer).")
+            }
+            let store = host.settings["GUICHET_DB"] ?? "?"
+            let layout = ServerLayout(folder: (store as NSString).deletingLastPathComponent, account: host.account, group: "")
+            var problems = layout.problems().filter { !$0.contains(ServerLayout.sudoRule + " a été modifiée") }
+            let rule = (try? String(contentsOfFile: ServerLayout.sudoRule, encoding: .utf8)) ?? ""
+            let allowed = rule.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("NOPASSWD") }
+            if allowed.count != 1 || !allowed[0].hasSuffix("NOPASSWD: " + ServerLayout.binary)
+                || !allowed[0].contains("(\(host.account))") {
+                problems.append("\(ServerLayout.sudoRule) doit permettre \(ServerLayout.binary) sous \(host.account), et rien d'autre.")
+            }
+            if problems.isEmpty {
+                print("Frontière intacte : base, pièces, programme, règle sudo et configuration sont en ordre.")
+            } else {
+                problems.forEach { print($0) }
+                throw ExitCode(1)
+            }
+        }
+    }
+}

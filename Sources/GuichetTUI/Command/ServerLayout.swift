@@ -1,0 +1,65 @@
+import Foundation
+import SIMSModel
+
+/// Where a shared host keeps Guichet's pieces, and the checks of their owners and modes.
+struct ServerLayout {
+    var folder: String
+    var account: String
+    var group: String
+
+    static let binary = "/usr/local/bin/guichet"
+    static let sudoRule = "/etc/sudoers.d/guichet"
+    static let configuration = HostConfiguration.defaultPath
+
+    var storePath: String { folder + "/sims.sqlite" }
+
+    /// The sudo rule: members of the group run the installed binary, and only it, as the service
+    /// account, with sudo's clean environment.
+    var sudoRuleText: String {
+        """
+        # Guichet : les membres de \(group) lancent guichet sous le compte \(account), et rien d'autre.
+        Defaults!\(Self.binary) env_reset, !setenv
+        %\(group) ALL=(\(account)) NOPASSWD: \(Self.binary)
+
+        """
+    }
+
+    var configurationText: String {
+        """
+        # Configuration de Guichet sur ce serveur (root seul la modifie).
+        # Ces réglages remplacent ceux de l'environnement des agents ; [agent IDENTIFIANT] pour un agent.
+        compte = \(account)
+        GUICHET_DB = \(storePath)
+        GUICHET_PROCEDURES = \(folder)/procedures
+
+        """
+    }
+
+    /// What breaks the boundary: one French line each.
+    func problems() -> [String] {
+        var found: [String] = []
+        guard let owner = getpwnam(account) else { return ["le compte de service « \(account) » n'existe pas."] }
+        let uid = owner.pointee.pw_uid
+        func check(_ path: String, owner expected: uid_t, forbidden: mode_t, what: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { found.append("\(path) manque (\(what))."); return }
+            if info.st_uid != expected { found.append("\(path) n'appartient pas à \(expected == 0 ? "root" : account) (\(what)).") }
+            if info.st_mode & forbidden != 0 {
+                found.append("\(path) a les droits \(String(info.st_mode & 0o7777, radix: 8)) : trop ouverts (\(what)).")
+            }
+        }
+        check(folder, owner: uid, forbidden: 0o077, what: "dossier de la base")
+        if let names = FileManager.default.enumerator(atPath: folder) {
+            for case let name as String in names {
+                check(folder + "/" + name, owner: uid, forbidden: 0o077, what: "fichier de la base")
+            }
+        }
+        check(Self.binary, owner: 0, forbidden: 0o022, what: "programme des agents")
+        check(Self.sudoRule, owner: 0, forbidden: 0o337, what: "règle sudo")
+        check(Self.configuration, owner: 0, forbidden: 0o022, what: "configuration")
+        if let text = try? String(contentsOfFile: Self.sudoRule, encoding: .utf8), text != sudoRuleText {
+            found.append("\(Self.sudoRule) a été modifiée : elle doit se limiter à \(Self.binary) sous \(account).")
+        }
+        return found
+    }
+}

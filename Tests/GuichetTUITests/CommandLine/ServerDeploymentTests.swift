@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+
+/// A shared host set up by `guichet serveur installer`, as root: agents reach the store only
+/// through the installed `guichet`, under their own login; nobody reads the files directly.
+final class ServerDeploymentTests: XCTestCase {
+    private let account = "gtest-svc", group = "gtest-agents"
+    private let users = ["gtacc", "gtsup", "gtnon"]
+    private var folder = ""
+
+    override func setUpWithError() throws {
+        guard getuid() == 0 else { throw XCTSkip("creates users and a sudo rule: root only") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sudo") else { throw XCTSkip("sudo is not installed (.ci/setup installs it)") }
+        guard !FileManager.default.fileExists(atPath: "/etc/guichet/guichet.conf") else {
+            throw XCTSkip("a real Guichet installation is on this host: not touched")
+        }
+        folder = "/tmp/gtest-srv-" + UUID().uuidString.prefix(8)
+    }
+
+    override func tearDown() {
+        guard !folder.isEmpty else { return }
+        for user in users { _ = try? run("/usr/sbin/userdel", ["-r", user]) }
+        _ = try? run("/usr/sbin/userdel", [account])
+        _ = try? run("/usr/sbin/groupdel", [group])
+        _ = try? run("/usr/sbin/groupdel", [account])
+        for path in ["/etc/guichet/guichet.conf", "/etc/sudoers.d/guichet", "/usr/local/bin/guichet", folder, "/tmp/gtest-tiers.csv"] {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        rmdir("/etc/guichet")
+    }
+
+    @discardableResult
+    private func run(_ program: String, _ arguments: [String]) throws -> GuichetProcess.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a command as `user` from a clean login-like environment plus `environment`.
+    @discardableResult
+    private func run(as user: String, _ command: [String], environment: [String] = []) throws -> GuichetProcess.Result {
+        try run("/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin",
+                                      "HOME=/home/\(user)"] + environment + command)
+    }
+
+    func testAgentsWorkThroughGuichetOnlyAndNobodyReadsTheFiles() throws {
+        let install = ["serveur", "installer", "--dossier", folder, "--compte", account, "--groupe", group]
+        let first = try run(GuichetProcess.executable, install)
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        XCTAssertTrue(first.stdout.contains("Compte de service créé : \(account)"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("Règle sudo écrite : /etc/sudoers.d/guichet"), first.stdout)
+        let again = try run(GuichetProcess.executable, install)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertFalse(again.stdout.contains("créé") || again.stdout.contains("écrite") || again.stdout.contains("installé"), again.stdout)
+
+        // The service account creates the store and adds the agents (as root runs it, from cron or by hand).
+        XCTAssertEqual(try run(as: account, ["guichet", "init", "--name", "Compte de service"]).status, 0)
+        try run(as: account, ["guichet", "agent", "add", "gtacc", "--name", "Marie Gorodey", "--role", "accueil"])
+        try run(as: account, ["guichet", "agent", "add", "gtsup", "--name", "Anne Tein", "--role", "superviseur"])
+        try Data("type,nom_naissance,prenoms,date_naissance\npersonne,Wamytan,Hélène,14/03/1985\n".utf8)
+            .write(to: URL(fileURLWithPath: "/tmp/gtest-tiers.csv"))
+        chmod("/tmp/gtest-tiers.csv", 0o644)
+        let imported = try run(as: account, ["guichet", "import", "tiers", "/tmp/gtest-tiers.csv", "--rejects", folder + "/rejets.csv"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        for user in users { try run("/usr/sbin/useradd", ["--create-home", user]) }
+        try run("/usr/sbin/usermod", ["-aG", group, "gtacc"])
+        try run("/usr/sbin/usermod", ["-aG", group, "gtsup"])
+
+        // Agents search through guichet, under their own login whatever they set.
+        let found = try run(as: "gtacc", ["guichet", "search", "wamytan"],
+                            environment: ["GUICHET_DB=/tmp/ailleurs.sqlite", "GUICHET_LOGIN=gtsup"])
+        XCTAssertEqual(found.status, 0, found.stderr)
+        XCTAssertTrue(found.stdout.contains("WAMYTAN Hélène\t14/03/1985"), found.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/ailleurs.sqlite"))
+        let elsewhere = try run(as: "gtacc", ["guichet", "init", "--db", "/tmp/ailleurs.sqlite"])
+        XCTAssertEqual(elsewhere.status, 1)
+        XCTAssertTrue(elsewhere.stderr.contains("--db n'est pas permis ici"), elsewhere.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/ailleurs.sqlite"))
+        // Nor does the agent choose a program: GUICHET_COMMANDE_* comes from the configuration file.
+        let printed = try run(as: "gtacc", ["guichet", "procedures", "list", "--procedures", "/tmp"],
+                              environment: ["GUICHET_COMMANDE_IMPRESSION=/tmp/piege"])
+        XCTAssertTrue(printed.stderr.contains("--procedures n'est pas permis ici"), printed.stderr)
+        // The accueil agent's role holds, and it cannot pass for the superviseur.
+        let export = try run(as: "gtacc", ["guichet", "export", "dossiers"], environment: ["GUICHET_LOGIN=gtsup", "SUDO_USER=gtsup"])
+        XCTAssertEqual(export.status, 1)
+        XCTAssertTrue(export.stderr.contains("il faut être superviseur ou administrateur"), export.stderr)
+        let supervisor = try run(as: "gtsup", ["guichet", "export", "dossiers"])
+        XCTAssertEqual(supervisor.status, 0, supervisor.stderr)
+        // Nobody reads or writes the files directly; a non-agent cannot even run guichet under the account.
+        for user in users {
+            XCTAssertNotEqual(try run(as: user, ["cat", folder + "/sims.sqlite"]).status, 0, user)
+            XCTAssertNotEqual(try run(as: user, ["sqlite3", folder + "/sims.sqlite", "UPDATE agent SET roles = 'administrateur'"]).status, 0, user)
+            XCTAssertNotEqual(try run(as: user, ["sh", "-c", "echo x > \(folder)/sims.sqlite"]).status, 0, user)
+        }
+        let outsider = try run(as: "gtnon", ["guichet", "search", "wamytan"])
+        XCTAssertNotEqual(outsider.status, 0)
+        XCTAssertFalse(outsider.stdout.contains("WAMYTAN"), outsider.stdout)
+
+        let sound = try run(GuichetProcess.executable, ["serveur", "verifier"])
+        XCTAssertEqual(sound.status, 0, sound.stdout + sound.stderr)
+        chmod(folder + "/sims.sqlite", 0o644)
+        let broken = try run(GuichetProcess.executable, ["serveur", "verifier"])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stdout.contains("\(folder)/sims.sqlite a les droits 644 : trop ouverts"), broken.stdout)
+    }
+}
