@@ -273,7 +273,7 @@ struct BenchQueuesCommand: ParsableCommand {
         let fm = FileManager.default
         try fm.createDirectory(atPath: workdir, withIntermediateDirectories: true)
         let path = "\(workdir)/queues-claims-\(ProcessInfo.processInfo.processIdentifier).sqlite"
-        defer { for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) } }
+        defer { for suffix in ["", "-wal", "-shm", ".sessions"] { try? fm.removeItem(atPath: path + suffix) } }
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
         _ = try generate(at: path, dossiers: processes * claims + max(100, processes * claims / 10), tiers: 2_000, onlySubmitted: true)
 

@@ -11,7 +11,7 @@ final class ClaimRaceTests: XCTestCase {
         guichet = try GuichetProcess()
         XCTAssertEqual(try guichet.run(["init"]).status, 0)
         for index in 1...8 {
-            XCTAssertEqual(try guichet.run(["agent", "add", "instr\(index)", "--name", "Instructeur \(index)",
+            XCTAssertEqual(try guichet.run(["agent", "add", "instr\(index)", "--name", "Instructeur " + String(UnicodeScalar(UInt8(64 + index))),
                                             "--role", "instructeur"]).status, 0)
         }
         XCTAssertEqual(try guichet.run(["agent", "add", "accueil1", "--name", "Marie Gorodey", "--role", "accueil"]).status, 0)

@@ -206,7 +206,7 @@ final class DashboardScreenTests: XCTestCase {
     func testALongPageScrollsToTheSelectedLine() throws {
         let admin = try AgentService(store: h.store).authenticate(login: "admin")
         for index in 1...12 {
-            let agent = try AgentService(store: h.store).add(login: "instr\(index + 1)", fullName: "Instructeur \(index)",
+            let agent = try AgentService(store: h.store).add(login: "instr\(index + 1)", fullName: "Instructeur " + String(UnicodeScalar(UInt8(64 + index))),
                                                              roles: [.instructor], services: [], by: admin)
             try insert("IS-2026-0000\(index + 10)", "IS", .underReview, assignee: agent.id, submitted: "2026-11-2\(index % 8)T00:00:00.000Z",
                        due: "2027-01-10")
