@@ -113,10 +113,10 @@ bind accueil F12       aucune
 bind recherche F2      nouvelle-personne
 bind recherche F4      nouvelle-organisation
 
-# Fiche d'un tiers : F2 renouvelle la démarche proposée en tête de fiche
-# (« Renouveler »), F4 numérise une pièce, F10 montre ses pièces ; les pages
-# se tournent avec PgUp/PgDn.
-bind fiche F2          renouveler
+# Fiche d'un tiers : F11 (ou Entrée sur la ligne) renouvelle la démarche
+# proposée en tête de fiche (« Renouveler »), F4 numérise une pièce, F10
+# montre ses pièces ; les pages se tournent avec PgUp/PgDn.
+bind fiche F11         renouveler
 bind fiche F5          historique
 bind fiche F6          modifier
 bind fiche F9          nouveau-dossier
