@@ -161,7 +161,7 @@ final class IntakeScreen: Screen {
                 if jump != nil {
                     // While the agent names a field, each shows its number.
                     let number = String(index + 1)
-                    buffer.put(number, x: x + 2 - number.count, y: y, style: theme.notice)
+                    buffer.put(number, x: x + 1 - number.count, y: y, style: theme.notice)
                 } else {
                     buffer.put(errors[field.key] != nil ? "✗" : " ", x: x, y: y, style: theme.error)
                 }
