@@ -137,9 +137,9 @@ final class Application {
         buffer.fill(line: 0, style: theme.header)
         let date = session.clock.today().french
         // What gives way when the line is short: the « Guichet · » prefix first, then the agent's
-        // given names (their initials); only then is the title cut, with « … ».
+        // first name (its initial); only then is the title cut, with « … ».
         let names = session.agent.fullName.split(separator: " ")
-        let initials = names.dropLast().map { "\($0.prefix(1))." } + names.suffix(1).map(String.init)
+        let initials = names.prefix(1).map { "\($0.prefix(1))." } + names.dropFirst().map(String.init)
         let layouts: [(title: String, right: String)] = [
             (" Guichet · \(top.title)", "\(session.agent.fullName) · \(date) "),
             (" \(top.title)", "\(session.agent.fullName) · \(date) "),

@@ -88,7 +88,7 @@ struct BenchIntakeCommand: ParsableCommand {
             }
             var out = BenchReport(title: "Saisie d'un dossier : renouvellement de bourse scolaire, \(dossiers) dépôts")
             out.add("keystrokes_journey_prefilled", Double(prefilledJourney.total),
-                    "de la recherche au récépissé : nom, Entrée, F2 Renouveler (\(prefilledJourney.navigation)) + formulaire")
+                    "de la recherche au récépissé : nom, Entrée, F11 Renouveler (\(prefilledJourney.navigation)) + formulaire")
             out.add("keystrokes_journey_from_scratch", Double(scratchJourney),
                     "même parcours par le catalogue (\(route)) + formulaire tout tapé")
             out.add("journey_saved", 1 - Double(prefilledJourney.total) / Double(max(scratchJourney, 1)), "objectif ≥ 0,85")

@@ -3,7 +3,7 @@ import SIMSModel
 /// The counter's whole journey for a returning parent, driven key by key on an in-memory 80×24
 /// terminal: from the search screen (typing the parent's name) to the récépissé.
 ///
-/// - prefilled: the name typed (the parent must then be the first hit), Enter (her record), F2 (the
+/// - prefilled: the name typed (the parent must then be the first hit), Enter (her record), F11 (the
 ///   renewal the record offers: procedure and child of last year's dossier), the form keyed by
 ///   ``IntakeKeyingScript``, F10;
 /// - from scratch: the same search and Enter, then F9, the procedure's name typed until it is
@@ -57,9 +57,9 @@ struct IntakeJourney {
         let (app, session) = application { TierSearchScreen(session: $0) }
         var navigation = 0
         try searchAndOpen(app, session, keys: &navigation)
-        _ = app.process(.function(2))   // « Renouveler » offered on the record
+        _ = app.process(.function(11))   // « Renouveler » offered on the record
         navigation += 1
-        guard let intake = app.top as? IntakeScreen else { throw Self.failure("F2 n'ouvre pas le renouvellement", session) }
+        guard let intake = app.top as? IntakeScreen else { throw Self.failure("F11 n'ouvre pas le renouvellement", session) }
         app.renderFrame()
         let form = IntakeKeyingScript(paper: paper, today: store.clock.today()).keyIn(app, screen: intake)
         guard app.top is ReceiptScreen else { throw Self.failure("le dossier n'est pas déposé", session) }

@@ -54,6 +54,22 @@ struct IntakeKeyingScript {
         return keys
     }
 
+    /// The keys ``keyIn(_:screen:)`` presses on an empty form of `fields` whose focus is on the
+    /// first field: each written field reached the cheapest way and typed, then F10.
+    func keysFromScratch(_ fields: [ProcedureField]) -> Int {
+        var keys = 0
+        var here = 0
+        for (index, field) in fields.enumerated() {
+            let target = paper[field.key] ?? ""
+            guard !target.isEmpty else { continue }
+            let forward = (index - here + fields.count) % fields.count
+            let backward = (here - index + fields.count) % fields.count
+            keys += min(forward, backward, 2 + String(index + 1).count) + typed(target, field).count
+            here = index
+        }
+        return keys + 1
+    }
+
     /// What the agent types for the paper's text: dates and phones as bare digits (when they are
     /// read back as the same value), yes/no as its first letter, anything else as written.
     func typed(_ text: String, _ field: ProcedureField) -> String {

@@ -113,14 +113,15 @@ bind accueil F12       aucune
 bind recherche F2      nouvelle-personne
 bind recherche F4      nouvelle-organisation
 
-# Fiche d'un tiers : F2 renouvelle la démarche proposée en tête de fiche
-# (« Renouveler »), F4 numérise une pièce, F10 montre ses pièces ; les pages
-# se tournent avec PgUp/PgDn. Inser (ou Espace) marque des faits, F7 les
-# vérifie sur une pièce du tiers, F11 les valide avec un motif (superviseurs).
-bind fiche F2          renouveler
-bind fiche F7          verifier
+# Fiche d'un tiers : F11 (ou Entrée sur la ligne) renouvelle la démarche
+# proposée en tête de fiche (« Renouveler »), F4 numérise une pièce, F10
+# montre ses pièces ; les pages se tournent avec PgUp/PgDn. Inser (ou Espace)
+# marque des faits, F2 les vérifie sur une pièce du tiers, Ctrl-V les valide
+# avec un motif (superviseurs).
+bind fiche F11         renouveler
+bind fiche F2          verifier
 bind fiche Insert      marquer
-bind fiche F11         valider
+bind fiche C-v         valider
 bind fiche F5          historique
 bind fiche F6          modifier
 bind fiche F9          nouveau-dossier

@@ -41,7 +41,7 @@ final class BeneficiaryChoiceScreen: Screen {
 
     /// What to say when a renewal has no dossier to start from: where to start instead.
     var noEarlierWarning: String {
-        let renewed = procedure.renews.map { code in session.catalog.procedure(code: code).map { "« \($0.title) » (\(code))" } ?? code }
+        let renewed = procedure.renews.filter { $0 != procedure.code }.map { code in session.catalog.procedure(code: code).map { "« \($0.title) » (\(code))" } ?? code }
         return "Aucun dossier \(procedure.renews.joined(separator: ", ")) précédent pour ce demandeur : un renouvellement "
             + "reprend une première demande. Commencez plutôt par \(renewed.joined(separator: " ou "))."
     }

@@ -199,7 +199,7 @@ final class IntakeScreen: Screen {
                 if jump != nil {
                     // While the agent names a field, each shows its number.
                     let number = String(index + 1)
-                    buffer.put(number, x: x + 2 - number.count, y: y, style: theme.notice)
+                    buffer.put(number, x: x + 1 - number.count, y: y, style: theme.notice)
                 } else {
                     buffer.put(errors[field.key] != nil ? "✗" : " ", x: x, y: y, style: theme.error)
                 }
@@ -207,7 +207,8 @@ final class IntakeScreen: Screen {
                                      maxWidth: ProcedureField.maxLabelLength)
                 if field.required { buffer.put("*", x: end, y: y, style: theme.required) }
                 let style = focused ? theme.focusedField : (errors[field.key] != nil ? theme.error : theme.field)
-                let position = inputs[field.key]!.render(into: &buffer, x: x + 33, y: y, width: 28, style: style)
+                let position = inputs[field.key]!.render(into: &buffer, x: x + 33, y: y, width: 28, style: style,
+                                                         focused: focused)
                 if focused { cursor = position }
                 buffer.put(mark(for: field), x: x + 62, y: y, style: theme.dim, maxWidth: width - 62)
             }
@@ -222,11 +223,12 @@ final class IntakeScreen: Screen {
             "\(errors.count) champ(s) à corriger : ils sont marqués ✗."
         }
         let read = suggestionsForFocus
-        // The help line is the body's last; a longer text takes the line above it too.
+        // The help line is the body's last; a longer text takes the lines above it too (three at
+        // most, below the form's rows).
         func helpLine(_ text: String, style: CellStyle) {
-            let lines = CellBuffer.wrappedLines(text, width: width, maxLines: 2).count
+            let lines = CellBuffer.wrappedLines(text, width: width, maxLines: 3).count
             buffer.fill(CellRect(x: x, y: area.y + area.height - lines, width: width, height: lines))
-            buffer.putWrapped(text, x: x, y: area.y + area.height - lines, width: width, maxLines: 2, style: style)
+            buffer.putWrapped(text, x: x, y: area.y + area.height - lines, width: width, maxLines: 3, style: style)
         }
         if let jump {
             let prompt = "Aller au champ (n° ou début du libellé, Entrée) : "

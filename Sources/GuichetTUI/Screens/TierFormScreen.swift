@@ -116,7 +116,8 @@ final class TierFormScreen: Screen {
             let end = buffer.put(field.label, x: x + 1, y: y, style: index == focus ? theme.title : theme.label, maxWidth: 18)
             if required { buffer.put("*", x: end, y: y, style: theme.required) }
             let style = index == focus ? theme.focusedField : (errors[field] != nil ? theme.error : theme.field)
-            let position = inputs[field]!.render(into: &buffer, x: x + 21, y: y, width: fieldWidth, style: style)
+            let position = inputs[field]!.render(into: &buffer, x: x + 21, y: y, width: fieldWidth, style: style,
+                                                 focused: index == focus)
             if index == focus { cursor = position }
         }
         var y = area.y + 3 + fields.count
@@ -131,8 +132,9 @@ final class TierFormScreen: Screen {
         }
         let shown = fields.compactMap { errors[$0] }.map { "✗ " + $0 } + banner
         for message in shown where y < area.y + area.height {
+            // A long message (the list of the Province's communes) takes the rows it needs.
             y += buffer.putWrapped(message, x: x, y: y, width: area.width - 2,
-                                   maxLines: min(2, area.y + area.height - y), style: theme.error)
+                                   maxLines: area.y + area.height - y, style: theme.error)
         }
         if showPanel { drawDuplicates(into: &buffer, x: x + 21 + fieldWidth + 2, y: area.y + 2,
                                       width: area.width - (x + 21 + fieldWidth + 2), theme: theme) }

@@ -18,7 +18,7 @@ final class TierRecordScreen: Screen {
         case relation(label: String, tierID: Int64, name: String)
         /// A dossier the tier applied for or benefits from: « BS-2026-000001 », its title and state.
         case dossier(id: Int64, number: String, text: String, detail: String)
-        /// A renewal the applicant may start (F2 starts it): « RBS pour WAMYTAN Léa, d'après BS-… ».
+        /// A renewal the applicant may start (F11, or Enter on it, starts it): « RBS pour WAMYTAN Léa, d'après BS-… ».
         case renewal(index: Int)
     }
 
@@ -58,6 +58,8 @@ final class TierRecordScreen: Screen {
 
     var title: String { "Fiche : \(snapshot.displayName)" }
     var context: KeymapContext { .fiche }
+    /// « Renouveler » shows in the function-key bar only when a renewal is offered.
+    var hiddenActions: Set<KeyAction> { renewals.isEmpty ? [.renouveler] : [] }
 
     var lines: [Line] {
         let current = snapshot.current

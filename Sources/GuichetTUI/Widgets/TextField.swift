@@ -138,10 +138,16 @@ struct TextField: Equatable {
         cursor += added.count
     }
 
-    /// Draws the field at (x, y) over `width` columns; returns where the cursor goes.
+    /// Draws the field at (x, y) over `width` columns; returns where the cursor goes. A field
+    /// without the focus shows its beginning, ending with « … » when longer than the field.
     @discardableResult
-    func render(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, style: CellStyle) -> CursorPosition {
+    func render(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, style: CellStyle,
+                focused: Bool = true) -> CursorPosition {
         buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style)
+        if !focused {
+            buffer.put(text, x: x, y: y, style: style, maxWidth: width)
+            return CursorPosition(x: x, y: y)
+        }
         // Scroll so that the cursor stays visible, keeping one column for it at the end.
         var start = 0
         var before = characters[0..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }

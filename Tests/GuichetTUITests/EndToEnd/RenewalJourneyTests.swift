@@ -1,6 +1,7 @@
 import Foundation
 import SIMSModel
 import XCTest
+@testable import GuichetTUI
 
 /// A returning parent renews her child's school grant at the counter: the real binary in tmux.
 final class RenewalJourneyTests: XCTestCase {
@@ -25,25 +26,54 @@ final class RenewalJourneyTests: XCTestCase {
         let year = CalendarDate.today(now: Date()).year
         let tmux = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: "accueil1"))
         self.tmux = tmux
-        try JourneyFamily.startRenewal(in: tmux)
-        try tmux.keys("Enter")
+        // Every key from the search screen to the récépissé is counted.
+        var keys = 0
+        func press(_ name: String) throws { keys += 1; try tmux.keys(name) }
+        func type(_ text: String) throws { keys += text.count; try tmux.type(text) }
+        try tmux.waitFor("Bonjour Marie Gorodey")
+        try tmux.keys("F5")
+        try tmux.waitFor("Guichet · Recherche d'un tiers")
+        try type("wamytan h")
+        try tmux.waitFor("WAMYTAN Hélène —")
+        try press("Enter")
+        // The record offers the renewal of last year's grant, for Léa, one key away.
+        try tmux.waitFor("F11 : RBS pour WAMYTAN Léa, d'après BS-\(year)-000001")
+        try press("F11")
         try tmux.waitFor("reprend BS-\(year)-000001")
         try tmux.waitFor("↺ repris")
+        // The next class and school year are proposed, visible and marked.
+        let form = try tmux.waitFor("↻ suivant")
+        XCTAssertTrue(form.contains("CM2") && form.contains("\(2026 + 1)"), form)
         // The focus is on the only required field left empty: « Changement de situation ».
-        try tmux.type("n")
-        try tmux.keys("Tab")                                   // back to the top of the form
-        for _ in 0..<7 { try tmux.keys("Tab") }                // Téléphone
-        try tmux.keys("C-u")
-        try tmux.type("78 45 12")
-        for _ in 0..<8 { try tmux.keys("Tab") }                // Classe à la rentrée
-        try tmux.keys("C-u")
-        try tmux.type("CM2")
-        try tmux.keys("Tab")
-        try tmux.waitFor("modifié")
-        try tmux.keys("F10")
+        try type("n")
+        try press("C-g")                                       // go to field n° 8, the phone
+        try tmux.waitFor("Aller au champ")
+        try type("8")
+        try press("Enter")
+        try press("C-u")
+        try type("784512")
+        try press("F10")
         let receipt = try tmux.waitFor("RÉCÉPISSÉ DE DÉPÔT")
         XCTAssertTrue(receipt.contains("Dossier n° : RBS-\(year)-000001"), receipt)
         XCTAssertTrue(receipt.contains("Bénéficiaire : WAMYTAN Léa"), receipt)
+
+        // The same paper typed from scratch: the same search, the catalogue route at its
+        // shortest (F9, a letter, F2, Enter on the child) and every written field typed.
+        let catalog = try ProcedureCatalog.load(directory: URL(fileURLWithPath: JourneyFamily.proceduresDirectory))
+        let renewalProcedure = try XCTUnwrap(catalog.procedure(code: "RBS"))
+        let paper = [
+            "demandeur.nom_naissance": "WAMYTAN", "demandeur.prenoms": "Hélène", "demandeur.date_naissance": "14/03/1985",
+            "demandeur.adresse": "12 rue de Sébastopol", "demandeur.commune": "Nouméa", "demandeur.code_postal": "98800",
+            "demandeur.telephone": "78.45.12", "beneficiaire.nom_naissance": "WAMYTAN", "beneficiaire.prenoms": "Léa",
+            "beneficiaire.date_naissance": "02/05/2016", "beneficiaire.sexe": "F", "etablissement": "École Frédéric Surleau",
+            "classe": "CM2", "annee_scolaire": "2027", "situation_familiale": "Marié(e)", "enfants_a_charge": "2",
+            "revenus_annuels": "1 850 000 F", "changement_situation": "non",
+        ]
+        let script = IntakeKeyingScript(paper: paper, today: CalendarDate.today(now: Date()))
+        let fromScratch = "wamytan h".count + 1 + 4 + script.keysFromScratch(renewalProcedure.fields)
+        let saved = 1 - Double(keys) / Double(fromScratch)
+        XCTAssertEqual(keys, 23, "search, record, renewal, form")
+        XCTAssertGreaterThanOrEqual(saved, 0.85, "\(keys) keys against \(fromScratch) from scratch")
         let tracking = try XCTUnwrap(receipt.components(separatedBy: "Code de suivi : ").dropFirst().first?.prefix(7))
         try tmux.keys("F3")
         try tmux.waitFor("Fiche : WAMYTAN Hélène")

@@ -62,7 +62,7 @@ final class VerificationJourneyTests: XCTestCase {
         try counter.waitFor("Fiche : WAMYTAN Hélène")
         try counter.keys("IC", "Down", "IC", "Down", "IC")      // Nom de naissance, Prénoms, Date de naissance
         try counter.waitFor("■ Date de naissa…")
-        try counter.keys("F7")
+        try counter.keys("F2")
         try counter.waitFor("Vérifier sur pièce : Nom de naissance, Prénoms, Date de naissance")
         try counter.waitFor("◀ Numériser une pièce maintenant ▶")  // nothing on file yet
         try counter.keys("Enter")

@@ -22,7 +22,7 @@ final class TierVerificationScreenTests: XCTestCase {
         h.press(.character(" "), .down, .character(" "), .down, .character(" "))
         XCTAssertTrue(h.line(3).hasPrefix(" ■ Nom de naissan… Wamytan"), h.line(3))
         XCTAssertTrue(h.line(5).hasPrefix(" ■ Prénoms         Hélène"), h.line(5))
-        h.press(.function(7))
+        h.press(.function(2))
         XCTAssertEqual(Array(h.terminal.screenLines[19...23]).map { $0.trimmingCharacters(in: .whitespaces) }, [
             "── Vérifier sur pièce : Nom de naissance, Prénoms, Date de naissance ───────────",
             "Pièce : ◀ Pièce d'identité du 12/03/2024 ▶",
@@ -50,7 +50,7 @@ final class TierVerificationScreenTests: XCTestCase {
         let h = try harness()
         for _ in 0..<9 { h.press(.down) }
         XCTAssertTrue(h.line(12).contains("Téléphone"), h.line(12))
-        h.press(.function(7))
+        h.press(.function(2))
         h.press(.enter)
         XCTAssertEqual(h.messageArea, "✗ Un relevé d'identité bancaire (RIB) ne prouve pas le téléphone : aucune pièce ne prouve ce fait.",
                        "the whole reason, over the form's last line")
@@ -67,7 +67,7 @@ final class TierVerificationScreenTests: XCTestCase {
         try FactVerificationService(store: h.store).verify(tierID: 1, expectedVersion: 1, fields: [.birthDate],
                                                            documentID: card.id, by: colleague)
         for _ in 0..<4 { h.press(.down) }
-        h.press(.function(7), .enter)
+        h.press(.function(2), .enter)
         XCTAssertTrue(h.line(21).contains("✗ Fiche modifiée entre-temps par lkaloi (Date de naissance)"), h.screen)
         XCTAssertTrue(h.line(1).contains("version 2"), "reloaded: \(h.line(1))")
         XCTAssertTrue(h.line(7).contains("✓ 1"), h.line(7))
@@ -75,7 +75,7 @@ final class TierVerificationScreenTests: XCTestCase {
 
     func testASuperviseurValidatesWithAMotifAnAgentDAccueilIsNotOffered() throws {
         let h = try harness()
-        h.press(.function(11))
+        h.press(.ctrl("v"))
         XCTAssertTrue(h.screen.contains("Valider : Nom de naissance"), h.screen)
         h.press(.enter)
         XCTAssertTrue(h.line(21).contains("✗ Motif : dites sur quoi repose la validation"), h.screen)
@@ -85,7 +85,7 @@ final class TierVerificationScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("validé : « Acte de naissance vu » · par mgorodey"), h.screen)
 
         let counter = try harness(roles: [.reception])
-        counter.press(.function(11))
+        counter.press(.ctrl("v"))
         XCTAssertFalse(counter.screen.contains("Valider :"), counter.screen)
         XCTAssertTrue(counter.messageArea.contains("Seul un superviseur peut valider un fait"), counter.messageArea)
     }

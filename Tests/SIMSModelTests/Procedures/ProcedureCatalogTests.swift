@@ -49,7 +49,10 @@ final class ProcedureCatalogTests: XCTestCase {
         XCTAssertEqual(renewal.fields.map(\.key), Self.grantFieldKeys + ["changement_situation"])
         XCTAssertEqual(renewal.field("changement_situation")?.type, .yesNo)
         XCTAssertEqual(renewal.field("changement_situation")?.required, true)
-        XCTAssertEqual(Array(renewal.fields.dropLast()), grant.fields)
+        // The same fields as the grant, the class and the school year proposing the next ones.
+        XCTAssertEqual(renewal.fields.filter(\.nextOnRenewal).map(\.key), ["classe", "annee_scolaire"])
+        XCTAssertEqual(Array(renewal.fields.dropLast()).map { var field = $0; field.nextOnRenewal = false; return field },
+                       grant.fields)
         XCTAssertEqual(renewal.pieces.map(\.key), ["domicile", "revenus", "scolarite"])
 
         let enrolment = try XCTUnwrap(catalog.procedure(code: "IS"))
