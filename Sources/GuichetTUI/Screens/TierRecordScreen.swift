@@ -54,12 +54,16 @@ final class TierRecordScreen: Screen {
         documents = (try? DocumentService(store: session.store).documents(ownedBy: tierID)) ?? []
     }
 
-    var hiddenActions: Set<KeyAction> { session.agent.has(.supervisor) ? [] : [.valider] }
-
     var title: String { "Fiche : \(snapshot.displayName)" }
     var context: KeymapContext { .fiche }
-    /// « Renouveler » shows in the function-key bar only when a renewal is offered.
-    var hiddenActions: Set<KeyAction> { renewals.isEmpty ? [.renouveler] : [] }
+    /// « Renouveler » shows in the function-key bar only when a renewal is offered, « Valider »
+    /// only to superviseurs.
+    var hiddenActions: Set<KeyAction> {
+        var hidden: Set<KeyAction> = []
+        if renewals.isEmpty { hidden.insert(.renouveler) }
+        if !session.agent.has(.supervisor) { hidden.insert(.valider) }
+        return hidden
+    }
 
     var lines: [Line] {
         let current = snapshot.current
