@@ -213,6 +213,18 @@ enum StoreMigrations {
             try db.execute(sql: DossierTallySQL.backfill)
             try db.execute(sql: DossierTallySQL.triggers)
         }
+        migrator.registerMigration("v7-search-word-variants") { db in
+            // The symmetric-delete index of the name vocabulary (see SearchWordVariants), filled
+            // from the words already there.
+            try db.execute(sql: """
+                CREATE TABLE search_word_variant (
+                    variant TEXT NOT NULL,
+                    word TEXT NOT NULL,
+                    PRIMARY KEY (variant, word)
+                ) WITHOUT ROWID;
+                """)
+            try SearchWordVariants.insert(db, words: String.fetchAll(db, sql: "SELECT word FROM search_word"))
+        }
         return migrator
     }
 }
