@@ -36,7 +36,9 @@ public struct TierImporter: Sendable {
     /// at a time while it waits for the next chunk.
     static let tokenRowsPerStep = 4096
 
-    public func importTiers(path: String, rejectsPath: String? = nil, by agent: Agent) throws -> ImportReport {
+    /// `strict`: a line with a wrong optional value (phone, e-mail, CAFAT, address) is refused
+    /// whole, as before; otherwise it is imported without that value and the rejects file says so.
+    public func importTiers(path: String, rejectsPath: String? = nil, strict: Bool = false, by agent: Agent) throws -> ImportReport {
         try AgentService.require(agent, .administrator, to: "importer des tiers")
         let data: Data
         do {
@@ -69,11 +71,12 @@ public struct TierImporter: Sendable {
         defer { rejects.close() }
         let today = store.clock.today()
         let fileName = (path as NSString).lastPathComponent
+        var importedWithout = 0
         let (eventID, imported): (Int64?, Int) = try store.pool.write { db in
             let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
             // The lines are read, validated and prepared on another thread while this one writes.
             let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
-                                            fileName: fileName, firstID: writer.nextTierID)
+                                            fileName: fileName, firstID: writer.nextTierID, strict: strict)
             let pipe = ImportPipe<ImportBatch>(capacity: Self.chunksInFlight)
             let preparing = PreparingThread(preparer: preparer, pipe: pipe, chunkSize: Self.chunkSize)
             preparing.start()
@@ -85,13 +88,16 @@ public struct TierImporter: Sendable {
                 throw error
             }
             preparing.wait()
+            importedWithout = preparer.importedWithout
             guard writer.written > 0 else { return (nil, 0) }
             writer.vocabulary = preparer.vocabulary
             try writer.finish(kind: .tiersImported, payload: ["fichier": fileName, "sha256": fileHash,
-                                                             "rejets": String(rejects.count)])
+                                                             "rejets": String(rejects.count),
+                                                             "importes_incomplets": String(preparer.importedWithout)])
             return (writer.eventID, writer.written)
         }
-        return ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID)
+        return ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID,
+                            importedWithout: importedWithout)
     }
 
     /// Writes what the preparing thread hands over until it is done: the tiers as they come, the
