@@ -225,6 +225,17 @@ enum StoreMigrations {
                 """)
             try SearchWordVariants.insert(db, words: String.fetchAll(db, sql: "SELECT word FROM search_word"))
         }
+        migrator.registerMigration("v8-match-parameters") { db in
+            // The match score's parameters learnt from the register (see MatchParameterStore).
+            try db.execute(sql: """
+                CREATE TABLE match_parameters (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    parameters TEXT NOT NULL,
+                    trained_at TEXT NOT NULL,
+                    agent_id INTEGER
+                );
+                """)
+        }
         return migrator
     }
 }
