@@ -147,11 +147,11 @@ final class TierFormScreen: Screen {
         let percent = Int((candidate.likelihood * 100).rounded(.down))
         var row = y
         for line in WrappedText.lines("Doublon probable (\(percent) %) : n° \(candidate.hit.tierID) \(candidate.hit.displayName) \(birth)",
-                                      width: width).prefix(2) {
+                                      width: width, maxLines: 2) {
             buffer.put(line, x: x, y: row, style: theme.error, maxWidth: width)
             row += 1
         }
-        for line in WrappedText.lines(candidate.reason, width: width).prefix(2) {
+        for line in WrappedText.lines(candidate.reason, width: width, maxLines: 2) {
             buffer.put(line, x: x, y: row, style: theme.dim, maxWidth: width)
             row += 1
         }
@@ -171,11 +171,11 @@ final class TierFormScreen: Screen {
         }
         var row = y + 1
         for candidate in duplicates.prefix(3) {
-            buffer.put(candidate.hit.displayName, x: x, y: row, style: theme.error, maxWidth: width)
+            buffer.put(WrappedText.fitted(candidate.hit.displayName, width: width), x: x, y: row, style: theme.error, maxWidth: width)
             let birth = candidate.hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? candidate.hit.ridet ?? ""
             buffer.put("\(birth) \(candidate.hit.commune ?? "")", x: x, y: row + 1, maxWidth: width)
             row += 2
-            for line in WrappedText.lines(candidate.reason, width: width).prefix(2) {
+            for line in WrappedText.lines(candidate.reason, width: width, maxLines: 2) {
                 buffer.put(line, x: x, y: row, style: theme.dim, maxWidth: width)
                 row += 1
             }

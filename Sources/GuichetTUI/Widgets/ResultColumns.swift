@@ -7,7 +7,7 @@ struct ResultColumns {
     func draw(into buffer: inout CellBuffer, y: Int, values: [String], style: CellStyle) {
         var column = x
         for (value, width) in zip(values, Self.widths) {
-            buffer.put(value, x: column, y: y, style: style, maxWidth: width - 1)
+            buffer.put(WrappedText.fitted(value, width: width - 1), x: column, y: y, style: style, maxWidth: width - 1)
             column += width
         }
     }
