@@ -30,6 +30,8 @@ enum SearchWordVariants {
     /// less when it may be a slip of a word of 8 letters or more.
     static func queryVariants(of word: String) -> [String] {
         let letters = Array(word.utf8)
+        // Longer than any word filed with its deletions (and two edits): only itself can match.
+        guard letters.count <= longestIndexed + 2 else { return [word] }
         return deletions(letters, depth: letters.count >= 6 ? 2 : letters.count >= 2 ? 1 : 0)
     }
 
