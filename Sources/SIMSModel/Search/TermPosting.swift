@@ -172,19 +172,20 @@ final class TermPosting {
         return result
     }
 
-    /// The most tokens looked up one by one in the index by ``probe(_:index:)``; a term with
-    /// more (or read in index order) is checked on the tier's stored words instead.
-    static let tokenProbeLimit = 3
+    /// What checking one tier on its stored words costs, in index seeks (a row read and the
+    /// scoring of its words, slips included).
+    static let rowProbeCost = 8
 
     /// How many index seeks a ``probe(_:index:)`` costs at most.
     var probeCost: Int? {
-        usesRowProbe ? 1 : max(tokens.count, 1)
+        usesRowProbe ? Self.rowProbeCost : max(tokens.count, 1)
     }
 
-    private var usesRowProbe: Bool { openPrefix != nil || tokens.count > Self.tokenProbeLimit }
+    /// A term read in index order has no token list: it is checked on the tier's stored words.
+    private var usesRowProbe: Bool { openPrefix != nil }
 
     /// The best code with which tier `id` matches the term, looking each token up in the index,
-    /// or the tier's stored words up when the term has many tokens; `nil` when it does not match.
+    /// or the tier's stored words up when the term is read in index order; `nil` when it does not match.
     func probe(_ id: Int64, index: SearchTokenIndex) -> UInt8? {
         if usesRowProbe {
             guard let row = index.storedWords(id: id),
