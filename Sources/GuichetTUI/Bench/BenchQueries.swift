@@ -10,6 +10,8 @@ struct BenchQueries {
         /// birth date, CAFAT number); nil for the others (prefixes, a birth date alone, which many
         /// share).
         var target: Int64?
+        /// Whether the query carries a slip an agent makes (see ``BenchSlip``).
+        var perturbed = false
     }
 
     static func make(store: SIMSStore, samples: Int, seed: UInt64) throws -> [Query] {
@@ -48,6 +50,16 @@ struct BenchQueries {
                 }
                 if let phone = snapshot.value(.phone) { queries.append(Query(text: phone, target: nil)) }
                 if let cafat = snapshot.value(.cafat) { queries.append(Query(text: cafat, target: id)) }
+                if let date = snapshot.value(.birthDate).flatMap(CalendarDate.init(iso:)) {
+                    // The same person looked up with a slip: in the surname, in the given name, or
+                    // by the nom d'usage.
+                    var slip = BenchSlip(seed: UInt64(random(Int64.max)))
+                    queries.append(Query(text: "\(slip.apply(to: surname)) \(firstGiven) \(date.french)", target: id, perturbed: true))
+                    queries.append(Query(text: "\(slip.apply(to: firstGiven)) \(surname) \(date.french)", target: id, perturbed: true))
+                    if let usage = snapshot.value(.usageName) {
+                        queries.append(Query(text: "\(usage) \(firstGiven) \(date.french)", target: id, perturbed: true))
+                    }
+                }
             }
             return queries
         }

@@ -8,7 +8,8 @@ import SIMSModel
 /// The store (demo tiers plus an FTS5 table of the same rows) is built once by a child process
 /// and kept for later runs. Queries are drawn from sampled persons: 1 to 3 letter prefixes,
 /// full names with and without accents, one typo, a phonetic spelling, birth dates, phones and
-/// CAFAT numbers. Each query runs through Guichet's search and as `MATCH ... ORDER BY bm25`.
+/// CAFAT numbers; and, for `found_in_top5_perturbed`, names with birth date keyed with a slip
+/// (``BenchSlip``) or by the nom d'usage. Each query runs through Guichet's search and as `MATCH ... ORDER BY bm25`.
 struct BenchSearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "search", abstract: "Latence de la recherche, comparée à FTS5 (bm25).")
 
@@ -42,6 +43,7 @@ struct BenchSearchCommand: ParsableCommand {
                 }
             }
             var ours: [Double] = [], baseline: [Double] = [], found = 0, foundOf = 0
+            var perturbedFound = 0, perturbedOf = 0, baselinePerturbedFound = 0
             try store.pool.read { db in
                 let fts = try db.makeStatement(sql: "SELECT rowid FROM bench_fts WHERE bench_fts MATCH ? ORDER BY bm25(bench_fts) LIMIT 20")
                 for query in queries.prefix(30) { // warm-up
@@ -52,7 +54,14 @@ struct BenchSearchCommand: ParsableCommand {
                     ours.append(try BenchMeasure.milliseconds {
                         hits = try search.search(db, query: SearchQuery.parse(query.text), limit: 20)
                     })
-                    if let target = query.target {
+                    if let target = query.target, query.perturbed {
+                        perturbedOf += 1
+                        if hits.prefix(5).contains(where: { $0.tierID == target }) {
+                            perturbedFound += 1
+                        } else if slowest > 0 {
+                            FileHandle.standardError.write(Data("avec une faute, non trouvé dans les 5 premiers : « \(query.text) » (tiers \(target))\n".utf8))
+                        }
+                    } else if let target = query.target {
                         foundOf += 1
                         if hits.prefix(5).contains(where: { $0.tierID == target }) {
                             found += 1
@@ -62,9 +71,11 @@ struct BenchSearchCommand: ParsableCommand {
                     }
                     if withoutBaseline { continue }
                     let match = BenchQueries.ftsMatch(query.text)
+                    var rows: [Int64] = []
                     baseline.append(try BenchMeasure.milliseconds {
-                        _ = try Int64.fetchAll(fts, arguments: [match])
+                        rows = try Int64.fetchAll(fts, arguments: [match])
                     })
+                    if query.perturbed, let target = query.target, rows.prefix(5).contains(target) { baselinePerturbedFound += 1 }
                 }
             }
             if slowest > 0 {
@@ -85,6 +96,12 @@ struct BenchSearchCommand: ParsableCommand {
                        "objectif ≥ 10")
             report.add("found_in_top5", foundOf == 0 ? 0 : Double(found) / Double(foundOf),
                        "part des requêtes qui désignent une personne (nom, prénom et date de naissance ; CAFAT) qui la donnent dans les 5 premiers")
+            report.add("found_in_top5_perturbed", perturbedOf == 0 ? 0 : Double(perturbedFound) / Double(perturbedOf),
+                       "objectif ≥ 0,98 ; les mêmes avec une faute de frappe, une graphie phonétique ou le nom d'usage")
+            if !withoutBaseline {
+                report.add("baseline_found_in_top5_perturbed",
+                           perturbedOf == 0 ? 0 : Double(baselinePerturbedFound) / Double(perturbedOf), "FTS5, mêmes requêtes")
+            }
             report.add("peak_rss_mb", BenchMeasure.peakRSSMegabytes(), "objectif ≤ 150")
             report.print(json: json)
         }

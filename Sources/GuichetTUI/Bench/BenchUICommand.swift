@@ -56,6 +56,14 @@ struct BenchUICommand: ParsableCommand {
                 for _ in name { formApp.process(.backspace) }
             }
 
+            // The duplicate check of « Nouvelle personne » (side panel, F10), for a person typed again
+            // with a slip in the surname.
+            let finder = DuplicateFinder(store: store)
+            var checks: [Double] = []
+            for values in try BenchUICommand.sampleEntries(store: store, count: samples, seed: bench.seed) {
+                checks.append(try BenchMeasure.milliseconds { _ = try finder.candidates(kind: .person, values: values) })
+            }
+
             // Bytes ncurses writes for one character typed in a form field.
             let bytes = try BenchUICommand.formKeyBytes(store: store, agent: agent, text: names.first ?? "Wamytan Hélène")
 
@@ -72,6 +80,9 @@ struct BenchUICommand: ParsableCommand {
             report.add("search_key_median_ms", BenchMeasure.percentile(searchKeys, 50))
             report.add("search_key_p99_ms", BenchMeasure.percentile(searchKeys, 99), "objectif ≤ 8 (touche → requête → image)")
             report.add("form_key_median_ms", BenchMeasure.percentile(formKeys, 50), "objectif ≤ 0,5")
+            report.add("entry_check_median_ms", BenchMeasure.percentile(checks, 50))
+            report.add("entry_check_p99_ms", BenchMeasure.percentile(checks, 99),
+                       "objectif ≤ 20 (doublons probables d'une personne saisie avec une faute)")
             report.add("form_key_bytes_median", BenchMeasure.percentile(bytes.map(Double.init), 50),
                        "objectif ≤ 64 (octets écrits par ncurses pour un caractère)")
             report.add("full_frame_bytes", Double(bytes.isEmpty ? 0 : BenchUICommand.lastFullFrameBytes),
@@ -99,6 +110,27 @@ struct BenchUICommand: ParsableCommand {
                 names.append("\(given.split(separator: " ").first ?? "") \(surname)".lowercased())
             }
             return names
+        }
+    }
+
+    /// Persons of the store as an agent would key them again: stored values, a slip in the surname.
+    static func sampleEntries(store: SIMSStore, count: Int, seed: UInt64) throws -> [[TierField: String]] {
+        try store.pool.read { db in
+            let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0
+            var state = seed &+ 11
+            var slip = BenchSlip(seed: seed)
+            var entries: [[TierField: String]] = []
+            var attempts = 0
+            while entries.count < count, attempts < count * 20, maxID > 0 {
+                attempts += 1
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let id = Int64((state >> 33) % UInt64(maxID)) + 1
+                guard let tier = try TierService.read(db, id: id), tier.kind == .person,
+                      let surname = tier.value(.birthName), let given = tier.value(.givenNames),
+                      let born = tier.value(.birthDate) else { continue }
+                entries.append([.birthName: slip.apply(to: surname), .givenNames: given, .birthDate: born])
+            }
+            return entries
         }
     }
 

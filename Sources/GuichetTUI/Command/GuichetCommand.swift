@@ -11,7 +11,7 @@ struct GuichetCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, AgentCommand.self, SearchCommand.self, DemoDataCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, SummaryCommand.self, DossierCommand.self, BenchCommand.self, ProceduresCommand.self,
-            DashboardCommand.self, BackupCommand.self, RestoreCommand.self, ServerCommand.self,
+            DashboardCommand.self, BackupCommand.self, RestoreCommand.self, ServerCommand.self, DoublonsCommand.self,
         ]
     )
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SIMSModel
 
-/// `guichet import tiers FILE.csv [--rejects FILE] [--source NAME --niveau 0|1|2]`
+/// `guichet import tiers FILE.csv [--rejects FILE] [--source NAME --niveau 0|1|2] [--encore] [--strict]`
 struct ImportTiersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tiers", abstract: "Importe des tiers d'un fichier CSV (format dans le README).")
@@ -16,6 +16,8 @@ struct ImportTiersCommand: ParsableCommand {
     var niveau: Int?
     @Flag(name: .long, help: "Importer le fichier même s'il l'a déjà été (même contenu, même empreinte SHA-256).")
     var encore = false
+    @Flag(name: .long, help: "Rejette toute la ligne quand une valeur facultative (téléphone, courriel, CAFAT, adresse) est fausse, au lieu de l'importer sans elle.")
+    var strict = false
 
     func run() throws {
         try CommandFailure.guarded(retryingWhenBusy: true, storePath: store.path) {
@@ -24,9 +26,14 @@ struct ImportTiersCommand: ParsableCommand {
             // The summary is printed and flushed the moment the import commits: an administrator
             // whose session is cut afterwards (during the closing checkpoint) knows it is done.
             try TierImporter(store: opened).importTiers(path: file, rejectsPath: rejects, source: trusted, again: encore,
-                                                        by: admin) { report in
+                                                        strict: strict, by: admin) { report in
                 print("\(report.imported) tiers importés, \(report.rejected) lignes rejetées.")
-                if report.rejected > 0 { print("Lignes rejetées et motifs : \(report.rejectsPath)") }
+                if report.importedWithout > 0 {
+                    print("\(report.importedWithout) tiers importés sans une valeur facultative fausse (téléphone, courriel…).")
+                }
+                if report.rejected + report.importedWithout > 0 {
+                    print("Lignes rejetées ou incomplètes et motifs : \(report.rejectsPath)")
+                }
                 fflush(nil)
             }
         }

@@ -5,6 +5,9 @@ import SIMSModel
 /// marked; cancelling asks first when something changed; what is typed is kept as a draft at
 /// every field exit. While a new person is typed, likely duplicates appear in a side panel as
 /// soon as the name and birth date are there, and the agent can open one instead of creating.
+/// Saving a new tier while a candidate is likely (``DuplicateFinder/askThreshold``) asks first,
+/// whichever field has the focus: open that record, create anyway (the creation event names the
+/// candidate), or go back to the form.
 final class TierFormScreen: Screen {
     let session: AppSession
     let kind: TierKind
@@ -29,6 +32,8 @@ final class TierFormScreen: Screen {
     enum Confirmation: Equatable {
         case abandon
         case verifiedChange(String)
+        /// A likely duplicate: o opens it, c creates anyway, Esc goes back.
+        case duplicate(DuplicateCandidate)
     }
 
     /// A new tier, possibly with values already known (from the search field).
@@ -126,6 +131,9 @@ final class TierFormScreen: Screen {
             switch confirmation {
             case .abandon: question = "Abandonner la saisie ? Ce qui a été tapé sera perdu. (o/n)"
             case .verifiedChange(let text): question = text + " (o/n)"
+            case .duplicate(let candidate):
+                drawDuplicateQuestion(candidate, into: &buffer, x: x, y: y, width: area.width - 2, theme: theme)
+                return nil
             }
             buffer.putWrapped(question, x: x, y: y, width: area.width - 2, maxLines: 3, style: theme.error)
             return nil
@@ -139,6 +147,24 @@ final class TierFormScreen: Screen {
         if showPanel { drawDuplicates(into: &buffer, x: x + 21 + fieldWidth + 2, y: area.y + 2,
                                       width: area.width - (x + 21 + fieldWidth + 2), theme: theme) }
         return cursor
+    }
+
+    /// « Doublon probable » with the candidate, why, and the three answers.
+    private func drawDuplicateQuestion(_ candidate: DuplicateCandidate, into buffer: inout CellBuffer, x: Int, y: Int,
+                                       width: Int, theme: Theme) {
+        let birth = candidate.hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? ""
+        let percent = Int((candidate.likelihood * 100).rounded(.down))
+        var row = y
+        for line in WrappedText.lines("Doublon probable (\(percent) %) : n° \(candidate.hit.tierID) \(candidate.hit.displayName) \(birth)",
+                                      width: width, maxLines: 2) {
+            buffer.put(line, x: x, y: row, style: theme.error, maxWidth: width)
+            row += 1
+        }
+        for line in WrappedText.lines(candidate.reason, width: width, maxLines: 2) {
+            buffer.put(line, x: x, y: row, style: theme.dim, maxWidth: width)
+            row += 1
+        }
+        buffer.put("o : ouvrir cette fiche   c : créer quand même   Échap : revenir", x: x, y: row, style: theme.title, maxWidth: width)
     }
 
     private func drawDuplicates(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
@@ -165,7 +191,7 @@ final class TierFormScreen: Screen {
             let birth = candidate.hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? candidate.hit.ridet ?? ""
             buffer.put("\(birth) \(candidate.hit.commune ?? "")", x: x, y: row + 1, maxWidth: width)
             row += 2
-            for line in WrappedText.lines(candidate.reason, width: width).prefix(2) {
+            for line in WrappedText.lines(candidate.reason, width: width, maxLines: 2) {
                 buffer.put(line, x: x, y: row, style: theme.dim, maxWidth: width)
                 row += 1
             }
@@ -194,6 +220,11 @@ final class TierFormScreen: Screen {
             duplicateSelected = max(duplicateSelected - 1, 0)
         case .enregistrer:
             leaveField()
+            if editing == nil, fields.allSatisfy({ errors[$0] == nil }), let likely = duplicates.first,
+               likely.likelihood >= DuplicateFinder.askThreshold {
+                confirmation = .duplicate(likely)
+                return .stay
+            }
             return save(confirmingVerifiedChanges: false)
         case .annuler, .retour:
             if isDirty {
@@ -224,6 +255,7 @@ final class TierFormScreen: Screen {
     }
 
     private func answer(_ question: Confirmation, _ event: KeyEvent) -> ScreenOutcome {
+        if case .duplicate(let candidate) = question { return answerDuplicate(candidate, event) }
         guard let yes = YesNoAnswer.read(event) else {
             session.message = YesNoAnswer.reminder
             return .stay
@@ -238,6 +270,29 @@ final class TierFormScreen: Screen {
         case .verifiedChange:
             if yes { return save(confirmingVerifiedChanges: true) }
             session.message = .info("Rien n'a été enregistré.")
+        case .duplicate:
+            break
+        }
+        return .stay
+    }
+
+    /// o: open the likely duplicate; c: create anyway; Esc: back to the form.
+    private func answerDuplicate(_ candidate: DuplicateCandidate, _ event: KeyEvent) -> ScreenOutcome {
+        switch event {
+        case .key(.character("o"), _), .key(.character("O"), _):
+            confirmation = nil
+            saveDraft()
+            do { return .push(try TierRecordScreen(session: session, tierID: candidate.hit.tierID)) } catch {
+                session.message = .error("\(error)")
+            }
+        case .key(.character("c"), _), .key(.character("C"), _):
+            confirmation = nil
+            return save(confirmingVerifiedChanges: false, despite: candidate)
+        case .key(.escape, _):
+            confirmation = nil
+            session.message = .info("Rien n'a été créé : la saisie continue.")
+        default:
+            session.message = .info("Répondez o (ouvrir la fiche), c (créer quand même) ou Échap (revenir).")
         }
         return .stay
     }
@@ -298,7 +353,7 @@ final class TierFormScreen: Screen {
         duplicateSelected = min(duplicateSelected, max(min(duplicates.count, Self.shownDuplicates) - 1, 0))
     }
 
-    private func save(confirmingVerifiedChanges: Bool) -> ScreenOutcome {
+    private func save(confirmingVerifiedChanges: Bool, despite duplicate: DuplicateCandidate? = nil) -> ScreenOutcome {
         revalidateAll(onlyFilled: false)
         if let first = fields.first(where: { errors[$0] != nil }) {
             focus = fields.firstIndex(of: first)!
@@ -320,7 +375,7 @@ final class TierFormScreen: Screen {
                 return .pop
             }
             let values = typed.filter { !$0.value.isEmpty }
-            let created = try service.create(kind: kind, values: values, by: session.agent)
+            let created = try service.create(kind: kind, values: values, despiteDuplicate: duplicate, by: session.agent)
             discardDraft()
             session.message = .info("Fiche n° \(created.id) créée.")
             return .replace(try TierRecordScreen(session: session, tierID: created.id))

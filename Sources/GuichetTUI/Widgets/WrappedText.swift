@@ -63,6 +63,26 @@ enum WrappedText {
         return shown + String(repeating: " ", count: max(1, width - DisplayWidth.of(shown)))
     }
 
+    /// `text` in at most `width` columns, ending with « … » when it had to be cut.
+    static func fitted(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var head = ""
+        for character in text {
+            if DisplayWidth.of(head) + DisplayWidth.of(character) > max(width - 1, 0) { break }
+            head.append(character)
+        }
+        return head + "…"
+    }
+
+    /// At most `maxLines` of ``lines(_:width:hanging:)``, the last ending with « … » when more were cut.
+    static func lines(_ text: String, width: Int, maxLines: Int) -> [String] {
+        let all = lines(text, width: width)
+        guard all.count > maxLines, maxLines > 0 else { return all }
+        var kept = Array(all.prefix(maxLines))
+        kept[maxLines - 1] = fitted(kept[maxLines - 1] + " " + all[maxLines], width: width)
+        return kept
+    }
+
     /// A file's path as shown to agents: the home folder written `~`.
     static func shown(_ url: URL) -> String {
         let path = url.path

@@ -28,6 +28,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case dossierNoteAdded = "dossier.note"
     case dossierDraftSaved = "dossier.brouillon"
     case registerAttested = "registre.attestation"
+    case matchParametersTrained = "doublons.entrainement"
     case factsVerified = "fact.verify"
     case factsValidated = "fact.validate"
 
@@ -62,6 +63,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .dossierNoteAdded: return "note interne"
         case .dossierDraftSaved: return "brouillon enregistré"
         case .registerAttested: return "attestation des lignes du registre"
+        case .matchParametersTrained: return "estimation du score de doublons"
         case .factsVerified: return "vérification sur pièce"
         case .factsValidated: return "validation de faits"
         }

@@ -196,14 +196,34 @@ final class BulkTierWriter {
             INSERT INTO search_word (word, tiers) VALUES (?, ?)
             ON CONFLICT(word) DO UPDATE SET tiers = tiers + excluded.tiers
             """)
+        let known = try db.makeStatement(sql: "SELECT 1 FROM search_word WHERE word = ?")
+        var newWords: [String] = []
         for (word, count) in vocabulary.sorted(by: { $0.key < $1.key }) {
+            if try Bool.fetchOne(known, arguments: [word]) == nil { newWords.append(word) }
             try upsert.execute(arguments: [word, count])
         }
+        try insertVariants(of: newWords)
         var payload = payload
         payload["tiers"] = String(written)
         let appended = try EventLog.append(db, kind: kind, agentID: agentID, tierID: nil, payload: payload, at: now)
         precondition(appended == eventID, "the bulk event id was reserved at the start of the transaction")
         restoreCacheSize()
+    }
+
+    /// Files the typo variants of the words new to the vocabulary (see ``SearchWordVariants``),
+    /// in key order, a group of rows per statement.
+    private func insertVariants(of words: [String]) throws {
+        var rows: [(variant: String, word: String)] = []
+        for word in words {
+            for variant in SearchWordVariants.variants(of: word) { rows.append((variant, word)) }
+        }
+        rows.sort { ($0.variant, $0.word) < ($1.variant, $1.word) }
+        let insert = try GroupedInsert(db, sql: "INSERT OR IGNORE INTO search_word_variant (variant, word) VALUES ",
+                                       row: "(?, ?)", columns: 2, group: 64)
+        try insert.insert(count: rows.count, step: step) { s, p, i in
+            SQLiteBinding.bind(rows[i].variant, s, p)
+            SQLiteBinding.bind(rows[i].word, s, p + 1)
+        }
     }
 
     private func step(_ statement: OpaquePointer) throws { try SQLiteBinding.step(statement, in: db) }

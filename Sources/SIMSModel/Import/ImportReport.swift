@@ -8,4 +8,6 @@ public struct ImportReport: Sendable, Equatable, Codable {
     public var rejectsPath: String
     /// The audit event of the import, when anything was imported.
     public var eventID: Int64?
+    /// Lines imported without some optional values (listed in the rejects file too).
+    public var importedWithout: Int = 0
 }

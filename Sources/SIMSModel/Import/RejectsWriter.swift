@@ -4,7 +4,8 @@ import Foundation
 /// Writes the lines an import refused, each with its line number and reason, as CSV
 /// (`ligne,motif,contenu`) that a spreadsheet opens: cells that a spreadsheet would read as a
 /// formula are neutralised (``SpreadsheetCell``), and the file is written like any output
-/// (``OutputFile``): mode 0600, a previous rejects file replaced, never a link or a device.
+/// (``OutputFile``): mode 0600, a previous rejects file replaced, never a link or a device. It also lists the lines imported without some of their values,
+/// with « importé sans … » and why.
 final class RejectsWriter {
     private let output: OutputFile
     private let stream: BufferedFileStream
@@ -24,6 +25,11 @@ final class RejectsWriter {
     func reject(line: Int, reason: String, raw: String) throws {
         count += 1
         try writer.write(row: [String(line), SpreadsheetCell.neutralised(reason), SpreadsheetCell.neutralised(raw)])
+    }
+
+    /// Writes a line that was imported all the same, with what was left out: not counted as refused.
+    func note(line: Int, reason: String, raw: String) throws {
+        try writer.write(row: [String(line), reason, raw].map(SpreadsheetCell.neutralised))
     }
 
     /// Puts the file in place.

@@ -43,9 +43,11 @@ public struct TierImporter: Sendable {
     /// commit) runs it again without doubling every tier. `committed` is called as soon as the
     /// transaction has committed, before anything else (the store's closing checkpoint may take
     /// seconds), for the command to say so at once.
+    /// `strict`: a line with a wrong optional value (phone, e-mail, CAFAT, address) is refused
+    /// whole, as before; otherwise it is imported without that value and the rejects file says so.
     @discardableResult
     public func importTiers(path: String, rejectsPath: String? = nil, source: ImportSource? = nil, again: Bool = false,
-                            by agent: Agent, committed: (ImportReport) -> Void = { _ in }) throws -> ImportReport {
+                            strict: Bool = false, by agent: Agent, committed: (ImportReport) -> Void = { _ in }) throws -> ImportReport {
         try AgentService.require(agent, .administrator, to: "importer des tiers")
         let data: Data
         do {
@@ -79,12 +81,14 @@ public struct TierImporter: Sendable {
         defer { rejects.close() }
         let today = store.clock.today()
         let fileName = (path as NSString).lastPathComponent
+        var importedWithout = 0
         let (eventID, imported): (Int64?, Int) = try store.write { db in
             if !again { try Self.refuseRepeat(db, hash: fileHash, path: path) }
             let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
             // The lines are read, validated and prepared on another thread while this one writes.
             let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
-                                            fileName: fileName, source: source, firstID: writer.nextTierID)
+                                            fileName: fileName, source: source, firstID: writer.nextTierID,
+                                            strict: strict)
             let pipe = ImportPipe<ImportBatch>(capacity: Self.chunksInFlight)
             let preparing = PreparingThread(preparer: preparer, pipe: pipe, chunkSize: Self.chunkSize)
             preparing.start()
@@ -96,9 +100,11 @@ public struct TierImporter: Sendable {
                 throw error
             }
             preparing.wait()
+            importedWithout = preparer.importedWithout
             guard writer.written > 0 else { return (nil, 0) }
             writer.vocabulary = preparer.vocabulary
-            var payload = ["fichier": fileName, "sha256": fileHash, "rejets": String(rejects.count)]
+            var payload = ["fichier": fileName, "sha256": fileHash, "rejets": String(rejects.count),
+                           "importes_incomplets": String(preparer.importedWithout)]
             if let source {
                 payload["source"] = source.name
                 payload["niveau"] = String(source.level.rawValue)
@@ -107,7 +113,8 @@ public struct TierImporter: Sendable {
             return (writer.eventID, writer.written)
         }
         rejects.close()
-        let report = ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID)
+        let report = ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID,
+                                  importedWithout: importedWithout)
         committed(report)
         return report
     }

@@ -57,12 +57,20 @@ final class TierLinePreparer {
     /// What validating and preparing one line gave.
     private enum Prepared: Sendable {
         case refused(String)
-        case ready(PreparedTier)
+        /// Ready; `dropped` says which optional values were left out, and why.
+        case ready(PreparedTier, dropped: String?)
     }
 
+    /// Whether a line with a wrong optional value is refused whole (`import tiers --strict`)
+    /// rather than imported without that value.
+    private let strict: Bool
+    /// The lines imported without some of their values.
+    private(set) var importedWithout = 0
+
     init(reader: CSVRecordReader, columns: [TierCSVColumn], rejects: RejectsWriter, today: CalendarDate,
-         fileName: String, source: ImportSource? = nil, firstID: Int64) {
+         fileName: String, source: ImportSource? = nil, firstID: Int64, strict: Bool = false) {
         self.reader = reader
+        self.strict = strict
         self.columns = columns
         typeColumn = columns.firstIndex(of: .type)!
         self.rejects = rejects
@@ -105,10 +113,10 @@ final class TierLinePreparer {
 
         // Validation and preparation, line by line on the spare cores.
         var prepared = [Prepared?](repeating: nil, count: batch.count)
-        let today = self.today, fileName = self.referencePrefix, level = self.level, workers = self.workers
+        let today = self.today, fileName = self.referencePrefix, level = self.level, workers = self.workers, strict = self.strict
         if workers == 1 {
             for i in batch.indices where batch[i].problem == nil {
-                prepared[i] = Self.prepare(batch[i], today: today, fileName: fileName, level: level)
+                prepared[i] = Self.prepare(batch[i], today: today, fileName: fileName, level: level, strict: strict)
             }
         } else {
             prepared.withUnsafeMutableBufferPointer { buffer in
@@ -116,7 +124,7 @@ final class TierLinePreparer {
                 let lines = batch
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     for i in stride(from: worker, to: lines.count, by: workers) where lines[i].problem == nil {
-                        results.buffer[i] = Self.prepare(lines[i], today: today, fileName: fileName, level: level)
+                        results.buffer[i] = Self.prepare(lines[i], today: today, fileName: fileName, level: level, strict: strict)
                     }
                 }
             }
@@ -135,7 +143,7 @@ final class TierLinePreparer {
                 if let reference = line.reference { rejectedReferences.insert(reference) }
                 continue
             }
-            guard case .ready(let tier)? = outcome else {
+            guard case .ready(let tier, let dropped)? = outcome else {
                 if case .refused(let reason)? = outcome { try reject(reason) }
                 if let reference = line.reference { rejectedReferences.insert(reference) }
                 continue
@@ -167,6 +175,10 @@ final class TierLinePreparer {
                 try reject(relationProblem)
                 if let reference = line.reference { rejectedReferences.insert(reference) }
                 continue
+            }
+            if let dropped {
+                try rejects.note(line: line.record.line, reason: dropped, raw: line.record.raw)
+                importedWithout += 1
             }
             tier.id = nextID
             nextID += 1
@@ -225,13 +237,30 @@ final class TierLinePreparer {
     }
 
     /// Validates one line and, when it is valid, prepares its rows (with a provisional id).
-    private static func prepare(_ line: Line, today: CalendarDate, fileName: String, level: VerificationLevel) -> Prepared {
-        let (normalized, errors) = TierValidator.validate(kind: line.kind, slots: line.slots, today: today)
+    /// A line whose only faults are in optional values (``TierField/isOptionalOnImport``) is
+    /// prepared without them, unless `strict`.
+    private static func prepare(_ line: Line, today: CalendarDate, fileName: String, level: VerificationLevel,
+                                strict: Bool) -> Prepared {
+        var (normalized, errors) = TierValidator.validate(kind: line.kind, slots: line.slots, today: today)
+        var dropped: String?
         if !errors.isEmpty {
-            return .refused(errors.map(\.message).joined(separator: " ; "))
+            let fields = errors.compactMap(\.field)
+            guard !strict, fields.count == errors.count, fields.allSatisfy(\.isOptionalOnImport) else {
+                return .refused(errors.map(\.message).joined(separator: " ; "))
+            }
+            let why = errors.map(\.message).joined(separator: " ; ")
+            var slots = line.slots
+            for field in fields { slots[TierFieldSlots.index(of: field)] = nil }
+            (normalized, errors) = TierValidator.validate(kind: line.kind, slots: slots, today: today)
+            guard errors.isEmpty else { return .refused(errors.map(\.message).joined(separator: " ; ")) }
+            var seen: [TierField] = []
+            for field in fields where !seen.contains(field) { seen.append(field) }
+            dropped = "importé sans " + seen.map(\.withArticle).joined(separator: ", ") + " : " + why
         }
         return .ready(PreparedTier(id: 0, kind: line.kind, slots: normalized,
                                    provenance: Provenance(source: .imported, reference: "\(fileName):\(line.record.line)",
-                                                          level: level)))
+                                                          level: level)),
+                      dropped: dropped)
     }
+
 }

@@ -1,7 +1,44 @@
-/// Whether two words are at most one edit apart (Damerau: a swap of neighbours counts as one).
+/// Edit distances between words (Damerau, restricted: a swap of neighbours counts as one edit).
 enum EditDistance {
     static func isWithinOne(_ a: String, _ b: String) -> Bool {
         isWithinOne(a.utf8, b.utf8)
+    }
+
+    /// How many edits a name word of `length` letters forgives: one from 3 letters, two from 8.
+    static func forgiven(length: Int) -> Int {
+        length >= 8 ? 2 : length >= 3 ? 1 : 0
+    }
+
+    /// The number of edits (insertion, deletion, substitution, swap of neighbours) between `a`
+    /// and `b`, or `limit + 1` when it is more than `limit`.
+    ///
+    /// ```swift
+    /// EditDistance.distance(Array("ahce".utf8), Array("hace".utf8), limit: 2)   // 1
+    /// ```
+    static func distance<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B, limit: Int) -> Int {
+        let x = Array(a), y = Array(b)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty || y.isEmpty { return min(max(x.count, y.count), limit + 1) }
+        let width = y.count + 1
+        var before = [Int](repeating: 0, count: width)
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: width)
+        for i in 1...x.count {
+            current[0] = i
+            var rowBest = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    value = min(value, before[j - 2] + 1)
+                }
+                current[j] = value
+                rowBest = min(rowBest, value)
+            }
+            if rowBest > limit { return limit + 1 }
+            (before, previous, current) = (previous, current, before)
+        }
+        return min(previous[y.count], limit + 1)
     }
 
     /// The same on UTF-8 bytes.

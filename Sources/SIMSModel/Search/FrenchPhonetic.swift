@@ -1,5 +1,6 @@
 /// A French phonetic key for names, so that spellings that sound alike meet:
-/// Ouamytan and Wamytan, Lefèvre and Lefebvre, Tjibaou and Tjibao.
+/// Ouamytan and Wamytan, Lefèvre and Lefebvre, Caoua and Cawa, Philippe and Filipe; see also
+/// ``soundAlikes(_:)`` for the spellings the stored key does not bring together.
 ///
 /// The key works on a folded word (see ``SearchText``) and keeps its first sounds in order, so
 /// that the key of a prefix is, in most cases, a prefix of the key of the word: a name typed
@@ -14,6 +15,53 @@ public enum FrenchPhonetic {
     public static func key(_ word: String) -> String {
         var word = word
         return word.withUTF8(key(of:))
+    }
+
+    /// The keys a typed word may sound like: its own key first, then the keys of the spellings
+    /// that the key does not bring together but that sound alike in New Caledonia: « gn » and
+    /// « ni » before a vowel (Magnan, Manian), « eo » for « eau » (Moreo, Moreau), « ao » and
+    /// « aou » (Tjibao, Tjibaou). The stored keys stay those of ``key(_:)``: the respellings are
+    /// worked out on the typed word only, so that no index needs rebuilding.
+    ///
+    /// ```swift
+    /// FrenchPhonetic.soundAlikes("moreo")   // ["moreo", "moro"]
+    /// ```
+    public static func soundAlikes(_ word: String) -> [String] {
+        var keys = [key(word)]
+        for respelled in respellings(of: word) {
+            let other = key(respelled)
+            if !keys.contains(other) { keys.append(other) }
+        }
+        return keys
+    }
+
+    /// The word with each of the alike spellings replaced, one rule at a time.
+    static func respellings(of word: String) -> [String] {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        let letters = Array(word)
+        var result: [String] = []
+        func add(_ text: [Character]) { let s = String(text); if s != word, !result.contains(s) { result.append(s) } }
+        func replacing(_ old: String, _ new: String, where ok: (Int) -> Bool = { _ in true }) -> [Character] {
+            let old = Array(old), new = Array(new)
+            var out: [Character] = []
+            var i = 0
+            while i < letters.count {
+                if i + old.count <= letters.count, Array(letters[i..<(i + old.count)]) == old, ok(i) {
+                    out += new
+                    i += old.count
+                } else {
+                    out.append(letters[i])
+                    i += 1
+                }
+            }
+            return out
+        }
+        add(replacing("gn", "ni"))
+        add(replacing("ni", "gn") { i in i > 0 && i + 2 < letters.count && vowels.contains(letters[i + 2]) })
+        add(replacing("eo", "eau") { i in !(i + 2 < letters.count && letters[i + 2] == "u") })
+        add(replacing("aou", "ao"))
+        add(replacing("ao", "aou") { i in !(i + 2 < letters.count && letters[i + 2] == "u") })
+        return result
     }
 
     /// The key of a word's bytes, worked out in a buffer on the stack: the import computes a few

@@ -20,6 +20,7 @@ struct SearchTokenIndex {
     private let posting: Statement
     private let probe: Statement
     private let range: Statement
+    private let row: Statement
 
     init(_ db: Database) throws {
         first = try db.cachedStatement(sql: "SELECT token FROM search_token WHERE token >= ? AND token < ? LIMIT 1")
@@ -29,6 +30,21 @@ struct SearchTokenIndex {
         range = try db.cachedStatement(sql: """
             SELECT token, tier_id FROM search_token WHERE (token, tier_id) > (?, ?) AND token < ?
             """)
+        row = try db.cachedStatement(sql: "SELECT folded_names, search_tokens FROM tier WHERE id = ?")
+    }
+
+    /// The stored name words and tokens of tier `id` (see ``SearchScorer``), `nil` when there is no such tier.
+    func storedWords(id: Int64) -> (names: [UInt8], tokens: [UInt8])? {
+        let statement = row.sqliteStatement
+        sqlite3_reset(statement)
+        defer { sqlite3_reset(statement) }
+        sqlite3_bind_int64(statement, 1, id)
+        guard sqlite3_step(statement) == SQLITE_ROW else { return nil }
+        func bytes(_ column: Int32) -> [UInt8] {
+            guard let pointer = sqlite3_column_text(statement, column) else { return [] }
+            return Array(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column))))
+        }
+        return (bytes(0), bytes(1))
     }
 
     /// The end of the range of the tokens that start with `prefix`.

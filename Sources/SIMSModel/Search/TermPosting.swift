@@ -10,7 +10,9 @@ import GRDB
 /// so that a term cut short by its budget holds its best matches. A prefix with too many
 /// distinct tokens (`#2`) is read in index order instead. Same-sound tokens are skipped when the
 /// word itself is common (2,000 tiers or more): exact spellings then fill any result list.
-/// When a name finds fewer than 20 tiers, the vocabulary words one typo away are read too (1).
+/// The vocabulary words a slip away from a typed name of 3 letters or more (one edit, two in
+/// words of 8 letters or more) are found through ``SearchWordVariants`` and read last (1 for one
+/// edit, 0.75 for two), after the tokens under the prefix, even when those are read in index order.
 ///
 /// Entries are kept as `tierID << 8 | code`, where `code / 16` is the quality, in runs of
 /// ascending ids; ``sorted`` merges them into one list by id, best quality per tier.
@@ -36,7 +38,10 @@ final class TermPosting {
     private var tokenIndex = 0
     private var lastID: Int64 = 0
     private var skipsPhonetic = false
-    private var typoPending = false
+    /// Whether the prefix read in index order was read to its end.
+    private var openDone = false
+    /// The term alone, for checking one tier on its stored words (see ``probe(_:index:)``).
+    private lazy var scorer = SearchScorer(SearchQuery(terms: [term]))
     /// `tierID << 8 | code`, in read order.
     private(set) var entries: [UInt64] = []
     /// Whether every tier the term matches was read.
@@ -49,7 +54,7 @@ final class TermPosting {
     /// The quality a code stands for.
     static func quality(_ code: UInt64) -> Double { Double(code & 0xFF) / 16 }
 
-    init(term: SearchTerm, index: SearchTokenIndex) {
+    init(term: SearchTerm, index: SearchTokenIndex, db: Database) throws {
         self.term = term
         switch term {
         case .name(let word):
@@ -57,6 +62,7 @@ final class TermPosting {
             guard let words = index.tokens(withPrefix: word, limit: Self.distinctTokenLimit) else {
                 openPrefix = word
                 openExactLength = length
+                try addSlips(of: word, db: db)
                 return
             }
             var best: [String: (code: UInt8, phonetic: Bool)] = [:]
@@ -64,8 +70,8 @@ final class TermPosting {
                 let quality = token.utf8.count == length ? 4 : 2 + Double(length) / Double(token.utf8.count)
                 best[token] = (Self.code(quality), false)
             }
-            let key = FrenchPhonetic.key(word)
-            if key != word, key.count >= 3, let keys = index.tokens(withPrefix: key, limit: Self.distinctTokenLimit) {
+            for key in FrenchPhonetic.soundAlikes(word) where key != word && key.count >= 3 {
+                guard let keys = index.tokens(withPrefix: key, limit: Self.distinctTokenLimit) else { continue }
                 let keyLength = key.utf8.count
                 for token in keys {
                     let code = Self.code(token.utf8.count == keyLength ? 3 : 1.5)
@@ -75,13 +81,22 @@ final class TermPosting {
             }
             tokens = best.map { ($0.key, $0.value.code, $0.value.phonetic) }
                 .sorted { ($0.code, $1.text) > ($1.code, $0.text) }
-            typoPending = word.count >= 4
+            try addSlips(of: word, db: db)
         case .identifier(let digits):
             setUp(prefix: "#" + digits, index: index)
         case .email(let text):
             setUp(prefix: "@" + text, index: index)
         case .year:
             isComplete = true
+        }
+    }
+
+    /// Appends the vocabulary words a slip away from `word`, closest first.
+    private func addSlips(of word: String, db: Database) throws {
+        guard word.count >= SearchScorer.shortestForgiven else { return }
+        for (near, distance) in try SearchWordVariants.words(db, near: word)
+        where !near.hasPrefix(word) && !tokens.contains(where: { $0.text == near }) {
+            tokens.append((near, Self.code(distance == 1 ? 1 : 0.75), false))
         }
     }
 
@@ -110,27 +125,15 @@ final class TermPosting {
             let limit = (inExact ? max(budget, exactCap) : budget) - entries.count
             guard limit > 0 else { break }
             sortedCache = nil
-            if let prefix = openPrefix {
+            if let prefix = openPrefix, !openDone {
                 let exact = openExactLength
                 let resume = index.appendRange(withPrefix: prefix, after: openResume, limit: limit,
                                                code: { $0 == exact ? Self.code(4) : Self.code(2) }, to: &entries)
                 openResume = resume
-                if resume == nil { isComplete = true }
+                if resume == nil { openDone = true }
                 continue
             }
             guard tokenIndex < tokens.count else {
-                if typoPending {
-                    typoPending = false
-                    // A tier matches a term through at most one entry per token.
-                    let fewTiers = entries.count < 20 * max(tokens.count, 1) && Set(entries.map { $0 >> 8 }).count < 20
-                    if fewTiers, case .name(let word) = term {
-                        for variant in try Self.vocabularyWords(db, among: TypoVariants.of(word)).sorted()
-                        where !tokens.contains(where: { $0.text == variant }) {
-                            tokens.append((variant, Self.code(1), false))
-                        }
-                    }
-                    continue
-                }
                 isComplete = true
                 break
             }
@@ -169,27 +172,31 @@ final class TermPosting {
         return result
     }
 
-    /// How many index seeks a ``probe(_:index:)`` costs at most; `nil` when the term cannot be
-    /// probed (read in index order).
+    /// What checking one tier on its stored words costs, in index seeks (a row read and the
+    /// scoring of its words, slips included).
+    static let rowProbeCost = 8
+
+    /// How many index seeks a ``probe(_:index:)`` costs at most.
     var probeCost: Int? {
-        openPrefix == nil ? max(tokens.count, 1) : nil
+        usesRowProbe ? Self.rowProbeCost : max(tokens.count, 1)
     }
 
-    /// The best code with which tier `id` matches the term, looking each token up in the index;
-    /// `nil` when it does not match.
+    /// A term read in index order has no token list: it is checked on the tier's stored words.
+    private var usesRowProbe: Bool { openPrefix != nil }
+
+    /// The best code with which tier `id` matches the term, looking each token up in the index,
+    /// or the tier's stored words up when the term is read in index order; `nil` when it does not match.
     func probe(_ id: Int64, index: SearchTokenIndex) -> UInt8? {
+        if usesRowProbe {
+            guard let row = index.storedWords(id: id),
+                  let rank = scorer.score(names: row.names, tokens: row.tokens, birthDate: nil, requireAll: true)
+            else { return nil }
+            return Self.code(min(rank.total, 4))
+        }
         let skipping = skipsPhonetic || entries.count >= Self.phoneticSkipThreshold
         for token in tokens where !(token.phonetic && skipping) {
             if index.contains(token.text, id: id) { return token.code }
         }
         return nil
-    }
-
-    private static func vocabularyWords(_ db: Database, among variants: Set<String>) throws -> [String] {
-        guard !variants.isEmpty else { return [] }
-        let list = Array(variants)
-        let marks = Array(repeating: "?", count: list.count).joined(separator: ",")
-        return try String.fetchAll(db, sql: "SELECT word FROM search_word WHERE tiers > 0 AND word IN (\(marks))",
-                                   arguments: StatementArguments(list))
     }
 }

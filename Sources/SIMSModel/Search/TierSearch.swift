@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 
 /// Search as you type over every tier: names in any order, prefixes, accents and case ignored,
-/// one typo forgiven, French phonetic variants, and identifiers (birth date, RIDET, CAFAT,
+/// slips forgiven (one edit in a name word of 3 letters or more, two from 8), French phonetic variants, and identifiers (birth date, RIDET, CAFAT,
 /// phone, e-mail).
 ///
 /// Each term is a ``TermPosting``: the index tokens under its prefix, read best first within a
@@ -55,7 +55,7 @@ public struct TierSearch: Sendable {
         let indexable = query.terms.filter { if case .year = $0 { return false } else { return true } }
         guard !indexable.isEmpty else { return [] }
         let index = try SearchTokenIndex(db)
-        let postings = indexable.map { TermPosting(term: $0, index: index) }
+        let postings = try indexable.map { try TermPosting(term: $0, index: index, db: db) }
         let firstBudget = postings.count == 1 ? singleTermCap : firstReadCap
         // Most specific terms first; a term is not read at all when the smallest term read whole
         // leaves few enough candidates to look it up tier by tier.
@@ -124,14 +124,14 @@ public struct TierSearch: Sendable {
                    min_level FROM tier WHERE id = ?
             """).sqliteStatement
         let scorer = SearchScorer(query)
-        var scored: [(hit: SearchHit, matched: Int)] = []
+        var scored: [(hit: SearchHit, rank: SearchRank)] = []
         defer { sqlite3_reset(statement) }
         for candidate in candidates {
             sqlite3_reset(statement)
             sqlite3_bind_int64(statement, 1, candidate.id)
             guard sqlite3_step(statement) == SQLITE_ROW else { continue }
             let birthDate = Self.text(statement, 2)
-            guard let (total, matched) = scorer.score(names: Self.bytes(statement, 0), tokens: Self.bytes(statement, 1),
+            guard var rank = scorer.score(names: Self.bytes(statement, 0), tokens: Self.bytes(statement, 1),
                                                       birthDate: birthDate, requireAll: requireAll)
             else { continue }
             let hit = SearchHit(tierID: candidate.id, kind: Self.text(statement, 3).flatMap(TierKind.init(rawValue:)) ?? .person,
@@ -139,12 +139,12 @@ public struct TierSearch: Sendable {
                                 commune: Self.text(statement, 6), cafat: Self.text(statement, 7), phone: Self.text(statement, 8),
                                 email: Self.text(statement, 9),
                                 minLevel: VerificationLevel(rawValue: Int(sqlite3_column_int64(statement, 10))) ?? .declared,
-                                score: total, matchesAllTerms: matched == query.terms.count)
-            scored.append((hit, matched))
+                                score: rank.total, matchesAllTerms: rank.matched == query.terms.count)
+            rank.level = hit.minLevel.rawValue
+            scored.append((hit, rank))
         }
         scored.sort { a, b in
-            if a.matched != b.matched { return a.matched > b.matched }
-            if a.hit.score != b.hit.score { return a.hit.score > b.hit.score }
+            if a.rank != b.rank { return a.rank.precedes(b.rank) }
             if a.hit.displayName != b.hit.displayName { return a.hit.displayName < b.hit.displayName }
             return a.hit.tierID < b.hit.tierID
         }

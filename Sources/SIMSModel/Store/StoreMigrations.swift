@@ -216,6 +216,29 @@ enum StoreMigrations {
         migrator.registerMigration("v7-ids-keys-attestation") { db in
             try StoreMigrations.attestRegister(db)
         }
+        migrator.registerMigration("v8-search-word-variants") { db in
+            // The symmetric-delete index of the name vocabulary (see SearchWordVariants), filled
+            // from the words already there.
+            try db.execute(sql: """
+                CREATE TABLE search_word_variant (
+                    variant TEXT NOT NULL,
+                    word TEXT NOT NULL,
+                    PRIMARY KEY (variant, word)
+                ) WITHOUT ROWID;
+                """)
+            try SearchWordVariants.insert(db, words: String.fetchAll(db, sql: "SELECT word FROM search_word"))
+        }
+        migrator.registerMigration("v9-match-parameters") { db in
+            // The match score's parameters learnt from the register (see MatchParameterStore).
+            try db.execute(sql: """
+                CREATE TABLE match_parameters (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    parameters TEXT NOT NULL,
+                    trained_at TEXT NOT NULL,
+                    agent_id INTEGER
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -56,12 +56,20 @@ enum TierRowWriter {
         for token in tokens { try statement.execute(arguments: [token, tierID]) }
     }
 
+    /// Counts `words` in (or out of) the typo vocabulary; a word new to it has its variants
+    /// filed (see ``SearchWordVariants``).
     static func addVocabulary(_ db: Database, words: [String], count: Int) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO search_word (word, tiers) VALUES (?, ?)
             ON CONFLICT(word) DO UPDATE SET tiers = max(0, tiers + excluded.tiers)
             """)
-        for word in words { try statement.execute(arguments: [word, count]) }
+        let known = try db.cachedStatement(sql: "SELECT 1 FROM search_word WHERE word = ?")
+        var new: [String] = []
+        for word in words {
+            if count > 0, try Bool.fetchOne(known, arguments: [word]) == nil { new.append(word) }
+            try statement.execute(arguments: [word, count])
+        }
+        try SearchWordVariants.insert(db, words: new)
     }
 
     /// A tier's new version after facts were re-recorded with the same values at another level

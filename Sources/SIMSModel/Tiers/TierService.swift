@@ -16,9 +16,11 @@ public struct TierService: Sendable {
     public init(store: SIMSStore) { self.store = store }
 
     /// Creates a tier from values typed by an agent (validated and normalised here).
+    /// `despiteDuplicate`: the likely duplicate the agent was shown and chose not to open (its
+    /// id and probability), named in the creation event.
     @discardableResult
     public func create(kind: TierKind, values: [TierField: String], provenance: Provenance = .counter,
-                       by agent: Agent) throws -> TierSnapshot {
+                       despiteDuplicate: DuplicateCandidate? = nil, by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "créer un tiers")
         try Self.requireDeclared(provenance)
         let validation = TierValidator.validate(kind: kind, values: values, today: store.clock.today())
@@ -27,8 +29,13 @@ public struct TierService: Sendable {
         // The snapshot is read in the same transaction: a read on another connection could sit on an
         // older WAL snapshot.
         return try store.write { db in
+            var extra: [String: String] = [:]
+            if let duplicate = despiteDuplicate {
+                extra["doublon_ecarte"] = String(duplicate.hit.tierID)
+                extra["doublon_probabilite"] = String(format: "%.3f", duplicate.likelihood)
+            }
             let id = try Self.insert(db, kind: kind, current: current, provenance: provenance, agentID: agent.id,
-                                     now: store.clock.now())
+                                     now: store.clock.now(), extraPayload: extra)
             guard let created = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
             return created
         }
@@ -37,13 +44,14 @@ public struct TierService: Sendable {
     /// Inserts a tier from validated, normalised values with its facts, search tokens and event,
     /// inside the caller's transaction; returns its id.
     static func insert(_ db: Database, kind: TierKind, current: [TierField: String], provenance: Provenance,
-                       agentID: Int64, dossierID: Int64? = nil, now: Date) throws -> Int64 {
+                       agentID: Int64, dossierID: Int64? = nil, now: Date, extraPayload: [String: String] = [:]) throws -> Int64 {
         let at = Timestamp.string(from: now)
         let entry = SearchTokenizer.entry(kind: kind, values: current)
         let id = try TierRowWriter.insertTier(db, kind: kind, current: current, minLevel: provenance.level,
                                               entry: entry, at: at)
         let eventID = try EventLog.append(db, kind: .tierCreated, agentID: agentID, tierID: id, dossierID: dossierID,
-                                          payload: Self.payload(current.mapValues { Optional($0) }, provenance), at: now)
+                                          payload: Self.payload(current.mapValues { Optional($0) }, provenance)
+                                            .merging(extraPayload) { $1 }, at: now)
         try TierRowWriter.insertFacts(db, tierID: id, seq: 1, values: current.mapValues { Optional($0) },
                                       provenance: provenance, agentID: agentID, at: at, eventID: eventID)
         try TierRowWriter.insertTokens(db, tierID: id, tokens: entry.tokens)

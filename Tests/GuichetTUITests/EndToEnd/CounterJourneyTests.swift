@@ -75,6 +75,36 @@ final class CounterJourneyTests: XCTestCase {
         XCTAssertTrue(found.stdout.contains("KALOÏ Paul Éloi\t28/02/2001"), found.stdout)
     }
 
+    func testSavingBesideALikelyDuplicateAsksFirstThenCreatesAnywayOnlyWhenAsked() throws {
+        let tmux = try start()
+        try tmux.keys("F2")
+        try tmux.waitFor("Saisie d'une personne")
+        try tmux.type("Ouamytan")
+        try tmux.keys("Tab", "Tab")
+        try tmux.type("Helene")
+        try tmux.keys("Tab", "Tab")
+        try tmux.type("14/03/1985")
+        // F10 with the focus still on the birth date: the check runs all the same.
+        try tmux.keys("F10")
+        try tmux.waitFor("Doublon probable")
+        try tmux.waitFor("WAMYTAN Hélène 14/03/1985")
+        try tmux.waitFor("o : ouvrir cette fiche   c : créer quand même   Échap : revenir")
+        try tmux.keys("Escape")
+        try tmux.waitFor("Rien n'a été créé : la saisie continue.")
+        try tmux.keys("F10")
+        try tmux.waitFor("Doublon probable")
+        try tmux.keys("o")
+        try tmux.waitFor("Fiche : WAMYTAN Hélène")
+        try tmux.keys("F3")
+        try tmux.waitFor("Saisie d'une personne")
+        try tmux.keys("F10")
+        try tmux.waitFor("Doublon probable")
+        try tmux.keys("c")
+        try tmux.waitFor("Fiche : OUAMYTAN Helene")
+        let found = try guichet.run(["search", "ouamytan", "helene"], as: "accueil1")
+        XCTAssertTrue(found.stdout.contains("OUAMYTAN Helene\t14/03/1985"), found.stdout)
+    }
+
     func testResizeTo60x20AndBack() throws {
         let tmux = try start()
         try tmux.keys("F5")

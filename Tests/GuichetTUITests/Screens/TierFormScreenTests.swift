@@ -126,6 +126,53 @@ final class TierFormScreenTests: XCTestCase {
         XCTAssertTrue(h.line(0).contains("Fiche : " + second), h.screen)
     }
 
+    /// Types a person whose likely duplicate is in the register, leaving the focus on the birth date.
+    private func typeLikelyDuplicate(_ h: ScreenHarness) {
+        newPerson(h)
+        h.type("Ouamytan")
+        h.press(.tab, .tab)
+        h.type("Nadege")
+        h.press(.tab, .tab)
+        h.type("11/12/1971") // F10 comes with the focus still on the birth date
+    }
+
+    private static let nadege: [(TierKind, [TierField: String])] = [
+        (.person, [.givenNames: "Nadège", .birthName: "Wamytan", .birthDate: "11/12/1971", .commune: "Nouméa", .postalCode: "98800"]),
+    ]
+
+    func testSavingBesideALikelyDuplicateAsksFirstWhicheverFieldHasTheFocus() throws {
+        let h = try ScreenHarness(tiers: Self.nadege)
+        typeLikelyDuplicate(h)
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("Doublon probable ("), h.screen)
+        XCTAssertTrue(h.screen.contains("n° 1 WAMYTAN Nadège 11/12/1971"), h.screen)
+        XCTAssertTrue(h.screen.contains("même date de naissance"), h.screen)
+        XCTAssertTrue(h.screen.contains("o : ouvrir cette fiche   c : créer quand même   Échap : revenir"), h.screen)
+        XCTAssertEqual(try h.store.summary().persons, 1, "nothing created before the answer")
+        h.press(.character("x"))
+        XCTAssertTrue(h.screen.contains("Répondez o (ouvrir la fiche), c (créer quand même) ou Échap (revenir)."), h.screen)
+        h.press(.escape)
+        XCTAssertTrue(h.line(0).contains("Nouvelle personne"), h.line(0))
+        XCTAssertTrue(h.screen.contains("Rien n'a été créé : la saisie continue."), h.screen)
+        XCTAssertTrue(h.screen.contains("Ouamytan"), "what was typed is still there")
+        XCTAssertEqual(try h.store.summary().persons, 1)
+        h.press(.function(10), .character("o"))
+        XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Nadège"), h.line(0))
+        XCTAssertEqual(try h.store.summary().persons, 1)
+    }
+
+    func testCreatingAnywayNamesTheCandidateInTheCreationEvent() throws {
+        let h = try ScreenHarness(tiers: Self.nadege)
+        typeLikelyDuplicate(h)
+        h.press(.function(10), .character("c"))
+        XCTAssertTrue(h.screen.contains("Fiche n° 2 créée."), h.screen)
+        XCTAssertEqual(try h.store.summary().persons, 2)
+        let payload = try h.store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT payload FROM event WHERE kind = 'tier.create' AND tier_id = 2")
+        }
+        XCTAssertEqual(payload.map(EventLog.decodePayload)?["doublon_ecarte"], "1", payload ?? "no event")
+    }
+
     func testCancelAsksFirstWhenSomethingChanged() throws {
         let h = try ScreenHarness()
         newPerson(h)

@@ -51,6 +51,33 @@ final class TierImporterTests: XCTestCase {
         XCTAssertTrue(try ChainVerifier.verify(t.store).isSound)
     }
 
+    func testALineWhoseOnlyFaultIsAnOptionalValueIsImportedWithoutIt() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        let path = write(t, "contacts.csv", Array((header
+            + "personne,a,Kaloi,Paul,M,01/01/1990,Nouméa,98800,12,,,,,\n"          // phone outside the numbering plan
+            + "personne,b,Pidjot,Léa,F,31/02/1990,Nouméa,98800,12,,,,,\n"          // and a wrong birth date: refused
+            + "personne,c,Wéa,Kiam,M,02/02/1991,Nouméa,98800,25 12 34,,,,,\n").utf8))
+        let report = try TierImporter(store: t.store).importTiers(path: path, by: t.admin)
+        XCTAssertEqual(report.imported, 2)
+        XCTAssertEqual(report.rejected, 1)
+        XCTAssertEqual(report.importedWithout, 1)
+        let rejects = try String(contentsOfFile: report.rejectsPath, encoding: .utf8)
+        XCTAssertTrue(rejects.contains("2,\"importé sans le téléphone : Téléphone"), rejects)
+        XCTAssertTrue(rejects.contains("3,\"Date de naissance : le 31/02/1990 n'existe pas"), rejects)
+        let paul = try TierService(store: t.store).snapshot(id: try XCTUnwrap(TierSearch(store: t.store).search("paul kaloi").first?.tierID))
+        XCTAssertNil(paul.current[.phone], "the wrong phone is left out")
+        XCTAssertEqual(paul.current[.commune]?.value, "Nouméa", "the other values are kept")
+
+        let strictStore = try TestStore()
+        defer { strictStore.remove() }
+        let strict = try TierImporter(store: strictStore.store).importTiers(path: path, rejectsPath: t.directory + "/strict.csv",
+                                                                            strict: true, by: strictStore.admin)
+        XCTAssertEqual(strict.imported, 1)
+        XCTAssertEqual(strict.rejected, 2)
+        XCTAssertEqual(strict.importedWithout, 0)
+    }
+
     func testAnUnknownColumnRefusesTheWholeFileBeforeWritingAnything() throws {
         let t = try TestStore()
         defer { t.remove() }

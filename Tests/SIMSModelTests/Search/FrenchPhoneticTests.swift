@@ -85,6 +85,52 @@ final class FrenchPhoneticTests: XCTestCase {
         XCTAssertTrue(EditDistance.isWithinOne("wamytan", "wamytann"))
         XCTAssertTrue(EditDistance.isWithinOne("wamytan", "wamitan"))
         XCTAssertFalse(EditDistance.isWithinOne("wamytan", "wamitam"))
-        XCTAssertTrue(TypoVariants.of("wamitan").contains("wamytan"))
+    }
+
+    func testEditDistanceCountsEachKindOfSlipOnce() {
+        func d(_ a: String, _ b: String) -> Int { EditDistance.distance(Array(a.utf8), Array(b.utf8), limit: 2) }
+        XCTAssertEqual(d("cawa", "cwa"), 1)     // deletion
+        XCTAssertEqual(d("gope", "gpe"), 1)
+        XCTAssertEqual(d("tran", "tan"), 1)
+        XCTAssertEqual(d("wong", "wng"), 1)
+        XCTAssertEqual(d("hace", "ahce"), 1)    // swap of neighbours
+        XCTAssertEqual(d("wamytan", "wamytann"), 1) // insertion
+        XCTAssertEqual(d("wamytan", "wamitan"), 1)  // substitution
+        XCTAssertEqual(d("tauhavili", "tuahavli"), 2)
+        XCTAssertEqual(d("tauhavili", "tuahvli"), 3) // beyond the limit
+        XCTAssertEqual(EditDistance.forgiven(length: 2), 0)
+        XCTAssertEqual(EditDistance.forgiven(length: 3), 1)
+        XCTAssertEqual(EditDistance.forgiven(length: 8), 2)
+    }
+
+    func testNewCaledonianSpellingsSoundAlike() {
+        func alike(_ a: String, _ b: String) -> Bool {
+            FrenchPhonetic.soundAlikes(a).contains(FrenchPhonetic.key(b))
+        }
+        XCTAssertTrue(alike("ouea", "wea"))         // ou / w
+        XCTAssertTrue(alike("caoua", "cawa"))
+        XCTAssertTrue(alike("moreo", "moreau"))     // eau / o
+        XCTAssertTrue(alike("kodre", "kaudre"))     // au / o, silent final e
+        XCTAssertTrue(alike("filipe", "philippe"))  // ph / f, doubled letters
+        XCTAssertTrue(alike("kenangue", "quenangue")) // qu / k
+        XCTAssertTrue(alike("kawa", "cawa"))        // c / k
+        XCTAssertTrue(alike("manian", "magnan"))    // ni / gn
+        XCTAssertTrue(alike("magnan", "manian"))
+        XCTAssertTrue(alike("ace", "hace"))         // silent h
+        XCTAssertTrue(alike("wametu", "wahmetu"))
+        XCTAssertTrue(alike("tjibao", "tjibaou"))
+        XCTAssertTrue(alike("toma", "thomas"))      // silent final letters
+        XCTAssertTrue(alike(SearchText.fold("Wéa"), "wea")) // accents and diaereses fold first
+        XCTAssertTrue(alike(SearchText.fold("Waïa"), "waia"))
+        XCTAssertFalse(alike("wea", "cawa"))
+    }
+
+    func testTheVariantIndexFindsEverySlipItForgives() {
+        // A typed word and a stored one within the edits forgiven share a filed variant.
+        for (typed, stored) in [("cwa", "cawa"), ("gpe", "gope"), ("wng", "wong"), ("ahce", "hace"), ("tan", "tran"),
+                                ("tuahavli", "tauhavili"), ("wamytna", "wamytan")] {
+            let filed = Set(SearchWordVariants.variants(of: stored))
+            XCTAssertFalse(filed.isDisjoint(with: SearchWordVariants.queryVariants(of: typed)), "\(typed) / \(stored)")
+        }
     }
 }

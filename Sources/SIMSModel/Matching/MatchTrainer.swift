@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// Re-estimates the match parameters from the register (`guichet doublons entrainer`): u on
+/// random pairs of persons, m and λ by expectation–maximisation (``MatchEM``) on candidate pairs
+/// found by blocking on several keys (names through the search, with its slips and sounds; birth
+/// date), then stores them (``MatchParameterStore``).
+///
+/// ```swift
+/// let report = try MatchTrainer(store: store).train(by: supervisor)
+/// report.candidatePairs   // 4,210
+/// ```
+public struct MatchTrainer: Sendable {
+    public let store: SIMSStore
+    /// Random pairs compared for u.
+    public var randomPairs = 20_000
+    /// Persons whose candidates are compared for m.
+    public var sampledPersons = 2_000
+    public var seed: UInt64 = 1
+
+    public init(store: SIMSStore) { self.store = store }
+
+    public struct Report: Sendable, Equatable {
+        public var parameters: MatchParameters
+        public var randomPairs: Int
+        public var candidatePairs: Int
+    }
+
+    public func train(by agent: Agent) throws -> Report {
+        try AgentService.require(agent, .supervisor, .administrator, to: "estimer les paramètres des doublons")
+        let (randomVectors, candidateVectors) = try store.pool.read { db -> ([[Int?]], [[Int?]]) in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM tier WHERE kind = 'personne'")
+            guard ids.count >= 2 else {
+                throw ValidationError(field: nil, message: "Trop peu de personnes dans le registre pour estimer les paramètres (au moins 2).")
+            }
+            var state = seed &+ 0x9E37_79B9_7F4A_7C15
+            func random(_ bound: Int) -> Int {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int((state >> 33) % UInt64(max(bound, 1)))
+            }
+            var cache: [Int64: MatchRecord] = [:]
+            func record(_ id: Int64) throws -> MatchRecord? {
+                if let known = cache[id] { return known }
+                let loaded = try MatchRecord.load(db, id: id)
+                if cache.count < 200_000 { cache[id] = loaded }
+                return loaded
+            }
+            var randomVectors: [[Int?]] = []
+            for _ in 0..<min(randomPairs, ids.count * (ids.count - 1) / 2) {
+                let a = ids[random(ids.count)], b = ids[random(ids.count)]
+                guard a != b, let x = try record(a), let y = try record(b) else { continue }
+                randomVectors.append(MatchComparison.levels(x, y))
+            }
+            var seen = Set<[Int64]>()
+            var candidateVectors: [[Int?]] = []
+            let search = TierSearch(store: store)
+            for _ in 0..<min(sampledPersons, ids.count) {
+                let id = ids[random(ids.count)]
+                guard let x = try record(id) else { continue }
+                for candidate in try MatchBlocking.candidates(db, of: x, search: search).map(\.tierID) where candidate != id {
+                    let pair = [min(id, candidate), max(id, candidate)]
+                    guard seen.insert(pair).inserted, let y = try record(candidate) else { continue }
+                    candidateVectors.append(MatchComparison.levels(x, y))
+                }
+            }
+            return (randomVectors, candidateVectors)
+        }
+        var start = try store.pool.read { db in try MatchParameterStore.load(db) } ?? .defaults
+        start.u = MatchEM.uProbabilities(randomVectors: randomVectors, start: .defaults)
+        start.m = MatchParameters.defaults.m
+        start.lambda = MatchParameters.defaults.lambda
+        let learnt = MatchEM.estimate(vectors: candidateVectors, start: start)
+        try store.write { db in
+            try MatchParameterStore.save(db, learnt, agentID: agent.id, at: store.clock.now())
+            try EventLog.append(db, kind: .matchParametersTrained, agentID: agent.id, tierID: nil,
+                                payload: ["paires_aleatoires": String(randomVectors.count),
+                                          "paires_candidates": String(candidateVectors.count),
+                                          "lambda": String(format: "%.6f", learnt.lambda)], at: store.clock.now())
+        }
+        return Report(parameters: learnt, randomPairs: randomVectors.count, candidatePairs: candidateVectors.count)
+    }
+}

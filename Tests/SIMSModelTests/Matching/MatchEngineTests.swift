@@ -1,0 +1,98 @@
+import XCTest
+@testable import SIMSModel
+
+final class MatchEngineTests: XCTestCase {
+    private func person(_ given: String, _ surname: String, _ born: String?, commune: String? = nil, usage: String? = nil) -> MatchRecord {
+        var values: [TierField: String] = [.givenNames: given, .birthName: surname]
+        if let born { values[.birthDate] = born }
+        if let commune { values[.commune] = commune }
+        if let usage { values[.usageName] = usage }
+        return MatchRecord(kind: .person, values: values)
+    }
+
+    func testComparisonLevelsOfNamesAndBirthDates() {
+        let stored = person("Nadège", "Wamytan", "1971-12-11")
+        XCTAssertEqual(MatchComparison.level(.surname, person("x", "Wamytan", nil), stored), 0)
+        XCTAssertEqual(MatchComparison.level(.surname, person("x", "Ouamytan", nil), stored), 1)   // same sound
+        XCTAssertEqual(MatchComparison.level(.surname, person("x", "Wamytna", nil), stored), 2)    // one edit
+        XCTAssertEqual(MatchComparison.level(.surname, person("x", "Wmaytna", nil), stored), 3)    // two edits
+        XCTAssertEqual(MatchComparison.level(.surname, person("x", "Gorodey", nil), stored), 4)
+        XCTAssertEqual(MatchComparison.level(.surname, person("x", "Waia", nil, usage: "Wamytan"), stored), 0, "nom d'usage")
+        XCTAssertEqual(MatchComparison.level(.birthDate, person("x", "y", "1971-12-11"), stored), 0)
+        XCTAssertEqual(MatchComparison.level(.birthDate, person("x", "y", "1971-11-12"), stored), 1) // day and month swapped
+        XCTAssertEqual(MatchComparison.level(.birthDate, person("x", "y", "1971-12-17"), stored), 2) // one digit
+        XCTAssertEqual(MatchComparison.level(.birthDate, person("x", "y", "1971-03-02"), stored), 3) // same year
+        XCTAssertEqual(MatchComparison.level(.birthDate, person("x", "y", "1980-03-02"), stored), 4)
+        XCTAssertNil(MatchComparison.level(.birthDate, person("x", "y", nil), stored), "a missing value weighs neither way")
+    }
+
+    func testALikelyPairSaysWhyInFrench() {
+        let engine = MatchEngine(parameters: .defaults)
+        let score = engine.score(person("Nadege", "Ouamytan", "1971-12-11", commune: "Nouméa"),
+                                 person("Nadège", "Wamytan", "1971-12-11", commune: "Nouméa"))
+        XCTAssertGreaterThan(score.probability, 0.99)
+        XCTAssertEqual(score.reasons.first, "même date de naissance")
+        XCTAssertTrue(score.reasons.contains("nom de même son"), score.reasonText)
+        XCTAssertTrue(score.reasons.contains("même commune"), score.reasonText)
+        let namesake = engine.score(person("Nadège", "Wamytan", "1950-02-03"), person("Nadège", "Wamytan", "1971-12-11"))
+        XCTAssertLessThan(namesake.probability, 0.5, "same names, another birth date: not the same person \(namesake)")
+        XCTAssertTrue(namesake.reasons.contains("date de naissance différente"), namesake.reasonText)
+    }
+
+    func testACommonNameWeighsLessThanARareOne() {
+        let frequencies: [String: Double] = ["jean": 0.03, "martin": 0.02]
+        let engine = MatchEngine(parameters: .defaults) { frequencies[$0] }
+        let common = engine.score(person("Jean", "Martin", nil, commune: "Nouméa"), person("Jean", "Martin", nil, commune: "Nouméa"))
+        let rare = engine.score(person("Kélly", "Kaudre", nil, commune: "Nouméa"), person("Kélly", "Kaudre", nil, commune: "Nouméa"))
+        XCTAssertLessThan(common.weight + 3, rare.weight, "two Jean Martin of Nouméa weigh less than two Kélly Kaudre")
+    }
+
+    func testExpectationMaximisationRecoversKnownProbabilities() {
+        // 1,000 pairs of one person and 9,000 of two, drawn from known m and u.
+        var truth = MatchParameters.defaults
+        truth.m[MatchField.birthDate.rawValue] = [0.8, 0.05, 0.05, 0.05, 0.05]
+        truth.m[MatchField.surname.rawValue] = [0.7, 0.1, 0.1, 0.05, 0.05]
+        truth.u[MatchField.surname.rawValue] = [0.01, 0.01, 0.02, 0.03, 0.93]
+        truth.u[MatchField.birthDate.rawValue] = [0.001, 0.001, 0.01, 0.05, 0.938]
+        var state: UInt64 = 42
+        func uniform() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        func draw(_ p: [Double]) -> Int {
+            var x = uniform()
+            for (i, v) in p.enumerated() { x -= v; if x < 0 { return i } }
+            return p.count - 1
+        }
+        var vectors: [[Int?]] = []
+        for i in 0..<10_000 {
+            let match = i < 1_000
+            vectors.append(MatchField.allCases.map { field -> Int? in
+                guard field == .surname || field == .birthDate || field == .givenName else { return nil }
+                return draw(match ? truth.m(field) : truth.u(field))
+            })
+        }
+        var start = MatchParameters.defaults
+        start.u = truth.u
+        let learnt = MatchEM.estimate(vectors: vectors, start: start, iterations: 200)
+        XCTAssertEqual(learnt.lambda, 0.1, accuracy: 0.02)
+        XCTAssertEqual(learnt.m(.birthDate)[0], 0.8, accuracy: 0.05)
+        XCTAssertEqual(learnt.m(.surname)[0], 0.7, accuracy: 0.05)
+        XCTAssertEqual(learnt.pairs, 10_000)
+    }
+
+    func testTrainingStoresTheParametersAndTheEntryCheckUsesThem() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        try DemoLoader(store: t.store).load(count: 600, seed: 3, by: t.admin)
+        let supervisor = try AgentService(store: t.store).add(login: "sup", fullName: "Sup", roles: [.supervisor], services: [], by: t.admin)
+        var trainer = MatchTrainer(store: t.store)
+        trainer.randomPairs = 2_000
+        trainer.sampledPersons = 100
+        let report = try trainer.train(by: supervisor)
+        XCTAssertGreaterThan(report.candidatePairs, 0)
+        let stored = try t.store.pool.read { db in try MatchParameterStore.load(db) }
+        XCTAssertEqual(stored, report.parameters)
+        XCTAssertThrowsError(try MatchTrainer(store: t.store).train(by: t.counter), "a counter agent does not train")
+    }
+}
