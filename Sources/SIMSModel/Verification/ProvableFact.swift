@@ -1,6 +1,6 @@
 /// A fact of a dossier's applicant or beneficiary that one of the dossier's pieces proves: what
 /// accepting the dossier validates.
-public struct ProvableFact: Sendable, Equatable, Hashable {
+public struct ProvableFact: Sendable, Equatable {
     public var tierID: Int64
     /// « Demandeur » or « Bénéficiaire ».
     public var role: String
@@ -21,8 +21,4 @@ public struct ProvableFact: Sendable, Equatable, Hashable {
 
     /// « Date de naissance 14/03/1985 ».
     public var text: String { "\(field.label) \(FieldValidator.display(value, for: field))" }
-}
-
-extension Document: Hashable {
-    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
