@@ -31,8 +31,10 @@ struct ImportTiersCommand: ParsableCommand {
                 if report.importedWithout > 0 {
                     print("\(report.importedWithout) tiers importés sans une valeur facultative fausse (téléphone, courriel…).")
                 }
-                if report.rejected + report.importedWithout > 0 {
+                if report.importedWithout > 0 {
                     print("Lignes rejetées ou incomplètes et motifs : \(report.rejectsPath)")
+                } else if report.rejected > 0 {
+                    print("Lignes rejetées et motifs : \(report.rejectsPath)")
                 }
                 fflush(nil)
             }

@@ -127,6 +127,7 @@ bind fiche F6          modifier
 bind fiche F9          nouveau-dossier
 bind fiche F4          numeriser
 bind fiche F10         documents
+bind fiche F7          aucune
 bind fiche F8          aucune
 
 # Saisie d'un formulaire : Entrée passe au champ suivant, F10 enregistre.

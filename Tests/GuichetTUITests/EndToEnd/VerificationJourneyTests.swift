@@ -60,7 +60,7 @@ final class VerificationJourneyTests: XCTestCase {
         XCTAssertTrue(Self.helene(found).hasSuffix("·"), "declared at first: \(Self.helene(found))")
         try counter.keys("Enter")
         try counter.waitFor("Fiche : WAMYTAN Hélène")
-        try counter.keys("IC", "Down", "IC", "Down", "IC")      // Nom de naissance, Prénoms, Date de naissance
+        try counter.keys("Down", "IC", "Down", "IC", "Down", "IC")   // past « Renouveler »: Nom de naissance, Prénoms, Date de naissance
         try counter.waitFor("■ Date de naissa…")
         try counter.keys("F2")
         try counter.waitFor("Vérifier sur pièce : Nom de naissance, Prénoms, Date de naissance")

@@ -15,8 +15,16 @@ final class TierSearchRankingTests: XCTestCase {
             try DemoLoader(store: t.store).load(count: 2000, seed: 11, by: t.admin)
             let tiers = TierService(store: t.store)
             func add(_ key: String, _ values: [TierField: String], level: VerificationLevel = .declared) throws {
-                ids[key] = try tiers.create(kind: .person, values: values,
-                                            provenance: Provenance(source: .counter, level: level), by: t.counter).id
+                let created = try tiers.create(kind: .person, values: values, by: t.counter)
+                ids[key] = created.id
+                if level == .checkedAgainstDocument {
+                    // Levels are earned: the identity checked on an identity card of the tier.
+                    let card = try DocumentService(store: t.store).register(type: .identityDocument, issuedOn: "2024-03-12",
+                                                                            owners: [created.id], by: t.counter)
+                    try FactVerificationService(store: t.store).verify(
+                        tierID: created.id, expectedVersion: created.version,
+                        fields: [.birthName, .givenNames, .birthDate], documentID: card.id, by: t.counter)
+                }
             }
             // Created in the order that used to win, so that the ranking, not the id, decides.
             try add("jeanPierre", [.givenNames: "Jean-Pierre", .birthName: "Wakié", .birthDate: "01/02/1960"])
