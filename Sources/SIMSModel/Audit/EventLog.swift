@@ -67,7 +67,7 @@ public enum EventLog {
     public static func seal(_ db: Database) throws {
         guard let accumulator = AttestationFunctions.accumulator(db), accumulator.hasPending else { return }
         guard let eventID = accumulator.eventsInTransaction.last,
-              let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [eventID]) else {
+              let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [eventID]) else {
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "écriture non attestée : aucun événement dans cette transaction")
         }
         try attach(db, accumulator.take(), to: try AuditEvent(row: row))
@@ -91,12 +91,12 @@ public enum EventLog {
         let text = attestation.text
         let hash = digest(id: event.id, at: event.at, agentID: event.agentID, kind: event.kind, tierID: event.tierID,
                           dossierID: event.dossierID, payload: event.payload, prevHash: event.prevHash, attestation: text)
-        let head = try Int64.fetchOne(db, sql: "SELECT last_event_id FROM chain_head WHERE id = 1")
+        let head = try Int64.fetchOne(db.cachedStatement(sql: "SELECT last_event_id FROM chain_head WHERE id = 1"))
         guard head == event.id else {
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "écriture non attestée : l'événement n° \(event.id) n'est plus le dernier")
         }
-        try db.execute(sql: "UPDATE event SET attestation = ?, hash = ? WHERE id = ?", arguments: [text, hash, event.id])
-        try db.execute(sql: "UPDATE chain_head SET last_hash = ? WHERE id = 1", arguments: [hash])
+        try db.cachedStatement(sql: "UPDATE event SET attestation = ?, hash = ? WHERE id = ?").execute(arguments: [text, hash, event.id])
+        try db.cachedStatement(sql: "UPDATE chain_head SET last_hash = ? WHERE id = 1").execute(arguments: [hash])
     }
 
     /// The id the next appended event will have. Inside a write transaction it stays true until
