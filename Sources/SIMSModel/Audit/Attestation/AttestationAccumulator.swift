@@ -15,6 +15,9 @@ final class AttestationAccumulator: @unchecked Sendable {
 
     var hasPending: Bool { !pending.isEmpty }
 
+    /// Whether rows are still named one by one (else only summed per group of ids).
+    var namesRows: Bool { namedRows < Self.namedRowLimit }
+
     /// Records one written or removed row.
     func record(added: Bool, table: AttestedTable, leaf: RowLeaf, key: String, bucket: Int64) {
         if namedRows < Self.namedRowLimit {

@@ -52,8 +52,15 @@ private let attestCallback: @convention(c) (OpaquePointer?, Int32, UnsafeMutable
         RowLeaf(table: table, count: width) { arguments[offset + $0] }
     }
     func record(added: Bool, offset: Int, leaf: RowLeaf) {
-        let (key, bucket) = AttestationFunctions.key(table: table) { arguments[offset + $0] }
-        accumulator.record(added: added, table: table, leaf: leaf, key: key, bucket: bucket)
+        if accumulator.namesRows {
+            let (key, bucket) = AttestationFunctions.key(table: table) { arguments[offset + $0] }
+            accumulator.record(added: added, table: table, leaf: leaf, key: key, bucket: bucket)
+        } else {
+            // A bulk write keeps sums per group of ids: the row's name is not needed.
+            let first = arguments[offset]
+            let bucket = sqlite3_value_type(first) == SQLITE_INTEGER ? sqlite3_value_int64(first) / AttestedTable.bucketWidth : 0
+            accumulator.record(added: added, table: table, leaf: leaf, key: "", bucket: bucket)
+        }
     }
     switch op {
     case UInt8(ascii: "+") where Int(count) == 2 + width:
