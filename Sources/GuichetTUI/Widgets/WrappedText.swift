@@ -20,7 +20,15 @@ enum WrappedText {
             let continuation = String(repeating: " ", count: min(indent + hanging, width / 2))
             var current = String(line.prefix(line.prefix { $0 == " " }.count))
             var currentHasWord = false
-            for word in line.split(separator: " ").map(String.init) {
+            var rest = Substring(line)
+            // A hanging column (a key and its padding) keeps its spacing: only what follows wraps.
+            if hanging > 0, hanging < width, line.count > hanging, line.prefix(hanging).last == " ",
+               !line.prefix(hanging).allSatisfy({ $0 == " " }) {
+                current = String(line.prefix(hanging))
+                currentHasWord = true
+                rest = line.dropFirst(hanging)
+            }
+            for word in rest.split(separator: " ").map(String.init) {
                 var word = word
                 if currentHasWord, DisplayWidth.of(current) + 1 + DisplayWidth.of(word) > width {
                     result.append(current)
@@ -40,7 +48,7 @@ enum WrappedText {
                     word.removeFirst(head.count)
                     current = continuation
                 }
-                current += (currentHasWord ? " " : "") + word
+                current += (currentHasWord && !current.hasSuffix(" ") ? " " : "") + word
                 currentHasWord = true
             }
             result.append(current)
