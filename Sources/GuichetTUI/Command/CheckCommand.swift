@@ -59,6 +59,13 @@ struct CheckCommand: ParsableCommand {
                 print("  \(problem)")
             } else {
                 print("Journal d'audit : \(report.events) événements, chaîne intacte")
+                if report.erasedEvents > 0 {
+                    print("  dont \(report.erasedEvents) au contenu effacé, chacun par un effacement enregistré :")
+                    report.erasures.suffix(Self.listedProblems).forEach { print("  \($0.line)") }
+                    if report.erasures.count > Self.listedProblems {
+                        print("  (les \(Self.listedProblems) derniers effacements sur \(report.erasures.count))")
+                    }
+                }
             }
             if report.firstBreak == nil {
                 if report.rowProblems.isEmpty {

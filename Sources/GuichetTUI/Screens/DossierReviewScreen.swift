@@ -390,6 +390,7 @@ final class DossierReviewScreen: Screen {
     /// Applies an action; a refusal is thrown for the form to show.
     private func perform(_ action: DossierAction, validating facts: [ProvableFact] = []) throws {
         let dossier = try WorkflowService(store: session.store).perform(action, on: dossierID, reviewLevels: reviewLevels,
+                                                                        retentionYears: procedure?.retentionYears,
                                                                         validating: facts, by: session.agent)
         load()
         let validated = facts.isEmpty ? "" : " \(facts.count) fait(s) validé(s) sur pièce."

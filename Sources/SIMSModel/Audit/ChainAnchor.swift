@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// The head of the audit chain written as one short line that a superviseur keeps outside the
 /// store (a printed daily report, syslog, a message): `guichet check --depuis-ancre` then proves
@@ -41,11 +42,13 @@ public struct ChainAnchor: Equatable, Sendable {
     /// Whether the chain of `store` still holds this anchor: French explanation when it does not.
     public func verify(_ store: SIMSStore) throws -> String? {
         try store.pool.read { db in
-            guard let hash = try String.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [events]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT hash, legacy_hash FROM event WHERE id = ?", arguments: [events]) else {
                 let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
                 return "L'ancre du \(at) désigne l'événement n° \(events), qui n'existe plus (la chaîne s'arrête à n° \(last)) : des événements ont été supprimés."
             }
-            guard hash == self.hash else {
+            // An anchor taken before the chain was converted (v13) names the event's former hash,
+            // which the new hash covers.
+            guard (row["hash"] as String?) == self.hash || (row["legacy_hash"] as String?) == self.hash else {
                 return "L'événement n° \(events) n'a plus l'empreinte de l'ancre du \(at) : le journal a été réécrit jusqu'à lui."
             }
             return nil

@@ -14,6 +14,10 @@ public struct ChainReport: Sendable, Equatable {
     public var schemaProblems: [String] = []
     /// The rows detached by the repair of an older store (information, not a fault).
     public var detachedRows: Int = 0
+    /// How many events had their personal content erased (retention, requests).
+    public var erasedEvents: Int = 0
+    /// The erasures, oldest first.
+    public var erasures: [ErasureSummary] = []
     /// The newest event: its id and hash (what an anchor records).
     public var head: (id: Int64, hash: String)?
 
@@ -26,6 +30,7 @@ public struct ChainReport: Sendable, Equatable {
         lhs.integrityMessages == rhs.integrityMessages && lhs.events == rhs.events && lhs.firstBreak == rhs.firstBreak
             && lhs.rowProblems == rhs.rowProblems && lhs.attestedRows == rhs.attestedRows
             && lhs.schemaProblems == rhs.schemaProblems && lhs.detachedRows == rhs.detachedRows
+            && lhs.erasedEvents == rhs.erasedEvents && lhs.erasures == rhs.erasures
             && lhs.head?.id == rhs.head?.id && lhs.head?.hash == rhs.head?.hash
     }
 }

@@ -15,17 +15,16 @@ public enum ChainVerifier {
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let integrityOK = integrity == ["ok"]
             var expectedPrev = EventLog.genesisHash
+            var legacyPrev = EventLog.genesisHash
             var expectedID: Int64 = 1
             var count = 0
             var firstBreak: String?
             var expected: [String: RowSum] = [:]
+            var erasedIDs: [Int64] = []
+            var erasures: [Int64: AuditEvent] = [:]
             let cursor = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event ORDER BY id")
             while let event = try cursor.next() {
                 count += 1
-                let recomputed = EventLog.digest(id: event.id, at: event.at, agentID: event.agentID,
-                                                 kind: event.kind, tierID: event.tierID,
-                                                 dossierID: event.dossierID, payload: event.payload, prevHash: event.prevHash,
-                                                 attestation: event.attestation)
                 if event.id != expectedID {
                     firstBreak = "Événement n° \(expectedID) manquant : la chaîne saute de n° \(expectedID - 1) à n° \(event.id) (ligne supprimée)."
                     break
@@ -34,6 +33,14 @@ public enum ChainVerifier {
                     firstBreak = "Événement n° \(event.id) (\(event.kindLabel), \(Timestamp.french(event.at))) : il ne suit pas l'événement n° \(event.id - 1), qui a été modifié ou supprimé."
                     break
                 }
+                if let problem = contentProblem(event, legacyPrev: legacyPrev) {
+                    firstBreak = problem
+                    break
+                }
+                let recomputed = EventLog.chainDigest(id: event.id, at: event.at, agentID: event.agentID, kind: event.kind,
+                                                      dossierID: event.dossierID, content: event.contentDigest ?? "",
+                                                      prevHash: event.prevHash, attestation: event.attestation,
+                                                      legacyHash: event.legacyHash)
                 if recomputed != event.hash {
                     firstBreak = "Événement n° \(event.id) (\(event.kindLabel), \(Timestamp.french(event.at))) : son contenu a été modifié hors de l'application."
                     break
@@ -45,8 +52,14 @@ public enum ChainVerifier {
                     }
                     for (table, sum) in attestation.netByTable { expected[table, default: RowSum()].add(sum) }
                 }
+                if event.isErased { erasedIDs.append(event.id) }
+                if EventErasure.erasureKinds.contains(event.kind) { erasures[event.id] = event }
+                if let legacy = event.legacyHash { legacyPrev = legacy }
                 expectedPrev = event.hash
                 expectedID += 1
+            }
+            if firstBreak == nil {
+                firstBreak = try erasureProblem(db, erasedIDs: erasedIDs, erasures: erasures)
             }
             if firstBreak == nil, let head = try Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1") {
                 let lastID: Int64 = head["last_event_id"]
@@ -66,8 +79,69 @@ public enum ChainVerifier {
                 report.attestedRows = rows.rows
             }
             report.detachedRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM detached_row") ?? 0
+            report.erasedEvents = erasedIDs.count
+            report.erasures = erasures.values.sorted { $0.id < $1.id }.compactMap(ErasureSummary.init(event:))
             return report
         }
+    }
+
+    /// What is wrong with an event's personal content: changed since its digest, or gone without an
+    /// erasure; for an event converted by v13 whose content is there, its former hash must still hold.
+    static func contentProblem(_ event: AuditEvent, legacyPrev: String) -> String? {
+        let name = "Événement n° \(event.id) (\(event.kindLabel), \(Timestamp.french(event.at)))"
+        guard let digest = event.contentDigest else {
+            return "\(name) : l'empreinte de son contenu a été supprimée hors de l'application."
+        }
+        guard let salt = event.contentSalt else {
+            return event.payload.isEmpty && event.tierID == nil
+                ? nil : "\(name) : son contenu reparaît après son effacement (modifié hors de l'application)."
+        }
+        guard EventContent.digest(salt: salt, tierID: event.tierID, payload: event.payload) == digest else {
+            return "\(name) : son contenu a été modifié hors de l'application."
+        }
+        if let legacy = event.legacyHash,
+           LegacyEventLog.digest(id: event.id, at: event.at, agentID: event.agentID, kind: event.kind, tierID: event.tierID,
+                                 dossierID: event.dossierID, payload: event.payload, prevHash: legacyPrev,
+                                 attestation: event.attestation) != legacy {
+            return "\(name) : son contenu ne correspond plus à l'empreinte qu'il avait avant la conversion de la chaîne."
+        }
+        return nil
+    }
+
+    /// Whether the erased events are exactly those the erasure events name.
+    static func erasureProblem(_ db: Database, erasedIDs: [Int64], erasures: [Int64: AuditEvent]) throws -> String? {
+        var listed: [Int64: [Int64]] = [:]
+        var listedIDs: [Int64] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT event_id, erasure_event_id FROM event_erasure ORDER BY event_id")
+        while let row = try rows.next() {
+            let id: Int64 = row["event_id"], by: Int64 = row["erasure_event_id"]
+            listedIDs.append(id)
+            listed[by, default: []].append(id)
+        }
+        if listedIDs != erasedIDs {
+            let missing = Set(erasedIDs).subtracting(listedIDs).min()
+            if let missing {
+                return "Événement n° \(missing) : son contenu a été effacé sans effacement enregistré (hors de l'application)."
+            }
+            let extra = Set(listedIDs).subtracting(erasedIDs).min() ?? 0
+            return "Événement n° \(extra) : noté effacé alors que son contenu est là (liste des effacements modifiée hors de l'application)."
+        }
+        for (by, ids) in listed {
+            guard let erasure = erasures[by] else {
+                return "Effacements attribués à l'événement n° \(by), qui n'est pas un effacement (liste modifiée hors de l'application)."
+            }
+            let payload = EventLog.decodePayload(erasure.payload)
+            if payload[EventErasure.countKey] != String(ids.count) || payload[EventErasure.digestKey] != EventErasure.digest(of: ids) {
+                return "Événement n° \(by) (\(erasure.kindLabel)) : les événements effacés ne sont plus ceux qu'il atteste (liste modifiée hors de l'application)."
+            }
+        }
+        for (id, erasure) in erasures where listed[id] == nil {
+            let payload = EventLog.decodePayload(erasure.payload)
+            if let n = payload[EventErasure.countKey], n != "0" {
+                return "Événement n° \(id) (\(erasure.kindLabel)) : les \(n) effacements qu'il atteste ne sont plus listés (liste modifiée hors de l'application)."
+            }
+        }
+        return nil
     }
 
     /// The attestation triggers as they must be, and the foreign keys.

@@ -31,6 +31,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case matchParametersTrained = "doublons.entrainement"
     case factsVerified = "fact.verify"
     case factsValidated = "fact.validate"
+    case retentionPurged = "rgpd.purge"
+    case personErased = "rgpd.effacement"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -66,6 +68,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .matchParametersTrained: return "estimation du score de doublons"
         case .factsVerified: return "vérification sur pièce"
         case .factsValidated: return "validation de faits"
+        case .retentionPurged: return "effacement à échéance de conservation"
+        case .personErased: return "effacement à la demande de la personne"
         }
     }
 }

@@ -33,19 +33,14 @@ public enum EventLog {
         let prevHash: String = head?["last_hash"] ?? genesisHash
         let lastID: Int64 = head?["last_event_id"] ?? 0
         let id = lastID + 1
-        let hash = digest(id: id, at: at, agentID: agentID, kind: kind, tierID: tierID, dossierID: dossierID,
-                          payload: payloadJSON, prevHash: prevHash)
-        if let dossierID {
-            try db.cachedStatement(sql: """
-                INSERT INTO event (id, at, agent_id, kind, tier_id, dossier_id, payload, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, at, agentID, kind, tierID, dossierID, payloadJSON, prevHash, hash])
-        } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO event (id, at, agent_id, kind, tier_id, payload, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, at, agentID, kind, tierID, payloadJSON, prevHash, hash])
-        }
+        let salt = EventContent.newSalt()
+        let content = EventContent.digest(salt: salt, tierID: tierID, payload: payloadJSON)
+        let hash = chainDigest(id: id, at: at, agentID: agentID, kind: kind, dossierID: dossierID, content: content,
+                               prevHash: prevHash)
+        try db.cachedStatement(sql: """
+            INSERT INTO event (id, at, agent_id, kind, tier_id, dossier_id, payload, prev_hash, hash, content_digest, content_salt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, at, agentID, kind, tierID, dossierID, payloadJSON, prevHash, hash, content, salt])
         try db.cachedStatement(sql: """
             INSERT INTO chain_head (id, last_event_id, last_hash) VALUES (1, ?, ?)
             ON CONFLICT(id) DO UPDATE SET last_event_id = excluded.last_event_id, last_hash = excluded.last_hash
@@ -89,8 +84,9 @@ public enum EventLog {
         }
         if attestation.entries.count > AttestationAccumulator.namedRowLimit { attestation.foldEntries() }
         let text = attestation.text
-        let hash = digest(id: event.id, at: event.at, agentID: event.agentID, kind: event.kind, tierID: event.tierID,
-                          dossierID: event.dossierID, payload: event.payload, prevHash: event.prevHash, attestation: text)
+        let hash = chainDigest(id: event.id, at: event.at, agentID: event.agentID, kind: event.kind,
+                               dossierID: event.dossierID, content: event.contentDigest ?? "", prevHash: event.prevHash,
+                               attestation: text, legacyHash: event.legacyHash)
         let head = try Int64.fetchOne(db.cachedStatement(sql: "SELECT last_event_id FROM chain_head WHERE id = 1"))
         guard head == event.id else {
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "écriture non attestée : l'événement n° \(event.id) n'est plus le dernier")
@@ -105,16 +101,17 @@ public enum EventLog {
         (try Int64.fetchOne(db, sql: "SELECT last_event_id FROM chain_head WHERE id = 1") ?? 0) + 1
     }
 
-    /// The SHA-256 (hex) of an event's content chained to the previous hash. The dossier, when
-    /// the event concerns one, is covered too (events written before dossiers existed hash as before),
-    /// and so is the attestation of the rows its transaction wrote.
-    public static func digest(id: Int64, at: String, agentID: Int64?, kind: String, tierID: Int64?,
-                              dossierID: Int64? = nil, payload: String, prevHash: String,
-                              attestation: String? = nil) -> String {
-        var text = [prevHash, String(id), at, agentID.map(String.init) ?? "", kind,
-                    tierID.map(String.init) ?? "", payload].joined(separator: "\u{1F}")
-        if let dossierID { text += "\u{1F}dossier=\(dossierID)" }
+    /// The SHA-256 (hex) of an event chained to the previous hash: its id, time, agent, kind and
+    /// dossier, the digest of its personal content (``EventContent``), the attestation of the rows
+    /// its transaction wrote, and, for an event written before the chain could be erased, its
+    /// former hash (``LegacyEventDigest``).
+    public static func chainDigest(id: Int64, at: String, agentID: Int64?, kind: String, dossierID: Int64?,
+                                   content: String, prevHash: String, attestation: String? = nil,
+                                   legacyHash: String? = nil) -> String {
+        var text = ["v2", prevHash, String(id), at, agentID.map(String.init) ?? "", kind,
+                    dossierID.map(String.init) ?? "", content].joined(separator: "\u{1F}")
         if let attestation { text += "\u{1F}rows=\(attestation)" }
+        if let legacyHash { text += "\u{1F}legacy=\(legacyHash)" }
         return HexDigest.string(SHA256.hash(data: Data(text.utf8)))
     }
 

@@ -48,8 +48,8 @@ struct BenchDossierWriter {
             VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertEvent = try db.makeStatement(sql: """
-            INSERT INTO event (id, at, agent_id, kind, tier_id, dossier_id, payload, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO event (id, at, agent_id, kind, tier_id, dossier_id, payload, prev_hash, hash, content_digest, content_salt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         nextDossierID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM dossier") ?? 0) + 1
         nextEventID = try EventLog.nextID(db)
@@ -239,8 +239,10 @@ struct BenchDossierWriter {
     mutating func append(_ event: BenchPendingEvent) throws {
         let at = timestamp(event.at)
         let payload = event.payload
-        let hash = EventLog.digest(id: nextEventID, at: at, agentID: event.agentID, kind: event.kind.rawValue,
-                                   tierID: event.tierID, dossierID: event.dossierID, payload: payload, prevHash: previousHash)
+        let salt = EventContent.newSalt()
+        let content = EventContent.digest(salt: salt, tierID: event.tierID, payload: payload)
+        let hash = EventLog.chainDigest(id: nextEventID, at: at, agentID: event.agentID, kind: event.kind.rawValue,
+                                        dossierID: event.dossierID, content: content, prevHash: previousHash)
         let statement = insertEvent.sqliteStatement
         sqlite3_reset(statement)
         sqlite3_bind_int64(statement, 1, nextEventID)
@@ -252,6 +254,8 @@ struct BenchDossierWriter {
         bind(payload, statement, 7)
         bind(previousHash, statement, 8)
         bind(hash, statement, 9)
+        bind(content, statement, 10)
+        bind(salt, statement, 11)
         try step(statement)
         previousHash = hash
         nextEventID += 1

@@ -33,7 +33,7 @@ public enum DemoReviews {
         for (index, id) in lastYear.enumerated() {
             let start = yearAgo.addingTimeInterval(Double(1 + index % 5) * day)
             try decide(id, index: index, from: start, instructor: instructors[index % 2], supervisor: supervisor,
-                       levels: grant.reviewLevels, now: now, stores: &stores)
+                       levels: grant.reviewLevels, retentionYears: grant.retentionYears, now: now, stores: &stores)
         }
         // This year's: submitted from 45 days ago to today, at office hours (08:00 in Nouméa is 21:00 UTC).
         let newest = (now.timeIntervalSince1970 / day).rounded(.down) * day - 3 * 3_600
@@ -50,7 +50,7 @@ public enum DemoReviews {
             switch share {
             case ..<0.4:
                 try decide(id, index: index, from: submitted, instructor: instructor, supervisor: supervisor,
-                           levels: grant.reviewLevels, now: now, stores: &stores)
+                           levels: grant.reviewLevels, retentionYears: grant.retentionYears, now: now, stores: &stores)
             case ..<0.55:
                 try workflow(claimed).perform(.claim, on: id, reviewLevels: grant.reviewLevels, by: instructor)
                 try workflow(min(claimed.addingTimeInterval(day), now))
@@ -74,7 +74,7 @@ public enum DemoReviews {
     /// Takes a dossier from déposé to its decision: claimed a day after `start`, proposed (one in
     /// ten refused) a few days later, validated two to twenty days after that — never after `now`.
     private static func decide(_ id: Int64, index: Int, from start: Date, instructor: Agent, supervisor: Agent,
-                               levels: Int, now: Date, stores: inout DemoClockedStores) throws {
+                               levels: Int, retentionYears: Int, now: Date, stores: inout DemoClockedStores) throws {
         let day: TimeInterval = 86_400
         let decision: DossierDecision = index % 10 == 3 ? .refused : .accepted
         let motif = decision == .accepted ? "Ressources sous le plafond, pièces complètes." : "Ressources au-dessus du plafond."
@@ -86,10 +86,10 @@ public enum DemoReviews {
             try WorkflowService(store: try stores.at(proposedAt)).perform(.propose(decision, motif: motif), on: id,
                                                                           reviewLevels: levels, by: instructor)
             try WorkflowService(store: try stores.at(decidedAt)).perform(.decide(decision, motif: motif), on: id,
-                                                                         reviewLevels: levels, by: supervisor)
+                                                                         reviewLevels: levels, retentionYears: retentionYears, by: supervisor)
         } else {
             try WorkflowService(store: try stores.at(decidedAt)).perform(.decide(decision, motif: motif), on: id,
-                                                                         reviewLevels: levels, by: instructor)
+                                                                         reviewLevels: levels, retentionYears: retentionYears, by: instructor)
         }
     }
 }

@@ -35,7 +35,8 @@ extension StoreMigrations {
             CREATE INDEX document_owner_by_document ON document_owner(document_id);
             CREATE INDEX dossier_note_by_agent ON dossier_note(agent_id);
             """)
-        for table in AttestedTable.all {
+        // Tables attested later are created, with their triggers, by their own migrations.
+        for table in AttestedTable.all where try db.tableExists(table.name) {
             for trigger in table.triggers { try db.execute(sql: trigger.sql) }
         }
         // One event attests the register as it stands: from now on every write adds to it.
@@ -43,9 +44,7 @@ extension StoreMigrations {
         if !repairs.isEmpty { payload["reparations"] = repairs.joined(separator: " ; ") }
         let snapshot = try AttestedRowScanner.snapshot(db)
         guard !snapshot.isEmpty else { return }   // a new store: its first write will be attested
-        let id = try EventLog.append(db, kind: .registerAttested, agentID: nil, tierID: nil, payload: payload, at: Date())
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else { return }
-        try EventLog.attach(db, snapshot, to: try AuditEvent(row: row))
+        try LegacyEventLog.append(db, kind: .registerAttested, payload: payload, at: Date(), rows: snapshot)
         if !repairs.isEmpty {
             let logger = Logger(label: "guichet.store")
             for line in repairs { logger.warning("Réparation : \\(line)") }

@@ -239,6 +239,12 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v13-erasable-chain") { db in
+            try StoreMigrations.makeChainErasable(db)
+        }
+        migrator.registerMigration("v14-retention") { db in
+            try StoreMigrations.addRetention(db)
+        }
         return migrator
     }
 }

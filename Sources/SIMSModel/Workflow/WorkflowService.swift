@@ -21,10 +21,15 @@ public struct WorkflowService: Sendable {
     /// (``provableFacts(dossierID:)``), validated (level 2) in the same transaction and covered by
     /// the decision's event; refused when one changed meanwhile.
     @discardableResult
-    public func perform(_ action: DossierAction, on dossierID: Int64, reviewLevels: Int,
+    ///
+    /// `retentionYears`: the procedure's retention (`conservation_ans`) as it stands now; a
+    /// decision records it with the dossier (``RetentionTerm``), so that a later change of the
+    /// procedure does not change how long this dossier is kept.
+    public func perform(_ action: DossierAction, on dossierID: Int64, reviewLevels: Int, retentionYears: Int? = nil,
                        validating facts: [ProvableFact] = [], by agent: Agent) throws -> Dossier {
         try store.write { db in
-            try apply(db, action, on: dossierID, reviewLevels: reviewLevels, validating: facts, by: agent)
+            try apply(db, action, on: dossierID, reviewLevels: reviewLevels, retentionYears: retentionYears,
+                      validating: facts, by: agent)
         }
     }
 
@@ -54,7 +59,7 @@ public struct WorkflowService: Sendable {
     }
 
     private func apply(_ db: Database, _ action: DossierAction, on dossierID: Int64, reviewLevels: Int,
-                       validating provable: [ProvableFact] = [], by agent: Agent) throws -> Dossier {
+                       retentionYears: Int? = nil, validating provable: [ProvableFact] = [], by agent: Agent) throws -> Dossier {
         guard let row = try Row.fetchOne(db, sql: "SELECT state, assignee_id, proposed_by, applicant_id FROM dossier WHERE id = ?",
                                          arguments: [dossierID]) else { throw DossierService.notFound(dossierID) }
         let facts = DossierWorkflow.Facts(state: DossierState(rawValue: row["state"]) ?? .draft, assigneeID: row["assignee_id"],
@@ -104,6 +109,13 @@ public struct WorkflowService: Sendable {
             }
             try db.execute(sql: "UPDATE dossier SET decided_by = ?, decided_at = ?, decision_motif = ? WHERE id = ?",
                            arguments: [agent.id, at, motif, dossierID])
+            if let retentionYears {
+                let term = RetentionTerm(decidedOn: CalendarDate.today(now: now), years: retentionYears)
+                payload["conservation_ans"] = String(retentionYears)
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO dossier_retention (dossier_id, years, decided_on, until) VALUES (?, ?, ?, ?)
+                    """, arguments: [dossierID, retentionYears, term.decidedOn.iso, term.until.iso])
+            }
         case .returnProposal(let motif):
             kind = .dossierProposalReturned
             payload["motif"] = motif
@@ -115,6 +127,7 @@ public struct WorkflowService: Sendable {
                 UPDATE dossier SET decided_by = NULL, decided_at = NULL, proposed_decision = NULL, proposed_by = NULL
                 WHERE id = ?
                 """, arguments: [dossierID])
+            try db.execute(sql: "DELETE FROM dossier_retention WHERE dossier_id = ?", arguments: [dossierID])
         case .reassign(let target):
             kind = .dossierReassigned
             payload["attribue_a"] = String(target)

@@ -57,6 +57,11 @@ struct AttestedTable: Sendable {
                       otherColumns: ["piece_key", "added_at"]),
         AttestedTable(name: "dossier_note", label: "note interne", keyColumns: ["id"],
                       otherColumns: ["dossier_id", "agent_id", "created_at", "text"]),
+        AttestedTable(name: "dossier_retention", label: "durée de conservation", keyColumns: ["dossier_id"],
+                      otherColumns: ["years", "decided_on", "until"]),
+        AttestedTable(name: "erased_dossier", label: "dossier effacé", keyColumns: ["id"],
+                      otherColumns: ["number", "procedure_code", "procedure_title", "state", "submitted_at", "decided_at",
+                                     "retention_years", "until", "erased_at", "reason"]),
     ]
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
