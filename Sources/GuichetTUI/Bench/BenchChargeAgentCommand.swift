@@ -17,6 +17,7 @@ struct BenchChargeAgentCommand: ParsableCommand {
     @Option(name: .long, help: "Début de la journée (secondes depuis 1970).") var debut: Double
     @Option(name: .long, help: "Fin de la journée (secondes depuis 1970).") var fin: Double
     @Option(name: .long, help: "Arrivées étalées sur ces secondes après le début.") var etalement = 0.0
+    @Option(name: .long, help: "Combien de fois plus vite qu'une personne.") var rythme = 1.0
     @OptionGroup var procedureOptions: ProcedureOptions
 
     func run() throws {
@@ -36,7 +37,7 @@ struct BenchChargeAgentCommand: ParsableCommand {
             func monotonic(_ wall: Double) -> UInt64 { UInt64(max(0, Double(nowMono) + (wall - nowWall) * 1e9)) }
             let start = monotonic(debut + Double.random(in: 0...max(0, etalement)))
             while DispatchTime.now().uptimeNanoseconds < start { usleep(20_000) }
-            let day = try ChargeAgentDay(store: opened, agent: played, kind: kind, catalog: catalog, end: monotonic(fin))
+            let day = try ChargeAgentDay(store: opened, agent: played, kind: kind, catalog: catalog, end: monotonic(fin), pace: rythme)
             day.play()
             print(day.json())
         }

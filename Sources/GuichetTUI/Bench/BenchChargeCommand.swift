@@ -21,6 +21,10 @@ struct BenchChargeCommand: ParsableCommand {
     @Option(name: .long, help: "Tiers de la base de mesure.") var tiers = 20_000
     @Option(name: .long, help: "Dossier des bases de mesure (conservées d'une fois sur l'autre).")
     var workdir = NSTemporaryDirectory() + "guichet-bench"
+    @Option(name: .long, help: "Combien de fois plus vite qu'une personne travaillent les agents (1 : à allure humaine).")
+    var rythme = 1.0
+    @Option(name: .long, help: "Arrivées des agents étalées sur ces secondes (par défaut un quart de la durée, 5 s au plus).")
+    var etalement: Double?
     @Flag(name: .long, help: "Un objet JSON au lieu du tableau.") var json = false
     @OptionGroup var procedureOptions: ProcedureOptions
 
@@ -49,8 +53,8 @@ struct BenchChargeCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.guarded {
-            guard agents >= 1, agents <= 500, duree >= 5, seul >= 0 else {
-                throw ValidationError(field: nil, message: "--agents entre 1 et 500, --duree d'au moins 5 secondes.")
+            guard agents >= 1, agents <= 1000, duree >= 5, seul >= 0, rythme > 0, rythme <= 100 else {
+                throw ValidationError(field: nil, message: "--agents entre 1 et 1000, --duree d'au moins 5 secondes, --rythme entre 0 et 100.")
             }
             let catalogDirectory = procedureOptions.directory.path
             _ = procedureOptions.catalog()
@@ -76,8 +80,9 @@ struct BenchChargeCommand: ParsableCommand {
             try check.close()
 
             var report = BenchReport(title: "Charge : \(agents) agents pendant \(Int(duree)) s sur une base de \(dossiers) dossiers, "
-                + "\(tiers) tiers (charge de la machine au départ : \(String(format: "%.2f", load)))")
+                + "\(tiers) tiers, allure × \(rythme) (charge de la machine au départ : \(String(format: "%.2f", load)))")
             report.add("agents", Double(agents))
+            report.add("pace", rythme, "1 : à allure humaine ; 10 : dix fois plus vite")
             report.add("duration_s", duree)
             report.add("load_average_at_start", load, "charge moyenne (1 min) de la machine avant la mesure : d'autres y travaillent")
             var worst = 0.0, total = 0, writes = 0, errors = 0
@@ -171,7 +176,8 @@ struct BenchChargeCommand: ParsableCommand {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: BenchMeasure.selfExecutable)
             process.arguments = ["bench", "charge-agent", "--db", path, "--agent", player.login, "--role", player.kind.rawValue,
-                                 "--debut", String(begin), "--fin", String(end), "--etalement", String(min(5, seconds / 4)),
+                                 "--debut", String(begin), "--fin", String(end), "--etalement", String(etalement ?? min(5, seconds / 4)),
+                                 "--rythme", String(rythme),
                                  "--procedures", procedures]
             process.standardOutput = FileHandle(forWritingAtPath: out)
             _ = fm.createFile(atPath: out + ".err", contents: nil, attributes: [.posixPermissions: 0o600])

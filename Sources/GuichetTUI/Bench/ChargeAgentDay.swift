@@ -27,12 +27,14 @@ final class ChargeAgentDay {
     let catalog: ProcedureCatalog
     /// Monotonic nanoseconds after which no action starts.
     let end: UInt64
+    /// How many times faster than a person the agent works (pauses divided by it).
+    let pace: Double
 
     private(set) var samples: [String: [Double]] = [:]
     private(set) var errors: [String: Int] = [:]
     private(set) var messages: [String] = []
 
-    init(store: SIMSStore, agent: Agent, kind: Kind, catalog: ProcedureCatalog, end: UInt64) throws {
+    init(store: SIMSStore, agent: Agent, kind: Kind, catalog: ProcedureCatalog, end: UInt64, pace: Double = 1) throws {
         guard let grant = catalog.procedure(code: "BS") else {
             throw ValidationError(field: nil, message: "La démarche BS (bourse scolaire) manque au catalogue : indiquez --procedures.")
         }
@@ -42,6 +44,7 @@ final class ChargeAgentDay {
         self.grant = grant
         self.catalog = catalog
         self.end = end
+        self.pace = max(pace, 0.01)
     }
 
     var over: Bool { DispatchTime.now().uptimeNanoseconds >= end }
@@ -149,7 +152,7 @@ final class ChargeAgentDay {
 
     /// Sleeps for a human pause; false when the day is over meanwhile.
     private func pause(_ seconds: ClosedRange<Double>) -> Bool {
-        let wanted = UInt64(Double.random(in: seconds) * 1e9)
+        let wanted = UInt64(Double.random(in: seconds) / pace * 1e9)
         let now = DispatchTime.now().uptimeNanoseconds
         guard now < end else { return false }
         let until = min(end, now + wanted)

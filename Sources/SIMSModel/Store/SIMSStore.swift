@@ -41,7 +41,7 @@ public final class SIMSStore: Sendable {
             if fd >= 0 { fchmod(fd, 0o600); Foundation.close(fd) }
         }
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .callback(busyWait)
         config.foreignKeysEnabled = true
         config.label = "SIMS"
         config.prepareDatabase { db in
@@ -74,6 +74,16 @@ public final class SIMSStore: Sendable {
             }
         }
         return SIMSStore(path: path, pool: pool, clock: clock)
+    }
+
+    /// Waits for another process's write to end: short sleeps with jitter, about 10 s in all, then
+    /// « database is locked ». SQLite's own busy timeout sleeps longer and longer (up to 100 ms a
+    /// try): with many agents a writer kept losing the lock to newcomers and waited seconds
+    /// (see « bench charge » in the README).
+    static let busyWait: @Sendable (Int) -> Bool = { tries in
+        guard tries < 4_000 else { return false }
+        usleep(UInt32.random(in: 1_000...4_000))
+        return true
     }
 
     /// Runs one user action's writes in one transaction and seals the rows it wrote into its event
