@@ -82,9 +82,9 @@ struct BenchChargeCommand: ParsableCommand {
             var report = BenchReport(title: "Charge : \(agents) agents pendant \(Int(duree)) s sur une base de \(dossiers) dossiers, "
                 + "\(tiers) tiers, allure × \(rythme) (charge de la machine au départ : \(String(format: "%.2f", load)))")
             report.add("agents", Double(agents))
-            report.add("pace", rythme, "1 : à allure humaine ; 10 : dix fois plus vite")
+            report.add("pace", rythme, "1 : allure humaine")
             report.add("duration_s", duree)
-            report.add("load_average_at_start", load, "charge moyenne (1 min) de la machine avant la mesure : d'autres y travaillent")
+            report.add("load_average_at_start", load, "autres travaux de la machine")
             var worst = 0.0, total = 0, writes = 0, errors = 0
             for (action, isWrite) in ChargeAgentDay.actions {
                 let samples = loaded.samples[action] ?? []
@@ -102,12 +102,12 @@ struct BenchChargeCommand: ParsableCommand {
                 report.add("baseline_\(action)_p50_ms", BenchMeasure.percentile(alone, 50), "un agent seul")
                 report.add("baseline_\(action)_p99_ms", BenchMeasure.percentile(alone, 99), "un agent seul")
             }
-            report.add("worst_p99_ms", worst, "la pire des actions ; objectif ≤ \(Int(Self.goalMs))")
-            report.add("errors", Double(errors + loaded.failedProcesses), "actions en erreur et processus sortis en erreur ; objectif 0")
+            report.add("worst_p99_ms", worst, "objectif ≤ \(Int(Self.goalMs))")
+            report.add("errors", Double(errors + loaded.failedProcesses), "objectif 0")
             report.add("actions_per_s", Double(total) / duree)
-            report.add("writes_per_s", Double(writes) / duree, "transactions d'écriture par seconde (chacune avec son événement)")
-            report.add("goal_met", worst <= Self.goalMs && errors + loaded.failedProcesses == 0 ? 1 : 0)
-            report.add("chain_intact", chain.isSound ? 1 : 0, "la chaîne et ses lignes attestées après la charge (1 attendu)")
+            report.add("writes_per_s", Double(writes) / duree, "écritures, chacune attestée")
+            report.add("goal_met", worst <= Self.goalMs && errors + loaded.failedProcesses == 0 ? 1 : 0, "1 : objectif atteint")
+            report.add("chain_intact", chain.isSound ? 1 : 0, "1 : chaîne et lignes intactes")
             for message in Set(loaded.messages + baseline.messages).sorted().prefix(10) { BenchQueuesCommand.note("erreur : " + message) }
             report.print(json: json)
         }

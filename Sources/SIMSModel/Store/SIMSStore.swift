@@ -41,7 +41,11 @@ public final class SIMSStore: Sendable {
             if fd >= 0 { fchmod(fd, 0o600); Foundation.close(fd) }
         }
         var config = Configuration()
-        config.busyMode = .callback(busyWait)
+        // SQLite's own wait, sleeping longer and longer (up to 100 ms a try), is kinder to a
+        // loaded machine than short polling: with 500 agents on 2 cores, sleeps of 1 to 4 ms made
+        // every waiting process wake hundreds of times a second, the writer holding the lock got
+        // no CPU, and writes waited a minute (see « bench charge » in the README).
+        config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
         config.label = "SIMS"
         config.prepareDatabase { db in
@@ -65,7 +69,9 @@ public final class SIMSStore: Sendable {
         }
         if superseded { throw StoreError.newerSchema(path: path) }
         let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-        try migrator.migrate(pool)
+        // An up-to-date store is opened without touching the writer's lock: when a province's
+        // agents all start Guichet at 8:00, their starts do not queue behind each other's writes.
+        if !Set(migrator.migrations).isSubset(of: Set(applied)) { try migrator.migrate(pool) }
         if !applied.isEmpty {
             // An existing store brought up to date: tell the administrator which steps ran.
             let logger = Logger(label: "guichet.store")
@@ -74,16 +80,6 @@ public final class SIMSStore: Sendable {
             }
         }
         return SIMSStore(path: path, pool: pool, clock: clock)
-    }
-
-    /// Waits for another process's write to end: short sleeps with jitter, about 10 s in all, then
-    /// « database is locked ». SQLite's own busy timeout sleeps longer and longer (up to 100 ms a
-    /// try): with many agents a writer kept losing the lock to newcomers and waited seconds
-    /// (see « bench charge » in the README).
-    static let busyWait: @Sendable (Int) -> Bool = { tries in
-        guard tries < 4_000 else { return false }
-        usleep(UInt32.random(in: 1_000...4_000))
-        return true
     }
 
     /// Runs one user action's writes in one transaction and seals the rows it wrote into its event
