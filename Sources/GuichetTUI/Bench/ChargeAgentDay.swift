@@ -156,8 +156,10 @@ final class ChargeAgentDay {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now < end else { return false }
         let until = min(end, now + wanted)
-        while DispatchTime.now().uptimeNanoseconds < until {
-            usleep(UInt32(min(until - DispatchTime.now().uptimeNanoseconds, 100_000_000) / 1000) + 1)
+        while true {
+            let current = DispatchTime.now().uptimeNanoseconds
+            guard current < until else { break }
+            usleep(UInt32(min(until - current, 100_000_000) / 1000) + 1)
         }
         return !over
     }
