@@ -79,12 +79,12 @@ struct BenchChargeCommand: ParsableCommand {
             let chain = try ChainVerifier.verify(check)
             try check.close()
 
-            var report = BenchReport(title: "Charge : \(agents) agents pendant \(Int(duree)) s sur une base de \(dossiers) dossiers, "
-                + "\(tiers) tiers, allure × \(rythme) (charge de la machine au départ : \(String(format: "%.2f", load)))")
+            var report = BenchReport(title: "Charge : \(agents) agents, \(Int(duree)) s, allure × \(rythme), "
+                + "\(dossiers) dossiers, \(tiers) tiers")
             report.add("agents", Double(agents))
             report.add("pace", rythme, "1 : allure humaine")
             report.add("duration_s", duree)
-            report.add("load_average_at_start", load, "autres travaux de la machine")
+            report.add("load_average_at_start", load, "autres travaux en cours")
             var worst = 0.0, total = 0, writes = 0, errors = 0
             for (action, isWrite) in ChargeAgentDay.actions {
                 let samples = loaded.samples[action] ?? []
@@ -105,9 +105,9 @@ struct BenchChargeCommand: ParsableCommand {
             report.add("worst_p99_ms", worst, "objectif ≤ \(Int(Self.goalMs))")
             report.add("errors", Double(errors + loaded.failedProcesses), "objectif 0")
             report.add("actions_per_s", Double(total) / duree)
-            report.add("writes_per_s", Double(writes) / duree, "écritures, chacune attestée")
+            report.add("writes_per_s", Double(writes) / duree, "écritures attestées")
             report.add("goal_met", worst <= Self.goalMs && errors + loaded.failedProcesses == 0 ? 1 : 0, "1 : objectif atteint")
-            report.add("chain_intact", chain.isSound ? 1 : 0, "1 : chaîne et lignes intactes")
+            report.add("chain_intact", chain.isSound ? 1 : 0, "1 : chaîne intacte")
             for message in Set(loaded.messages + baseline.messages).sorted().prefix(10) { BenchQueuesCommand.note("erreur : " + message) }
             report.print(json: json)
         }
