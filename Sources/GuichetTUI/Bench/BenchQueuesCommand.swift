@@ -111,7 +111,7 @@ struct BenchQueuesCommand: ParsableCommand {
         let started = Date()
         Self.note("Création de \(path) : \(dossiers) dossiers, \(tiers) tiers…")
         do {
-            try fill(path, dossiers: dossiers, tiers: tiers, onlySubmitted: onlySubmitted)
+            try Self.fill(path, dossiers: dossiers, tiers: tiers, seed: seed, onlySubmitted: onlySubmitted)
         } catch {
             // A store cut short is not left behind to be measured as it is next time.
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -120,7 +120,9 @@ struct BenchQueuesCommand: ParsableCommand {
         return Date().timeIntervalSince(started)
     }
 
-    private func fill(_ path: String, dossiers: Int, tiers: Int, onlySubmitted: Bool) throws {
+    /// Creates a bench store of `dossiers` dossiers over `tiers` demo tiers at `path`, under the
+    /// current login (given every role); `bench charge` starts from one too.
+    static func fill(_ path: String, dossiers: Int, tiers: Int, seed: UInt64, onlySubmitted: Bool) throws {
         let started = Date()
         let opened = try SIMSStore.open(path: path, create: true)
         let login = LoginResolver.current()

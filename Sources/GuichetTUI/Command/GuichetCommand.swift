@@ -42,6 +42,7 @@ struct GuichetCommand: ParsableCommand {
                 catalog = error.usable
                 problem = "\(error)"
             }
+            try StoreOptions.enterGate(path)
             let opened = demo
                 ? try DemoStore.openOrCreate(path: path, tiers: demoTiers, login: LoginResolver.current(environment: environment),
                                              catalog: catalog)

@@ -33,7 +33,9 @@ enum HostEnvironment {
             // Under the service account: the administrator's settings, never the caller's.
             let caller = ProcessInfo.processInfo.environment
             let login = LoginResolver.current(environment: caller, serviceAccount: configuration.account)
-            let wanted = configuration.environment(from: caller, login: login)
+            // The counter: the agent's own login session, as sshd or login recorded it (never SSH_CLIENT).
+            let origin = (caller["SUDO_USER"] ?? "").isEmpty ? nil : SessionOrigin.current(login: login)
+            let wanted = configuration.environment(from: caller, login: login, origin: origin)
             for key in caller.keys where wanted[key] == nil { unsetenv(key) }
             for (key, value) in wanted where caller[key] != value { setenv(key, value, 1) }
             return

@@ -39,14 +39,18 @@ final class ProgressLine {
     }
 
     /// « Sauvegarde (pièces) : 12 Mo/40 Mo, 30 %, 8 Mo/s, reste 4 s ».
-    /// `unit` is « octets » for sizes (shown as ko, Mo…), else the word counted (« pages »).
+    /// `unit` is « octets » for sizes (shown as ko, Mo…), « s » for a length of time, else the word
+    /// counted (« pages »).
     static func text(label: String, phase: String, done: Int64, total: Int64, unit: String, elapsed: TimeInterval) -> String {
         let bytes = unit == "octets"
         func amount(_ value: Int64) -> String { bytes ? FileSize.french(value) : "\(value)" }
         let percent = total > 0 ? Int(done * 100 / total) : 100
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         var text = "\(label) (\(phase)) : \(amount(done))/\(amount(total))\(bytes ? "" : " " + unit), \(percent) %"
-        if rate > 0 {
+        if unit == "s" {
+            // A length of time (a benchmark's run): what is left, without a rate.
+            text += ", reste \(max(0, total - done)) s"
+        } else if rate > 0 {
             text += ", " + (bytes ? FileSize.french(Int64(rate)) + "/s" : "\(Int(rate)) \(unit)/s")
             text += ", reste \(Int((Double(total - done) / rate).rounded(.up))) s"
         }

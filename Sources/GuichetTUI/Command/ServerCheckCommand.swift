@@ -22,6 +22,9 @@ struct ServerCheckCommand: ParsableCommand {
                 || !allowed[0].contains("(\(host.account))") {
                 problems.append("\(ServerLayout.sudoRule) doit permettre \(ServerLayout.binary) sous \(host.account), et rien d'autre.")
             }
+            problems += host.unknownKeys.map {
+                "\(HostConfiguration.defaultPath), \($0) : clé inconnue de Guichet (une faute de frappe ?), sans effet."
+            }
             if problems.isEmpty {
                 print("Frontière intacte : base, pièces, programme, règle sudo et configuration sont en ordre.")
             } else {

@@ -13,6 +13,7 @@ struct ServerLayout {
 
     var storePath: String { folder + "/sims.sqlite" }
 
+
     /// The sudo rule: members of the group run the installed binary, and only it, as the service
     /// account, with sudo's clean environment.
     var sudoRuleText: String {
@@ -27,7 +28,8 @@ struct ServerLayout {
     var configurationText: String {
         """
         # Configuration de Guichet sur ce serveur (root seul la modifie).
-        # Ces réglages remplacent ceux de l'environnement des agents ; [agent IDENTIFIANT] pour un agent.
+        # Ces réglages remplacent ceux de l'environnement des agents ; [poste NOM] (avec « adresse = IP »)
+        # pour un poste, [agent IDENTIFIANT] pour un agent : agent > poste > ces lignes.
         compte = \(account)
         GUICHET_DB = \(storePath)
         GUICHET_PROCEDURES = \(folder)/procedures

@@ -18,10 +18,17 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens an existing store, and announces this process on it (``StoreSessions``).
     func open(create: Bool = false) throws -> SIMSStore {
+        try Self.enterGate(path)
         let store = try SIMSStore.open(path: path, create: create)
         StoreSessions.register(storePath: store.path, login: LoginResolver.current(environment: environment),
                                activity: Self.activity())
         return store
+    }
+
+    /// Takes the store's gate before opening it: during a restoration's swap, says so on
+    /// standard error and waits (``StoreSessions/enter(storePath:waiting:)``).
+    static func enterGate(_ path: String) throws {
+        try StoreSessions.enter(storePath: path) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     }
 
     /// The command being run, as other agents may see it: its subcommand words, never its

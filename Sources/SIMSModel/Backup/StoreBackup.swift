@@ -165,19 +165,23 @@ public enum StoreBackup {
         }
         // Checked where it will live (the documents beside it are the live ones), then put in place.
         let events = try check(storeAt: incoming)
-        try refuseWhileConnected(storePath)
-        var previous: String?
-        if FileManager.default.fileExists(atPath: storePath) {
-            let aside = storePath + ".avant-restauration-" + folderStamp(now)
-            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: storePath + suffix) {
-                guard rename(storePath + suffix, aside + suffix) == 0 else {
-                    throw ValidationError(field: nil, message: "Impossible de mettre de côté \(storePath + suffix) : \(String(cString: strerror(errno))).")
+        // From the last check to the swap, the gate is held: a guichet starting meanwhile waits
+        // for the restored store instead of opening the one being put aside.
+        let previous: String? = try StoreSessions.exclusively(storePath: storePath, action: "Restauration") {
+            var aside: String?
+            if FileManager.default.fileExists(atPath: storePath) {
+                let name = storePath + ".avant-restauration-" + folderStamp(now)
+                for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: storePath + suffix) {
+                    guard rename(storePath + suffix, name + suffix) == 0 else {
+                        throw ValidationError(field: nil, message: "Impossible de mettre de côté \(storePath + suffix) : \(String(cString: strerror(errno))).")
+                    }
                 }
+                aside = name
             }
-            previous = aside
-        }
-        guard rename(incoming, storePath) == 0 else {
-            throw ValidationError(field: nil, message: "Impossible de remettre la base \(storePath) : \(String(cString: strerror(errno))).")
+            guard rename(incoming, storePath) == 0 else {
+                throw ValidationError(field: nil, message: "Impossible de remettre la base \(storePath) : \(String(cString: strerror(errno))).")
+            }
+            return aside
         }
         syncFolder(storeFolder.isEmpty ? "." : storeFolder)
         return (events, documents.count, previous)
@@ -186,11 +190,7 @@ public enum StoreBackup {
     /// Throws, naming them, when other `guichet` processes work on the store.
     public static func refuseWhileConnected(_ storePath: String) throws {
         let others = StoreSessions.active(storePath: storePath).filter { $0.pid != getpid() }
-        guard others.isEmpty else {
-            throw ValidationError(field: nil, message: "Restauration refusée : \(others.count) guichet(s) travaillent sur la base "
-                + "(\(others.prefix(5).map(\.french).joined(separator: ", "))). Demandez aux agents de quitter Guichet, "
-                + "puis relancez ; rien n'a été modifié.")
-        }
+        guard others.isEmpty else { throw StoreSessions.refusal("Restauration", others: others) }
     }
 
     // MARK: Files

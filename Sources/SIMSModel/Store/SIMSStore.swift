@@ -41,6 +41,10 @@ public final class SIMSStore: Sendable {
             if fd >= 0 { fchmod(fd, 0o600); Foundation.close(fd) }
         }
         var config = Configuration()
+        // SQLite's own wait, sleeping longer and longer (up to 100 ms a try), is kinder to a
+        // loaded machine than short polling: with 500 agents on 2 cores, sleeps of 1 to 4 ms made
+        // every waiting process wake hundreds of times a second, the writer holding the lock got
+        // no CPU, and writes waited a minute (see « bench charge » in the README).
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
         config.label = "SIMS"
@@ -65,7 +69,9 @@ public final class SIMSStore: Sendable {
         }
         if superseded { throw StoreError.newerSchema(path: path) }
         let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-        try migrator.migrate(pool)
+        // An up-to-date store is opened without touching the writer's lock: when a province's
+        // agents all start Guichet at 8:00, their starts do not queue behind each other's writes.
+        if !Set(migrator.migrations).isSubset(of: Set(applied)) { try migrator.migrate(pool) }
         if !applied.isEmpty {
             // An existing store brought up to date: tell the administrator which steps ran.
             let logger = Logger(label: "guichet.store")

@@ -21,7 +21,12 @@ struct JourneyFamily {
         else { throw JourneyFamilyError("guichet init / agent add failed") }
         let store = try SIMSStore.open(path: guichet.database)
         defer { try? store.close() }
-        let agent = try AgentService(store: store).authenticate(login: "accueil1")
+        return try file(in: store, by: "accueil1")
+    }
+
+    /// Files the family and its grant in `store`, keyed by the agent `login`.
+    static func file(in store: SIMSStore, by login: String) throws -> JourneyFamily {
+        let agent = try AgentService(store: store).authenticate(login: login)
         let tiers = TierService(store: store)
         let parent = try tiers.create(kind: .person, values: [
             .birthName: "Wamytan", .givenNames: "Hélène", .birthDate: "14/03/1985", .address: "12 rue de Sébastopol",

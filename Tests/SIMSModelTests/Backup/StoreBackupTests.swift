@@ -128,4 +128,25 @@ final class StoreBackupTests: XCTestCase {
         XCTAssertNotNil(restored.previous)
         XCTAssertFalse(FileManager.default.fileExists(atPath: presence))
     }
+
+    func testRestoringIsRefusedWhileAGuichetIsOpeningTheStoreBeforeItAnnouncedItself() throws {
+        let backup = try StoreBackup.take(test.store, into: test.directory + "/sauvegardes", keep: 1)
+        try test.store.close()
+        // A guichet between its gate and its presence file: it holds the gate's shared lock only.
+        let gate = StoreSessions.folder(storePath: test.path) + "/porte"
+        try FileManager.default.createDirectory(atPath: StoreSessions.folder(storePath: test.path), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: gate, contents: nil)
+        let opening = Process()
+        opening.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        opening.arguments = ["-s", gate, "sleep", "2"]
+        try opening.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertThrowsError(try StoreBackup.restore(from: backup.folder, to: test.path)) {
+            XCTAssertEqual("\($0)", "Restauration refusée : 1 guichet(s) travaillent sur la base. Demandez aux agents de quitter "
+                + "Guichet, puis relancez ; rien n'a été modifié.")
+        }
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: test.directory).contains { $0.contains("avant-restauration") })
+        opening.waitUntilExit()
+        XCTAssertNotNil(try StoreBackup.restore(from: backup.folder, to: test.path).previous)
+    }
 }

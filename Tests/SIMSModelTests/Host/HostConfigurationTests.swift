@@ -35,9 +35,93 @@ final class HostConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try HostConfiguration.parse("GUICHET_DB = /x\n", file: "g.conf")) {
             XCTAssertTrue("\($0)".contains("« compte = NOM »"), "\($0)")
         }
-        XCTAssertThrowsError(try HostConfiguration.parse("compte = guichet\n[poste 1]\n", file: "g.conf")) {
-            XCTAssertTrue("\($0)".contains("ligne 2 : section inconnue"), "\($0)")
+        XCTAssertThrowsError(try HostConfiguration.parse("compte = guichet\n[guichet 1]\n", file: "g.conf")) {
+            XCTAssertTrue("\($0)".contains("ligne 2 : section inconnue, attendu : [agent IDENTIFIANT] ou [poste NOM]"), "\($0)")
         }
+    }
+
+    private let counters = """
+        compte = guichet
+        GUICHET_DB = /srv/guichet/sims.sqlite
+        GUICHET_IMPRIMANTE = accueil
+        GUICHET_SCANNER = test
+
+        [poste accueil-1]
+        adresse = 10.0.1.21, 10.0.1.22
+        GUICHET_SCANNER = airscan:e0:Canon MF740C (accueil 1)
+        GUICHET_IMPRIMANTE = accueil-1
+
+        [poste console]
+        terminal = tty1
+        GUICHET_IMPRIMANTE = console
+
+        [agent mgorodey]
+        GUICHET_IMPRIMANTE = bureau-mgorodey
+        """
+
+    func testACountersSettingsApplyToItsSessionsAndTheAgentsOwnWin() throws {
+        let configuration = try HostConfiguration.parse(counters, file: "guichet.conf")
+        XCTAssertEqual(configuration.counters.map(\.name), ["accueil-1", "console"])
+        let atCounter = SessionOrigin(line: "pts/3", address: "10.0.1.22")
+        // agent > poste > defaults
+        let jean = configuration.environment(from: [:], login: "jwayenece", origin: atCounter)
+        XCTAssertEqual(jean["GUICHET_SCANNER"], "airscan:e0:Canon MF740C (accueil 1)")
+        XCTAssertEqual(jean["GUICHET_IMPRIMANTE"], "accueil-1")
+        let marie = configuration.environment(from: [:], login: "mgorodey", origin: atCounter)
+        XCTAssertEqual(marie["GUICHET_SCANNER"], "airscan:e0:Canon MF740C (accueil 1)")
+        XCTAssertEqual(marie["GUICHET_IMPRIMANTE"], "bureau-mgorodey")
+        // Another address, or no login session at all (tmux, cron): the defaults.
+        let elsewhere = configuration.environment(from: [:], login: "jwayenece", origin: SessionOrigin(line: "pts/4", address: "10.0.9.9"))
+        XCTAssertEqual(elsewhere["GUICHET_SCANNER"], "test")
+        XCTAssertEqual(configuration.environment(from: [:], login: "jwayenece", origin: nil)["GUICHET_IMPRIMANTE"], "accueil")
+        // A console of the host is recognised by its terminal, a remote session never is.
+        XCTAssertEqual(configuration.counter(for: SessionOrigin(line: "tty1", address: ""))?.name, "console")
+        XCTAssertNil(configuration.counter(for: SessionOrigin(line: "tty1", address: "10.0.9.9")))
+        XCTAssertEqual(configuration.unknownKeys, [])
+    }
+
+    func testBadCounterSectionsAreRefusedWithTheirLineAndUnknownKeysAreListed() throws {
+        func refusal(_ text: String) -> String {
+            do { _ = try HostConfiguration.parse("compte = guichet\n" + text, file: "g.conf"); return "accepté" } catch { return "\(error)" }
+        }
+        XCTAssertEqual(refusal("[poste accueil-1]\nGUICHET_IMPRIMANTE = a\n[agent x]\n"),
+                       "g.conf, ligne 2 : le poste « accueil-1 » n'a ni adresse ni terminal : ajoutez « adresse = IP du poste » "
+                        + "(ou « terminal = tty1 » pour une console du serveur).")
+        XCTAssertTrue(refusal("[poste a]\nadresse = 10.0.1.21\n[poste b]\nadresse = 10.0.1.21\n")
+            .hasPrefix("g.conf, ligne 5 : l'adresse 10.0.1.21 est déjà celle du poste « a » (ligne 2)"))
+        XCTAssertTrue(refusal("adresse = 10.0.1.21\n").hasPrefix("g.conf, ligne 2 : « adresse » se place dans une section [poste NOM]"))
+        XCTAssertTrue(refusal("[poste a]\nadresse = 10.0.1.21 ; rm\n").hasPrefix("g.conf, ligne 3 : adresse invalide"))
+        XCTAssertTrue(refusal("[poste a]\nterminal = pts/3\n").hasPrefix("g.conf, ligne 3 : terminal invalide « pts/3 »"))
+        XCTAssertTrue(refusal("[poste a]\nadresse = 10.0.1.1\n[poste a]\n").hasPrefix("g.conf, ligne 4 : section en double"))
+        XCTAssertTrue(refusal("[poste a b]\n").hasPrefix("g.conf, ligne 2 : section inconnue"))
+        let typo = try HostConfiguration.parse("compte = guichet\n[poste a]\nadresse = 10.0.1.1\nGUICHET_SCANER = x\n", file: "g.conf")
+        XCTAssertEqual(typo.unknownKeys, ["ligne 4 : « GUICHET_SCANER »"])
+    }
+
+    func testTheCounterIsTheTerminalRootsSshdGaveTheSessionAndItsUtmpAddress() throws {
+        let pts = { (n: Int) in 136 << 8 | n }
+        // guichet ← sudo ← bash (pts/0) ← sshd: agent@pts/0 ← sshd: agent [priv] (root)
+        XCTAssertEqual(SessionOrigin.loginLine(ancestors: [(0, "sudo", pts(0)), (1001, "bash", pts(0)), (1001, "sshd", 0), (0, "sshd", 0)]),
+                       "pts/0")
+        // `script` (or a pane the agent made) inside the session: still the session's own terminal.
+        XCTAssertEqual(SessionOrigin.loginLine(ancestors: [(0, "sudo", pts(7)), (1001, "bash", pts(7)), (1001, "script", pts(0)),
+                                                           (1001, "bash", pts(0)), (0, "sshd-session", 0)]), "pts/0")
+        // A tmux server, detached from any login: no counter, whatever utmp says of its pane.
+        XCTAssertNil(SessionOrigin.loginLine(ancestors: [(0, "sudo", pts(5)), (1001, "bash", pts(5)), (1001, "tmux: server", 0),
+                                                         (1001, "systemd", 0)]))
+        // A console of the host.
+        XCTAssertEqual(SessionOrigin.loginLine(ancestors: [(0, "sudo", 4 << 8 | 1), (1001, "bash", 4 << 8 | 1), (0, "login", 0)]), "tty1")
+
+        let utmp = NSTemporaryDirectory() + "utmp-" + UUID().uuidString
+        defer { unlink(utmp) }
+        let records = SessionOrigin.record(user: "mgorodey", line: "pts/0", host: "10.0.1.21")
+            + SessionOrigin.record(user: "jwayenece", line: "pts/1", host: "10.0.1.30")
+        try Data(records).write(to: URL(fileURLWithPath: utmp))
+        let sessions = SessionOrigin.loginSessions(utmpFile: utmp)
+        XCTAssertEqual(sessions.map(\.user), ["mgorodey", "jwayenece"])
+        XCTAssertEqual(sessions.map(\.origin), [SessionOrigin(line: "pts/0", address: "10.0.1.21"),
+                                                 SessionOrigin(line: "pts/1", address: "10.0.1.30")])
+        XCTAssertEqual(SessionOrigin.lineName(device: (137 << 8) | 44), "pts/300")
     }
 
     func testAFileOthersCouldWriteIsRefused() throws {
