@@ -62,6 +62,8 @@ final class IntakeScreen: Screen {
         }
         if let key = intake.dossier.focus, let index = procedure.fields.firstIndex(where: { $0.key == key }) {
             focus = index
+        } else if let usual = procedure.fields.firstIndex(where: \.usuallyChanges) {
+            focus = usual          // the first field that usually changes (`change_souvent`): an address, a phone
         } else if let firstMissing = procedure.fields.firstIndex(where: { $0.required && (inputs[$0.key]?.isEmpty ?? true) }) {
             focus = firstMissing   // the agent starts where something required is missing
         }
