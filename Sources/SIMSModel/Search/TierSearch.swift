@@ -62,7 +62,10 @@ public struct TierSearch: Sendable {
         var order = postings.sorted { Self.specificity($0.term) > Self.specificity($1.term) }
         var smallestComplete = Int.max
         for posting in order {
-            if smallestComplete < Int.max, let cost = posting.probeCost, smallestComplete * cost <= probeBudget { continue }
+            if smallestComplete < Int.max {
+                try posting.lookUpSlips(db: db)
+                if let cost = posting.probeCost, smallestComplete * cost <= probeBudget { continue }
+            }
             try posting.read(upTo: firstBudget, index: index, db: db)
             if posting.isComplete { smallestComplete = min(smallestComplete, posting.entries.count) }
         }
@@ -77,6 +80,7 @@ public struct TierSearch: Sendable {
         var candidates = SearchCandidates(order[0].sorted)
         for posting in order.dropFirst() {
             if candidates.isEmpty { break }
+            if !posting.isComplete { try posting.lookUpSlips(db: db) }
             if !posting.isComplete, let cost = posting.probeCost, candidates.count * cost <= probeBudget {
                 candidates.probe(posting, index: index)
                 continue

@@ -43,7 +43,7 @@ final class IntakeScreenTests: XCTestCase {
                Date de naissance de l'enfant* 02/05/2016                   · déclaré
                Sexe de l'enfant*              F                            · déclaré
              Dossier
-
+             ▼ 8 champs plus bas
 
              Un numéro où joindre la famille pendant l'instruction.
 
