@@ -122,6 +122,13 @@ final class TermPosting {
             .sorted { ($0.code, $1.text) > ($1.code, $0.text) }
     }
 
+    /// The typed word itself, while its tiers are still being read (the first token, quality 4,
+    /// read in id order and not to its end): see ``ExactTokenIntersection``.
+    var exactTokenInProgress: (token: String, code: UInt8, lastID: Int64)? {
+        guard startsWithExact, tokenIndex == 0, lastID > 0, openPrefix == nil, !isComplete else { return nil }
+        return (tokens[0].text, tokens[0].code, lastID)
+    }
+
     /// Whether the first token is the typed word or identifier itself.
     private var startsWithExact: Bool {
         guard let first = tokens.first else { return false }
