@@ -254,6 +254,26 @@ final class ScreenTextFitTests: XCTestCase {
         h.press(.function(3))
         h.press(.function(10))
         assertNothingCut(h, values + ["Avis d'imposition"], "documents")
+        h.press(.function(3))
+
+        // Scanning a piece for the record: the types, then whom it is for.
+        h.press(.function(4))
+        XCTAssertTrue(h.line(0).contains("Numérisation"), h.screen)
+        assertNothingCut(h, [parentName, childName], "scan")   // the type list shows types, not the pieces
+        h.press(.key(.escape))
+
+        // Arrivées: a long file name and a long first line of text.
+        let inbox = try InboxFolder(directory: URL(fileURLWithPath: directory).appendingPathComponent("arrivees"))
+        let name = "avis-imposition-kasarherou-wahnyamalla-marie-therese-helene-2026.pdf"
+        let text = "AVIS D'IMPOSITION 2026 KASARHEROU-WAHNYAMALLA Marie-Therese Helene Francoise"
+        let file = inbox.directory.appendingPathComponent(name)
+        try ArrivalsScreenTests.pdf([text]).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: ScreenHarness.now.addingTimeInterval(-120)], ofItemAtPath: file.path)
+        try inbox.scan(now: ScreenHarness.now.addingTimeInterval(-10))
+        h.app.open(ArrivalsScreen(session: h.session, inbox: inbox))
+        h.app.renderFrame()
+        XCTAssertTrue(h.screen.contains("avis-imposition-kasarherou"), h.screen)
+        assertNothingCut(h, [name, text], "arrivals")
     }
 
     /// F1 on every screen: each key's line shows whole, wrapped under its description column.
