@@ -69,12 +69,14 @@ enum ExactTokenIntersection {
         return found.count == want ? found : nil
     }
 
-    /// How many tiers are likely to have every word, from the ids already read of each: the
-    /// tiers that have them all below the lowest of the words' last ids, scaled to `maxID`.
-    static func expectedCommon(_ words: [(token: String, readIDs: [Int64], lastID: Int64)], maxID: Int64) -> Double {
-        guard let range = words.map(\.lastID).min(), range > 0 else { return 0 }
+    /// Whether stepping the words side by side is likely to find `want` tiers early: the tiers
+    /// that have every word below the lowest of the words' last ids read are at least 8 (a
+    /// sample worth trusting) and, scaled to `maxID`, at least 4 × `want`. Otherwise the words
+    /// seldom meet, and stepping would read nearly as much as reading them whole, then in vain.
+    static func worthStepping(_ words: [(token: String, readIDs: [Int64], lastID: Int64)], want: Int, maxID: Int64) -> Bool {
+        guard let range = words.map(\.lastID).min(), range > 0 else { return false }
         var common = Set(words[0].readIDs.filter { $0 <= range })
         for word in words.dropFirst() { common.formIntersection(word.readIDs) }
-        return Double(common.count) * Double(maxID) / Double(range)
+        return common.count >= 8 && Double(common.count) * Double(maxID) / Double(range) >= Double(4 * want)
     }
 }

@@ -127,7 +127,7 @@ public struct TierSearch: Sendable {
         let want = scoreAllBelow + 1
         let maxID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM tier")) ?? 0
         // Not worth it when the words seldom meet: reading them whole is then the shorter way.
-        guard ExactTokenIntersection.expectedCommon(words, maxID: maxID) >= Double(2 * want),
+        guard ExactTokenIntersection.worthStepping(words, want: want, maxID: maxID),
               let ids = ExactTokenIntersection.lowest(words, want: want, index: index) else { return nil }
         return SearchCandidates(ids: ids, quality: quality, matched: postings.count)
     }
