@@ -22,6 +22,8 @@ struct BenchSearchCommand: ParsableCommand {
     var withoutBaseline = false
     @Option(name: .long, help: ArgumentHelp("Réglages de TierSearch, pour les ajuster (clé=valeur,...).", visibility: .hidden))
     var tuning = ""
+    @Option(name: .long, help: ArgumentHelp("Une seule requête, répétée 200 fois (pour profiler).", visibility: .hidden))
+    var query = ""
 
     func run() throws {
         try CommandFailure.guarded {
@@ -41,6 +43,20 @@ struct BenchSearchCommand: ParsableCommand {
                 case "probeBudget": search.probeBudget = value
                 default: break
                 }
+            }
+            if !query.isEmpty {
+                var times: [Double] = []
+                var count = 0
+                try store.pool.read { db in
+                    for _ in 0..<200 {
+                        times.append(try BenchMeasure.milliseconds {
+                            count = try search.search(db, query: SearchQuery.parse(query), limit: 20).count
+                        })
+                    }
+                }
+                print(String(format: "« %@ » : %d résultats, p50 %.3f ms, p99 %.3f ms", query, count,
+                             BenchMeasure.percentile(times, 50), BenchMeasure.percentile(times, 99)))
+                return
             }
             var ours: [Double] = [], baseline: [Double] = [], found = 0, foundOf = 0
             var perturbedFound = 0, perturbedOf = 0, baselinePerturbedFound = 0

@@ -4,7 +4,8 @@ import SIMSModel
 ///
 /// From the field that has the focus, the fields whose screen value differs from the paper are
 /// visited in form order; each is reached by the cheapest of Tab, Shift-Tab or Ctrl-G and its
-/// number then Enter (``KeyAction/allerAuChamp``); a value on screen is cleared with Ctrl-U
+/// number then Enter (``KeyAction/allerAuChamp``), or by F10 when it is the first required field
+/// left empty (the form is refused and the focus put there); a value on screen is cleared with Ctrl-U
 /// (``KeyAction/effacerChamp``) before the paper's text is typed. Dates and phones are typed as
 /// bare digits (`14031985`… `140385`, `784512`) and yes/no as its letter, in both the prefilled
 /// and the from-scratch runs. F10 ends. A field showing the same value written differently
@@ -33,6 +34,12 @@ struct IntakeKeyingScript {
             let target = paper[field.key] ?? ""
             let shown = screen.inputs[field.key]?.text ?? ""
             guard !same(shown, target, field) else { continue }
+            // F10 refuses a form with a required field left empty and puts the focus on the first
+            // one: one key, when that field is the next to key and farther than one key away.
+            let firstEmptyRequired = fields.firstIndex { $0.required && (screen.inputs[$0.key]?.text ?? "").isEmpty }
+            if firstEmptyRequired == index, cheapestWay(to: index, from: screen.focus, count: count) > 1 {
+                press(.function(10))
+            }
             // Reach the field: Tab, Shift-Tab or Ctrl-G, its number, Enter; whichever is shorter.
             let here = screen.focus
             let forward = (index - here + count) % count
@@ -54,6 +61,11 @@ struct IntakeKeyingScript {
         return keys
     }
 
+    /// The keys Tab, Shift-Tab or Ctrl-G (its number, Enter) take from field `here` to field `index`.
+    private func cheapestWay(to index: Int, from here: Int, count: Int) -> Int {
+        min((index - here + count) % count, (here - index + count) % count, 2 + String(index + 1).count)
+    }
+
     /// The keys ``keyIn(_:screen:)`` presses on an empty form of `fields` whose focus is on the
     /// first field: each written field reached the cheapest way and typed, then F10.
     func keysFromScratch(_ fields: [ProcedureField]) -> Int {
@@ -62,9 +74,7 @@ struct IntakeKeyingScript {
         for (index, field) in fields.enumerated() {
             let target = paper[field.key] ?? ""
             guard !target.isEmpty else { continue }
-            let forward = (index - here + fields.count) % fields.count
-            let backward = (here - index + fields.count) % fields.count
-            keys += min(forward, backward, 2 + String(index + 1).count) + typed(target, field).count
+            keys += cheapestWay(to: index, from: here, count: fields.count) + typed(target, field).count
             here = index
         }
         return keys + 1

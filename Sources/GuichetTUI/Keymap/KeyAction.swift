@@ -162,7 +162,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .nouvellePersonne: "créer une personne"
         case .nouvelleOrganisation: "créer une organisation"
         case .modifier: "modifier la fiche"
-        case .historique: "afficher l'historique de la fiche"
+        case .historique: "afficher l'historique du champ choisi (ses valeurs et leur source)"
         case .rechercher: "rechercher un tiers"
         case .brouillons: "reprendre un brouillon"
         case .accueil: "revenir à l'accueil"

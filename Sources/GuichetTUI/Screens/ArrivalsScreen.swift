@@ -224,8 +224,8 @@ final class ArrivalsScreen: Screen {
     private func drawDetail(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
         buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
         guard let file = selectedFile else {
-            buffer.put("Aucun fichier arrivé : les scanners réseau déposent leurs fichiers dans ce dossier.",
-                       x: x, y: y + 1, style: theme.dim, maxWidth: width)
+            buffer.putWrapped("Aucun fichier arrivé : les scanners réseau déposent leurs fichiers dans ce dossier.",
+                              x: x, y: y + 1, width: width, style: theme.dim)
             return
         }
         var facts = [file.name]

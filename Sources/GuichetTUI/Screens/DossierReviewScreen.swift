@@ -188,6 +188,8 @@ final class DossierReviewScreen: Screen {
             let status: String
             var kind = Line.Kind.plain
             switch review.dossier.pieces[requirement.key] ?? .missing {
+            case .reused(let id) where review.documents.contains { $0.id == id }:
+                status = "remise au guichet, jointe au dossier"
             case .reused: status = "déjà fournie (réutilisée)"
             case .handedIn(let issued): status = "remise au guichet" + (issued.map { " (du \(DateRule.display($0)))" } ?? "")
             case .missing where !requirement.applies(to: review.dossier.answers):

@@ -12,6 +12,10 @@ final class FieldHistoryScreen: Screen {
 
     var title: String { "Historique : \(field.label)" }
     var context: KeymapContext { .fiche }
+    /// The record's own actions do nothing here: the bar does not offer them.
+    var hiddenActions: Set<KeyAction> {
+        [.renouveler, .verifier, .marquer, .valider, .modifier, .nouveauDossier, .numeriser, .documents]
+    }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1

@@ -35,6 +35,7 @@ final class HomeScreen: Screen {
             (.rechercher, "Rechercher un tiers"), (.nouvellePersonne, "Nouvelle personne"),
             (.nouvelleOrganisation, "Nouvelle organisation"), (.nouveauDossier, "Nouveau dossier (chercher le demandeur)"),
             (.demarches, "Démarches et fiches pratiques")]
+        if session.agent.has(.reception) { list.append((.arrivees, "Arrivées des scanners réseau")) }
         if mayReview { list.append((.filesInstruction, "Files d'instruction (prendre le suivant)")) }
         if session.agent.has(.supervisor) { list.append((.tableauDeBord, "Tableau de bord des files")) }
         return list + [(.aide, "Aide"), (.quitter, "Quitter")]

@@ -49,6 +49,9 @@ final class IntakeScreen: Screen {
         case field(Int)
     }
 
+    /// The documents scanned or attached into this dossier (see ``withdrawStaleProofs()``).
+    private var attachedHere: Set<Int64> = []
+
     init(session: AppSession, intake: Intake) {
         self.session = session
         self.intake = intake
@@ -62,6 +65,8 @@ final class IntakeScreen: Screen {
         }
         if let key = intake.dossier.focus, let index = procedure.fields.firstIndex(where: { $0.key == key }) {
             focus = index
+        } else if let usual = procedure.fields.firstIndex(where: \.usuallyChanges) {
+            focus = usual          // the first field that usually changes (`change_souvent`): an address, a phone
         } else if let firstMissing = procedure.fields.firstIndex(where: { $0.required && (inputs[$0.key]?.isEmpty ?? true) }) {
             focus = firstMissing   // the agent starts where something required is missing
         }
@@ -88,6 +93,7 @@ final class IntakeScreen: Screen {
     /// was reusing one becomes missing, and the agent is told why.
     private func withdrawStaleProofs() {
         let attached = Set(((try? DocumentService(store: session.store).documents(ofDossier: intake.dossier.id)) ?? []).map(\.id))
+        attachedHere = attached
         let (checks, withdrawn) = PieceChecklist.withdrawingProofs(of: changedTierFields, from: checksOnFile, keeping: attached)
         intake.checks = checks
         withdrawnProofs = withdrawn
@@ -214,6 +220,11 @@ final class IntakeScreen: Screen {
             }
             y += 1
         }
+        // The form goes on below: say so, rather than let the last rows look like its end.
+        let below = all.dropFirst(scroll + visible).filter { if case .field = $0 { return true }; return false }.count
+        if below > 0 {
+            buffer.put("▼ \(below) champ\(below > 1 ? "s" : "") plus bas", x: x, y: y, style: theme.dim, maxWidth: width)
+        }
         var bottom = area.y + area.height - 2
         for line in banner.reversed() where bottom > y {
             buffer.put(line, x: x, y: bottom, style: theme.error, maxWidth: width)
@@ -277,7 +288,9 @@ final class IntakeScreen: Screen {
             switch status {
             case .reused(let id):
                 symbol = "✓"
-                state = "déjà fournie : " + (check.reusable.first { $0.id == id }?.summary ?? "pièce n° \(id)")
+                // A piece scanned or attached into this dossier was handed in today, not on file before.
+                state = (attachedHere.contains(id) ? "jointe au dossier : " : "déjà fournie : ")
+                    + (check.reusable.first { $0.id == id }?.summary ?? "pièce n° \(id)")
                     + (check.reusable.count > 1 ? " (\(check.reusable.count) pièces valables)" : "")
             case .handedIn:
                 symbol = "↓"

@@ -105,12 +105,17 @@ final class ReceiptScreen: Screen {
         }
         visibleRows = area.height - 2
         offset = min(offset, maxOffset)
-        buffer.put("Dossier \(receipt.number) déposé : à remettre au demandeur.", x: x, y: area.y,
-                   style: theme.title, maxWidth: width - 22)
+        var room = width
         if lines.count > visibleRows {
             let position = "lignes \(offset + 1) à \(min(offset + visibleRows, lines.count)) sur \(lines.count)"
             buffer.put(position, x: x + width - DisplayWidth.of(position), y: area.y, style: theme.dim)
+            room = width - DisplayWidth.of(position) - 2
         }
+        // « Dossier » goes first when the line is short of room: what to do with the paper stays.
+        let heading = ["Dossier \(receipt.number) déposé : à remettre au demandeur.",
+                       "\(receipt.number) déposé : à remettre au demandeur."].first { DisplayWidth.of($0) <= room }
+            ?? "\(receipt.number) déposé : à remettre au demandeur."
+        buffer.put(heading, x: x, y: area.y, style: theme.title, maxWidth: room)
         for row in 0..<visibleRows {
             let index = offset + row
             guard lines.indices.contains(index) else { break }

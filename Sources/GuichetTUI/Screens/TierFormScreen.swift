@@ -324,11 +324,21 @@ final class TierFormScreen: Screen {
     private func leaveField() {
         let field = focusedField
         errors[field] = check(field)
+        showDigitsAsRead(field)
         if field == .commune, errors[.postalCode] != nil || !(inputs[.postalCode]?.isEmpty ?? true) {
             errors[.postalCode] = check(.postalCode)
         }
         saveDraft()
         refreshDuplicates()
+    }
+
+    /// A date or a phone typed as bare digits (`140385`, `784512`) is shown as it was read
+    /// (« 14/03/1985 », « 78.45.12 ») once the field is left, so the agent sees it before F10.
+    private func showDigitsAsRead(_ field: TierField) {
+        guard field == .birthDate || field == .phone, errors[field] == nil, let typed = inputs[field]?.text, !typed.isEmpty,
+              typed.allSatisfy({ $0.isASCII && $0.isNumber }), let stored = normalized(field) else { return }
+        let shown = FieldValidator.display(stored, for: field)
+        if shown != typed { inputs[field]?.text = shown }
     }
 
     private func revalidateAll(onlyFilled: Bool) {

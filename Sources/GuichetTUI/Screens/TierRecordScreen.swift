@@ -10,7 +10,7 @@ import SIMSModel
 final class TierRecordScreen: Screen {
     let session: AppSession
     private(set) var snapshot: TierSnapshot
-    private var selected = 0
+    private(set) var selected = 0
 
     /// One selectable line: a field or a relation.
     enum Line {

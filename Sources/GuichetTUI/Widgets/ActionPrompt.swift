@@ -31,8 +31,9 @@ struct ActionPrompt: Equatable {
         self.notes = notes
     }
 
-    /// The rows the prompt takes: a rule with its title, the notes, one per field, the error or help line.
-    var height: Int { notes.count + fields.count + 2 }
+    /// The rows the prompt takes: a rule with its title, the notes, one per field, the help line or
+    /// the error (on two lines, so that it keeps its end).
+    var height: Int { notes.count + fields.count + (error == nil ? 2 : 3) }
 
     mutating func handle(_ event: KeyEvent, action: KeyAction? = nil) -> Outcome {
         switch event {
@@ -67,6 +68,11 @@ struct ActionPrompt: Equatable {
                 let letter = String(c).lowercased()
                 if let found = options.firstIndex(where: { $0.lowercased().hasPrefix(letter) }) {
                     fields[focus].kind = .choice(options, found)
+                    error = nil
+                } else {
+                    // Said, not swallowed: text typed here was meant for another field.
+                    error = "\(fields[focus].label) : aucun choix ne commence par « \(c) » ("
+                        + options.joined(separator: ", ") + ") ; Tab : champ suivant."
                 }
             default:
                 break
@@ -90,6 +96,11 @@ struct ActionPrompt: Equatable {
                 return nil
             } catch {
                 next.error = "\(error)"
+                // Confirmed from a choice with a text left empty (the motif): the agent types there next.
+                if case .choice = next.fields[next.focus].kind,
+                   let empty = next.fields.firstIndex(where: { if case .text(let text) = $0.kind { return text.text.isEmpty }; return false }) {
+                    next.focus = empty
+                }
                 return next
             }
         }
@@ -126,9 +137,10 @@ struct ActionPrompt: Equatable {
         }
         let last = top + height - 1
         if let error {
-            let text = "✗ " + error
-            buffer.put(DisplayWidth.of(text) > width ? String(text.prefix(width - 1)) + "…" : text, x: x, y: last,
-                       style: theme.error, maxWidth: width)
+            let lines = WrappedText.lines("✗ " + error, width: width, maxLines: 2)
+            for (row, line) in lines.enumerated() {
+                buffer.put(line, x: x, y: last - lines.count + 1 + row, style: theme.error, maxWidth: width)
+            }
         } else {
             let choice = fields.indices.contains(focus) && { if case .choice = fields[focus].kind { return true }; return false }()
             buffer.put("Entrée : valider · Tab : champ suivant · Échap : annuler" + (choice ? " · ←/→ : choisir" : ""),

@@ -28,7 +28,7 @@ enum WrappedText {
                 currentHasWord = true
                 rest = line.dropFirst(hanging)
             }
-            for word in rest.split(separator: " ").map(String.init) {
+            for word in keptTogether(rest.split(separator: " ").map(String.init)) {
                 var word = word
                 if currentHasWord, DisplayWidth.of(current) + 1 + DisplayWidth.of(word) > width {
                     result.append(current)
@@ -52,6 +52,20 @@ enum WrappedText {
                 currentHasWord = true
             }
             result.append(current)
+        }
+        return result
+    }
+
+    /// The words of a line with French quotes and high punctuation held to their word: a line
+    /// never ends on « nor starts with », :, ; ! or ?.
+    private static func keptTogether(_ words: [String]) -> [String] {
+        var result: [String] = []
+        for word in words {
+            if let last = result.last, last.hasSuffix("«") || word.hasPrefix("»") || [":", ";", "!", "?"].contains(word) {
+                result[result.count - 1] = last + " " + word
+            } else {
+                result.append(word)
+            }
         }
         return result
     }

@@ -77,7 +77,12 @@ extension DossierService {
                 case .reused(let documentID):
                     if let document = try DocumentService.fetch(db, ids: [documentID]).first,
                        let owner, document.ownerIDs.contains(owner) {
-                        received.append("\(requirement.label) : déjà fournie (\(document.summary))")
+                        // A piece scanned into this dossier at the counter was handed in today, not on file before.
+                        let scannedHere = try Bool.fetchOne(db, sql: """
+                            SELECT 1 FROM dossier_document WHERE dossier_id = ? AND document_id = ?
+                            """, arguments: [dossier.id, documentID]) ?? false
+                        received.append("\(requirement.label) : "
+                            + (scannedHere ? "remise au guichet, numérisée" : "déjà fournie") + " (\(document.summary))")
                     } else {
                         status = .missing
                     }

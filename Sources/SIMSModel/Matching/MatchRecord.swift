@@ -46,7 +46,8 @@ public struct MatchRecord: Sendable, Equatable {
 
     /// The record of stored tier `id`, nil when there is none.
     public static func load(_ db: Database, id: Int64) throws -> MatchRecord? {
-        guard let snapshot = try TierService.read(db, id: id) else { return nil }
+        // The current facts only: relations are not compared (the entry check loads dozens per key).
+        guard let snapshot = try TierService.loadSnapshot(db, id: id, relations: false) else { return nil }
         return MatchRecord(id: id, kind: snapshot.kind, values: snapshot.current.compactMapValues(\.value))
     }
 }

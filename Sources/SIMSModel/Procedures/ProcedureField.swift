@@ -17,12 +17,15 @@ public struct ProcedureField: Sendable, Equatable {
     /// For a renewal: the answer proposed is the one after last year's (the next class, the next
     /// school year) rather than last year's itself (`au_renouvellement: suivant`).
     public var nextOnRenewal: Bool
+    /// The value usually changes from one dossier of the same person to the next (an address, a
+    /// phone: `change_souvent: oui`): the form opens on the first such field.
+    public var usuallyChanges: Bool
 
     /// The longest label the 80-column form shows whole.
     public static let maxLabelLength = 29
 
     public init(key: String, label: String, binding: ProcedureFieldBinding, type: ProcedureFieldType,
-                required: Bool, help: String? = nil, nextOnRenewal: Bool = false) {
+                required: Bool, help: String? = nil, nextOnRenewal: Bool = false, usuallyChanges: Bool = false) {
         self.key = key
         self.label = label
         self.binding = binding
@@ -30,6 +33,7 @@ public struct ProcedureField: Sendable, Equatable {
         self.required = required
         self.help = help
         self.nextOnRenewal = nextOnRenewal
+        self.usuallyChanges = usuallyChanges
     }
 
     /// The answer after `previous` (a stored answer): the next option of a choice (the last one

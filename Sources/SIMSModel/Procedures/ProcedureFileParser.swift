@@ -246,7 +246,8 @@ public enum ProcedureFileParser {
             binding: isApplicant ? .applicant(tierField) : .beneficiary(tierField),
             type: .tierField(tierField),
             required: try keys.optional("obligatoire")?.flag() ?? false,
-            help: try keys.optional("aide")?.singleLine())
+            help: try keys.optional("aide")?.singleLine(),
+            usuallyChanges: try keys.optional("change_souvent")?.flag() ?? false)
     }
 
     private static func readLocalField(_ keys: Entries, named: Item) throws(ProcedureFileError) -> ProcedureField {
@@ -313,7 +314,8 @@ public enum ProcedureFileParser {
         return ProcedureField(
             key: name, label: label, binding: .local, type: type,
             required: try keys.optional("obligatoire")?.flag() ?? false,
-            help: try keys.optional("aide")?.singleLine(), nextOnRenewal: nextOnRenewal)
+            help: try keys.optional("aide")?.singleLine(), nextOnRenewal: nextOnRenewal,
+            usuallyChanges: try keys.optional("change_souvent")?.flag() ?? false)
     }
 
     /// A key of a local field or of a piece: `[a-z][a-z0-9_]*`.
@@ -402,7 +404,7 @@ public enum ProcedureFileParser {
         static let beneficiary = ["libelle", "relations"]
         static let sheet = ["qui_peut_demander", "ce_que_la_demarche_apporte", "pieces_a_fournir", "delais"]
         static let field = ["lie_a", "nom", "libelle", "type", "obligatoire", "aide", "longueur_max", "choix", "min", "max",
-                            "au_renouvellement"]
+                            "au_renouvellement", "change_souvent"]
         static let piece = ["cle", "type", "libelle", "age_max_mois", "age_max_jours", "concerne", "obligatoire", "si"]
 
         /// What to write for a missing key.

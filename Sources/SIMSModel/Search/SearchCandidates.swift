@@ -25,6 +25,13 @@ struct SearchCandidates {
         matched = Array(repeating: 1, count: ids.count)
     }
 
+    /// Tiers (ascending ids) that each match `matched` terms with the same summed quality code.
+    init(ids: [Int64], quality: Int, matched: Int) {
+        self.ids = ids
+        totals = Array(repeating: quality, count: ids.count)
+        self.matched = Array(repeating: matched, count: ids.count)
+    }
+
     /// The tiers matching any of the terms, each with the number of terms it matches.
     init(union lists: [[UInt64]]) {
         var all = lists.flatMap { $0 }

@@ -65,10 +65,12 @@ enum SearchWordVariants {
     static func words(_ db: Database, near typed: String) throws -> [(word: String, distance: Int)] {
         let lookups = queryVariants(of: typed)
         let marks = Array(repeating: "?", count: lookups.count).joined(separator: ",")
-        let found = try String.fetchSet(db, sql: """
+        // One cached statement per number of lookups (a few lengths of typed words).
+        let statement = try db.cachedStatement(sql: """
             SELECT v.word FROM search_word_variant v JOIN search_word w ON w.word = v.word
             WHERE v.variant IN (\(marks)) AND w.tiers > 0
-            """, arguments: StatementArguments(lookups))
+            """)
+        let found = try String.fetchSet(statement, arguments: StatementArguments(lookups))
         let typedBytes = Array(typed.utf8)
         var result: [(word: String, distance: Int)] = []
         for word in found where word != typed {

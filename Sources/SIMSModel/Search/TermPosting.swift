@@ -12,7 +12,8 @@ import GRDB
 /// word itself is common (2,000 tiers or more): exact spellings then fill any result list.
 /// The vocabulary words a slip away from a typed name of 3 letters or more (one edit, two in
 /// words of 8 letters or more) are found through ``SearchWordVariants`` and read last (1 for one
-/// edit, 0.75 for two), after the tokens under the prefix, even when those are read in index order.
+/// edit, 0.75 for two), after the tokens under the prefix, even when those are read in index order;
+/// they are looked up only when the reading gets there, or for a probe.
 ///
 /// Entries are kept as `tierID << 8 | code`, where `code / 16` is the quality, in runs of
 /// ascending ids; ``sorted`` merges them into one list by id, best quality per tier.
@@ -38,6 +39,8 @@ final class TermPosting {
     private var tokenIndex = 0
     private var lastID: Int64 = 0
     private var skipsPhonetic = false
+    /// The typed word whose slips are still to be looked up (see ``lookUpSlips(db:)``).
+    private var slipsOf: String?
     /// Whether the prefix read in index order was read to its end.
     private var openDone = false
     /// The term alone, for checking one tier on its stored words (see ``probe(_:index:)``).
@@ -62,7 +65,7 @@ final class TermPosting {
             guard let words = index.tokens(withPrefix: word, limit: Self.distinctTokenLimit) else {
                 openPrefix = word
                 openExactLength = length
-                try addSlips(of: word, db: db)
+                slipsOf = word
                 return
             }
             var best: [String: (code: UInt8, phonetic: Bool)] = [:]
@@ -81,7 +84,7 @@ final class TermPosting {
             }
             tokens = best.map { ($0.key, $0.value.code, $0.value.phonetic) }
                 .sorted { ($0.code, $1.text) > ($1.code, $0.text) }
-            try addSlips(of: word, db: db)
+            slipsOf = word
         case .identifier(let digits):
             setUp(prefix: "#" + digits, index: index)
         case .email(let text):
@@ -89,6 +92,14 @@ final class TermPosting {
         case .year:
             isComplete = true
         }
+    }
+
+    /// Looks up the slips of the typed word, when not done yet: they are read last, so a term whose
+    /// budget is spent before them (a common name) never looks them up; a probe needs them all.
+    func lookUpSlips(db: Database) throws {
+        guard let word = slipsOf else { return }
+        slipsOf = nil
+        try addSlips(of: word, db: db)
     }
 
     /// Appends the vocabulary words a slip away from `word`, closest first.
@@ -109,6 +120,13 @@ final class TermPosting {
         }
         tokens = found.map { ($0, Self.code($0.utf8.count == length ? 4 : 2), false) }
             .sorted { ($0.code, $1.text) > ($1.code, $0.text) }
+    }
+
+    /// The typed word itself, while its tiers are still being read (the first token, quality 4,
+    /// read in id order and not to its end): see ``ExactTokenIntersection``.
+    var exactTokenInProgress: (token: String, code: UInt8, lastID: Int64)? {
+        guard startsWithExact, tokenIndex == 0, lastID > 0, openPrefix == nil, !isComplete else { return nil }
+        return (tokens[0].text, tokens[0].code, lastID)
     }
 
     /// Whether the first token is the typed word or identifier itself.
@@ -134,6 +152,10 @@ final class TermPosting {
                 continue
             }
             guard tokenIndex < tokens.count else {
+                if slipsOf != nil {
+                    try lookUpSlips(db: db)
+                    continue
+                }
                 isComplete = true
                 break
             }
@@ -176,7 +198,7 @@ final class TermPosting {
     /// scoring of its words, slips included).
     static let rowProbeCost = 8
 
-    /// How many index seeks a ``probe(_:index:)`` costs at most.
+    /// How many index seeks a ``probe(_:index:)`` costs at most (once ``lookUpSlips(db:)`` is done).
     var probeCost: Int? {
         usesRowProbe ? Self.rowProbeCost : max(tokens.count, 1)
     }

@@ -16,7 +16,8 @@ import GRDBSQLite
 ///
 /// A term that matches more tiers than its budget (a one-letter prefix, a name shared by tens of
 /// thousands) keeps the tiers of its best tokens: the results are then the best of those, and
-/// typing on narrows them.
+/// typing on narrows them. Two such names typed together (« andre marie ») are stepped side by
+/// side until the first tiers that have both are found (``ExactTokenIntersection``).
 ///
 /// ```swift
 /// let hits = try TierSearch(store: store).search("helene wamitan")
@@ -62,9 +63,21 @@ public struct TierSearch: Sendable {
         var order = postings.sorted { Self.specificity($0.term) > Self.specificity($1.term) }
         var smallestComplete = Int.max
         for posting in order {
-            if smallestComplete < Int.max, let cost = posting.probeCost, smallestComplete * cost <= probeBudget { continue }
+            if smallestComplete < Int.max {
+                try posting.lookUpSlips(db: db)
+                if let cost = posting.probeCost, smallestComplete * cost <= probeBudget { continue }
+            }
             try posting.read(upTo: firstBudget, index: index, db: db)
             if posting.isComplete { smallestComplete = min(smallestComplete, posting.entries.count) }
+        }
+        let hasYear = query.terms.contains { if case .year = $0 { return true } else { return false } }
+        // Common names typed without a date: the lowest tiers that have every typed word itself
+        // are the ones scored, whatever else is read (see ExactTokenIntersection).
+        if postings.count > 1, smallestComplete == Int.max, !hasYear,
+           let common = try lowestWithEveryWord(postings, index: index, db: db) {
+            let hits = try score(db, candidates: common.best(scoring(common.count, limit: limit, hasYear: false)),
+                                 query: query, requireAll: true)
+            if !hits.isEmpty { return Array(hits.prefix(limit)) }
         }
         // The driver: the smallest term read whole; when none is, the most specific one read further.
         if postings.count > 1, smallestComplete == Int.max {
@@ -77,6 +90,7 @@ public struct TierSearch: Sendable {
         var candidates = SearchCandidates(order[0].sorted)
         for posting in order.dropFirst() {
             if candidates.isEmpty { break }
+            if !posting.isComplete { try posting.lookUpSlips(db: db) }
             if !posting.isComplete, let cost = posting.probeCost, candidates.count * cost <= probeBudget {
                 candidates.probe(posting, index: index)
                 continue
@@ -84,7 +98,6 @@ public struct TierSearch: Sendable {
             if !posting.isComplete { try posting.read(upTo: termCap, exactCap: exactTokenCap, index: index, db: db) }
             candidates.intersect(posting.sorted)
         }
-        let hasYear = query.terms.contains { if case .year = $0 { return true } else { return false } }
         var hits = try score(db, candidates: candidates.best(scoring(candidates.count, limit: limit, hasYear: hasYear)),
                              query: query, requireAll: true)
         if hits.isEmpty && query.terms.count > 1 {
@@ -97,6 +110,26 @@ public struct TierSearch: Sendable {
                              query: query, requireAll: false)
         }
         return Array(hits.prefix(limit))
+    }
+
+    /// When every term is a typed word whose own tiers are too many to read at once, and enough
+    /// tiers are likely to have them all, the `scoreAllBelow + 1` lowest of those, each matching
+    /// every term at the best quality; nil otherwise.
+    private func lowestWithEveryWord(_ postings: [TermPosting], index: SearchTokenIndex,
+                                     db: Database) throws -> SearchCandidates? {
+        var words: [(token: String, readIDs: [Int64], lastID: Int64)] = []
+        var quality = 0
+        for posting in postings {
+            guard let exact = posting.exactTokenInProgress else { return nil }
+            words.append((exact.token, posting.entries.map { Int64($0 >> 8) }, exact.lastID))
+            quality += Int(exact.code)
+        }
+        let want = scoreAllBelow + 1
+        let maxID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM tier")) ?? 0
+        // Not worth it when the words seldom meet: reading them whole is then the shorter way.
+        guard ExactTokenIntersection.worthStepping(words, want: want, maxID: maxID),
+              let ids = ExactTokenIntersection.lowest(words, want: want, index: index) else { return nil }
+        return SearchCandidates(ids: ids, quality: quality, matched: postings.count)
     }
 
     /// How many of `count` candidates are scored on their stored words.

@@ -14,9 +14,10 @@ public enum PostalCodeRule {
                 + "98800 (Nouméa).")
         }
         guard ProvinceSudCommune.allPostalCodes.contains(code) else {
-            throw ValidationError.invalid(field, "\(code) n'est pas un code postal de la Province "
-                + "Sud. Saisissez un code de la Province Sud : "
-                + ValidationText.frenchList(ProvinceSudCommune.allPostalCodes) + ".")
+            // Short enough to stay whole on the form's two message rows: the commune's own codes
+            // are named by ``CommuneRule`` once both are typed.
+            throw ValidationError.invalid(field, "\(code) inconnu en Province Sud. Saisissez "
+                + "celui de la commune, par ex. 98800 (Nouméa), 98810 (Mont-Dore), 98890 (Païta).")
         }
         return code
     }

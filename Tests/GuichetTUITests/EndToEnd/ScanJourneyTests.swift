@@ -40,14 +40,14 @@ final class ScanJourneyTests: XCTestCase {
         self.tmux = tmux
         try JourneyFamily.startRenewal(in: tmux)
         try tmux.keys("Enter")
-        try tmux.waitFor("↺ repris")
+        try tmux.waitFor("reprend BS-")
         try tmux.keys("F5")
         try tmux.waitFor("Pièces demandées et leur état")
         try tmux.waitFor("✗ Justificatif de domicile")
         try tmux.keys("F9")                                     // the selected piece: Justificatif de domicile
         try tmux.waitFor("Pièce jointe : Justificatif de domicile (2 pages)", timeout: 20)
         try tmux.keys("F3")
-        let pieces = try tmux.waitFor("déjà fournie : Justificatif de domicile")
+        let pieces = try tmux.waitFor("jointe au dossier : Justificatif de domicile")
         XCTAssertTrue(pieces.contains("✓ Justificatif de domicile"), pieces)
         XCTAssertTrue(pieces.contains("Pièce jointe : Justificatif de domicile (2 pages)."), pieces)
         try tmux.keys("C-q")

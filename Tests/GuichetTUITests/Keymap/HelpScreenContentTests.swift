@@ -11,7 +11,7 @@ final class HelpScreenContentTests: XCTestCase {
             bind fiche M-m modifier
             """, fileName: "keymap.conf")
         XCTAssertEqual(HelpScreenContent(keymap: keymap, context: .fiche).lines, [
-            "F5       Hist. : afficher l'historique de la fiche",
+            "F5       Hist. : afficher l'historique du champ choisi (ses valeurs et leur source)",
             "Alt+M    Modifier : modifier la fiche",
             "F1       Aide : afficher cette aide",
             "Échap    Annuler : annuler la saisie en cours",

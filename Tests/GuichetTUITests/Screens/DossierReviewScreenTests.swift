@@ -71,6 +71,33 @@ final class DossierReviewScreenTests: XCTestCase {
         XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces), "F1Aide  F3Retour  F7Dos.préc  F8Dos.suiv")
     }
 
+    /// The words on two lines of the screen, joined: a wrapped message read whole.
+    private func flowing(_ h: ScreenHarness) -> String {
+        h.terminal.screenLines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+    }
+
+    func testTextTypedOnTheDecisionChoiceIsNotSwallowedAndARefusalKeepsItsEnd() throws {
+        let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
+        let id = try ReviewFixture.grants(1, store: h.store, by: h.agent, surnames: ["Wamytan"])[0]
+        let screen = open(h, id)
+        h.press(.key(.function(2)))
+        h.press(.key(.function(6)))
+        // The motif typed while the choice has the focus: its first letter picks nothing, and says so.
+        h.type("Vu")
+        XCTAssertTrue(flowing(h).contains("✗ Décision proposée : aucun choix ne commence par « u » (acceptation, refus, "
+                                          + "classement sans suite) ; "
+                                          + "Tab : champ suivant."), h.screen)
+        XCTAssertTrue(h.screen.contains("Décision proposée : ◀ acceptation ▶"), "the choice is unchanged: \(h.screen)")
+        // Enter without a motif: the refusal shows whole, and the focus goes to the motif.
+        h.press(.enter)
+        XCTAssertTrue(flowing(h).contains("✗ Impossible de proposer une décision : indiquez le motif (au moins 5 caractères)."),
+                      h.screen)
+        h.type("Ressources sous le plafond.")
+        h.press(.enter)
+        XCTAssertEqual(screen.review?.dossier.state, .awaitingValidation)
+        XCTAssertTrue(h.line(5).contains("Proposition : acceptation par Marie Gorodey — « Ressources sous le plafond. »"), h.screen)
+    }
+
     func testASuperviseurValidatesAnotherAgentsProposalButNotTheirOwn() throws {
         let h = try ScreenHarness(roles: [.reception, .supervisor], catalog: ScreenProcedures.catalog)
         let jean = try ReviewFixture.agent(h.store, "jinstr", "Jean Instructeur", [.instructor])

@@ -18,13 +18,13 @@ final class HomeScreenTests: XCTestCase {
                 F4 ou o           Nouvelle organisation
                 F9 ou d           Nouveau dossier (chercher le demandeur)
                 F10 ou c          Démarches et fiches pratiques
+                a                 Arrivées des scanners réseau
                 F11 ou f          Files d'instruction (prendre le suivant)
                 t                 Tableau de bord des files
                 F1                Aide
                 F3 ou q           Quitter
 
               Aucune saisie en attente.
-
 
 
 

@@ -21,7 +21,35 @@ final class IntakeScreenTests: XCTestCase {
         let h = try IntakeHarness()
         try h.lastYearsGrant()
         let screen = try h.openIntake("RBS")
-        XCTAssertEqual(screen.focusedField.key, "changement_situation", "the focus starts on the first required field left empty")
+        XCTAssertEqual(screen.focusedField.key, "demandeur.telephone",
+                       "the focus starts on the first field that usually changes (change_souvent)")
+        XCTAssertEqual(h.screen, """
+             Dossier : Renouvellement de bourse scolaire         Marie Gorodey · 29/11/2026
+             RBS · brouillon n° 2 · reprend BS-2026-000001          [Champs]  Pièces (F5)
+             Demandeur : WAMYTAN Hélène
+               Nom de naissance du parent*    Wamytan                      · déclaré
+               Nom d'usage du parent
+               Prénoms du parent*             Hélène                       · déclaré
+               Date de naissance du parent*   14/03/1985                   · déclaré
+               Adresse*                       12 rue de Sébastopol         · déclaré
+               Commune*                       Nouméa                       · déclaré
+               Code postal*                   98800                        · déclaré
+               Téléphone*                     25.12.34                     · déclaré
+               Courriel                       helene.wamytan@example.nc    · déclaré
+               Numéro CAFAT du parent
+             Enfant : WAMYTAN Léa
+               Nom de naissance de l'enfant*  Wamytan                      · déclaré
+               Prénoms de l'enfant*           Léa                          · déclaré
+               Date de naissance de l'enfant* 02/05/2016                   · déclaré
+               Sexe de l'enfant*              F                            · déclaré
+             Dossier
+             ▼ 8 champs plus bas
+
+             Un numéro où joindre la famille pendant l'instruction.
+
+            F1Aide  F3Retour  F5Pièces  F6Pièce  F9Numér.  F10Enreg.  F11Jointes  F12Annuler
+            """)
+        focus(h, screen, "changement_situation")
         XCTAssertEqual(h.screen, """
              Dossier : Renouvellement de bourse scolaire         Marie Gorodey · 29/11/2026
              RBS · brouillon n° 2 · reprend BS-2026-000001          [Champs]  Pièces (F5)
@@ -52,6 +80,10 @@ final class IntakeScreenTests: XCTestCase {
         XCTAssertEqual(screen.focusedField.key, "demandeur.nom_naissance")
         XCTAssertTrue(h.line(2).hasPrefix(" Demandeur : WAMYTAN Hélène"), h.line(2))
         XCTAssertTrue(h.line(3).hasPrefix("   Nom de naissance du parent*    Wamytan                      · déclaré"), h.line(3))
+        // F10 refuses the form and takes the agent to the required field left empty.
+        h.press(.function(10))
+        XCTAssertEqual(screen.focusedField.key, "changement_situation", "F10 goes to the required field left empty")
+        XCTAssertTrue(h.messageArea.contains("1 champ(s) à corriger avant de déposer le dossier."), h.screen)
     }
 
     func testFieldsAreCheckedWhenLeftAndChangedValuesAreMarked() throws {
@@ -76,6 +108,7 @@ final class IntakeScreenTests: XCTestCase {
         let h = try IntakeHarness()
         try h.lastYearsGrant()
         let screen = try h.openIntake("RBS")
+        focus(h, screen, "changement_situation")
         h.type("n")
         focus(h, screen, "demandeur.telephone")
         retype(h, "78 45 12")
@@ -115,6 +148,7 @@ final class IntakeScreenTests: XCTestCase {
                                                            documentID: proof.id, by: h.agent)
         try h.lastYearsGrant()
         let screen = try h.openIntake("RBS")
+        focus(h, screen, "changement_situation")
         h.type("n")
         focus(h, screen, "demandeur.adresse")
         XCTAssertTrue(h.terminal.screenLines.contains { $0.contains("3 rue Higginson") && $0.contains("✓ vérifié") }, h.screen)
@@ -172,6 +206,7 @@ final class IntakeScreenTests: XCTestCase {
         h.type("01/11/2026")
         XCTAssertTrue(h.screen.contains("remise au guichet, datée du 01/11/2026"), h.screen)
         h.press(.function(5))
+        focus(h, screen, "changement_situation")
         h.type("n")
         focus(h, screen, "annee_scolaire")
         retype(h, "2027")
@@ -214,6 +249,7 @@ final class IntakeScreenTests: XCTestCase {
                 "AVIS D'IMPOSITION 2026\nMadame WAMYTAN Hélène\nTéléphone : 78.45.12\nNouméa, le 12/10/2026", document.id])
         }
         let screen = try h.openIntake("RBS")
+        focus(h, screen, "changement_situation")
         h.type("n")
         focus(h, screen, "demandeur.telephone")
         XCTAssertTrue(h.line(21).contains("Lu sur les pièces : 78.45.12 — Ctrl+T pour le reprendre"), h.line(21))

@@ -171,8 +171,8 @@ final class ProcedureCatalogScreenTests: XCTestCase {
              Démarche :                                                  1 démarche
 
              Erreurs dans les fichiers des démarches (à corriger par l'administrateur) :
-               procedures/licence.yaml, ligne 12, champ « champs[3].type » : type inconnu «
-                 nombr » (attendu : texte, date, entier, montant, choix, oui_non).
+               procedures/licence.yaml, ligne 12, champ « champs[3].type » : type inconnu
+                 « nombr » (attendu : texte, date, entier, montant, choix, oui_non).
                procedures/inscription.yaml, ligne 4 : la clé « titre » est obligatoire et
                  manque : ajoutez-la.
 

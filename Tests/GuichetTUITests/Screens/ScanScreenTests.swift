@@ -123,7 +123,7 @@ final class ScanScreenTests: XCTestCase {
         XCTAssertTrue(h.app.top === intake, h.screen)
         XCTAssertTrue(h.line(22).contains("Pièce jointe : Justificatif de domicile (2 pages)."), h.line(22))
         XCTAssertTrue(h.screen.contains("✓ Justificatif de domicile · moins de 3 mois"), h.screen)
-        XCTAssertTrue(h.screen.contains("déjà fournie : Justificatif de domicile"), h.screen)
+        XCTAssertTrue(h.screen.contains("jointe au dossier : Justificatif de domicile"), "scanned now, not on file before: \(h.screen)")
         XCTAssertEqual(intake.pieces["domicile"], .reused(documentID: documents[0].id))
         let saved = try DossierService(store: h.store).dossier(id: intake.intake.dossier.id)
         XCTAssertEqual(saved.pieces["domicile"], .reused(documentID: documents[0].id))
@@ -152,6 +152,14 @@ final class ScanScreenTests: XCTestCase {
         XCTAssertTrue(h.line(22).contains("Pièce jointe : Justificatif de domicile (1 page), datée du 02/11/2026."), h.line(22))
         let document = try XCTUnwrap(DocumentService(store: h.store).documents(ofDossier: intake.intake.dossier.id).first)
         XCTAssertEqual(document.issuedOn, "2026-11-02")
+        // The récépissé says it was handed in at the counter, not that it was on file before.
+        var dossier = try DossierService(store: h.store).dossier(id: intake.intake.dossier.id)
+        dossier.answers.merge(["etablissement": "École Frédéric Surleau", "classe": "CM1", "annee_scolaire": "2026",
+                               "situation_familiale": "Marié(e)", "enfants_a_charge": "2", "revenus_annuels": "1850000",
+                               "internat": "non"]) { $1 }
+        let receipt = try DossierService(store: h.store).submit(dossier, procedure: h.procedure("BS"), by: h.agent).receipt
+        XCTAssertTrue(receipt.text.contains("Justificatif de domicile : remise au guichet, numérisée (Justificatif de domicile du 02/11/2026)"),
+                      receipt.text)
         // The next dossier of the family is offered the piece: less than 3 months old.
         let next = try DossierService(store: h.store).start(h.procedure("BS"), applicantID: h.parent.id,
                                                             beneficiaryID: h.child.id, by: h.agent)

@@ -56,8 +56,11 @@ final class TierFormScreenTests: XCTestCase {
         XCTAssertEqual(try h.store.summary().persons, 0)
         // Back on the date (the save put the focus there), fix it: the message goes as the value becomes right.
         for _ in 0..<10 { h.press(.backspace) }
-        h.type("14/03/1985")
+        h.type("140385")
         XCTAssertFalse(h.screen.contains("n'existe pas"), h.screen)
+        // A date typed as bare digits shows as it was read once left.
+        h.press(.tab)
+        XCTAssertTrue(h.line(7).contains("Date de naissance*  14/03/1985"), h.line(7))
         h.press(.function(10))
         XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Hélène"), h.screen)
         XCTAssertTrue(h.screen.contains("Fiche n° 1 créée."), h.screen)

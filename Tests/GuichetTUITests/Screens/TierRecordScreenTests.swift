@@ -60,6 +60,8 @@ final class TierRecordScreenTests: XCTestCase {
         XCTAssertEqual(values.count, 2)
         XCTAssertTrue(values[0].contains("78.12.34"))
         XCTAssertTrue(values[1].contains("25.12.34"))
+        // Only the keys that do something here are offered.
+        XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces), "F1Aide  F3Retour  F5Hist.  F12Annuler")
     }
 
     func testTheRecordListsTheTiersDossiersAndEnterOpensTheSubmittedOne() throws {

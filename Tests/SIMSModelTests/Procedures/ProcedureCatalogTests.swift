@@ -51,8 +51,11 @@ final class ProcedureCatalogTests: XCTestCase {
         XCTAssertEqual(renewal.field("changement_situation")?.required, true)
         // The same fields as the grant, the class and the school year proposing the next ones.
         XCTAssertEqual(renewal.fields.filter(\.nextOnRenewal).map(\.key), ["classe", "annee_scolaire"])
-        XCTAssertEqual(Array(renewal.fields.dropLast()).map { var field = $0; field.nextOnRenewal = false; return field },
-                       grant.fields)
+        // The form opens on the phone, the first field that usually changes from one year to the next.
+        XCTAssertEqual(renewal.fields.filter(\.usuallyChanges).map(\.key), ["demandeur.telephone"])
+        XCTAssertEqual(Array(renewal.fields.dropLast()).map {
+            var field = $0; field.nextOnRenewal = false; field.usuallyChanges = false; return field
+        }, grant.fields)
         XCTAssertEqual(renewal.pieces.map(\.key), ["domicile", "revenus", "scolarite"])
 
         let enrolment = try XCTUnwrap(catalog.procedure(code: "IS"))

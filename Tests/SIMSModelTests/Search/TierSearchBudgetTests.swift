@@ -52,6 +52,20 @@ final class TierSearchBudgetTests: XCTestCase {
         XCTAssertTrue(hits.first?.matchesAllTerms == true)
     }
 
+    func testTwoCommonWordsTypedTogetherGiveWhatReadingThemWholeGives() throws {
+        // 300 Kaloi Marie among 601 Maries: neither word is read whole within the budget; the
+        // tiers that have both are found side by side, the same first ones as a roomy search's.
+        let roomy = TierSearch(store: Self.fixture.store)
+        for query in ["kaloi marie", "marie kaloi"] {
+            let hits = try tight.search(query, limit: 5)
+            XCTAssertEqual(hits.map(\.tierID), try roomy.search(query, limit: 5).map(\.tierID), query)
+            XCTAssertEqual(hits.count, 5)
+            XCTAssertTrue(hits.allSatisfy { $0.displayName == "KALOI Marie" && $0.matchesAllTerms }, query)
+        }
+        // Words that meet once are read whole as before: the one Marie Dupont.
+        XCTAssertEqual(try tight.search("dupont marie", limit: 1).first?.tierID, Self.target)
+    }
+
     func testAnIdentifyingQueryLooksTheOtherTermsUpTierByTier() throws {
         let hits = try tight.search("dupont marie 14/03/1985", limit: 5)
         XCTAssertEqual(hits.map(\.tierID), [Self.target])

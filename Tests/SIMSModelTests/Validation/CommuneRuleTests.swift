@@ -63,8 +63,8 @@ final class CommuneRuleTests: XCTestCase {
         ValidationTestSupport.refused("9880", .postalCode, mentions: ["5 chiffres", "98800"])
         ValidationTestSupport.refused("98A00", .postalCode, mentions: ["5 chiffres"])
         ValidationTestSupport.refused("98850", .postalCode,
-                                      mentions: ["98850 n'est pas un code postal de la Province Sud",
-                                                 "Saisissez un code de la Province Sud : 98800", "98800", "98829"])
+                                      mentions: ["Code postal : 98850 inconnu en Province Sud",
+                                                 "Saisissez celui de la commune", "98800 (Nouméa)"])
         ValidationTestSupport.refused("75001", .postalCode, mentions: ["Province Sud"])
     }
 
