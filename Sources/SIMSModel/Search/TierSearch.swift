@@ -96,7 +96,7 @@ public struct TierSearch: Sendable {
             hits = try score(db, candidates: union.best(scoring(union.count, limit: limit, hasYear: hasYear)),
                              query: query, requireAll: false)
         }
-        return Array(hits.prefix(limit))
+        return try TierRestrictionService.masked(db, Array(hits.prefix(limit)))
     }
 
     /// How many of `count` candidates are scored on their stored words.

@@ -57,6 +57,9 @@ struct AttestedTable: Sendable {
                       otherColumns: ["piece_key", "added_at"]),
         AttestedTable(name: "dossier_note", label: "note interne", keyColumns: ["id"],
                       otherColumns: ["dossier_id", "agent_id", "created_at", "text"]),
+        AttestedTable(name: "tier_restriction", label: "limitation", keyColumns: ["id"],
+                      otherColumns: ["tier_id", "motif", "restricted_by", "restricted_at", "event_id", "lifted_by",
+                                     "lifted_at", "lift_motif", "lift_event_id"]),
     ]
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
