@@ -97,16 +97,15 @@ final class BeneficiaryChoiceScreen: Screen {
         case .lignePrecedente: selected = max(selected - 1, 0)
         case .ouvrir:
             let beneficiaryID = selected < candidates.count ? candidates[selected].id : nil
-            do {
-                let intake = try DossierService(store: session.store).start(procedure, applicantID: applicant.id,
-                                                                            beneficiaryID: beneficiaryID, by: session.agent)
-                if procedure.isRenewal, intake.previous == nil {
-                    session.message = .error(earlier.isEmpty ? noEarlierWarning
-                        : "Pas de dossier précédent pour ce \(label.lowercased()) : rien n'est repris d'une demande antérieure.")
-                }
-                return .replace(IntakeScreen(session: session, intake: intake))
-            } catch {
-                session.message = .error("\(error)")
+            let session = session, procedure = procedure, applicantID = applicant.id
+            let warning = earlier.isEmpty ? noEarlierWarning
+                : "Pas de dossier précédent pour ce \(label.lowercased()) : rien n'est repris d'une demande antérieure."
+            return ConsultationMotifScreen.opening(session, push: false) { motif in
+                let intake = try DossierService(store: session.store).start(procedure, applicantID: applicantID,
+                                                                            beneficiaryID: beneficiaryID, by: session.agent,
+                                                                            motif: motif)
+                if procedure.isRenewal, intake.previous == nil { session.message = .error(warning) }
+                return IntakeScreen(session: session, intake: intake)
             }
         case .retour, .annuler: return .pop
         default: break
