@@ -241,8 +241,8 @@ final class TierRecordScreen: Screen {
         if let restriction {
             prompt = ActionPrompt(title: "Lever la limitation (RGPD)",
                                   fields: [.text("Motif", maxLength: TierRestrictionService.maxMotifLength)],
-                                  notes: ["Limitée le \(Timestamp.french(restriction.restrictedAt)) par \(restriction.restrictedBy) : "
-                                          + "« \(restriction.motif) »"])
+                                  notes: ["Limitée le \(Timestamp.french(restriction.restrictedAt)) par \(restriction.restrictedBy) :",
+                                          "« \(restriction.motif) »"])
         } else {
             prompt = ActionPrompt(title: "Limiter le traitement (RGPD)",
                                   fields: [.text("Motif", maxLength: TierRestrictionService.maxMotifLength)],
