@@ -22,8 +22,14 @@ final class BeneficiaryChoiceScreen: Screen {
         }
         let kinds = Set(procedure.beneficiary?.relations ?? [])
         let service = TierService(store: session.store)
+        let restrictions = TierRestrictionService(store: session.store)
         var seen = Set<Int64>()
         for relation in applicant.inverseRelations where kinds.contains(relation.kind) && seen.insert(relation.tierID).inserted {
+            // A restricted child shows its name only: its form asks the motif.
+            if (try? restrictions.inForce(tierID: relation.tierID)) != nil {
+                candidates.append((relation.tierID, relation.otherName + " · limitée", "", relation.kind.inverseLabel))
+                continue
+            }
             let born = (try? service.snapshot(id: relation.tierID))?.value(.birthDate).map(DateRule.display) ?? ""
             candidates.append((relation.tierID, relation.otherName, born, relation.kind.inverseLabel))
         }

@@ -156,4 +156,24 @@ final class RestrictedTierScreenTests: XCTestCase {
         XCTAssertEqual(last?["motif"], "Demande de bourse au guichet")
         withExtendedLifetime(record) {}
     }
+
+    func testARestrictedChildIsChosenByNameAndItsFormAsksTheMotif() throws {
+        let h = try ScreenHarness(tiers: Self.people, roles: [.reception], catalog: ScreenProcedures.catalog)
+        try TierService(store: h.store).relate(2, kind: .legalRepresentative, to: 1, by: h.agent)
+        try TierRestrictionService(store: h.store).restrict(tierID: 2, motif: "Opposition du parent", by: try supervisor(h))
+        let parent = try TierService(store: h.store).snapshot(id: 1)
+        h.app.open(BeneficiaryChoiceScreen(session: h.session, procedure: ScreenProcedures.schoolGrant, applicant: parent))
+        h.app.renderFrame()
+        XCTAssertTrue(h.screen.contains("WAMYTAN Noé · limitée"), h.screen)
+        XCTAssertFalse(h.screen.contains("10/10/2015"), h.screen)
+        h.press(.key(.enter))
+        XCTAssertTrue(h.line(0).contains("Fiche limitée (RGPD)"), h.screen)
+        XCTAssertTrue(h.screen.contains("WAMYTAN Noé"), h.screen)
+        h.type("Demande de bourse au guichet")
+        h.press(.key(.enter))
+        let form = try XCTUnwrap(h.app.top as? IntakeScreen, h.screen)
+        XCTAssertEqual(form.intake.beneficiary?.value(.birthDate), "2015-10-10", "the form has the child's data once the motif is given")
+        XCTAssertEqual(try consultations(h, tier: 2).last?["ecran"], "saisie")
+        XCTAssertEqual(try consultations(h, tier: 2).last?["motif"], "Demande de bourse au guichet")
+    }
 }
