@@ -24,7 +24,7 @@ final class ConsultationMotifScreen: Screen {
 
     var title: String { "Fiche limitée (RGPD)" }
     var context: KeymapContext { .saisie }
-    var hiddenActions: Set<KeyAction> { [.ouvrirDoublon, .champSuivant, .champPrecedent] }
+    var hiddenActions: Set<KeyAction> { [.ouvrirDoublon, .champSuivant, .champPrecedent, .pagePrecedente, .pageSuivante] }
 
     /// Opens with `open`: at once when no tier it shows is restricted, with the motif already given
     /// for the record open beneath (a dossier's form started from it), else after asking it here.
@@ -66,7 +66,8 @@ final class ConsultationMotifScreen: Screen {
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
-        // F10 confirms as Enter does (the « Enreg. » of the function-key bar).
+        // F3 goes back as Esc does; F10 confirms as Enter does (the « Enreg. » of the function-key bar).
+        if action == .retour { return .pop }
         let key: KeyEvent = action == .enregistrer ? .key(.enter, modifiers: []) : event
         var opened: Screen?
         guard let next = prompt.responding(to: key, action: action, confirm: { form in

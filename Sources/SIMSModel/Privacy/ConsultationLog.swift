@@ -26,7 +26,8 @@ public struct ConsultationLog: Sendable {
             let payload = try TierRestrictionService.consultationPayload(db, tierIDs: [tierID], motif: motif, context: .listing)
             let from = since.map { Timestamp.string(from: Self.start(of: $0)) } ?? ""
             let entries = try Row.fetchAll(db, sql: """
-                SELECT e.at, e.kind, e.payload, a.login, a.full_name FROM event e LEFT JOIN agent a ON a.id = e.agent_id
+                SELECT e.at, e.kind, e.payload, a.login, a.full_name, d.number, e.dossier_id FROM event e
+                LEFT JOIN agent a ON a.id = e.agent_id LEFT JOIN dossier d ON d.id = e.dossier_id
                 WHERE e.tier_id = ? AND e.kind IN (?, ?) AND e.at >= ?
                   AND e.id NOT IN (SELECT event_id FROM event_detachment)
                 ORDER BY e.id
@@ -35,7 +36,8 @@ public struct ConsultationLog: Sendable {
                 let payload = EventLog.decodePayload(row[2])
                 return ConsultationEntry(at: row[0], agentLogin: row[3] ?? "?", agentName: row[4] ?? "agent inconnu",
                                          context: ConsultationContext.inferred(kind: kind, payload: payload),
-                                         dossier: payload["dossier"], motif: payload["motif"])
+                                         dossier: payload["dossier"] ?? Self.dossierName(number: row[5], id: row[6]),
+                                         motif: payload["motif"])
             }
             let restrictions = try TierRestrictionService.history(db, tierID: tierID)
             let now = store.clock.now()
@@ -44,6 +46,13 @@ public struct ConsultationLog: Sendable {
                                        restrictions: restrictions, madeAt: Timestamp.string(from: now),
                                        madeBy: "\(agent.fullName) (\(agent.login))")
         }
+    }
+
+    /// A dossier a consultation went through, when its event did not name it (a brouillon has no
+    /// number yet: its number now, else « brouillon n° 7 »).
+    static func dossierName(number: String?, id: Int64?) -> String? {
+        guard let id else { return nil }
+        return number ?? "brouillon n° \(id)"
     }
 
     /// Midnight of `day` in New Caledonia.

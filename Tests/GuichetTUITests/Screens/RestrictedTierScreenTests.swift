@@ -176,4 +176,24 @@ final class RestrictedTierScreenTests: XCTestCase {
         XCTAssertEqual(try consultations(h, tier: 2).last?["ecran"], "saisie")
         XCTAssertEqual(try consultations(h, tier: 2).last?["motif"], "Demande de bourse au guichet")
     }
+
+    func testALongNameIsCutWithAnEllipsisBesideTheMark() throws {
+        let long: [TierField: String] = [.birthName: "Kasarhérou-Wahnyamalla", .usageName: "Waheo-Pouvreau",
+                                         .givenNames: "Marie-Thérèse Hélène Françoise", .birthDate: "14/03/1985"]
+        let h = try ScreenHarness(tiers: [(.person, long)], roles: [.reception])
+        try TierRestrictionService(store: h.store).restrict(tierID: 1, motif: "Contestation", by: try supervisor(h))
+        let name = try TierService(store: h.store).snapshot(id: 1).displayName
+        h.press(.character("r"))
+        h.type("kasarherou")
+        XCTAssertTrue(h.line(5).contains("…"), h.line(5))
+        XCTAssertTrue(h.line(5).contains("limitée"), h.line(5))
+        h.press(.key(.enter))
+        XCTAssertTrue(h.screen.contains(name) || h.screen.contains(String(name.prefix(70)) + "…"), h.screen)
+        h.type("Rendez-vous")
+        h.press(.key(.enter))
+        let header = h.line(1)
+        XCTAssertTrue(header.hasSuffix("limitée (RGPD) · Personne n° 1 · version 1 "), header)
+        XCTAssertEqual(header, " WAHEO-POUVREAU née KASARHÉROU-WAH…  limitée (RGPD) · Personne n° 1 · version 1 ")
+        XCTAssertTrue(name.hasPrefix("WAHEO-POUVREAU née KASARHÉROU-WAH"), name)
+    }
 }

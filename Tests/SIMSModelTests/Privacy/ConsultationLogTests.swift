@@ -32,6 +32,8 @@ final class ConsultationLogTests: XCTestCase {
                                                              by: test.counter).dossier.id
         _ = try DossierReviewReader(store: test.store).open(dossierID: id, by: instructor)
         try TierRestrictionService(store: test.store).restrict(tierID: parent.id, motif: "Contestation de l'adresse", by: supervisor)
+        _ = try DossierService(store: test.store).start(TestProcedures.schoolGrant, applicantID: parent.id, beneficiaryID: child.id,
+                                                        by: test.counter, motif: "Seconde demande")
         _ = try TierService(store: test.store).open(id: parent.id, by: instructor, motif: "Vérifier l'adresse du dossier")
         _ = try TierExporter(store: test.store).export(id: parent.id, by: supervisor, motif: "Demande d'accès")
         // An event written before contexts were recorded (a review: it names its dossier).
@@ -48,8 +50,8 @@ final class ConsultationLogTests: XCTestCase {
             XCTAssertTrue(error is RestrictedTierRefusal, "a restricted tier's listing needs a motif too")
         }
         let listing = try log.listing(tierID: parent.id, by: supervisor, motif: "Demande de la personne au guichet")
-        XCTAssertEqual(listing.entries.map(\.context), [.record, .review, .record, .export, .review])
-        XCTAssertEqual(listing.entries.map(\.agentLogin), ["accueil1", "jwayenece", "jwayenece", "atein", "jwayenece"])
+        XCTAssertEqual(listing.entries.map(\.context), [.record, .review, .intake, .record, .export, .review])
+        XCTAssertEqual(listing.entries.map(\.agentLogin), ["accueil1", "jwayenece", "accueil1", "jwayenece", "atein", "jwayenece"])
         let text = ConsultationListingText.render(listing)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertTrue(lines.allSatisfy { $0.count <= 80 }, text)
@@ -64,7 +66,9 @@ final class ConsultationLogTests: XCTestCase {
         XCTAssertTrue(text.contains("29/11/2026 10:00  Anne Tein (atein)             export RGPD\n"
                                     + "                  motif : « Demande d'accès »"), text)
         XCTAssertTrue(text.contains("instruction BS-2025-000007"), text)
-        XCTAssertTrue(text.hasSuffix("5 consultations.\n"), text)
+        XCTAssertTrue(text.contains("Marie Gorodey (accueil1)      saisie de dossier brouillon n° 2\n"
+                                    + "                  motif : « Seconde demande »"), text)
+        XCTAssertTrue(text.hasSuffix("6 consultations.\n"), text)
 
         // The listing itself is recorded, and shows in the next one.
         let next = try log.listing(tierID: parent.id, by: supervisor, motif: "Second relevé")
