@@ -91,6 +91,10 @@ public struct TierRestrictionService: Sendable {
     /// The tiers among `ids` whose processing is restricted now.
     static func restrictedIDs(_ db: Database, among ids: [Int64]) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
+        // Most stores restrict few tiers, often none: one cached look first (every search asks).
+        guard try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM tier_restriction WHERE lifted_at IS NULL)
+            """)) == true else { return [] }
         return Set(try Int64.fetchAll(db, sql: """
             SELECT tier_id FROM tier_restriction WHERE lifted_at IS NULL AND tier_id IN (\(ids.map(String.init).joined(separator: ",")))
             """))
