@@ -32,6 +32,10 @@ final class AppSession {
         self.ocr = ocr
     }
 
+    /// The motif given to open a restricted tier's record, while that record is open: a dossier's
+    /// form started from it is recorded with the same motif instead of asking again.
+    var recordMotifs: [Int64: String] = [:]
+
     /// The folder network scanners drop files into, opened on first use and kept for the session
     /// (it remembers which files have stopped growing).
     lazy var inbox: Result<InboxFolder, Error> = Result { try InboxFolder.configured(storePath: store.path) }

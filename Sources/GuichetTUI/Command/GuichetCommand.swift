@@ -12,6 +12,7 @@ struct GuichetCommand: ParsableCommand {
             InitCommand.self, AgentCommand.self, SearchCommand.self, DemoDataCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, SummaryCommand.self, DossierCommand.self, BenchCommand.self, ProceduresCommand.self,
             DashboardCommand.self, BackupCommand.self, RestoreCommand.self, ServerCommand.self, DoublonsCommand.self,
+            RgpdCommand.self,
         ]
     )
 

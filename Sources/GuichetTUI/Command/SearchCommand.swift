@@ -35,6 +35,11 @@ struct SearchCommand: ParsableCommand {
             }
             if hits.isEmpty { print("Aucun tiers ne correspond à \(ShownText.quoted(text)).") }
             for hit in hits {
+                // A restricted tier shows its name only (its data needs a motif: open its record).
+                guard !hit.restricted else {
+                    print([String(hit.tierID), hit.displayName, "limitée (RGPD)", "", ""].joined(separator: "\t"))
+                    continue
+                }
                 let identity = hit.kind == .person
                     ? (hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? "")
                     : (hit.ridet ?? "")

@@ -68,6 +68,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case effacerFin = "effacer-fin"
     case renouveler
     case allerAuChamp = "aller-au-champ"
+    case limiter
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -140,6 +141,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .effacerFin: "EffFin"
         case .renouveler: "Renouv."
         case .allerAuChamp: "Aller à"
+        case .limiter: "Limiter"
         }
     }
 
@@ -211,6 +213,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .effacerFin: "effacer du curseur à la fin du champ"
         case .renouveler: "renouveler la démarche choisie (ou la première proposée) : le formulaire reprend le dossier précédent"
         case .allerAuChamp: "aller à un champ par son numéro ou les premières lettres de son libellé, puis Entrée"
+        case .limiter: "limiter le traitement de la fiche (RGPD), ou lever la limitation, avec le motif (superviseurs)"
         }
     }
 }

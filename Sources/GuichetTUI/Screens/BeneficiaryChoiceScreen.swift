@@ -22,8 +22,14 @@ final class BeneficiaryChoiceScreen: Screen {
         }
         let kinds = Set(procedure.beneficiary?.relations ?? [])
         let service = TierService(store: session.store)
+        let restrictions = TierRestrictionService(store: session.store)
         var seen = Set<Int64>()
         for relation in applicant.inverseRelations where kinds.contains(relation.kind) && seen.insert(relation.tierID).inserted {
+            // A restricted child shows its name only: its form asks the motif.
+            if (try? restrictions.inForce(tierID: relation.tierID)) != nil {
+                candidates.append((relation.tierID, relation.otherName + " · limitée", "", relation.kind.inverseLabel))
+                continue
+            }
             let born = (try? service.snapshot(id: relation.tierID))?.value(.birthDate).map(DateRule.display) ?? ""
             candidates.append((relation.tierID, relation.otherName, born, relation.kind.inverseLabel))
         }
@@ -97,16 +103,15 @@ final class BeneficiaryChoiceScreen: Screen {
         case .lignePrecedente: selected = max(selected - 1, 0)
         case .ouvrir:
             let beneficiaryID = selected < candidates.count ? candidates[selected].id : nil
-            do {
-                let intake = try DossierService(store: session.store).start(procedure, applicantID: applicant.id,
-                                                                            beneficiaryID: beneficiaryID, by: session.agent)
-                if procedure.isRenewal, intake.previous == nil {
-                    session.message = .error(earlier.isEmpty ? noEarlierWarning
-                        : "Pas de dossier précédent pour ce \(label.lowercased()) : rien n'est repris d'une demande antérieure.")
-                }
-                return .replace(IntakeScreen(session: session, intake: intake))
-            } catch {
-                session.message = .error("\(error)")
+            let session = session, procedure = procedure, applicantID = applicant.id
+            let warning = earlier.isEmpty ? noEarlierWarning
+                : "Pas de dossier précédent pour ce \(label.lowercased()) : rien n'est repris d'une demande antérieure."
+            return ConsultationMotifScreen.opening(session, push: false) { motif in
+                let intake = try DossierService(store: session.store).start(procedure, applicantID: applicantID,
+                                                                            beneficiaryID: beneficiaryID, by: session.agent,
+                                                                            motif: motif)
+                if procedure.isRenewal, intake.previous == nil { session.message = .error(warning) }
+                return IntakeScreen(session: session, intake: intake)
             }
         case .retour, .annuler: return .pop
         default: break

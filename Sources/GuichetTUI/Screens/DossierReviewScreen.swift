@@ -19,11 +19,24 @@ final class DossierReviewScreen: Screen {
     private(set) var provable: [ProvableFact] = []
     private var lastContentHeight = 10
 
-    init(session: AppSession, dossierID: Int64, queue: (filter: QueueFilter, sort: QueueSort)? = nil) {
+    /// Opens the dossier, recording the consultation of its applicant's and beneficiary's data;
+    /// when one of them is restricted it needs `motif` (else ``RestrictedTierRefusal``).
+    init(session: AppSession, dossierID: Int64, queue: (filter: QueueFilter, sort: QueueSort)? = nil,
+         motif: String? = nil) throws {
         self.session = session
         self.dossierID = dossierID
         self.queue = queue
-        load(consulting: true)
+        review = try DossierReviewReader(store: session.store).open(dossierID: dossierID, by: session.agent, motif: motif)
+        if let motif { session.message = .info("Fiche limitée : consultation enregistrée avec le motif « \(motif) ».") }
+    }
+
+    /// Opens a dossier from another screen, asking the motif first when its applicant or
+    /// beneficiary is restricted; `push` false: in place of the current screen.
+    static func opening(_ session: AppSession, dossierID: Int64, queue: (filter: QueueFilter, sort: QueueSort)? = nil,
+                        push: Bool = true) -> ScreenOutcome {
+        ConsultationMotifScreen.opening(session, push: push) { motif in
+            try DossierReviewScreen(session: session, dossierID: dossierID, queue: queue, motif: motif)
+        }
     }
 
     var title: String { "Instruction" }
@@ -54,12 +67,10 @@ final class DossierReviewScreen: Screen {
 
     func didReappear() { load() }
 
-    /// Reads the dossier; `consulting` when the agent opens it (recorded as a consultation of the
-    /// applicant's and beneficiary's data), not when it is read again after an action.
-    private func load(consulting: Bool = false) {
+    /// Reads the dossier again (after an action, or to refresh), without recording a consultation.
+    private func load() {
         do {
-            let reader = DossierReviewReader(store: session.store)
-            review = consulting ? try reader.open(dossierID: dossierID, by: session.agent) : try reader.review(dossierID: dossierID)
+            review = try DossierReviewReader(store: session.store).review(dossierID: dossierID)
         } catch {
             review = nil
             session.message = .error("Le dossier n'a pas pu être lu : \(error)")
@@ -262,9 +273,9 @@ final class DossierReviewScreen: Screen {
                                   fields: [.text("Note", maxLength: DossierNoteService.maxLength)])
             promptAction = nil
         case .dossierSuivant:
-            neighbour(forward: true)
+            return neighbour(forward: true)
         case .dossierPrecedent:
-            neighbour(forward: false)
+            return neighbour(forward: false)
         case .retour, .annuler, .accueil:
             return .pop
         case .quitter:
@@ -437,11 +448,12 @@ final class DossierReviewScreen: Screen {
         }
     }
 
-    /// Opens the next or previous dossier of the queue this one was opened from.
-    private func neighbour(forward: Bool) {
+    /// Opens the next or previous dossier of the queue this one was opened from (a restricted
+    /// tier's dossier after its motif, in place of this one).
+    private func neighbour(forward: Bool) -> ScreenOutcome {
         guard let queue, let review else {
             session.message = .info("Ce dossier n'a pas été ouvert depuis une file.")
-            return
+            return .stay
         }
         let dossier = review.dossier
         let key: String
@@ -457,13 +469,18 @@ final class DossierReviewScreen: Screen {
                 : try reader.entries(queue.filter, sort: queue.sort, today: today, before: cursor, limit: 1).first
             guard let found else {
                 session.message = .info(forward ? "C'est le dernier dossier de la file." : "C'est le premier dossier de la file.")
-                return
+                return .stay
+            }
+            do {
+                self.review = try DossierReviewReader(store: session.store).open(dossierID: found.id, by: session.agent)
+            } catch is RestrictedTierRefusal {
+                return Self.opening(session, dossierID: found.id, queue: queue, push: false)
             }
             dossierID = found.id
             scroll = 0
-            load(consulting: true)
         } catch {
             session.message = .error("La file n'a pas pu être lue : \(error)")
         }
+        return .stay
     }
 }

@@ -111,13 +111,11 @@ final class HomeScreen: Screen {
             return .push(DashboardScreen(session: session, openQueue: { QueueScreen(session: session, filter: $0) }))
         case .brouillons, .ouvrir:
             if dossierDrafts.indices.contains(selected) {
-                do {
-                    let intake = try DossierService(store: session.store).resume(dossierID: dossierDrafts[selected].dossierID,
-                                                                                 procedures: session.catalog.procedures)
-                    return .push(IntakeScreen(session: session, intake: intake))
-                } catch {
-                    session.message = .error("\(error)")
-                    return .stay
+                let session = session, dossierID = dossierDrafts[selected].dossierID
+                return ConsultationMotifScreen.opening(session) { motif in
+                    let intake = try DossierService(store: session.store).resume(dossierID: dossierID, procedures: session.catalog.procedures,
+                                                                                 by: session.agent, motif: motif)
+                    return IntakeScreen(session: session, intake: intake)
                 }
             }
             let index = selected - dossierDrafts.count

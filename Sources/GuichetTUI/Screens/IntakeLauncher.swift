@@ -18,12 +18,15 @@ enum IntakeLauncher {
             if procedure.beneficiary != nil {
                 return .replace(BeneficiaryChoiceScreen(session: session, procedure: procedure, applicant: applicant))
             }
-            let intake = try DossierService(store: session.store).start(procedure, applicantID: applicantID, by: session.agent)
-            if procedure.isRenewal, intake.previous == nil {
-                session.message = .error("Aucun dossier \(procedure.renews.joined(separator: ", ")) précédent pour ce demandeur : "
-                    + "un renouvellement reprend une première demande ; abandonnez ce brouillon (\(session.keyName(.annuler, in: .dossier))) et commencez par celle-ci.")
+            return ConsultationMotifScreen.opening(session, push: false) { motif in
+                let intake = try DossierService(store: session.store).start(procedure, applicantID: applicantID,
+                                                                            by: session.agent, motif: motif)
+                if procedure.isRenewal, intake.previous == nil {
+                    session.message = .error("Aucun dossier \(procedure.renews.joined(separator: ", ")) précédent pour ce demandeur : "
+                        + "un renouvellement reprend une première demande ; abandonnez ce brouillon (\(session.keyName(.annuler, in: .dossier))) et commencez par celle-ci.")
+                }
+                return IntakeScreen(session: session, intake: intake)
             }
-            return .replace(IntakeScreen(session: session, intake: intake))
         } catch {
             session.message = .error("\(error)")
             return .stay

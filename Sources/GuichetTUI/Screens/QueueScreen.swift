@@ -150,7 +150,7 @@ final class QueueScreen: Screen {
             if !previousStarts.isEmpty { pageBack(selectLast: false) } else { session.message = .info("C'est la première page de la file.") }
         case .ouvrir:
             guard entries.indices.contains(selected) else { return .stay }
-            return .push(DossierReviewScreen(session: session, dossierID: entries[selected].id, queue: (filter, sort)))
+            return DossierReviewScreen.opening(session, dossierID: entries[selected].id, queue: (filter, sort))
         case .prendreSuivant:
             return takeNext()
         case .trier:
@@ -235,7 +235,7 @@ final class QueueScreen: Screen {
                 return .stay
             }
             session.message = .info("Dossier \(dossier.number ?? "") pris en instruction.")
-            return .push(DossierReviewScreen(session: session, dossierID: dossier.id, queue: (filter, sort)))
+            return DossierReviewScreen.opening(session, dossierID: dossier.id, queue: (filter, sort))
         } catch {
             session.message = .error("\(error)")
             return .stay

@@ -239,9 +239,7 @@ final class TierFormScreen: Screen {
                 return .stay
             }
             saveDraft()
-            do { return .push(try TierRecordScreen(session: session, tierID: duplicates[duplicateSelected].hit.tierID)) } catch {
-                session.message = .error("\(error)")
-            }
+            return TierRecordScreen.opening(session, tierID: duplicates[duplicateSelected].hit.tierID)
         default:
             let consumed = inputs[focusedField]?.handle(event, action: action) == true
             if let refusal = inputs[focusedField]?.refusal {
@@ -282,9 +280,7 @@ final class TierFormScreen: Screen {
         case .key(.character("o"), _), .key(.character("O"), _):
             confirmation = nil
             saveDraft()
-            do { return .push(try TierRecordScreen(session: session, tierID: candidate.hit.tierID)) } catch {
-                session.message = .error("\(error)")
-            }
+            return TierRecordScreen.opening(session, tierID: candidate.hit.tierID)
         case .key(.character("c"), _), .key(.character("C"), _):
             confirmation = nil
             return save(confirmingVerifiedChanges: false, despite: candidate)

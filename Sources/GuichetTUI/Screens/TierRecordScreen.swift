@@ -7,6 +7,10 @@ import SIMSModel
 /// Space marks facts; F2 verifies them (or the selected one) against a document of the tier
 /// chosen in a small form, or scanned now (level 1, « vérifié sur Pièce d'identité du … »); F11
 /// lets a superviseur validate them with a motif (level 2).
+///
+/// A restricted tier (RGPD « limitation ») opens only with a motif (``ConsultationMotifScreen``);
+/// its header says « limitée ». Ctrl-R lets a superviseur restrict the tier or lift the
+/// restriction, with the motif.
 final class TierRecordScreen: Screen {
     let session: AppSession
     private(set) var snapshot: TierSnapshot
@@ -44,14 +48,37 @@ final class TierRecordScreen: Screen {
     private var promptFields: [TierField] = []
     private var promptDocuments: [Document] = []
     private var promptValidates = false
+    /// The open form restricts the tier, or lifts its restriction.
+    private var promptLimits = false
+    /// The restriction of the tier's processing in force, if any.
+    private(set) var restriction: TierRestriction?
+    /// The motif this record was opened with (a restricted tier).
+    let motif: String?
     /// Facts waiting for the document being scanned (the form comes back with it).
     private var pendingScan: [TierField]?
 
-    init(session: AppSession, tierID: Int64) throws {
+    /// Opens the record, recording the consultation; a restricted tier needs `motif`
+    /// (else ``RestrictedTierRefusal``).
+    init(session: AppSession, tierID: Int64, motif: String? = nil) throws {
         self.session = session
-        snapshot = try TierService(store: session.store).open(id: tierID, by: session.agent)
+        self.motif = motif
+        snapshot = try TierService(store: session.store).open(id: tierID, by: session.agent, motif: motif)
         dossiers = (try? DossierService(store: session.store).dossiers(ofTier: tierID)) ?? []
         documents = (try? DocumentService(store: session.store).documents(ownedBy: tierID)) ?? []
+        restriction = try? TierRestrictionService(store: session.store).inForce(tierID: tierID)
+        if let motif {
+            session.recordMotifs[tierID] = motif
+            session.message = .info("Fiche limitée : consultation enregistrée avec le motif « \(motif) ».")
+        }
+    }
+
+    deinit {
+        if motif != nil { session.recordMotifs[snapshot.id] = nil }
+    }
+
+    /// Opens a tier's record from another screen, asking the motif first when the tier is restricted.
+    static func opening(_ session: AppSession, tierID: Int64) -> ScreenOutcome {
+        ConsultationMotifScreen.opening(session) { motif in try TierRecordScreen(session: session, tierID: tierID, motif: motif) }
     }
 
     var title: String { "Fiche : \(snapshot.displayName)" }
@@ -61,7 +88,7 @@ final class TierRecordScreen: Screen {
     var hiddenActions: Set<KeyAction> {
         var hidden: Set<KeyAction> = []
         if renewals.isEmpty { hidden.insert(.renouveler) }
-        if !session.agent.has(.supervisor) { hidden.insert(.valider) }
+        if !session.agent.has(.supervisor) { hidden.formUnion([.valider, .limiter]) }
         return hidden
     }
 
@@ -85,6 +112,7 @@ final class TierRecordScreen: Screen {
     func didReappear() {
         if let fresh = try? TierService(store: session.store).snapshot(id: snapshot.id) { snapshot = fresh }
         dossiers = (try? DossierService(store: session.store).dossiers(ofTier: snapshot.id)) ?? dossiers
+        restriction = (try? TierRestrictionService(store: session.store).inForce(tierID: snapshot.id)) ?? restriction
         let before = Set(documents.map(\.id))
         documents = (try? DocumentService(store: session.store).documents(ownedBy: snapshot.id)) ?? documents
         if let fields = pendingScan {
@@ -96,9 +124,14 @@ final class TierRecordScreen: Screen {
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
-        buffer.put("\(snapshot.displayName)", x: x, y: area.y, style: theme.title, maxWidth: width - 30)
         let info = "\(snapshot.kind.label) n° \(snapshot.id) · version \(snapshot.version)"
+        let limited = restriction == nil ? "" : "limitée (RGPD) · "
+        buffer.put("\(snapshot.displayName)", x: x, y: area.y, style: theme.title,
+                   maxWidth: width - DisplayWidth.of(limited + info) - 2)
         buffer.put(info, x: x + width - DisplayWidth.of(info), y: area.y, style: theme.dim)
+        if !limited.isEmpty {
+            buffer.put(limited, x: x + width - DisplayWidth.of(limited + info), y: area.y, style: theme.error)
+        }
         let headerY = area.y + 1
         // The value column takes what a terminal wider than 80 columns gives.
         let extra = max(0, width - 78)
@@ -181,6 +214,7 @@ final class TierRecordScreen: Screen {
         promptDocuments = documents.filter(proves) + documents.filter { !proves($0) }
         promptFields = fields
         promptValidates = false
+        promptLimits = false
         let options = promptDocuments.map { document in
             document.summary + (proves(document) ? "" : DocumentProof.isExpired(document, today: today) ? " (périmée)" : " (ne prouve pas)")
         } + [Self.scanOption]
@@ -196,13 +230,33 @@ final class TierRecordScreen: Screen {
         }
         promptFields = fields
         promptValidates = true
+        promptLimits = false
         prompt = ActionPrompt(title: "Valider : " + fields.map(\.label).joined(separator: ", "),
                               fields: [.text("Motif", maxLength: FactVerificationService.maxMotifLength)])
+    }
+
+    /// Opens the form that restricts the tier's processing, or lifts the restriction in force.
+    private func openRestriction() {
+        promptLimits = true
+        if let restriction {
+            prompt = ActionPrompt(title: "Lever la limitation (RGPD)",
+                                  fields: [.text("Motif", maxLength: TierRestrictionService.maxMotifLength)],
+                                  notes: ["Limitée le \(Timestamp.french(restriction.restrictedAt)) par \(restriction.restrictedBy) :",
+                                          "« \(restriction.motif) »"])
+        } else {
+            prompt = ActionPrompt(title: "Limiter le traitement (RGPD)",
+                                  fields: [.text("Motif", maxLength: TierRestrictionService.maxMotifLength)],
+                                  notes: ["Ensuite, chaque consultation de la fiche demandera son motif, enregistré."])
+        }
     }
 
     private func handlePrompt(_ event: KeyEvent) -> ScreenOutcome {
         var scan = false
         prompt = prompt?.responding(to: event) { current in
+            if promptLimits {
+                try confirmRestriction(current.fields[0].value)
+                return
+            }
             if !promptValidates, current.fields[0].selectedIndex == promptDocuments.count {
                 scan = true
                 return
@@ -217,6 +271,20 @@ final class TierRecordScreen: Screen {
             session.message = .error(error)   // the whole reason, on the message lines
         }
         return .stay
+    }
+
+    private func confirmRestriction(_ motif: String) throws {
+        let service = TierRestrictionService(store: session.store)
+        if restriction != nil {
+            let lifted = try service.lift(tierID: snapshot.id, motif: motif, by: session.agent)
+            restriction = nil
+            session.message = .info("Limitation levée : « \(lifted.liftMotif ?? motif) ».")
+        } else {
+            let restricted = try service.restrict(tierID: snapshot.id, motif: motif, by: session.agent)
+            restriction = restricted
+            session.message = .info("Fiche limitée (RGPD) : « \(restricted.motif) ». Chaque consultation demandera son motif.")
+        }
+        promptLimits = false
     }
 
     private func confirm(_ form: ActionPrompt) throws {
@@ -262,6 +330,12 @@ final class TierRecordScreen: Screen {
                 break
             }
             openValidation(chosenFields)
+        case .limiter:
+            guard session.agent.has(.supervisor) else {
+                session.message = .error("Seul un superviseur peut limiter le traitement d'une fiche (demande de la personne).")
+                break
+            }
+            openRestriction()
         case .ligneSuivante: selected = min(selected + 1, all.count - 1)
         case .lignePrecedente: selected = max(selected - 1, 0)
         case .pageSuivante: selected = min(selected + 10, all.count - 1)
@@ -292,9 +366,7 @@ final class TierRecordScreen: Screen {
         case .ouvrir:
             switch all[selected] {
             case .relation(_, let tierID, _):
-                do { return .push(try TierRecordScreen(session: session, tierID: tierID)) } catch {
-                    session.message = .error("\(error)")
-                }
+                return Self.opening(session, tierID: tierID)
             case .fact(let field, _):
                 return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
             case .renewal(let index):
@@ -303,7 +375,7 @@ final class TierRecordScreen: Screen {
                 // A submitted dossier opens for review (where the counter records the pieces that
                 // arrive); a brouillon only says where it stands.
                 if dossiers.first(where: { $0.id == id })?.state != .draft {
-                    return .push(DossierReviewScreen(session: session, dossierID: id))
+                    return DossierReviewScreen.opening(session, dossierID: id)
                 }
                 session.message = .info(detail)
             }
@@ -322,13 +394,12 @@ final class TierRecordScreen: Screen {
 
     /// Opens the renewal's form, prefilled from the previous dossier and the tiers.
     private func startRenewal(_ offer: RenewalOffer) -> ScreenOutcome {
-        do {
-            let intake = try DossierService(store: session.store).start(offer.procedure, applicantID: snapshot.id,
-                                                                        beneficiaryID: offer.previous.beneficiaryID, by: session.agent)
-            return .push(IntakeScreen(session: session, intake: intake))
-        } catch {
-            session.message = .error("\(error)")
-            return .stay
+        let session = session, applicantID = snapshot.id
+        return ConsultationMotifScreen.opening(session) { motif in
+            let intake = try DossierService(store: session.store).start(offer.procedure, applicantID: applicantID,
+                                                                        beneficiaryID: offer.previous.beneficiaryID,
+                                                                        by: session.agent, motif: motif)
+            return IntakeScreen(session: session, intake: intake)
         }
     }
 }

@@ -68,6 +68,7 @@ final class TierSearchScreen: Screen {
             if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
             columns.draw(into: &buffer, y: y, values: [
                 hit.displayName,
+                hit.restricted ? "limitée" :
                 hit.kind == .person ? hit.birthDate.map { FieldValidator.display($0, for: .birthDate) } ?? ""
                                     : hit.ridet ?? "",
                 hit.commune ?? "",
@@ -97,6 +98,13 @@ final class TierSearchScreen: Screen {
         let hit = hits[selected]
         buffer.put("\(hit.displayName) — \(hit.kind.label.lowercased()) n° \(hit.tierID)", x: x, y: y + 1,
                    style: theme.title, maxWidth: width)
+        if hit.restricted {
+            // The search shows a restricted tier's name only: its data needs the motif.
+            _ = buffer.putWrapped("Traitement limité (RGPD) : \(session.keyName(.ouvrir, in: .recherche)) puis le motif de la "
+                                  + "consultation pour voir la fiche.", x: x, y: y + 2, width: width, maxLines: 2,
+                                  style: theme.error)
+            return
+        }
         var facts: [String] = []
         if let date = hit.birthDate { facts.append("Né(e) le \(FieldValidator.display(date, for: .birthDate))") }
         if let ridet = hit.ridet { facts.append("RIDET \(ridet)") }
@@ -117,14 +125,9 @@ final class TierSearchScreen: Screen {
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         switch action {
         case .ouvrir:
-            if let dossier { return .push(DossierReviewScreen(session: session, dossierID: dossier.id)) }
+            if let dossier { return DossierReviewScreen.opening(session, dossierID: dossier.id) }
             guard hits.indices.contains(selected) else { return .stay }
-            do {
-                return .push(try TierRecordScreen(session: session, tierID: hits[selected].tierID))
-            } catch {
-                session.message = .error("\(error)")
-                return .stay
-            }
+            return TierRecordScreen.opening(session, tierID: hits[selected].tierID)
         case .ligneSuivante:
             selected = min(selected + 1, max(hits.count - 1, 0))
         case .lignePrecedente:

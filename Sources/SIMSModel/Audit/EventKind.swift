@@ -33,6 +33,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case factsValidated = "fact.validate"
     case retentionPurged = "rgpd.purge"
     case personErased = "rgpd.effacement"
+    case tierRestricted = "tier.restrict"
+    case tierRestrictionLifted = "tier.unrestrict"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -70,6 +72,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .factsValidated: return "validation de faits"
         case .retentionPurged: return "effacement à échéance de conservation"
         case .personErased: return "effacement à la demande de la personne"
+        case .tierRestricted: return "limitation du traitement (RGPD)"
+        case .tierRestrictionLifted: return "levée de la limitation (RGPD)"
         }
     }
 }

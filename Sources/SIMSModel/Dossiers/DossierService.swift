@@ -17,8 +17,10 @@ public struct DossierService: Sendable {
 
     /// Starts an intake: a brouillon dossier with every known answer filled in. For a renewal, the
     /// previous dossier of the same applicant (and beneficiary) gives the local answers.
+    /// The prefill shows the tiers' data: when one of them is restricted, the intake starts only
+    /// with a `motif` (else ``RestrictedTierRefusal``), recorded as a consultation.
     public func start(_ procedure: Procedure, applicantID: Int64, beneficiaryID: Int64? = nil,
-                      by agent: Agent) throws -> Intake {
+                      by agent: Agent, motif: String? = nil) throws -> Intake {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "ouvrir un dossier")
         return try store.write { db in
             guard let applicant = try TierService.read(db, id: applicantID) else { throw TierService.notFound(applicantID) }
@@ -54,6 +56,8 @@ public struct DossierService: Sendable {
                                  beneficiary?.version, DossierRow.encode(answers), previous?.id, agent.id, at, at])
             let id = db.lastInsertedRowID
             try DossierRow.writePieces(db, dossierID: id, pieces: pieces)
+            try Self.recordRestrictedConsultation(db, tierIDs: [applicantID, beneficiaryID].compactMap { $0 },
+                                                  dossierID: id, motif: motif, agentID: agent.id, now: now)
             var payload = ["demarche": procedure.code]
             if let beneficiaryID { payload["beneficiaire"] = String(beneficiaryID) }
             if let previous { payload["renouvelle"] = previous.number ?? String(previous.id) }
@@ -66,8 +70,43 @@ public struct DossierService: Sendable {
     }
 
     /// Takes a brouillon back (from the home screen): its answers as saved, the prefill marks and
-    /// the checklist recomputed from the tiers as they are now.
-    public func resume(dossierID: Int64, procedures: [Procedure]) throws -> Intake {
+    /// the checklist recomputed from the tiers as they are now. When its applicant or beneficiary
+    /// has been restricted meanwhile, it is taken back only by `agent` with a `motif` (else
+    /// ``RestrictedTierRefusal``), recorded as a consultation.
+    public func resume(dossierID: Int64, procedures: [Procedure], by agent: Agent? = nil, motif: String? = nil) throws -> Intake {
+        let intake = try read(dossierID: dossierID, procedures: procedures)
+        let tierIDs = [intake.applicant.id, intake.beneficiary?.id].compactMap { $0 }
+        let restricted = try store.pool.read { db in try TierRestrictionService.restrictedIDs(db, among: tierIDs) }
+        if !restricted.isEmpty {
+            try store.write { db in
+                guard let agent else {
+                    _ = try TierRestrictionService.consultationPayload(db, tierIDs: tierIDs, motif: nil, context: .intake)
+                    return
+                }
+                try Self.recordRestrictedConsultation(db, tierIDs: tierIDs, dossierID: dossierID, motif: motif,
+                                                      agentID: agent.id, now: store.clock.now())
+            }
+        }
+        return intake
+    }
+
+    /// A restricted tier's data shown by a dossier's form: refused without a motif, else recorded
+    /// as a consultation (one event per restricted tier) inside the caller's transaction.
+    static func recordRestrictedConsultation(_ db: Database, tierIDs: [Int64], dossierID: Int64, motif: String?,
+                                             agentID: Int64, now: Date) throws {
+        let restricted = try TierRestrictionService.restrictedIDs(db, among: tierIDs)
+        guard !restricted.isEmpty else { return }
+        var payload = try TierRestrictionService.consultationPayload(db, tierIDs: tierIDs, motif: motif, context: .intake)
+        if let number = try String.fetchOne(db, sql: "SELECT number FROM dossier WHERE id = ?", arguments: [dossierID]) {
+            payload["dossier"] = number
+        }
+        for tierID in tierIDs where restricted.contains(tierID) {
+            try EventLog.append(db, kind: .tierConsulted, agentID: agentID, tierID: tierID, dossierID: dossierID,
+                                payload: payload, at: now)
+        }
+    }
+
+    private func read(dossierID: Int64, procedures: [Procedure]) throws -> Intake {
         try store.pool.read { db in
             guard let dossier = try DossierRow.load(db, id: dossierID) else { throw Self.notFound(dossierID) }
             guard dossier.state == .draft else {

@@ -3,7 +3,9 @@ import GRDB
 
 /// Everything held on one tier, as JSON, for the RGPD right of access: current values, every
 /// fact with its history and provenance, relations both ways, and every event about the tier,
-/// consultations included (who consulted it, when). The export is itself recorded.
+/// consultations included (who consulted it, when, where and why), and the restrictions of its
+/// processing (« limitation »), in force or lifted. The export is itself recorded, with its motif
+/// (« droit d'accès » unless said otherwise); a restricted tier is exported only with a motif.
 ///
 /// ```swift
 /// let json = try TierExporter(store: store).export(id: 42, by: supervisor)
@@ -13,12 +15,18 @@ public struct TierExporter: Sendable {
 
     public init(store: SIMSStore) { self.store = store }
 
-    public func export(id: Int64, by agent: Agent) throws -> String {
+    /// The motif of an export when none is given (and the tier is not restricted).
+    public static let defaultMotif = "droit d'accès"
+
+    public func export(id: Int64, by agent: Agent, motif: String? = nil) throws -> String {
         try AgentService.require(agent, .supervisor, .administrator, to: "exporter les données d'un tiers")
         let object: [String: Any] = try store.write { db in
             guard let snapshot = try TierService.loadSnapshot(db, id: id) else { throw TierService.notFound(id) }
-            try EventLog.append(db, kind: .tierExported, agentID: agent.id, tierID: id,
-                                payload: ["motif": "droit d'accès"], at: store.clock.now())
+            var payload = try TierRestrictionService.consultationPayload(db, tierIDs: [id], motif: motif, context: .export)
+            if payload["motif"] == nil { payload["motif"] = Self.defaultMotif }
+            try EventLog.append(db, kind: .tierExported, agentID: agent.id, tierID: id, payload: payload,
+                                at: store.clock.now())
+            let restrictions = try TierRestrictionService.history(db, tierID: id)
             let events = try Row.fetchAll(db, sql: """
                 SELECT e.id, e.at, e.kind, e.payload, a.login, a.full_name FROM event e
                 LEFT JOIN agent a ON a.id = e.agent_id
@@ -45,9 +53,16 @@ public struct TierExporter: Sendable {
                     ["relation": r.kind.inverseLabel, "tiers_lie": r.tierID, "nom": r.otherName, "depuis": r.createdAt] as [String: Any]
                 },
                 "consultations": events.filter { ($0["kind"] as String) == EventKind.tierConsulted.rawValue }.map { e in
-                    ["le": e["at"] as String, "agent": (e["login"] as String?) ?? "?",
-                     "nom_agent": (e["full_name"] as String?) ?? "?"] as [String: Any]
+                    let payload = EventLog.decodePayload(e["payload"])
+                    var object: [String: Any] = [
+                        "le": e["at"] as String, "agent": (e["login"] as String?) ?? "?",
+                        "nom_agent": (e["full_name"] as String?) ?? "?",
+                        "ecran": ConsultationContext.inferred(kind: e["kind"], payload: payload).label]
+                    if let dossier = payload["dossier"] { object["dossier"] = dossier }
+                    if let motif = payload["motif"] { object["motif"] = motif }
+                    return object
                 },
+                "limitations": restrictions.map(Self.restrictionObject),
                 "evenements": events.map { e in
                     ["id": e["id"] as Int64, "le": e["at"] as String,
                      "type": EventKind(rawValue: e["kind"])?.label ?? (e["kind"] as String),
@@ -57,6 +72,17 @@ public struct TierExporter: Sendable {
         }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self)
+    }
+
+    static func restrictionObject(_ restriction: TierRestriction) -> [String: Any] {
+        var object: [String: Any] = [
+            "en_vigueur": restriction.inForce, "motif": restriction.motif, "par": restriction.restrictedBy,
+            "le": restriction.restrictedAt,
+        ]
+        if let liftedAt = restriction.liftedAt {
+            object["levee"] = ["le": liftedAt, "par": restriction.liftedBy ?? "?", "motif": restriction.liftMotif ?? ""]
+        }
+        return object
     }
 
     static func factObject(_ fact: Fact) -> [String: Any] {

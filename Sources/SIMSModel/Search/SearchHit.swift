@@ -17,4 +17,7 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// Whether the tier matches every word of the query; false for the « closest » results shown
     /// when nothing matches them all.
     public var matchesAllTerms: Bool = true
+    /// Whether the tier's processing is restricted (RGPD « limitation »): the hit then holds its
+    /// name only; its data is shown by opening it with a motif.
+    public var restricted: Bool = false
 }

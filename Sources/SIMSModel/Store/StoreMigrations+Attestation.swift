@@ -40,9 +40,9 @@ extension StoreMigrations {
             for trigger in table.triggers { try db.execute(sql: trigger.sql) }
         }
         // One event attests the register as it stands: from now on every write adds to it.
-        var payload = ["tables": AttestedTable.all.map(\.name).joined(separator: ",")]
+        var payload = ["tables": tables.map(\.name).joined(separator: ",")]
         if !repairs.isEmpty { payload["reparations"] = repairs.joined(separator: " ; ") }
-        let snapshot = try AttestedRowScanner.snapshot(db)
+        let snapshot = try AttestedRowScanner.snapshot(db, tables: tables)
         guard !snapshot.isEmpty else { return }   // a new store: its first write will be attested
         try LegacyEventLog.append(db, kind: .registerAttested, payload: payload, at: Date(), rows: snapshot)
         if !repairs.isEmpty {

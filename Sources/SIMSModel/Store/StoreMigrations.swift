@@ -239,6 +239,27 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v12-tier-restriction") { db in
+            // The restriction of a tier's processing (RGPD « limitation »): one row per request,
+            // lifted by a later request; at most one in force per tier. Attested register data.
+            try db.execute(sql: """
+                CREATE TABLE tier_restriction (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    tier_id INTEGER NOT NULL REFERENCES tier(id) ON DELETE RESTRICT,
+                    motif TEXT NOT NULL,
+                    restricted_by INTEGER NOT NULL REFERENCES agent(id) ON DELETE RESTRICT,
+                    restricted_at TEXT NOT NULL,
+                    event_id INTEGER NOT NULL,
+                    lifted_by INTEGER REFERENCES agent(id) ON DELETE RESTRICT,
+                    lifted_at TEXT,
+                    lift_motif TEXT,
+                    lift_event_id INTEGER
+                );
+                CREATE UNIQUE INDEX tier_restriction_in_force ON tier_restriction(tier_id) WHERE lifted_at IS NULL;
+                CREATE INDEX tier_restriction_by_tier ON tier_restriction(tier_id, id);
+                """)
+            for trigger in AttestedTable.named("tier_restriction")!.triggers { try db.execute(sql: trigger.sql) }
+        }
         migrator.registerMigration("v13-erasable-chain") { db in
             try StoreMigrations.makeChainErasable(db)
         }

@@ -179,13 +179,17 @@ public struct TierService: Sendable {
             """).execute(arguments: [tierID, kind.rawValue, relatedID, Timestamp.string(from: now), eventID])
     }
 
-    /// Opens a tier's record for an agent: the consultation is recorded in the audit log.
-    public func open(id: Int64, by agent: Agent) throws -> TierSnapshot {
+    /// Opens a tier's record for an agent: the consultation is recorded in the audit log, with
+    /// `motif` when given. A restricted tier (``TierRestrictionService``) opens only with a motif:
+    /// without one, ``RestrictedTierRefusal``.
+    public func open(id: Int64, by agent: Agent, motif: String? = nil) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter une fiche")
         return try store.write { db in
             guard let snapshot = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
-            try EventLog.append(db, kind: .tierConsulted, agentID: agent.id, tierID: id,
-                                payload: ["version": String(snapshot.version)], at: store.clock.now())
+            var payload = try TierRestrictionService.consultationPayload(db, tierIDs: [id], motif: motif, context: .record)
+            payload["version"] = String(snapshot.version)
+            try EventLog.append(db, kind: .tierConsulted, agentID: agent.id, tierID: id, payload: payload,
+                                at: store.clock.now())
             return snapshot
         }
     }

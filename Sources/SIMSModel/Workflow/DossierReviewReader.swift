@@ -11,15 +11,20 @@ public struct DossierReviewReader: Sendable {
 
     public init(store: SIMSStore) { self.store = store }
 
-    /// Opens a dossier for an agent, recording the consultation in the same transaction.
-    public func open(dossierID: Int64, by agent: Agent) throws -> DossierReview {
+    /// Opens a dossier for an agent, recording the consultation in the same transaction (with
+    /// `motif` when given). When its applicant or beneficiary is restricted, it opens only with a
+    /// motif: without one, ``RestrictedTierRefusal``.
+    public func open(dossierID: Int64, by agent: Agent, motif: String? = nil) throws -> DossierReview {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter un dossier")
         return try store.write { db in
             let review = try Self.review(db, dossierID: dossierID)
             let now = store.clock.now()
-            for tierID in [review.dossier.applicantID, review.dossier.beneficiaryID].compactMap({ $0 }) {
+            let tierIDs = [review.dossier.applicantID, review.dossier.beneficiaryID].compactMap { $0 }
+            var payload = try TierRestrictionService.consultationPayload(db, tierIDs: tierIDs, motif: motif, context: .review)
+            payload["dossier"] = review.dossier.number ?? String(dossierID)
+            for tierID in tierIDs {
                 try EventLog.append(db, kind: .tierConsulted, agentID: agent.id, tierID: tierID, dossierID: dossierID,
-                                    payload: ["dossier": review.dossier.number ?? String(dossierID)], at: now)
+                                    payload: payload, at: now)
             }
             return review
         }

@@ -27,7 +27,7 @@ final class DecisionValidationScreenTests: XCTestCase {
     func testAcceptingValidatesTheFactsTheFormListed() throws {
         let h = try ScreenHarness(roles: [.reception, .supervisor], catalog: ScreenProcedures.catalog)
         let (id, parent) = try proposedGrant(h)
-        h.app.open(DossierReviewScreen(session: h.session, dossierID: id))
+        h.app.open(try DossierReviewScreen(session: h.session, dossierID: id))
         h.app.renderFrame()
         h.press(.key(.function(9)))
         XCTAssertEqual(Array(h.terminal.screenLines[14...22]).map { $0.trimmingCharacters(in: .whitespaces) }, [
@@ -52,7 +52,7 @@ final class DecisionValidationScreenTests: XCTestCase {
     func testAnsweringNonOrRefusingValidatesNothing() throws {
         let h = try ScreenHarness(roles: [.reception, .supervisor], catalog: ScreenProcedures.catalog)
         let (id, parent) = try proposedGrant(h)
-        h.app.open(DossierReviewScreen(session: h.session, dossierID: id))
+        h.app.open(try DossierReviewScreen(session: h.session, dossierID: id))
         h.app.renderFrame()
         h.press(.key(.function(9)), .tab, .tab, .right)
         XCTAssertTrue(h.screen.contains("Valider ces faits : ◀ non ▶"), h.screen)

@@ -5,8 +5,8 @@ import SIMSModel
 /// The dossier under review: header, tabs, only the allowed actions, prompts that keep what was
 /// typed after a refusal, four eyes, notes, and the next dossier of the queue.
 final class DossierReviewScreenTests: XCTestCase {
-    func open(_ h: ScreenHarness, _ id: Int64, queue: (QueueFilter, QueueSort)? = (QueueFilter(), .oldest)) -> DossierReviewScreen {
-        let screen = DossierReviewScreen(session: h.session, dossierID: id, queue: queue.map { (filter: $0.0, sort: $0.1) })
+    func open(_ h: ScreenHarness, _ id: Int64, queue: (QueueFilter, QueueSort)? = (QueueFilter(), .oldest)) throws -> DossierReviewScreen {
+        let screen = try DossierReviewScreen(session: h.session, dossierID: id, queue: queue.map { (filter: $0.0, sort: $0.1) })
         h.app.open(screen)
         h.app.renderFrame()
         return screen
@@ -15,7 +15,7 @@ final class DossierReviewScreenTests: XCTestCase {
     func testAnInstructeurRequestsPiecesThenProposesWithOnlyTheAllowedActionsOffered() throws {
         let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
         let id = try ReviewFixture.grants(1, store: h.store, by: h.agent, surnames: ["Wamytan"])[0]
-        let screen = open(h, id)
+        let screen = try open(h, id)
         XCTAssertEqual(Array(h.terminal.screenLines[1...6]).map { $0.trimmingCharacters(in: .whitespaces) }, [
             "BS-2026-000001 · Demande de bourse scolaire · suivi \(screen.review?.dossier.trackingCode ?? "?")",
             "Demandeur : WAMYTAN Hélène · Bénéficiaire : WAMYTAN Léa",
@@ -107,7 +107,7 @@ final class DossierReviewScreenTests: XCTestCase {
             try workflow.perform(.claim, on: id, reviewLevels: 2, by: agent)
             try workflow.perform(.propose(.accepted, motif: "Ressources sous le plafond."), on: id, reviewLevels: 2, by: agent)
         }
-        let screen = open(h, ids[1])
+        let screen = try open(h, ids[1])
         XCTAssertFalse(h.line(23).contains("Décider"), h.line(23))
         h.press(.key(.function(9)))
         XCTAssertTrue(h.screen.contains("principe des quatre yeux"), h.screen)
@@ -129,7 +129,7 @@ final class DossierReviewScreenTests: XCTestCase {
         let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
         let luc = try ReviewFixture.agent(h.store, "lwaheo", "Luc Waheo", [.instructor])
         let id = try ReviewFixture.grants(1, store: h.store, by: h.agent)[0]
-        let screen = open(h, id)
+        let screen = try open(h, id)
         XCTAssertTrue(h.line(3).contains("Agent : non attribué"), h.line(3))
         try WorkflowService(store: h.store).perform(.claim, on: id, reviewLevels: 2, by: luc)   // another process
         h.press(.key(.function(2)))
@@ -142,7 +142,7 @@ final class DossierReviewScreenTests: XCTestCase {
     func testNotesAndHistoryTabs() throws {
         let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
         let id = try ReviewFixture.grants(1, store: h.store, by: h.agent)[0]
-        _ = open(h, id, queue: nil)
+        _ = try open(h, id, queue: nil)
         XCTAssertFalse(h.line(23).contains("Dos.suiv"), "no queue, no next dossier: \(h.line(23))")
         h.press(.tab, .tab)
         XCTAssertTrue(h.screen.contains("29/11/2026 10:00  dépôt d'un dossier — Marie Gorodey"), h.screen)

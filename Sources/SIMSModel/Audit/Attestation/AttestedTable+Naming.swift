@@ -14,6 +14,7 @@ extension AttestedTable {
         case "dossier_document": return "pièce n° \(part(1)) jointe au dossier n° \(part(0))"
         case "agent": return "agent n° \(part(0))"
         case "dossier_note": return "note interne n° \(part(0))"
+        case "tier_restriction": return "limitation n° \(part(0))"
         default: return "\(label) \(key)"
         }
     }
@@ -31,6 +32,7 @@ extension AttestedTable {
         case "dossier": return "dossiers n° \(first) à \(last)"
         case "document": return "pièces n° \(first) à \(last)"
         case "agent": return "agents n° \(first) à \(last)"
+        case "tier_restriction": return "limitations n° \(first) à \(last)"
         default: return "\(label) n° \(first) à \(last)"
         }
     }

@@ -62,6 +62,9 @@ struct AttestedTable: Sendable {
         AttestedTable(name: "erased_dossier", label: "dossier effacé", keyColumns: ["id"],
                       otherColumns: ["number", "procedure_code", "procedure_title", "state", "submitted_at", "decided_at",
                                      "retention_years", "until", "erased_at", "reason"]),
+        AttestedTable(name: "tier_restriction", label: "limitation", keyColumns: ["id"],
+                      otherColumns: ["tier_id", "motif", "restricted_by", "restricted_at", "event_id", "lifted_by",
+                                     "lifted_at", "lift_motif", "lift_event_id"]),
     ]
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+
+/// A person's restriction request, with the real binary in tmux: a superviseur limits Hélène
+/// Wamytan's record (Ctrl-R, motif); the counter agent finds her by name only and opens her record
+/// after giving the motif; `guichet rgpd consultations` then lists that consultation and its motif.
+final class RestrictionJourneyTests: XCTestCase {
+    private var guichet: GuichetProcess!
+    private var tmux: TmuxSession?
+    private var family: JourneyFamily!
+
+    override func setUpWithError() throws {
+        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
+        guard getuid() == 0 else { throw XCTSkip("the journey acts as several logins through GUICHET_LOGIN, which only root may") }
+        guichet = try GuichetProcess()
+        family = try JourneyFamily.file(in: guichet)
+        XCTAssertEqual(try guichet.run(["agent", "add", "asup", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
+    }
+
+    override func tearDown() {
+        tmux?.kill()
+        guichet?.remove()
+    }
+
+    private func open(as login: String) throws -> TmuxSession {
+        tmux?.kill()
+        let session = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: login))
+        tmux = session
+        return session
+    }
+
+    private func quit(_ session: TmuxSession) throws {
+        try session.keys("C-q")
+        try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
+    }
+
+    func testASuperviseurLimitsTheAgentGivesTheMotifTheListingShowsIt() throws {
+        let supervisor = try open(as: "asup")
+        try supervisor.waitFor("Bonjour Anne Superviseure")
+        try supervisor.keys("F5")
+        try supervisor.type("wamytan helene")
+        try supervisor.waitFor("WAMYTAN Hélène")
+        try supervisor.keys("Enter")
+        try supervisor.waitFor("Fiche : WAMYTAN Hélène")
+        try supervisor.keys("C-r")
+        try supervisor.waitFor("Limiter le traitement (RGPD)")
+        try supervisor.type("Contestation de l'adresse, courrier du 28/11/2026")
+        try supervisor.keys("Enter")
+        try supervisor.waitFor("Fiche limitée (RGPD) : « Contestation de l'adresse, courrier du 28/11/2026 ».")
+        let limited = try supervisor.waitFor("limitée (RGPD) · Personne n° \(family.parentID)")
+        XCTAssertFalse(limited.contains("Limiter le traitement (RGPD)"), "the form closed: \(limited)")
+        try quit(supervisor)
+
+        let counter = try open(as: "accueil1")
+        try counter.waitFor("Bonjour Marie Gorodey")
+        try counter.keys("F5")
+        try counter.type("wamytan")
+        let found = try counter.waitFor("Traitement limité (RGPD)")
+        XCTAssertTrue(found.contains("limitée"), found)
+        XCTAssertFalse(found.contains("14/03/1985"), "her birth date is not shown: \(found)")
+        XCTAssertTrue(found.contains("02/05/2016"), "Léa is not restricted: \(found)")
+        try counter.keys("Enter")
+        try counter.waitFor("Motif de la consultation")
+        try counter.keys("Enter")
+        try counter.waitFor("Motif : indiquez le motif de la consultation.")
+        try counter.type("Dépôt d'une pièce au guichet")
+        try counter.keys("Enter")
+        let record = try counter.waitFor("Fiche : WAMYTAN Hélène")
+        XCTAssertTrue(record.contains("14/03/1985"), record)
+        try counter.waitFor("Fiche limitée : consultation enregistrée avec le motif « Dépôt d'une pièce au")
+        try quit(counter)
+
+        let listing = try guichet.run(["rgpd", "consultations", String(family.parentID), "--motif", "Demande de la personne"],
+                                      as: "asup")
+        XCTAssertEqual(listing.status, 0, listing.stderr)
+        XCTAssertTrue(listing.stdout.contains("Traitement limité le "), listing.stdout)
+        XCTAssertTrue(listing.stdout.contains("Marie Gorodey (accueil1)      fiche\n"
+                                              + "                  motif : « Dépôt d'une pièce au guichet »"), listing.stdout)
+        XCTAssertTrue(listing.stdout.contains("Anne Superviseure (asup)      fiche\n"), "the superviseur's own opening: \(listing.stdout)")
+        let check = try guichet.run(["check"])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+    }
+}
