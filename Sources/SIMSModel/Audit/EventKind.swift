@@ -31,6 +31,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case matchParametersTrained = "doublons.entrainement"
     case factsVerified = "fact.verify"
     case factsValidated = "fact.validate"
+    case duplicatesAnalysed = "doublons.analyse"
+    case duplicatePairDecided = "doublons.decision"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -66,6 +68,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .matchParametersTrained: return "estimation du score de doublons"
         case .factsVerified: return "vérification sur pièce"
         case .factsValidated: return "validation de faits"
+        case .duplicatesAnalysed: return "analyse des doublons"
+        case .duplicatePairDecided: return "décision sur une paire de doublons"
         }
     }
 }

@@ -57,6 +57,9 @@ struct AttestedTable: Sendable {
                       otherColumns: ["piece_key", "added_at"]),
         AttestedTable(name: "dossier_note", label: "note interne", keyColumns: ["id"],
                       otherColumns: ["dossier_id", "agent_id", "created_at", "text"]),
+        AttestedTable(name: "duplicate_pair", label: "paire de doublons", keyColumns: ["id"],
+                      otherColumns: ["tier_a", "tier_b", "probability", "reasons", "state", "signature", "found_at",
+                                     "decided_by", "decided_at"]),
     ]
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
