@@ -35,18 +35,25 @@ struct DoublonsAnalyseCommand: ParsableCommand {
                 print(Self.json(report.pairs))
                 return
             }
-            print("\(report.persons) personnes lues, \(report.pairsScored) paires comparées.")
-            print("\(report.pairs.count) paires à revoir au seuil \(String(format: "%.2f", report.threshold)) : "
-                + "\(report.added) nouvelles, \(report.updated) déjà dans la file, \(report.reopened) reproposées (une fiche a changé).")
+            print("\(Self.counted(report.persons, "personne")) \(report.persons > 1 ? "lues" : "lue"), "
+                + "\(Self.counted(report.pairsScored, "paire")) \(report.pairsScored > 1 ? "comparées" : "comparée").")
+            let threshold = String(format: "%.2f", report.threshold).replacingOccurrences(of: ".", with: ",")
+            print("\(Self.counted(report.pairs.count, "paire")) à revoir au seuil \(threshold) : \(Self.counted(report.added, "nouvelle")), "
+                + "\(report.updated) déjà dans la file, \(Self.counted(report.reopened, "reproposée")) (une des fiches a changé).")
             if report.alreadyDecided > 0 {
-                print("\(report.alreadyDecided) paires déjà décidées ne sont pas reproposées.")
+                print(report.alreadyDecided > 1 ? "\(report.alreadyDecided) paires déjà décidées ne sont pas reproposées."
+                                                : "1 paire déjà décidée n'est pas reproposée.")
             }
             if report.incoherent > 0 {
-                print("\(report.incoherent) paires écartées : elles réuniraient des fiches qui ne sont pas la même personne.")
+                print("\(Self.counted(report.incoherent, "paire")) \(report.incoherent > 1 ? "écartées" : "écartée") : "
+                    + "elle\(report.incoherent > 1 ? "s" : "") réunirai\(report.incoherent > 1 ? "en" : "")t des fiches qui ne sont pas la même personne.")
             }
-            print("À revoir dans l'écran « Doublons » (touche d sur l'accueil).")
+            print("À revoir dans l'écran « Doublons » (touche D sur l'accueil).")
         }
     }
+
+    /// « 1 paire », « 2 paires », « 0 paire » (French counts 0 and 1 in the singular).
+    static func counted(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count > 1 ? "s" : "")" }
 
     /// One object per pair, in the order of the report (most likely first).
     static func json(_ pairs: [DuplicateAnalysisReport.Pair]) -> String {

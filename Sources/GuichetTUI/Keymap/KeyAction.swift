@@ -68,6 +68,9 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case effacerFin = "effacer-fin"
     case renouveler
     case allerAuChamp = "aller-au-champ"
+    case doublons
+    case memePersonne = "meme-personne"
+    case personnesDifferentes = "personnes-differentes"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -140,6 +143,9 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .effacerFin: "EffFin"
         case .renouveler: "Renouv."
         case .allerAuChamp: "Aller à"
+        case .doublons: "Doublons"
+        case .memePersonne: "Même"
+        case .personnesDifferentes: "Différ."
         }
     }
 
@@ -211,6 +217,9 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .effacerFin: "effacer du curseur à la fin du champ"
         case .renouveler: "renouveler la démarche choisie (ou la première proposée) : le formulaire reprend le dossier précédent"
         case .allerAuChamp: "aller à un champ par son numéro ou les premières lettres de son libellé, puis Entrée"
+        case .doublons: "revoir les doublons probables du registre (superviseurs)"
+        case .memePersonne: "décider que les deux fiches de la paire sont la même personne"
+        case .personnesDifferentes: "décider que ce sont deux personnes différentes : la paire n'est plus proposée"
         }
     }
 }

@@ -125,6 +125,10 @@ public struct DuplicateAnalysis: Sendable {
     private func scoreBlocks(_ wdb: Database, engine: MatchEngine, report: inout DuplicateAnalysisReport,
                              progress: (String, Int64, Int64) -> Void) throws -> [PairKey: Found] {
         let total = Int64(try Int.fetchOne(wdb, sql: "SELECT count(*) FROM block") ?? 0)
+        // The keys of groups too big to compare pair by pair: a pair is scored in the smallest
+        // key the two share among the others (a big group may not bring them within its window).
+        let big = Set(try Int64.fetchAll(wdb, sql: "SELECT key FROM block GROUP BY key HAVING count(*) > ?", arguments: [fullBlock])
+            .map { UInt64(bitPattern: $0) })
         let fetchPerson = try wdb.makeStatement(sql: "SELECT record, keys FROM person WHERE id = ?")
         var found: [PairKey: Found] = [:]
         var scored = 0
@@ -154,7 +158,7 @@ public struct DuplicateAnalysis: Sendable {
                 for j in (i + 1)..<end {
                     let (x, y) = (members[i], members[j])
                     guard let a = x.record.id, let b = y.record.id, a != b else { continue }
-                    if full, Self.firstShared(x.keys, y.keys) != key { continue }
+                    if full, Self.firstShared(x.keys, y.keys, skipping: big) != key { continue }
                     if let touching, !touching.contains(a), !touching.contains(b) { continue }
                     let pair = PairKey(a, b)
                     if !full, found[pair] != nil { continue }
@@ -212,11 +216,16 @@ public struct DuplicateAnalysis: Sendable {
         levels[0] == MatchField.surname.otherLevel && levels[1] == MatchField.givenName.otherLevel
     }
 
-    /// The smallest key two sorted key lists share.
-    static func firstShared(_ x: [UInt64], _ y: [UInt64]) -> UInt64? {
+    /// The smallest key two sorted key lists share, outside `skipping`.
+    static func firstShared(_ x: [UInt64], _ y: [UInt64], skipping: Set<UInt64> = []) -> UInt64? {
         var i = 0, j = 0
         while i < x.count, j < y.count {
-            if x[i] == y[j] { return x[i] }
+            if x[i] == y[j] {
+                if !skipping.contains(x[i]) { return x[i] }
+                i += 1
+                j += 1
+                continue
+            }
             if x[i] < y[j] { i += 1 } else { j += 1 }
         }
         return nil
