@@ -4,8 +4,8 @@ import GRDB
 import SIMSModel
 
 /// `guichet bench doublons --tiers N`: a population with known duplicates
-/// (``BenchDuplicatePopulation``) imported into a fresh store, the match parameters estimated
-/// (`doublons entrainer`), then the whole bulk analysis; precision, recall and F1 of its pairs at
+/// (``BenchDuplicatePopulation``) imported into a fresh store (with `--entrainer`, the match
+/// parameters estimated first by `doublons entrainer`), then the whole bulk analysis; precision, recall and F1 of its pairs at
 /// the default threshold, beside the baseline of exact match on folded names and birth date.
 struct BenchDoublonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -116,6 +116,8 @@ struct BenchDoublonsCommand: ParsableCommand {
             out.add("baseline_recall", baseline.recall)
             out.add("baseline_f1", baseline.f1)
             out.add("baseline_seconds", baselineSeconds)
+            let homonyms = baselinePairs.filter { a, b in entity[Int(a - firstID)] != entity[Int(b - firstID)] }.count
+            out.add("homonym_pairs", Double(homonyms), "personnes différentes aux mêmes noms et date : aucun score ne les sépare sans autre champ")
             out.print(json: json)
             if !garder {
                 for path in [csv, "\(workdir)/doublons-\(tiers).rejets.csv"] { try? fm.removeItem(atPath: path) }

@@ -61,7 +61,7 @@ final class DuplicatePairScreen: Screen {
             let style = index == selected ? theme.selected : CellStyle.plain
             if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
             let a = currentA[field], b = currentB[field]
-            buffer.put(field.label, x: labelX, y: y, style: style, maxWidth: 16)
+            buffer.put(field.label, x: labelX, y: y, style: style, maxWidth: 17)
             if Self.differ(a?.value, b?.value) { buffer.put("≠", x: markX, y: y, style: index == selected ? style : theme.error) }
             buffer.put(a.map { "\($0.level.mark) \($0.displayValue)" } ?? "—", x: aX, y: y, style: style, maxWidth: column - 1)
             buffer.put(b.map { "\($0.level.mark) \($0.displayValue)" } ?? "—", x: bX, y: y, style: style, maxWidth: column - 1)

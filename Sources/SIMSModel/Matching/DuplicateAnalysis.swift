@@ -197,8 +197,11 @@ public struct DuplicateAnalysis: Sendable {
     /// Whether the identity of two records allows them to be one person, whatever their contact
     /// details say: a household shares an address, a landline, sometimes an e-mail, and its
     /// twins a birth date, so those cannot outweigh given names that differ entirely (unless
-    /// swapped with the surname) or birth dates more than one slip apart. The same CAFAT number
-    /// overrides.
+    /// swapped with the surname) or birth dates more than one slip apart. And two people born
+    /// the same day often share a given name, namesakes a date one digit apart: a surname that
+    /// differs entirely (a woman keyed under her spouse's name), or the same names with a date
+    /// one digit apart, need the same address, phone or e-mail as well. The same CAFAT number
+    /// overrides all this.
     static func identityAgrees(_ levels: [Int?], _ a: MatchRecord, _ b: MatchRecord) -> Bool {
         func level(_ field: MatchField) -> Int? { levels[MatchField.allCases.firstIndex(of: field)!] }
         if level(.cafat) == 0 { return true }
@@ -208,6 +211,9 @@ public struct DuplicateAnalysis: Sendable {
                 && (MatchComparison.names(a.surnames, b.givenNames) ?? 4) <= 2
             if !swapped { return false }
         }
+        let corroborated = level(.address) == 0 || level(.phone) == 0 || level(.email) == 0
+        if level(.surname) == MatchField.surname.otherLevel, !corroborated { return false }
+        if level(.birthDate) == 2, level(.surname) == 0, !corroborated { return false }
         return true
     }
 

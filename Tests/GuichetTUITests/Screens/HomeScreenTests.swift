@@ -20,11 +20,11 @@ final class HomeScreenTests: XCTestCase {
                 F10 ou c          Démarches et fiches pratiques
                 F11 ou f          Files d'instruction (prendre le suivant)
                 t                 Tableau de bord des files
+                D                 Doublons probables à revoir
                 F1                Aide
                 F3 ou q           Quitter
 
               Aucune saisie en attente.
-
 
 
 
