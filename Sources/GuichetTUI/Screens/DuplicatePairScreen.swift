@@ -79,10 +79,11 @@ final class DuplicatePairScreen: Screen {
         (a.map(SearchText.fold) ?? "") != (b.map(SearchText.fold) ?? "")
     }
 
-    /// « vérifié sur pièce · pièce 12 · accueil1, 14/03/2024 10:02 », or « aucune valeur ».
+    /// « ✓ vérifié sur pièce · source : … · accueil1, 14/03/2024 10:02 », or « aucune valeur ».
     static func provenance(_ fact: Fact?) -> String {
         guard let fact else { return "aucune valeur" }
-        return "\(fact.level.label) · \(FieldHistoryScreen.source(of: fact)) · \(fact.agentLogin ?? "?"), \(Timestamp.french(fact.recordedAt))"
+        return "\(fact.level.mark) \(fact.level.label) · source : \(FieldHistoryScreen.source(of: fact)) · \(fact.agentLogin ?? "?"), "
+            + Timestamp.french(fact.recordedAt)
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {

@@ -32,8 +32,9 @@ final class DuplicateQueueScreen: Screen {
         do {
             let review = DuplicateReview(store: session.store)
             pending = try review.pendingCount()
+            let queue = try review.queue()
             rows = try session.store.pool.read { db in
-                try review.queue().map { pair in
+                try queue.map { pair in
                     Row(pair: pair, nameA: try TierService.read(db, id: pair.tierA)?.displayName ?? "fiche n° \(pair.tierA)",
                         nameB: try TierService.read(db, id: pair.tierB)?.displayName ?? "fiche n° \(pair.tierB)")
                 }

@@ -6,6 +6,10 @@ public struct DuplicateAnalysisReport: Sendable, Equatable {
         public var tierB: Int64
         public var probability: Double
         public var reasons: [String]
+
+        public init(tierA: Int64, tierB: Int64, probability: Double, reasons: [String]) {
+            (self.tierA, self.tierB, self.probability, self.reasons) = (tierA, tierB, probability, reasons)
+        }
     }
 
     public var threshold: Double

@@ -27,10 +27,11 @@ final class DuplicateScreensTests: XCTestCase {
         XCTAssertTrue(screen.contains("Raisons : même date de naissance"), screen)
         XCTAssertTrue(screen.contains("Prénoms          ≠ · Hélène Marie"), screen)
         XCTAssertTrue(screen.contains("Date de naissance  · 14/03/1985"), screen)
-        XCTAssertTrue(screen.contains("F5 Même"), screen)
+        XCTAssertTrue(screen.contains("F5Même  F6Différ."), screen)
+        XCTAssertTrue(screen.contains("Commune          ≠ —                             · Nouméa"), screen)
         h.press(.down)
         h.press(.down)
-        XCTAssertTrue(h.screen.contains("n° 1 : déclaré"), h.screen)
+        XCTAssertTrue(h.screen.contains("n° 1 : · déclaré · source : déclaré au guichet · mgorodey, 29/11/2026"), h.screen)
         for line in screen.split(separator: "\n") { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 80) }
     }
 
