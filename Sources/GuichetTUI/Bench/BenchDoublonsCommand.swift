@@ -45,7 +45,8 @@ struct BenchDoublonsCommand: ParsableCommand {
             if garder {
                 try entity.map(String.init).joined(separator: "\n").write(toFile: truthPath, atomically: true, encoding: .utf8)
             }
-            say("Estimation des paramètres…")
+            if entrainer { say("Estimation des paramètres…") }
+            say("Analyse…")
             let trainSeconds = !entrainer ? 0 : try BenchMeasure.milliseconds { _ = try MatchTrainer(store: store).train(by: admin) } / 1000
 
             // Peak memory of the analysis alone: the kernel's high-water mark is reset first.

@@ -23,7 +23,12 @@ final class DuplicatePairScreen: Screen {
 
     var title: String { "Doublon probable" }
     var context: KeymapContext { .doublons }
-    var hiddenActions: Set<KeyAction> { pair?.state == .toReview ? [] : [.memePersonne, .personnesDifferentes] }
+    /// No pages here; the decisions only while the pair is still to review.
+    var hiddenActions: Set<KeyAction> {
+        var hidden: Set<KeyAction> = [.pagePrecedente, .pageSuivante]
+        if pair?.state != .toReview { hidden.formUnion([.memePersonne, .personnesDifferentes]) }
+        return hidden
+    }
 
     private func reload() {
         do {
@@ -79,11 +84,11 @@ final class DuplicatePairScreen: Screen {
         (a.map(SearchText.fold) ?? "") != (b.map(SearchText.fold) ?? "")
     }
 
-    /// « ✓ vérifié sur pièce · source : … · accueil1, 14/03/2024 10:02 », or « aucune valeur ».
+    /// « ✓ vérifié sur pièce, 14/03/2024 10:02 par accueil1 · Pièce d'identité … », or « aucune valeur ».
     static func provenance(_ fact: Fact?) -> String {
         guard let fact else { return "aucune valeur" }
-        return "\(fact.level.mark) \(fact.level.label) · source : \(FieldHistoryScreen.source(of: fact)) · \(fact.agentLogin ?? "?"), "
-            + Timestamp.french(fact.recordedAt)
+        return "\(fact.level.mark) \(fact.level.label), \(Timestamp.french(fact.recordedAt)) par \(fact.agentLogin ?? "?") · "
+            + FieldHistoryScreen.source(of: fact)
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
@@ -107,7 +112,7 @@ final class DuplicatePairScreen: Screen {
     static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession) -> Bool {
         do {
             let pair = try DuplicateReview(store: session.store).decide(pairID: pairID, decision, by: session.agent)
-            session.message = .info("Paire n° \(pair.id) (fiches n° \(pair.tierA) et \(pair.tierB)) : « \(decision.label) » enregistré"
+            session.message = .info("Paire n° \(pair.id) (fiches n° \(pair.tierA) et \(pair.tierB)) : décision « \(decision.label) » enregistrée"
                 + (decision == .differentPeople ? " ; elle ne sera plus proposée tant que ces fiches ne changent pas." : "."))
             return true
         } catch let conflict as DuplicateDecisionConflict {

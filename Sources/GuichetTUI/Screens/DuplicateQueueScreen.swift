@@ -76,8 +76,9 @@ final class DuplicateQueueScreen: Screen {
         return nil
     }
 
-    /// « 99,9 % » (never 100 % unless certain).
+    /// « 99,9 % », rounded down (« 100 % » only when the score saturates).
     static func percent(_ probability: Double) -> String {
+        if probability >= 1 { return "100 %" }
         let value = (probability * 1000).rounded(.down) / 10
         return String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",") + " %"
     }

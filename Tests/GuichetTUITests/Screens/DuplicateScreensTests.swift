@@ -31,7 +31,7 @@ final class DuplicateScreensTests: XCTestCase {
         XCTAssertTrue(screen.contains("Commune          ≠ —                             · Nouméa"), screen)
         h.press(.down)
         h.press(.down)
-        XCTAssertTrue(h.screen.contains("n° 1 : · déclaré · source : déclaré au guichet · mgorodey, 29/11/2026"), h.screen)
+        XCTAssertTrue(h.screen.contains("n° 1 : · déclaré, 29/11/2026 10:00 par mgorodey · déclaré au guichet"), h.screen)
         for line in screen.split(separator: "\n") { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 80) }
     }
 
