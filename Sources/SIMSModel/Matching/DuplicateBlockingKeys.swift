@@ -5,11 +5,13 @@
 /// - `n|date|son`: the birth date with day and month in either order (so a day/month swap keeps
 ///   it), and the sound (``FrenchPhonetic``) of any one name word, surname or given name (so a
 ///   typo in the surname keeps the given name's key, and swapped names keep both);
-/// - `p|son du nom|son du prénom`: without the birth date (a typo in the date, a date missing);
 /// - `i|date|initiales`: the birth date and the initials of the surname and first given name
 ///   (a slip in each name);
-/// - `q|3 lettres|3 lettres`: the first three letters of the surname and of the given name (a
-///   slip in the date and later in the names);
+/// - `q|3 lettres|3 lettres|jour-mois`: the first three letters of the surname and of the given
+///   name with the day and month of birth (a slip in the year);
+/// - `p|son du nom|son du prénom|année`: the sounds of the surname and of the given name with the
+///   year of birth (a slip in the day or the month); without a birth date, `q` and `p` are the
+///   names alone;
 /// - `c|`, `t|`, `m|`: the same CAFAT number, phone, e-mail.
 ///
 /// ```swift
@@ -34,7 +36,9 @@ public enum DuplicateBlockingKeys {
                 let (low, high) = (min(date.day, date.month), max(date.day, date.month))
                 texts.append("i|\(date.year)-\(low)-\(high)|\(surname.prefix(1))|\(given.prefix(1))")
             }
-            texts.append("q|\(surname.prefix(3))|\(given.prefix(3))")
+            // With the day and month only: a slip in the year keeps it.
+            let dayMonth = record.birthDate.map { "|\(min($0.day, $0.month))-\(max($0.day, $0.month))" } ?? ""
+            texts.append("q|\(surname.prefix(3))|\(given.prefix(3))" + dayMonth)
         }
         if let given = record.givenNames.first.map(FrenchPhonetic.key) {
             var seen: [String] = []
@@ -42,7 +46,9 @@ public enum DuplicateBlockingKeys {
                 let sound = FrenchPhonetic.key(surname)
                 if !seen.contains(sound) { seen.append(sound) }
             }
-            texts += seen.map { "p|\($0)|\(given)" }
+            // With the year only: a slip in the day or the month keeps it.
+            let year = record.birthDate.map { "|\($0.year)" } ?? ""
+            texts += seen.map { "p|\($0)|\(given)" + year }
         }
         if let cafat = record.cafat, !cafat.isEmpty { texts.append("c|" + cafat) }
         if let phone = record.phone, !phone.isEmpty { texts.append("t|" + phone) }
