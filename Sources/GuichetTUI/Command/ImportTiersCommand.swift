@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import SIMSModel
 
-/// `guichet import tiers FILE.csv [--rejects FILE] [--source NAME --niveau 0|1|2] [--encore] [--strict]`
+/// `guichet import tiers FILE.csv [--rejects FILE] [--source NAME --niveau 0|1|2] [--encore] [--strict]
+/// [--doublons signaler]`
 struct ImportTiersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tiers", abstract: "Importe des tiers d'un fichier CSV (format dans le README).")
@@ -18,14 +19,23 @@ struct ImportTiersCommand: ParsableCommand {
     var encore = false
     @Flag(name: .long, help: "Rejette toute la ligne quand une valeur facultative (téléphone, courriel, CAFAT, adresse) est fausse, au lieu de l'importer sans elle.")
     var strict = false
+    @Option(name: .long, help: "signaler : les doublons probables des tiers importés (avec le registre ou entre eux) vont dans la file « Doublons » ; rien n'est fusionné.")
+    var doublons: String?
+
+    func validate() throws {
+        if let doublons, doublons != "signaler" {
+            throw ValidationError("--doublons : seule la valeur « signaler » existe (les paires vont dans la file « Doublons ») ; reçu « \(doublons) ».")
+        }
+    }
 
     func run() throws {
         try CommandFailure.guarded(retryingWhenBusy: true, storePath: store.path) {
             let trusted = try trustedSource()
             let (opened, admin) = try store.session()
+            let lastBefore = try opened.pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0 }
             // The summary is printed and flushed the moment the import commits: an administrator
             // whose session is cut afterwards (during the closing checkpoint) knows it is done.
-            try TierImporter(store: opened).importTiers(path: file, rejectsPath: rejects, source: trusted, again: encore,
+            let imported = try TierImporter(store: opened).importTiers(path: file, rejectsPath: rejects, source: trusted, again: encore,
                                                         strict: strict, by: admin) { report in
                 print("\(report.imported) tiers importés, \(report.rejected) lignes rejetées.")
                 if report.importedWithout > 0 {
@@ -37,6 +47,18 @@ struct ImportTiersCommand: ParsableCommand {
                     print("Lignes rejetées et motifs : \(report.rejectsPath)")
                 }
                 fflush(nil)
+            }
+            if doublons != nil, imported.imported > 0 {
+                let lastAfter = try opened.pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0 }
+                var analysis = DuplicateAnalysis(store: opened)
+                analysis.touching = (lastBefore + 1)...max(lastAfter, lastBefore + 1)
+                let line = ProgressLine(label: "Doublons des tiers importés")
+                let found = try analysis.run(by: admin) { phase, done, total in
+                    line.update(phase, done: done, total: total, unit: phase == "lecture" ? "personnes" : "clés")
+                }
+                line.finish()
+                print("\(DoublonsAnalyseCommand.counted(found.pairs.count, "paire")) de doublons probables dans la file « Doublons » "
+                    + "(\(DoublonsAnalyseCommand.counted(found.added, "nouvelle"))) ; rien n'a été fusionné.")
             }
         }
     }

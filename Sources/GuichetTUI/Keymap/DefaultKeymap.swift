@@ -34,7 +34,7 @@ enum DefaultKeymap {
 # Contextes : generic (partout, sauf si un écran la redéfinit), accueil,
 #             recherche, fiche, saisie, catalogue, dossier, recepisse,
 #             numerisation, arrivees, documents, file, instruction,
-#             tableau, aide.
+#             tableau, doublons, aide.
 # Touches : F1 à F12, Enter, Esc, Tab, S-Tab, Up, Down, Left, Right, PgUp,
 #           PgDn, Home, End, Insert, Delete, Backspace, Space, C-a à C-z (Ctrl),
 #           M-a à M-z (Alt), ou un caractère seul.
@@ -51,6 +51,7 @@ enum DefaultKeymap {
 #           proposer, decider, renvoyer, rouvrir, note, dossier-precedent,
 #           dossier-suivant, colonne-precedente, colonne-suivante,
 #           debut-champ, fin-champ, effacer-mot, effacer-champ, effacer-fin,
+#           doublons, meme-personne, personnes-differentes,
 #           renouveler, aller-au-champ, verifier, valider, limiter, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
@@ -104,6 +105,7 @@ bind accueil a         arrivees
 bind accueil f         files
 bind accueil F11       files
 bind accueil t         tableau-de-bord
+bind accueil D         doublons
 bind accueil q         quitter
 bind accueil F7        aucune
 bind accueil F8        aucune
@@ -208,6 +210,12 @@ bind tableau Tab       page-suivante
 bind tableau S-Tab     page-precedente
 bind tableau Left      colonne-precedente
 bind tableau Right     colonne-suivante
+
+# Doublons (superviseurs) : Entrée ouvre la paire choisie côte à côte ; F5
+# « même personne », F6 « personnes différentes » (dans la liste comme sur
+# la paire ouverte).
+bind doublons F5       meme-personne
+bind doublons F6       personnes-differentes
 
 # Aide : Échap et F12 referment l'aide.
 bind aide Esc          retour

@@ -69,6 +69,9 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case renouveler
     case allerAuChamp = "aller-au-champ"
     case limiter
+    case doublons
+    case memePersonne = "meme-personne"
+    case personnesDifferentes = "personnes-differentes"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -142,6 +145,9 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .renouveler: "Renouv."
         case .allerAuChamp: "Aller à"
         case .limiter: "Limiter"
+        case .doublons: "Doublons"
+        case .memePersonne: "Même"
+        case .personnesDifferentes: "Différ."
         }
     }
 
@@ -214,6 +220,9 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .renouveler: "renouveler la démarche choisie (ou la première proposée) : le formulaire reprend le dossier précédent"
         case .allerAuChamp: "aller à un champ par son numéro ou les premières lettres de son libellé, puis Entrée"
         case .limiter: "limiter le traitement de la fiche (RGPD), ou lever la limitation, avec le motif (superviseurs)"
+        case .doublons: "revoir les doublons probables du registre (superviseurs)"
+        case .memePersonne: "décider que les deux fiches de la paire sont la même personne"
+        case .personnesDifferentes: "décider que ce sont deux personnes différentes : la paire n'est plus proposée"
         }
     }
 }

@@ -30,6 +30,8 @@ enum KeymapContext: String, Hashable, Sendable, CaseIterable {
     case file
     /// A submitted dossier under review: its tabs and the actions allowed.
     case instruction
+    /// The review queue of likely duplicates and a pair side by side (superviseurs).
+    case doublons
     /// The help screen.
     case aide
 

@@ -37,7 +37,10 @@ final class HomeScreen: Screen {
             (.demarches, "Démarches et fiches pratiques")]
         if session.agent.has(.reception) { list.append((.arrivees, "Arrivées des scanners réseau")) }
         if mayReview { list.append((.filesInstruction, "Files d'instruction (prendre le suivant)")) }
-        if session.agent.has(.supervisor) { list.append((.tableauDeBord, "Tableau de bord des files")) }
+        if session.agent.has(.supervisor) {
+            list.append((.tableauDeBord, "Tableau de bord des files"))
+            list.append((.doublons, "Doublons probables à revoir"))
+        }
         return list + [(.aide, "Aide"), (.quitter, "Quitter")]
     }
 
@@ -102,6 +105,12 @@ final class HomeScreen: Screen {
                 return .stay
             }
             return .push(QueueScreen(session: session))
+        case .doublons:
+            guard session.agent.has(.supervisor) else {
+                session.message = .error("La revue des doublons est réservée aux superviseurs.")
+                return .stay
+            }
+            return .push(DuplicateQueueScreen(session: session))
         case .tableauDeBord:
             guard session.agent.has(.supervisor) else {
                 session.message = .error("Le tableau de bord des files est réservé aux superviseurs.")

@@ -35,6 +35,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case personErased = "rgpd.effacement"
     case tierRestricted = "tier.restrict"
     case tierRestrictionLifted = "tier.unrestrict"
+    case duplicatesAnalysed = "doublons.analyse"
+    case duplicatePairDecided = "doublons.decision"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -74,6 +76,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .personErased: return "effacement à la demande de la personne"
         case .tierRestricted: return "limitation du traitement (RGPD)"
         case .tierRestrictionLifted: return "levée de la limitation (RGPD)"
+        case .duplicatesAnalysed: return "analyse des doublons"
+        case .duplicatePairDecided: return "décision sur une paire de doublons"
         }
     }
 }

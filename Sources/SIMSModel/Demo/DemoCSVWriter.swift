@@ -31,6 +31,9 @@ public enum DemoCSVWriter {
         handle.write(Data(buffer.utf8))
     }
 
+    /// One CSV cell of a stored value, as this writer writes it (dates jj/mm/aaaa, quoted when needed).
+    public static func cell(_ field: TierField, _ value: String) -> String { quote(display(field, value)) }
+
     /// Dates as agents write them (jj/mm/aaaa), the rest as stored.
     private static func display(_ field: TierField, _ value: String) -> String {
         field == .birthDate ? FieldValidator.display(value, for: field) : value

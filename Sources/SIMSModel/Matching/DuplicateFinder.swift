@@ -18,8 +18,10 @@ public struct DuplicateFinder: Sendable {
 
     public init(store: SIMSStore) { self.store = store }
 
-    /// `values` are in stored form (see ``FieldValidator``). Best candidates first.
-    public func candidates(kind: TierKind, values: [TierField: String], limit: Int = 5) throws -> [DuplicateCandidate] {
+    /// `values` are in stored form (see ``FieldValidator``). Best candidates first. `tierID`:
+    /// the stored tier these values are of, if any: itself and the tiers it was decided
+    /// « personnes différentes » from (while neither changed) are left out.
+    public func candidates(kind: TierKind, values: [TierField: String], tierID: Int64? = nil, limit: Int = 5) throws -> [DuplicateCandidate] {
         if kind == .organisation { return try organisations(values: values, limit: limit) }
         let typed = MatchRecord(kind: kind, values: values)
         guard !typed.surnames.isEmpty || !typed.givenNames.isEmpty || typed.ridet != nil || typed.cafat != nil else { return [] }
@@ -28,6 +30,7 @@ public struct DuplicateFinder: Sendable {
             let engine = try MatchEngine(db, words: typed.surnames + typed.givenNames)
             var result: [DuplicateCandidate] = []
             for hit in try MatchBlocking.candidates(db, of: typed, search: search) {
+                if let tierID, try hit.tierID == tierID || DuplicateReview.isDismissed(db, tierID, hit.tierID) { continue }
                 guard let stored = try MatchRecord.load(db, id: hit.tierID) else { continue }
                 let score = engine.score(typed, stored)
                 guard score.probability >= minimumLikelihood else { continue }

@@ -36,7 +36,8 @@ extension StoreMigrations {
             CREATE INDEX dossier_note_by_agent ON dossier_note(agent_id);
             """)
         // Tables attested later are created, with their triggers, by their own migrations.
-        for table in AttestedTable.all where try db.tableExists(table.name) {
+        let tables = try AttestedTable.all.filter { try db.tableExists($0.name) }
+        for table in tables {
             for trigger in table.triggers { try db.execute(sql: trigger.sql) }
         }
         // One event attests the register as it stands: from now on every write adds to it.

@@ -239,6 +239,29 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v10-duplicate-review") { db in
+            // The review queue of likely duplicates (see DuplicateReview): register data, attested.
+            try db.execute(sql: """
+                CREATE TABLE duplicate_pair (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    tier_a INTEGER NOT NULL REFERENCES tier(id),
+                    tier_b INTEGER NOT NULL REFERENCES tier(id),
+                    probability REAL NOT NULL,
+                    reasons TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('a_revoir', 'meme_personne', 'personnes_differentes')),
+                    signature TEXT NOT NULL,
+                    found_at TEXT NOT NULL,
+                    decided_by INTEGER REFERENCES agent(id),
+                    decided_at TEXT,
+                    CHECK (tier_a < tier_b),
+                    UNIQUE (tier_a, tier_b)
+                );
+                CREATE INDEX duplicate_pair_queue ON duplicate_pair(state, probability DESC, id);
+                CREATE INDEX duplicate_pair_by_b ON duplicate_pair(tier_b);
+                CREATE INDEX duplicate_pair_by_decider ON duplicate_pair(decided_by);
+                """)
+            for trigger in AttestedTable.named("duplicate_pair")!.triggers { try db.execute(sql: trigger.sql) }
+        }
         migrator.registerMigration("v12-tier-restriction") { db in
             // The restriction of a tier's processing (RGPD « limitation »): one row per request,
             // lifted by a later request; at most one in force per tier. Attested register data.

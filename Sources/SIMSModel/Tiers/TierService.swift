@@ -17,7 +17,8 @@ public struct TierService: Sendable {
 
     /// Creates a tier from values typed by an agent (validated and normalised here).
     /// `despiteDuplicate`: the likely duplicate the agent was shown and chose not to open (its
-    /// id and probability), named in the creation event.
+    /// id and probability), named in the creation event; the pair is kept as « personnes
+    /// différentes » (``DuplicateReview``) so that it is not proposed again unless a fact changes.
     @discardableResult
     public func create(kind: TierKind, values: [TierField: String], provenance: Provenance = .counter,
                        despiteDuplicate: DuplicateCandidate? = nil, by agent: Agent) throws -> TierSnapshot {
@@ -36,6 +37,12 @@ public struct TierService: Sendable {
             }
             let id = try Self.insert(db, kind: kind, current: current, provenance: provenance, agentID: agent.id,
                                      now: store.clock.now(), extraPayload: extra)
+            if let duplicate = despiteDuplicate {
+                // Not proposed again (entry, bulk analysis) while neither record changes.
+                try DuplicateReview.recordDifferent(db, duplicate.hit.tierID, id, probability: duplicate.likelihood,
+                                                    reasons: duplicate.reason.isEmpty ? [] : duplicate.reason.components(separatedBy: ", "),
+                                                    agentID: agent.id, at: store.clock.now())
+            }
             guard let created = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
             return created
         }

@@ -79,7 +79,7 @@ final class DossierReviewScreenTests: XCTestCase {
     func testTextTypedOnTheDecisionChoiceIsNotSwallowedAndARefusalKeepsItsEnd() throws {
         let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
         let id = try ReviewFixture.grants(1, store: h.store, by: h.agent, surnames: ["Wamytan"])[0]
-        let screen = open(h, id)
+        let screen = try open(h, id)
         h.press(.key(.function(2)))
         h.press(.key(.function(6)))
         // The motif typed while the choice has the focus: its first letter picks nothing, and says so.

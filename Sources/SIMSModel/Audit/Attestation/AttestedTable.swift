@@ -65,6 +65,9 @@ struct AttestedTable: Sendable {
         AttestedTable(name: "tier_restriction", label: "limitation", keyColumns: ["id"],
                       otherColumns: ["tier_id", "motif", "restricted_by", "restricted_at", "event_id", "lifted_by",
                                      "lifted_at", "lift_motif", "lift_event_id"]),
+        AttestedTable(name: "duplicate_pair", label: "paire de doublons", keyColumns: ["id"],
+                      otherColumns: ["tier_a", "tier_b", "probability", "reasons", "state", "signature", "found_at",
+                                     "decided_by", "decided_at"]),
     ]
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

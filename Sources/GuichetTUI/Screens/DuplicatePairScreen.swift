@@ -1,0 +1,125 @@
+import SIMSModel
+
+/// One pair of the duplicates queue side by side: each field of the two records with its value
+/// and level (`✔` validé, `✓` vérifié, `·` déclaré), `≠` where they differ, the provenance of
+/// the selected field below, and why the pair is suspected; F5 « même personne », F6
+/// « personnes différentes ».
+final class DuplicatePairScreen: Screen {
+    let session: AppSession
+    let pairID: Int64
+    private(set) var pair: DuplicatePair?
+    private(set) var left: TierSnapshot?
+    private(set) var right: TierSnapshot?
+    private(set) var selected = 0
+
+    static let fields: [TierField] = [.birthName, .usageName, .givenNames, .sex, .birthDate, .birthPlace, .address, .commune,
+                                      .postalCode, .phone, .email, .cafat]
+
+    init(session: AppSession, pairID: Int64) {
+        self.session = session
+        self.pairID = pairID
+        reload()
+    }
+
+    var title: String { "Doublon probable" }
+    var context: KeymapContext { .doublons }
+    /// No pages here; the decisions only while the pair is still to review.
+    var hiddenActions: Set<KeyAction> {
+        var hidden: Set<KeyAction> = [.pagePrecedente, .pageSuivante]
+        if pair?.state != .toReview { hidden.formUnion([.memePersonne, .personnesDifferentes]) }
+        return hidden
+    }
+
+    private func reload() {
+        do {
+            pair = try DuplicateReview(store: session.store).pair(id: pairID)
+            if let pair {
+                left = try TierService(store: session.store).open(id: pair.tierA, by: session.agent)
+                right = try TierService(store: session.store).open(id: pair.tierB, by: session.agent)
+            }
+        } catch {
+            session.message = .error("La paire n'a pas pu être lue : \(error)")
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let x = area.x + 1, width = area.width - 2
+        guard let pair, let left, let right else {
+            buffer.put("Cette paire n'existe plus.", x: x, y: area.y, style: theme.dim, maxWidth: width)
+            return nil
+        }
+        let state = pair.state == .toReview ? "à revoir"
+            : "« \(pair.state.label) »" + (pair.decidedByLogin.map { " par \($0)" } ?? "")
+        buffer.put("Paire n° \(pair.id) · probabilité \(DuplicateQueueScreen.percent(pair.probability)) · \(state)",
+                   x: x, y: area.y, style: theme.title, maxWidth: width)
+        buffer.putWrapped("Raisons : " + (pair.reasons.isEmpty ? "—" : pair.reasons.joined(separator: ", ")),
+                          x: x, y: area.y + 1, width: width, maxLines: 2, style: theme.dim)
+        let column = (width - 19) / 2
+        let (labelX, markX, aX, bX) = (x, x + 17, x + 19, x + 20 + column)
+        let headerY = area.y + 3
+        buffer.put("Champ", x: labelX, y: headerY, style: theme.columnHeader)
+        buffer.put("Fiche n° \(left.id) · " + left.displayName, x: aX, y: headerY, style: theme.columnHeader, maxWidth: column - 1)
+        buffer.put("Fiche n° \(right.id) · " + right.displayName, x: bX, y: headerY, style: theme.columnHeader, maxWidth: column - 1)
+        let (currentA, currentB) = (left.current, right.current)
+        for (index, field) in Self.fields.enumerated() {
+            let y = headerY + 1 + index
+            let style = index == selected ? theme.selected : CellStyle.plain
+            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            let a = currentA[field], b = currentB[field]
+            buffer.put(field.label, x: labelX, y: y, style: style, maxWidth: 17)
+            if Self.differ(a?.value, b?.value) { buffer.put("≠", x: markX, y: y, style: index == selected ? style : theme.error) }
+            buffer.put(a.map { "\($0.level.mark) \($0.displayValue)" } ?? "—", x: aX, y: y, style: style, maxWidth: column - 1)
+            buffer.put(b.map { "\($0.level.mark) \($0.displayValue)" } ?? "—", x: bX, y: y, style: style, maxWidth: column - 1)
+        }
+        let field = Self.fields[selected]
+        let detailY = headerY + 2 + Self.fields.count
+        buffer.put("\(field.label) :", x: x, y: detailY, style: theme.title, maxWidth: width)
+        buffer.put("n° \(left.id) : " + Self.provenance(currentA[field]), x: x, y: detailY + 1, style: theme.dim, maxWidth: width)
+        buffer.put("n° \(right.id) : " + Self.provenance(currentB[field]), x: x, y: detailY + 2, style: theme.dim, maxWidth: width)
+        return nil
+    }
+
+    /// Values compared as the match score folds them (case and accents aside).
+    static func differ(_ a: String?, _ b: String?) -> Bool {
+        (a.map(SearchText.fold) ?? "") != (b.map(SearchText.fold) ?? "")
+    }
+
+    /// « ✓ vérifié sur pièce, 14/03/2024 10:02 par accueil1 · Pièce d'identité … », or « aucune valeur ».
+    static func provenance(_ fact: Fact?) -> String {
+        guard let fact else { return "aucune valeur" }
+        return "\(fact.level.mark) \(fact.level.label), \(Timestamp.french(fact.recordedAt)) par \(fact.agentLogin ?? "?") · "
+            + FieldHistoryScreen.source(of: fact)
+    }
+
+    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        switch action {
+        case .ligneSuivante, .champSuivant: selected = (selected + 1) % Self.fields.count
+        case .lignePrecedente, .champPrecedent: selected = (selected + Self.fields.count - 1) % Self.fields.count
+        case .memePersonne, .personnesDifferentes:
+            let decided = Self.decide(pairID, action == .memePersonne ? .samePerson : .differentPeople, session: session)
+            if decided { return .pop }
+            reload()
+        case .retour, .annuler, .ouvrir: return .pop
+        default: break
+        }
+        return .stay
+    }
+
+    /// Records the decision and says so; on a race, says who decided what. True when recorded.
+    /// « Même personne » marks the pair only: the merge of the two records comes with
+    /// `TierMerger` (see README « Doublons »).
+    @discardableResult
+    static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession) -> Bool {
+        do {
+            let pair = try DuplicateReview(store: session.store).decide(pairID: pairID, decision, by: session.agent)
+            session.message = .info("Paire n° \(pair.id) (fiches n° \(pair.tierA) et \(pair.tierB)) : décision « \(decision.label) » enregistrée"
+                + (decision == .differentPeople ? " ; elle ne sera plus proposée tant que ces fiches ne changent pas." : "."))
+            return true
+        } catch let conflict as DuplicateDecisionConflict {
+            session.message = .error(conflict.description)
+        } catch {
+            session.message = .error("\(error)")
+        }
+        return false
+    }
+}
