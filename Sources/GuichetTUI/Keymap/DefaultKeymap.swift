@@ -51,7 +51,8 @@ enum DefaultKeymap {
 #           proposer, decider, renvoyer, rouvrir, note, dossier-precedent,
 #           dossier-suivant, colonne-precedente, colonne-suivante,
 #           debut-champ, fin-champ, effacer-mot, effacer-champ, effacer-fin,
-#           renouveler, aller-au-champ, verifier, valider, aucune.
+#           renouveler, aller-au-champ, verifier, valider, defaire-fusion,
+#           aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -117,11 +118,13 @@ bind recherche F4      nouvelle-organisation
 # proposée en tête de fiche (« Renouveler »), F4 numérise une pièce, F10
 # montre ses pièces ; les pages se tournent avec PgUp/PgDn. Inser (ou Espace)
 # marque des faits, F2 les vérifie sur une pièce du tiers, Ctrl-V les valide
-# avec un motif (superviseurs).
+# avec un motif (superviseurs). Ctrl-D, sur une fiche qui en a absorbé une
+# autre, défait la fusion depuis l'historique, après confirmation.
 bind fiche F11         renouveler
 bind fiche F2          verifier
 bind fiche Insert      marquer
 bind fiche C-v         valider
+bind fiche C-d         defaire-fusion
 bind fiche F5          historique
 bind fiche F6          modifier
 bind fiche F9          nouveau-dossier

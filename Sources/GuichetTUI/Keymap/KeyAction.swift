@@ -68,6 +68,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case effacerFin = "effacer-fin"
     case renouveler
     case allerAuChamp = "aller-au-champ"
+    case defaireFusion = "defaire-fusion"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -140,6 +141,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .effacerFin: "EffFin"
         case .renouveler: "Renouv."
         case .allerAuChamp: "Aller à"
+        case .defaireFusion: "Défusion"
         }
     }
 
@@ -211,6 +213,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .effacerFin: "effacer du curseur à la fin du champ"
         case .renouveler: "renouveler la démarche choisie (ou la première proposée) : le formulaire reprend le dossier précédent"
         case .allerAuChamp: "aller à un champ par son numéro ou les premières lettres de son libellé, puis Entrée"
+        case .defaireFusion: "défaire la fusion de la fiche avec celle qu'elle a absorbée, après confirmation (superviseurs)"
         }
     }
 }

@@ -2,7 +2,7 @@ import SIMSModel
 
 /// Fiche tier: every current fact with its source, level, agent and date; the relations (Enter
 /// opens the related tier); F5 the selected field's history; F6 edit. Opening it records the
-/// consultation in the audit log.
+/// consultation in the audit log; a record absorbed by a merge opens its survivor, with a message.
 ///
 /// Space marks facts; F2 verifies them (or the selected one) against a document of the tier
 /// chosen in a small form, or scanned now (level 1, « vérifié sur Pièce d'identité du … »); F11
@@ -47,11 +47,15 @@ final class TierRecordScreen: Screen {
     /// Facts waiting for the document being scanned (the form comes back with it).
     private var pendingScan: [TierField]?
 
-    init(session: AppSession, tierID: Int64) throws {
+    init(session: AppSession, tierID requested: Int64) throws {
         self.session = session
+        // A record absorbed by a merge opens its survivor, and says so.
+        let redirect = try TierMerger(store: session.store).redirect(of: requested)
+        let tierID = redirect?.survivorID ?? requested
         snapshot = try TierService(store: session.store).open(id: tierID, by: session.agent)
         dossiers = (try? DossierService(store: session.store).dossiers(ofTier: tierID)) ?? []
         documents = (try? DocumentService(store: session.store).documents(ownedBy: tierID)) ?? []
+        if let redirect { session.message = .info("\(redirect.notice) Voici la fiche n° \(tierID).") }
     }
 
     var title: String { "Fiche : \(snapshot.displayName)" }
@@ -269,8 +273,15 @@ final class TierRecordScreen: Screen {
         case .retour, .annuler: return .pop
         case .historique:
             if case .fact(let field, _) = all[selected] {
-                return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
+                return .push(FieldHistoryScreen(snapshot: snapshot, field: field, session: session))
             }
+        case .defaireFusion:
+            // Undone from the history, where the facts that came from the absorbed record show.
+            var field = TierField.fields(of: snapshot.kind)[0]
+            if case .fact(let selectedField, _) = all[selected] { field = selectedField }
+            let history = FieldHistoryScreen(snapshot: snapshot, field: field, session: session)
+            history.openUnmerge()
+            return .push(history)
         case .modifier:
             return .push(TierFormScreen(session: session, editing: snapshot))
         case .nouveauDossier:
@@ -296,7 +307,7 @@ final class TierRecordScreen: Screen {
                     session.message = .error("\(error)")
                 }
             case .fact(let field, _):
-                return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
+                return .push(FieldHistoryScreen(snapshot: snapshot, field: field, session: session))
             case .renewal(let index):
                 return startRenewal(renewals[index])
             case .dossier(let id, _, _, let detail):

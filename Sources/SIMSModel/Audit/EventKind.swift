@@ -31,6 +31,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case matchParametersTrained = "doublons.entrainement"
     case factsVerified = "fact.verify"
     case factsValidated = "fact.validate"
+    case tiersMerged = "tier.merge"
+    case tiersUnmerged = "tier.unmerge"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -66,6 +68,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .matchParametersTrained: return "estimation du score de doublons"
         case .factsVerified: return "vérification sur pièce"
         case .factsValidated: return "validation de faits"
+        case .tiersMerged: return "fusion de deux fiches"
+        case .tiersUnmerged: return "fusion défaite"
         }
     }
 }

@@ -17,4 +17,6 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// Whether the tier matches every word of the query; false for the « closest » results shown
     /// when nothing matches them all.
     public var matchesAllTerms: Bool = true
+    /// The record asked for by its number (« n° 12 ») when a merge absorbed it: the hit is its survivor.
+    public var redirect: TierRedirect? = nil
 }

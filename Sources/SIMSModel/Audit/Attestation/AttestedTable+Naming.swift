@@ -14,6 +14,7 @@ extension AttestedTable {
         case "dossier_document": return "pièce n° \(part(1)) jointe au dossier n° \(part(0))"
         case "agent": return "agent n° \(part(0))"
         case "dossier_note": return "note interne n° \(part(0))"
+        case "tier_merge": return "fusion de fiches n° \(part(0))"
         default: return "\(label) \(key)"
         }
     }

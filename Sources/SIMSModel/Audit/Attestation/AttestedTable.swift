@@ -57,6 +57,10 @@ struct AttestedTable: Sendable {
                       otherColumns: ["piece_key", "added_at"]),
         AttestedTable(name: "dossier_note", label: "note interne", keyColumns: ["id"],
                       otherColumns: ["dossier_id", "agent_id", "created_at", "text"]),
+        AttestedTable(name: "tier_merge", label: "fusion de fiches", keyColumns: ["id"],
+                      otherColumns: ["absorbed_id", "survivor_id", "merged_at", "agent_id", "motif", "event_id",
+                                     "survivor_version_before", "survivor_version_after", "restore", "undone_at",
+                                     "undone_by", "undo_event_id"]),
     ]
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
