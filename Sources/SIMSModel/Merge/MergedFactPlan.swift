@@ -53,10 +53,11 @@ struct MergedFactPlan: Equatable, Sendable {
         }
     }
 
-    /// Whether `fact` should be current rather than `current`: a higher level, or the same level and newer.
+    /// Whether `fact` should be current rather than `current`: a higher level, or the same level,
+    /// another value and newer (the same value at the same level leaves the survivor's fact).
     static func isBetter(_ fact: Fact, than current: Fact?) -> Bool {
         guard let current else { return true }
         if fact.level != current.level { return fact.level > current.level }
-        return fact.recordedAt > current.recordedAt
+        return fact.value != current.value && fact.recordedAt > current.recordedAt
     }
 }
