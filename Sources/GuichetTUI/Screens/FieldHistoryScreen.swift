@@ -87,8 +87,8 @@ final class FieldHistoryScreen: Screen {
         }
         prompt = ActionPrompt(title: "Défaire la fusion avec n° \(merge.absorbedID) ?",
                               fields: [.text("Motif (facultatif)", maxLength: TierMerger.maxMotifLength)],
-                              notes: ["n° \(merge.absorbedID) et n° \(snapshot.id) redeviendront ce qu'elles étaient ; "
-                                      + "ce qui a été ajouté depuis reste sur n° \(snapshot.id)."])
+                              notes: ["n° \(merge.absorbedID) et n° \(snapshot.id) redeviendront ce qu'elles étaient avant la fusion ;",
+                                      "ce qui a été ajouté depuis à n° \(snapshot.id) y restera."])
     }
 
     private func handlePrompt(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
