@@ -15,10 +15,10 @@ struct DoublonsMergeCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "Numéro de la première fiche.") var first: Int64
-    @Argument(help: "Numéro de la seconde fiche.") var second: Int64
-    @Option(name: .long, help: "Numéro de la fiche à conserver (l'une des deux).") var garder: Int64?
-    @Option(name: .long, help: "Pourquoi ces deux fiches sont une même personne.") var motif: String?
+    @Argument(help: ArgumentHelp("Numéro de la première fiche.", valueName: "ID1")) var first: Int64
+    @Argument(help: ArgumentHelp("Numéro de la seconde fiche.", valueName: "ID2")) var second: Int64
+    @Option(name: .long, help: ArgumentHelp("Numéro de la fiche à conserver (l'une des deux).", valueName: "ID")) var garder: Int64?
+    @Option(name: .long, help: ArgumentHelp("Pourquoi ces deux fiches sont une même personne.", valueName: "TEXTE")) var motif: String?
     /// A test's hook: waits this many milliseconds inside the transaction, so that a test can kill
     /// the process mid-way and find nothing written.
     @Option(name: .customLong("pause-avant-validation"), help: ArgumentHelp("Pour les tests.", visibility: .private))

@@ -11,8 +11,8 @@ struct DoublonsUnmergeCommand: ParsableCommand {
             + "Ce qui a été ajouté à la fiche conservée depuis la fusion y reste.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "Numéro de la fiche absorbée.") var id: Int64
-    @Option(name: .long, help: "Pourquoi la fusion est défaite.") var motif: String?
+    @Argument(help: ArgumentHelp("Numéro de la fiche absorbée.", valueName: "ID")) var id: Int64
+    @Option(name: .long, help: ArgumentHelp("Pourquoi la fusion est défaite.", valueName: "TEXTE")) var motif: String?
 
     func run() throws {
         try CommandFailure.guarded {

@@ -23,6 +23,10 @@ final class FieldHistoryScreen: Screen {
 
     var title: String { "Historique : \(field.label)" }
     var context: KeymapContext { .fiche }
+    /// The record's own actions do nothing here: the bar shows only what this screen does.
+    var hiddenActions: Set<KeyAction> {
+        [.verifier, .numeriser, .modifier, .nouveauDossier, .documents, .renouveler, .marquer, .valider]
+    }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1
@@ -74,21 +78,24 @@ final class FieldHistoryScreen: Screen {
         return .stay
     }
 
-    /// Asks for confirmation (and a motif) before undoing the newest standing merge.
-    func openUnmerge() {
-        guard let session else { return }
+    /// Asks for confirmation (and a motif) before undoing the newest standing merge; false, with
+    /// a message, when there is none or the agent may not.
+    @discardableResult
+    func openUnmerge() -> Bool {
+        guard let session else { return false }
         guard let merge = merges.last else {
             session.message = .info("Cette fiche n'a absorbé aucune autre fiche : il n'y a pas de fusion à défaire.")
-            return
+            return false
         }
         guard session.agent.has(.supervisor) || session.agent.has(.administrator) else {
             session.message = .error("Seul un superviseur peut défaire une fusion : demandez-le à un superviseur.")
-            return
+            return false
         }
         prompt = ActionPrompt(title: "Défaire la fusion avec n° \(merge.absorbedID) ?",
                               fields: [.text("Motif (facultatif)", maxLength: TierMerger.maxMotifLength)],
                               notes: ["n° \(merge.absorbedID) et n° \(snapshot.id) redeviendront ce qu'elles étaient avant la fusion ;",
                                       "ce qui a été ajouté depuis à n° \(snapshot.id) y restera."])
+        return true
     }
 
     private func handlePrompt(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {

@@ -280,8 +280,7 @@ final class TierRecordScreen: Screen {
             var field = TierField.fields(of: snapshot.kind)[0]
             if case .fact(let selectedField, _) = all[selected] { field = selectedField }
             let history = FieldHistoryScreen(snapshot: snapshot, field: field, session: session)
-            history.openUnmerge()
-            return .push(history)
+            if history.openUnmerge() { return .push(history) }
         case .modifier:
             return .push(TierFormScreen(session: session, editing: snapshot))
         case .nouveauDossier:

@@ -113,4 +113,35 @@ final class TierMergeScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Courriel          —"), h.screen)
         XCTAssertNil(try TierMerger(store: h.store).redirect(of: 2))
     }
+
+    func testCtrlDOnTheRecordOpensTheHistoryToConfirm() throws {
+        let h = try merged()
+        h.app.open(try TierRecordScreen(session: h.session, tierID: 1))
+        h.press(.key(.character("d"), modifiers: [.control]))
+        XCTAssertTrue(h.line(0).contains("Historique : Nom de naissance"), h.line(0))
+        XCTAssertTrue(h.screen.contains("── Défaire la fusion avec n° 2 ? ──"), h.screen)
+        XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces), "F1Aide  F3Retour  F5Hist.  F12Annuler",
+                       "only what the history does")
+        h.press(.escape)
+        XCTAssertFalse(h.screen.contains("Défaire la fusion"), h.screen)
+        XCTAssertNotNil(try TierMerger(store: h.store).redirect(of: 2), "Échap undoes nothing")
+    }
+
+    func testOnlyASuperviseurUndoesAndOnlyAMergeStanding() throws {
+        let h = try ScreenHarness(tiers: [
+            (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985"]),
+            (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985"]),
+        ], roles: [.reception])
+        h.app.open(try TierRecordScreen(session: h.session, tierID: 1))
+        h.press(.key(.character("d"), modifiers: [.control]))
+        XCTAssertEqual(h.line(22).trimmingCharacters(in: .whitespaces),
+                       "Cette fiche n'a absorbé aucune autre fiche : il n'y a pas de fusion à défaire.")
+        let admin = try AgentService(store: h.store).authenticate(login: "admin")
+        try TierMerger(store: h.store).merge(survivorID: 1, absorbedID: 2, by: admin, motif: nil)
+        h.app.open(try TierRecordScreen(session: h.session, tierID: 1))
+        h.press(.key(.character("d"), modifiers: [.control]))
+        XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Hélène"), "the record stays: \(h.line(0))")
+        XCTAssertEqual(h.line(22).trimmingCharacters(in: .whitespaces),
+                       "✗ Seul un superviseur peut défaire une fusion : demandez-le à un superviseur.")
+    }
 }
