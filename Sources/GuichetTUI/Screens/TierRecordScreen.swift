@@ -241,7 +241,8 @@ final class TierRecordScreen: Screen {
             // A colleague changed the record meanwhile (or verified it first): show it as it is now.
             if let fresh = try? TierService(store: session.store).snapshot(id: snapshot.id) { snapshot = fresh }
             let who = Set(stale.changes.compactMap(\.agentLogin)).sorted().joined(separator: ", ")
-            let what = Set(stale.changes.map(\.field.label)).sorted().joined(separator: ", ")
+            let fields = Set(stale.changes.map(\.field.label)).sorted().joined(separator: ", ")
+            let what = fields.isEmpty ? "fusion de fiches" : fields   // a merge writes no fact of its own version
             throw VerificationRefusal("Fiche modifiée entre-temps par \(who.isEmpty ? "un collègue" : who) (\(what)) : "
                 + "elle est rechargée ; relisez-la, puis Entrée pour confirmer ou Échap.")
         }

@@ -160,6 +160,17 @@ final class TierMergerTests: XCTestCase {
         try assertSound()
     }
 
+    func testAnEditOfTheSurvivorFromBeforeTheMergeIsToldOfIt() throws {
+        let kept = try test.person("Hélène", "Wamytan", born: "14/03/1985", [.phone: "25 12 34"])
+        let other = try test.person("Hélène", "Wamytan", born: "14/03/1985")
+        try merger.merge(survivorID: kept.id, absorbedID: other.id, by: supervisor, motif: nil)
+        XCTAssertThrowsError(try TierService(store: test.store).update(id: kept.id, expectedVersion: kept.version,
+                                                                      changes: [.phone: "79 00 00"], by: test.counter)) { error in
+            XCTAssertEqual("\(error)".split(separator: "\n").dropFirst().first,
+                           "Entre-temps, une fusion avec une autre fiche a été faite ou défaite sur celle-ci.")
+        }
+    }
+
     func testAnOpenBrouillonOfTheAbsorbedRecordIsSubmittedForTheSurvivor() throws {
         let (kept, other) = try twoRecords()
         let child = try test.person("Léa", "Wamytan", born: "02/05/2016")
