@@ -160,6 +160,28 @@ final class TierMergerTests: XCTestCase {
         try assertSound()
     }
 
+    func testARelationBetweenTheTwoAndAPieceOfBothComeBackAsTheyWere() throws {
+        let (kept, other) = try twoRecords()
+        let tiers = TierService(store: test.store)
+        try tiers.relate(other.id, kind: .parent, to: kept.id, by: test.counter)   // keyed wrongly as her own mother
+        let shared = try DocumentService(store: test.store).register(type: .familyRecordBook, issuedOn: "2020-01-01",
+                                                                      owners: [kept.id, other.id], by: test.counter)
+        let before = try test.store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM relation ORDER BY tier_id, kind, related_id")
+                + Row.fetchAll(db, sql: "SELECT * FROM document_owner ORDER BY tier_id, document_id")
+        }
+        try merger.merge(survivorID: kept.id, absorbedID: other.id, by: supervisor, motif: nil)
+        XCTAssertEqual(try tiers.snapshot(id: kept.id).relations, [], "no relation of a person to herself")
+        XCTAssertEqual(try DocumentService(store: test.store).documents(ownedBy: kept.id).map(\.id).filter { $0 == shared.id }, [shared.id])
+        try merger.unmerge(absorbedID: other.id, by: supervisor, motif: nil)
+        let after = try test.store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM relation ORDER BY tier_id, kind, related_id")
+                + Row.fetchAll(db, sql: "SELECT * FROM document_owner ORDER BY tier_id, document_id")
+        }
+        XCTAssertEqual(after, before)
+        try assertSound()
+    }
+
     func testAnEditOfTheSurvivorFromBeforeTheMergeIsToldOfIt() throws {
         let kept = try test.person("Hélène", "Wamytan", born: "14/03/1985", [.phone: "25 12 34"])
         let other = try test.person("Hélène", "Wamytan", born: "14/03/1985")
