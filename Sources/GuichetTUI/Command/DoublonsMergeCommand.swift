@@ -37,11 +37,17 @@ struct DoublonsMergeCommand: ParsableCommand {
             let survivor = try garder ?? (first == second ? first : merger.proposedSurvivor(first, second))
             let absorbed = survivor == first ? second : first
             let outcome = try merger.merge(survivorID: survivor, absorbedID: absorbed, by: agent, motif: motif) { _ in
-                guard let pause else { return }
-                FileHandle.standardError.write(Data("guichet : fusion en cours…\n".utf8))
-                usleep(useconds_t(max(0, min(pause, 600_000)) * 1000))
+                Self.pauseForTests(pause, "fusion en cours")
             }
             print(outcome.message)
         }
+    }
+
+    /// Says `what` on standard error and waits `milliseconds` (at most ten minutes), for a test
+    /// that kills the process inside the transaction.
+    static func pauseForTests(_ milliseconds: Int?, _ what: String) {
+        guard let milliseconds else { return }
+        FileHandle.standardError.write(Data("guichet : \(what)…\n".utf8))
+        usleep(useconds_t(max(0, min(milliseconds, 600_000)) * 1000))
     }
 }

@@ -13,11 +13,17 @@ struct DoublonsUnmergeCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("Numéro de la fiche absorbée.", valueName: "ID")) var id: Int64
     @Option(name: .long, help: ArgumentHelp("Pourquoi la fusion est défaite.", valueName: "TEXTE")) var motif: String?
+    /// A test's hook: waits this many milliseconds inside the transaction (see ``DoublonsMergeCommand``).
+    @Option(name: .customLong("pause-avant-validation"), help: ArgumentHelp("Pour les tests.", visibility: .private))
+    var pause: Int?
 
     func run() throws {
         try CommandFailure.guarded {
             let (opened, agent) = try store.session()
-            print(try TierMerger(store: opened).unmerge(absorbedID: id, by: agent, motif: motif).message)
+            let outcome = try TierMerger(store: opened).unmerge(absorbedID: id, by: agent, motif: motif) { _ in
+                DoublonsMergeCommand.pauseForTests(pause, "défusion en cours")
+            }
+            print(outcome.message)
         }
     }
 }

@@ -94,9 +94,10 @@ public struct TierMerger: Sendable {
 
     /// Undoes the standing merge of `absorbedID` (or, given a survivor that absorbed one record
     /// only, that merge): both records are put back as they were; what was added to the survivor
-    /// since stays there.
+    /// since stays there. `within` runs inside that transaction.
     @discardableResult
-    public func unmerge(absorbedID: Int64, by agent: Agent, motif: String?) throws -> TierUnmergeOutcome {
+    public func unmerge(absorbedID: Int64, by agent: Agent, motif: String?,
+                        within: ((Database) throws -> Void)? = nil) throws -> TierUnmergeOutcome {
         try AgentService.require(agent, .supervisor, .administrator, to: "défaire une fusion")
         let motif = try Self.checked(motif)
         return try store.write { db in
@@ -154,6 +155,7 @@ public struct TierMerger: Sendable {
             }
             try db.execute(sql: "UPDATE tier_merge SET undone_at = ?, undone_by = ?, undo_event_id = ? WHERE id = ?",
                            arguments: [at, agent.id, eventID, mergeID])
+            try within?(db)
             return TierUnmergeOutcome(
                 mergeID: mergeID, survivorID: survivor, absorbedID: absorbed, mergedAt: mergedAt,
                 updatesSince: max(0, before.version - versionAfter),

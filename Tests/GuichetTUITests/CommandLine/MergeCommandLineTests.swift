@@ -88,9 +88,38 @@ final class MergeCommandLineTests: XCTestCase {
     /// kill -9 while the merge's transaction is open (the command waits there when asked, for this
     /// test): nothing of it is in the store, which stays sound and takes the merge again.
     func testAMergeKilledMidWayLeavesNothing() throws {
+        try killMidWay(["doublons", "fusionner", "1", "2"], saying: "fusion en cours")
+        try assertCheckPasses()
+        let store = try SIMSStore.open(path: guichet.database)
+        XCTAssertEqual(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier_merge") }, 0)
+        XCTAssertEqual(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fact_record WHERE tier_id = 1") }, 1)
+        XCTAssertEqual(try TierSearch(store: store).search("wamytan helene").count, 2)
+        let merged = try guichet.run(["doublons", "fusionner", "1", "2"], as: "chef")
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        try assertCheckPasses()
+    }
+
+    /// The same for undoing: the merge still stands, whole.
+    func testAnUnmergeKilledMidWayLeavesTheMergeStanding() throws {
+        XCTAssertEqual(try guichet.run(["doublons", "fusionner", "1", "2"], as: "chef").status, 0)
+        let merged = try export(1).object
+        try killMidWay(["doublons", "defaire-fusion", "2"], saying: "défusion en cours")
+        try assertCheckPasses()
+        let after = try export(1).object
+        for key in ["tiers", "valeurs_actuelles", "historique", "relations", "fusions"] {
+            XCTAssertEqual(try Self.json(after[key]), try Self.json(merged[key]), key)
+        }
+        XCTAssertEqual(try guichet.run(["search", "n° 2"], as: "chef").stderr, "guichet : Fiche n° 2 fusionnée le \(Self.today) dans n° 1.\n")
+        let undone = try guichet.run(["doublons", "defaire-fusion", "2"], as: "chef")
+        XCTAssertEqual(undone.status, 0, undone.stderr)
+        try assertCheckPasses()
+    }
+
+    /// Runs `arguments` as chef, waiting inside the transaction, and kills it with SIGKILL once it says `what`.
+    private func killMidWay(_ arguments: [String], saying what: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: GuichetProcess.executable)
-        process.arguments = ["doublons", "fusionner", "1", "2", "--pause-avant-validation", "60000"]
+        process.arguments = arguments + ["--pause-avant-validation", "60000"]
         var environment = ProcessInfo.processInfo.environment
         environment["GUICHET_DB"] = guichet.database
         environment["GUICHET_LOGIN"] = "chef"
@@ -102,22 +131,13 @@ final class MergeCommandLineTests: XCTestCase {
         try process.run()
         var said = Data()
         let deadline = Date().addingTimeInterval(30)
-        while !String(decoding: said, as: UTF8.self).contains("fusion en cours"), Date() < deadline {
+        while !String(decoding: said, as: UTF8.self).contains(what), Date() < deadline {
             said += err.fileHandleForReading.availableData
         }
-        XCTAssertTrue(String(decoding: said, as: UTF8.self).contains("fusion en cours"), "the merge did not start")
+        XCTAssertTrue(String(decoding: said, as: UTF8.self).contains(what), "the command did not reach its transaction")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
-
-        try assertCheckPasses()
-        let store = try SIMSStore.open(path: guichet.database)
-        XCTAssertEqual(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier_merge") }, 0)
-        XCTAssertEqual(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fact_record WHERE tier_id = 1") }, 1)
-        XCTAssertEqual(try TierSearch(store: store).search("wamytan helene").count, 2)
-        let merged = try guichet.run(["doublons", "fusionner", "1", "2"], as: "chef")
-        XCTAssertEqual(merged.status, 0, merged.stderr)
-        try assertCheckPasses()
     }
 
     /// Today in Nouméa, as the messages write it.
