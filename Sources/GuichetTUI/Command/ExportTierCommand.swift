@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SIMSModel
 
 /// `guichet export tier ID [--motif TEXTE]`: everything held on one tier, as JSON (RGPD right of
@@ -15,6 +16,9 @@ struct ExportTierCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.guarded {
             let (opened, agent) = try store.session()
+            if let redirect = try TierMerger(store: opened).redirect(of: id) {
+                FileHandle.standardError.write(Data("guichet : \(redirect.notice) Export de la fiche n° \(redirect.survivorID).\n".utf8))
+            }
             do {
                 print(try TierExporter(store: opened).export(id: id, by: agent, motif: motif))
             } catch let refusal as RestrictedTierRefusal {

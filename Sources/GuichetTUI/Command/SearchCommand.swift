@@ -27,6 +27,9 @@ struct SearchCommand: ParsableCommand {
             let (opened, agent) = try store.session()
             try AgentService.require(agent, .reception, .instructor, .supervisor, to: "rechercher des tiers")
             let hits = try TierSearch(store: opened).search(text, limit: limit)
+            if let redirect = hits.first?.redirect {
+                FileHandle.standardError.write(Data("guichet : \(redirect.notice)\n".utf8))
+            }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

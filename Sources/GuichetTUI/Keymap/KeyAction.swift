@@ -72,6 +72,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case doublons
     case memePersonne = "meme-personne"
     case personnesDifferentes = "personnes-differentes"
+    case defaireFusion = "defaire-fusion"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -148,6 +149,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .doublons: "Doublons"
         case .memePersonne: "Même"
         case .personnesDifferentes: "Différ."
+        case .defaireFusion: "Défusion"
         }
     }
 
@@ -223,6 +225,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .doublons: "revoir les doublons probables du registre (superviseurs)"
         case .memePersonne: "décider que les deux fiches de la paire sont la même personne"
         case .personnesDifferentes: "décider que ce sont deux personnes différentes : la paire n'est plus proposée"
+        case .defaireFusion: "défaire la fusion de la fiche avec celle qu'elle a absorbée, après confirmation (superviseurs)"
         }
     }
 }

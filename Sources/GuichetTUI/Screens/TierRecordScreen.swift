@@ -2,7 +2,7 @@ import SIMSModel
 
 /// Fiche tier: every current fact with its source, level, agent and date; the relations (Enter
 /// opens the related tier); F5 the selected field's history; F6 edit. Opening it records the
-/// consultation in the audit log.
+/// consultation in the audit log; a record absorbed by a merge opens its survivor, with a message.
 ///
 /// Space marks facts; F2 verifies them (or the selected one) against a document of the tier
 /// chosen in a small form, or scanned now (level 1, « vérifié sur Pièce d'identité du … »); F11
@@ -58,10 +58,12 @@ final class TierRecordScreen: Screen {
     private var pendingScan: [TierField]?
 
     /// Opens the record, recording the consultation; a restricted tier needs `motif`
-    /// (else ``RestrictedTierRefusal``).
-    init(session: AppSession, tierID: Int64, motif: String? = nil) throws {
+    /// (else ``RestrictedTierRefusal``). A record absorbed by a merge opens its survivor, and says so.
+    init(session: AppSession, tierID requested: Int64, motif: String? = nil) throws {
         self.session = session
         self.motif = motif
+        let redirect = try TierMerger(store: session.store).redirect(of: requested)
+        let tierID = redirect?.survivorID ?? requested
         snapshot = try TierService(store: session.store).open(id: tierID, by: session.agent, motif: motif)
         dossiers = (try? DossierService(store: session.store).dossiers(ofTier: tierID)) ?? []
         documents = (try? DocumentService(store: session.store).documents(ownedBy: tierID)) ?? []
@@ -69,6 +71,8 @@ final class TierRecordScreen: Screen {
         if let motif {
             session.recordMotifs[tierID] = motif
             session.message = .info("Fiche limitée : consultation enregistrée avec le motif « \(motif) ».")
+        } else if let redirect {
+            session.message = .info("\(redirect.notice) Voici la fiche n° \(tierID).")
         }
     }
 
@@ -305,7 +309,8 @@ final class TierRecordScreen: Screen {
             // A colleague changed the record meanwhile (or verified it first): show it as it is now.
             if let fresh = try? TierService(store: session.store).snapshot(id: snapshot.id) { snapshot = fresh }
             let who = Set(stale.changes.compactMap(\.agentLogin)).sorted().joined(separator: ", ")
-            let what = Set(stale.changes.map(\.field.label)).sorted().joined(separator: ", ")
+            let fields = Set(stale.changes.map(\.field.label)).sorted().joined(separator: ", ")
+            let what = fields.isEmpty ? "fusion de fiches" : fields   // a merge writes no fact of its own version
             throw VerificationRefusal("Fiche modifiée entre-temps par \(who.isEmpty ? "un collègue" : who) (\(what)) : "
                 + "elle est rechargée ; relisez-la, puis Entrée pour confirmer ou Échap.")
         }
@@ -343,8 +348,14 @@ final class TierRecordScreen: Screen {
         case .retour, .annuler: return .pop
         case .historique:
             if case .fact(let field, _) = all[selected] {
-                return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
+                return .push(FieldHistoryScreen(snapshot: snapshot, field: field, session: session))
             }
+        case .defaireFusion:
+            // Undone from the history, where the facts that came from the absorbed record show.
+            var field = TierField.fields(of: snapshot.kind)[0]
+            if case .fact(let selectedField, _) = all[selected] { field = selectedField }
+            let history = FieldHistoryScreen(snapshot: snapshot, field: field, session: session)
+            if history.openUnmerge() { return .push(history) }
         case .modifier:
             return .push(TierFormScreen(session: session, editing: snapshot))
         case .nouveauDossier:
@@ -368,7 +379,7 @@ final class TierRecordScreen: Screen {
             case .relation(_, let tierID, _):
                 return Self.opening(session, tierID: tierID)
             case .fact(let field, _):
-                return .push(FieldHistoryScreen(snapshot: snapshot, field: field))
+                return .push(FieldHistoryScreen(snapshot: snapshot, field: field, session: session))
             case .renewal(let index):
                 return startRenewal(renewals[index])
             case .dossier(let id, _, _, let detail):

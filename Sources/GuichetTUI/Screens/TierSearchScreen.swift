@@ -79,6 +79,9 @@ final class TierSearchScreen: Screen {
         if let dossier {
             buffer.put("Dossier \(dossier.number) · \(dossier.procedureTitle) · \(session.keyName(.ouvrir, in: .recherche)) : ouvrir",
                        x: x, y: area.y + 2, style: theme.title, maxWidth: width)
+        } else if let redirect = hits.first?.redirect {
+            buffer.put("\(redirect.notice) \(session.keyName(.ouvrir, in: .recherche)) : ouvrir n° \(redirect.survivorID)",
+                       x: x, y: area.y + 2, style: theme.notice, maxWidth: width)
         } else if let first = hits.first, !first.matchesAllTerms {
             buffer.put("Aucun tiers ne correspond à tous les mots ; les plus proches :", x: x, y: area.y + 2,
                        style: theme.error, maxWidth: width)

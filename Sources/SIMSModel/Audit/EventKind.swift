@@ -37,6 +37,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case tierRestrictionLifted = "tier.unrestrict"
     case duplicatesAnalysed = "doublons.analyse"
     case duplicatePairDecided = "doublons.decision"
+    case tiersMerged = "tier.merge"
+    case tiersUnmerged = "tier.unmerge"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -78,6 +80,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .tierRestrictionLifted: return "levée de la limitation (RGPD)"
         case .duplicatesAnalysed: return "analyse des doublons"
         case .duplicatePairDecided: return "décision sur une paire de doublons"
+        case .tiersMerged: return "fusion de deux fiches"
+        case .tiersUnmerged: return "fusion défaite"
         }
     }
 }

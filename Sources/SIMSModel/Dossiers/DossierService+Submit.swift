@@ -21,6 +21,18 @@ extension DossierService {
             guard let saved = try DossierRow.load(db, id: dossier.id), saved.state == .draft else {
                 throw Self.notDraft(dossier.id)
             }
+            // Its applicant or beneficiary absorbed by a merge since the form opened: the brouillon,
+            // moved by the merge, is submitted for the survivor.
+            var dossier = dossier
+            if saved.applicantID != dossier.applicantID, try TierRedirect.find(db, id: dossier.applicantID) != nil {
+                dossier.applicantID = saved.applicantID
+                dossier.applicantVersion = saved.applicantVersion
+            }
+            if let beneficiaryID = dossier.beneficiaryID, saved.beneficiaryID != beneficiaryID,
+               try TierRedirect.find(db, id: beneficiaryID) != nil {
+                dossier.beneficiaryID = saved.beneficiaryID
+                dossier.beneficiaryVersion = saved.beneficiaryVersion
+            }
             guard let applicant = try TierService.loadSnapshot(db, id: dossier.applicantID, relations: false) else {
                 throw TierService.notFound(dossier.applicantID)
             }

@@ -15,14 +15,18 @@ public struct DossierService: Sendable {
 
     public init(store: SIMSStore) { self.store = store }
 
-    /// Starts an intake: a brouillon dossier with every known answer filled in. For a renewal, the
+    /// Starts an intake: a brouillon dossier with every known answer filled in (for the survivor of
+    /// a record absorbed by a merge). For a renewal, the
     /// previous dossier of the same applicant (and beneficiary) gives the local answers.
     /// The prefill shows the tiers' data: when one of them is restricted, the intake starts only
     /// with a `motif` (else ``RestrictedTierRefusal``), recorded as a consultation.
-    public func start(_ procedure: Procedure, applicantID: Int64, beneficiaryID: Int64? = nil,
+    public func start(_ procedure: Procedure, applicantID requestedApplicant: Int64, beneficiaryID requestedBeneficiary: Int64? = nil,
                       by agent: Agent, motif: String? = nil) throws -> Intake {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "ouvrir un dossier")
         return try store.write { db in
+            // A record absorbed by a merge leads to its survivor.
+            let applicantID = try TierRedirect.resolve(db, id: requestedApplicant)
+            let beneficiaryID = try requestedBeneficiary.map { try TierRedirect.resolve(db, id: $0) }
             guard let applicant = try TierService.read(db, id: applicantID) else { throw TierService.notFound(applicantID) }
             guard applicant.kind == procedure.applicantKind else {
                 throw ValidationError(field: nil, message: "« \(procedure.title) » est demandée par "

@@ -7,6 +7,11 @@ import GRDB
 /// processing (« limitation »), in force or lifted. The export is itself recorded, with its motif
 /// (« droit d'accès » unless said otherwise); a restricted tier is exported only with a motif.
 ///
+/// While a merge stands, the survivor's export holds the absorbed record's facts (in its history),
+/// relations, dossiers and events too, and lists the merge under « fusions »; the absorbed
+/// record's number exports the survivor, under « redirection ». The merge and its undoing are
+/// events of the survivor: they show in its « evenements », like the exports themselves.
+///
 /// ```swift
 /// let json = try TierExporter(store: store).export(id: 42, by: supervisor)
 /// ```
@@ -18,9 +23,12 @@ public struct TierExporter: Sendable {
     /// The motif of an export when none is given (and the tier is not restricted).
     public static let defaultMotif = "droit d'accès"
 
-    public func export(id: Int64, by agent: Agent, motif: String? = nil) throws -> String {
+    public func export(id requested: Int64, by agent: Agent, motif: String? = nil) throws -> String {
         try AgentService.require(agent, .supervisor, .administrator, to: "exporter les données d'un tiers")
         let object: [String: Any] = try store.write { db in
+            // A record absorbed by a merge is exported as its survivor, which holds its facts.
+            let redirect = try TierRedirect.find(db, id: requested)
+            let id = redirect?.survivorID ?? requested
             guard let snapshot = try TierService.loadSnapshot(db, id: id) else { throw TierService.notFound(id) }
             var payload = try TierRestrictionService.consultationPayload(db, tierIDs: [id], motif: motif, context: .export)
             if payload["motif"] == nil { payload["motif"] = Self.defaultMotif }
@@ -31,10 +39,14 @@ public struct TierExporter: Sendable {
                 SELECT e.id, e.at, e.kind, e.payload, a.login, a.full_name FROM event e
                 LEFT JOIN agent a ON a.id = e.agent_id
                 WHERE e.tier_id = ? OR e.id IN (SELECT event_id FROM fact_record WHERE tier_id = ?)
+                   OR e.tier_id IN (SELECT absorbed_id FROM tier_merge WHERE survivor_id = ? AND undone_at IS NULL)
                 ORDER BY e.id
-                """, arguments: [id, id])
+                """, arguments: [id, id, id])
+            let merges = try Row.fetchAll(db, sql: """
+                SELECT absorbed_id, merged_at FROM tier_merge WHERE survivor_id = ? AND undone_at IS NULL ORDER BY id
+                """, arguments: [id])
             let current = snapshot.current
-            return [
+            var object: [String: Any] = [
                 "tiers": [
                     "id": id,
                     "type": snapshot.kind.rawValue,
@@ -69,6 +81,15 @@ public struct TierExporter: Sendable {
                      "agent": (e["login"] as String?) ?? "?"] as [String: Any]
                 },
             ]
+            // Only while a merge stands: once undone, each record's export is as before the merge.
+            if !merges.isEmpty {
+                object["fusions"] = merges.map { ["fiche_absorbee": $0[0] as Int64, "le": $0[1] as String] as [String: Any] }
+            }
+            if let redirect {
+                object["redirection"] = ["fiche_demandee": requested, "fusionnee_le": redirect.mergedAt,
+                                         "dans": redirect.survivorID] as [String: Any]
+            }
+            return object
         }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self)

@@ -20,4 +20,6 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// Whether the tier's processing is restricted (RGPD « limitation »): the hit then holds its
     /// name only; its data is shown by opening it with a motif.
     public var restricted: Bool = false
+    /// The record asked for by its number (« n° 12 ») when a merge absorbed it: the hit is its survivor.
+    public var redirect: TierRedirect? = nil
 }

@@ -46,6 +46,9 @@ public struct TierSearch: Sendable {
 
     /// The tiers best matching `text`, best first.
     public func search(_ text: String, limit: Int = 20) throws -> [SearchHit] {
+        if let number = Self.tierNumber(text) {
+            return try store.pool.read { db in try numbered(db, number) }
+        }
         let query = SearchQuery.parse(text)
         guard !query.isEmpty else { return [] }
         return try store.pool.read { db in try search(db, query: query, limit: limit) }

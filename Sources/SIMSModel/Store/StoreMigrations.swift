@@ -262,6 +262,32 @@ enum StoreMigrations {
                 """)
             for trigger in AttestedTable.named("duplicate_pair")!.triggers { try db.execute(sql: trigger.sql) }
         }
+        migrator.registerMigration("v11-tier-merge") { db in
+            // Merges of two records of one person (see TierMerger): the absorbed record redirects to
+            // the survivor while the merge stands; `restore` holds what its undoing puts back.
+            try db.execute(sql: """
+                CREATE TABLE tier_merge (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    absorbed_id INTEGER NOT NULL REFERENCES tier(id) ON DELETE RESTRICT,
+                    survivor_id INTEGER NOT NULL REFERENCES tier(id) ON DELETE RESTRICT,
+                    merged_at TEXT NOT NULL,
+                    agent_id INTEGER REFERENCES agent(id) ON DELETE RESTRICT,
+                    motif TEXT,
+                    event_id INTEGER NOT NULL,
+                    survivor_version_before INTEGER NOT NULL,
+                    survivor_version_after INTEGER NOT NULL,
+                    restore TEXT NOT NULL,
+                    undone_at TEXT,
+                    undone_by INTEGER REFERENCES agent(id) ON DELETE RESTRICT,
+                    undo_event_id INTEGER
+                );
+                CREATE UNIQUE INDEX tier_merge_standing ON tier_merge(absorbed_id) WHERE undone_at IS NULL;
+                CREATE INDEX tier_merge_by_survivor ON tier_merge(survivor_id, id);
+                CREATE INDEX tier_merge_by_agent ON tier_merge(agent_id);
+                CREATE INDEX tier_merge_by_undoer ON tier_merge(undone_by);
+                """)
+            for trigger in AttestedTable.named("tier_merge")!.triggers { try db.execute(sql: trigger.sql) }
+        }
         migrator.registerMigration("v12-tier-restriction") { db in
             // The restriction of a tier's processing (RGPD « limitation »): one row per request,
             // lifted by a later request; at most one in force per tier. Attested register data.

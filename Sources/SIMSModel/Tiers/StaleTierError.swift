@@ -13,8 +13,11 @@ public struct StaleTierError: Error, Equatable, Sendable, CustomStringConvertibl
         let lines = changes.map { fact in
             "  - \(fact.field.label) : « \(fact.displayValue) » par \(fact.agentLogin ?? "?") le \(Timestamp.french(fact.recordedAt))"
         }
-        return (["Cette fiche a été modifiée par quelqu'un d'autre pendant que vous la modifiiez ; rien n'a été enregistré.",
-                 "Modifications intervenues entre-temps :"] + lines
+        // A new version without facts of its own: a merge made or undone on the record (see TierMerger).
+        let what = lines.isEmpty ? ["Entre-temps, une fusion avec une autre fiche a été faite ou défaite sur celle-ci."]
+            : ["Modifications intervenues entre-temps :"] + lines
+        return (["Cette fiche a été modifiée par quelqu'un d'autre pendant que vous la modifiiez ; rien n'a été enregistré."]
+                + what
                 + ["Rechargez la fiche, vérifiez ces valeurs, puis refaites votre modification."]).joined(separator: "\n")
     }
 }

@@ -90,6 +90,7 @@ public struct TierService: Sendable {
                        dossierID: Int64? = nil, now: Date, today: CalendarDate,
                        loaded: TierSnapshot? = nil, reload: Bool = true) throws -> TierSnapshot {
         // `loaded`: the tier as the caller just read it in this same transaction.
+        try TierRedirect.refuseIfAbsorbed(db, id: id)
         guard let before = try loaded ?? Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
         if before.version != expectedVersion {
             throw StaleTierError(tierID: id, expectedVersion: expectedVersion, currentVersion: before.version,
@@ -160,6 +161,8 @@ public struct TierService: Sendable {
             throw ValidationError(field: nil, message: "Un tiers ne peut pas être lié à lui-même.")
         }
         try store.write { db in
+            try TierRedirect.refuseIfAbsorbed(db, id: tierID)
+            try TierRedirect.refuseIfAbsorbed(db, id: relatedID)
             guard let subject = try TierKind.fetch(db, id: tierID) else { throw Self.notFound(tierID) }
             guard let related = try TierKind.fetch(db, id: relatedID) else { throw Self.notFound(relatedID) }
             switch kind {

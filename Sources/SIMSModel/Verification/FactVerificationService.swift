@@ -77,6 +77,7 @@ public struct FactVerificationService: Sendable {
 
     /// The tier as stored, refused as stale when it changed since `expectedVersion`.
     static func loadFresh(_ db: Database, tierID: Int64, expectedVersion: Int) throws -> TierSnapshot {
+        try TierRedirect.refuseIfAbsorbed(db, id: tierID)
         guard let tier = try TierService.loadSnapshot(db, id: tierID, relations: false) else { throw TierService.notFound(tierID) }
         guard tier.version == expectedVersion else {
             throw StaleTierError(tierID: tierID, expectedVersion: expectedVersion, currentVersion: tier.version,

@@ -15,6 +15,7 @@ extension AttestedTable {
         case "agent": return "agent n° \(part(0))"
         case "dossier_note": return "note interne n° \(part(0))"
         case "tier_restriction": return "limitation n° \(part(0))"
+        case "tier_merge": return "fusion de fiches n° \(part(0))"
         default: return "\(label) \(key)"
         }
     }

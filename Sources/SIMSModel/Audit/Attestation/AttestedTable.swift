@@ -68,6 +68,10 @@ struct AttestedTable: Sendable {
         AttestedTable(name: "duplicate_pair", label: "paire de doublons", keyColumns: ["id"],
                       otherColumns: ["tier_a", "tier_b", "probability", "reasons", "state", "signature", "found_at",
                                      "decided_by", "decided_at"]),
+        AttestedTable(name: "tier_merge", label: "fusion de fiches", keyColumns: ["id"],
+                      otherColumns: ["absorbed_id", "survivor_id", "merged_at", "agent_id", "motif", "event_id",
+                                     "survivor_version_before", "survivor_version_after", "restore", "undone_at",
+                                     "undone_by", "undo_event_id"]),
     ]
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
