@@ -111,15 +111,39 @@ final class DuplicatePairScreen: Screen {
     @discardableResult
     static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession) -> Bool {
         do {
+            if decision == .samePerson {
+                return try merge(pairID, session: session)
+            }
             let pair = try DuplicateReview(store: session.store).decide(pairID: pairID, decision, by: session.agent)
             session.message = .info("Paire n° \(pair.id) (fiches n° \(pair.tierA) et \(pair.tierB)) : décision « \(decision.label) » enregistrée"
                 + (decision == .differentPeople ? " ; elle ne sera plus proposée tant que ces fiches ne changent pas." : "."))
             return true
         } catch let conflict as DuplicateDecisionConflict {
             session.message = .error(conflict.description)
+        } catch let refusal as TierMergeRefusal {
+            session.message = .error(refusal.message)
         } catch {
             session.message = .error("\(error)")
         }
         return false
+    }
+
+    /// « Même personne »: the two records are merged (the survivor the older one, or the one with
+    /// more verified facts), the pair's decision recorded in the merge's transaction.
+    private static func merge(_ pairID: Int64, session: AppSession) throws -> Bool {
+        guard let pair = try DuplicateReview(store: session.store).pair(id: pairID) else {
+            session.message = .error("Aucune paire de doublons n° \(pairID) : rouvrez la liste.")
+            return false
+        }
+        let merger = TierMerger(store: session.store)
+        let survivor = try merger.proposedSurvivor(pair.tierA, pair.tierB)
+        let absorbed = survivor == pair.tierA ? pair.tierB : pair.tierA
+        let outcome = try merger.merge(survivorID: survivor, absorbedID: absorbed, by: session.agent,
+                                       motif: "doublon n° \(pairID)", within: { db in
+            try DuplicateReview.recordDecision(db, pairID: pairID, decision: .samePerson, agentID: session.agent.id,
+                                               at: session.store.clock.now())
+        })
+        session.message = .info("Paire n° \(pairID) : même personne. \(outcome.message)")
+        return true
     }
 }

@@ -82,7 +82,9 @@ public struct DuplicateAnalysis: Sendable {
             try wdb.inTransaction {
                 let facts = try Row.fetchCursor(db, sql: """
                     SELECT f.tier_id, f.field_values FROM fact_record f JOIN tier t ON t.id = f.tier_id
-                    WHERE t.kind = 'personne' ORDER BY f.tier_id, f.seq
+                    WHERE t.kind = 'personne'
+                      AND t.id NOT IN (SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL)
+                    ORDER BY f.tier_id, f.seq
                     """)
                 var currentID: Int64?
                 var values: [TierField: String] = [:]
