@@ -12,6 +12,8 @@ public struct RetentionPurgeReport: Sendable, Equatable {
     /// Dossiers whose retention came from the procedure file (none recorded at their decision).
     public var retentionFromProcedureFile = 0
 
+    public init() {}
+
     public var erasedDossiers: Int { erasedByProcedureYear.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
     /// The report's lines in French: by procedure and year, then the rest.

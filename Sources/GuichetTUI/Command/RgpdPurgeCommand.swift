@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SIMSModel
+
+/// `guichet rgpd purger [--simuler]`: erases the closed dossiers whose retention has run out
+/// (administrateurs; run nightly, see README « Conservation et effacement »).
+struct RgpdPurgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purger",
+        abstract: "Efface les dossiers clos dont la durée de conservation est échue (administrateurs ; chaque nuit).")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var procedureOptions: ProcedureOptions
+    @Flag(name: .long, help: "Liste ce qui serait effacé, par démarche et année, sans rien effacer.") var simuler = false
+    @Option(name: .long, help: "Dossiers effacés par transaction (les guichets travaillent entre deux).") var lot = 200
+
+    func run() throws {
+        try CommandFailure.guarded {
+            guard (1...5_000).contains(lot) else {
+                CommandFailure.fail("--lot \(lot) : donnez un nombre de dossiers par transaction entre 1 et 5000.")
+            }
+            let catalog = procedureOptions.catalog()
+            let (opened, agent) = try store.session()
+            try AgentService.require(agent, .administrator, to: "appliquer les durées de conservation")
+            var purge = RetentionPurge(store: opened, retention: Dictionary(
+                catalog.procedures.map { ($0.code, $0.retentionYears) }, uniquingKeysWith: { first, _ in first }))
+            purge.batch = lot
+            var report = RetentionPurgeReport()
+            let expired = try purge.expired(report: &report)
+            if simuler {
+                for dossier in expired {
+                    report.erasedByProcedureYear[dossier.procedureCode, default: [:]][dossier.term.decidedOn.year, default: 0] += 1
+                    if !dossier.recordedAtDecision { report.retentionFromProcedureFile += 1 }
+                }
+                report.lines(simulated: true).forEach { print($0) }
+                return
+            }
+            let line = ProgressLine(label: "Purge")
+            try purge.purge(expired, by: agent, into: &report) { done, total in
+                line.update("effacement", done: Int64(done), total: Int64(total), unit: "dossiers")
+            }
+            line.finish()
+            report.lines(simulated: false).forEach { print($0) }
+        }
+    }
+}
