@@ -49,7 +49,7 @@ final class DuplicateJourneyTests: XCTestCase {
         let side = try session.waitFor("Nom de naissance ≠ · Wamytan")
         XCTAssertTrue(side.contains("Prénoms            · Hélène"), "accents aside, the given names are the same: \(side)")
         try session.keys("F6")
-        try session.waitFor("« personnes différentes » enregistré")
+        try session.waitFor("enregistrée ; elle ne sera plus proposée")
         try session.waitFor("Aucune paire à revoir")
         try session.keys("C-q")
         try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })

@@ -29,7 +29,6 @@ final class HomeScreenTests: XCTestCase {
 
 
 
-
             F1Aide  F2Personne  F3Quitter  F4Organis.  F5Cherche  F6Brouill.  F9Dossier
             """)
     }
