@@ -35,6 +35,18 @@ final class DuplicateScreensTests: XCTestCase {
         for line in screen.split(separator: "\n") { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 80) }
     }
 
+    func testSamePersonMergesThePairAndTheAbsorbedRecordRedirects() throws {
+        h.press(.character("D"))
+        h.press(.enter)
+        h.press(.function(5))
+        XCTAssertTrue(h.screen.contains("Paire n° 1 : même personne."), h.screen)
+        XCTAssertTrue(h.screen.contains("Aucune paire à revoir"), h.screen)
+        let redirect = try XCTUnwrap(TierMerger(store: h.store).redirect(of: 2), "the newer record is absorbed")
+        XCTAssertEqual(redirect.survivorID, 1)
+        XCTAssertEqual(try DuplicateReview(store: h.store).pendingCount(), 0)
+        XCTAssertTrue(try ChainVerifier.verify(h.store).isSound)
+    }
+
     func testDecidingDifferentPeopleRemovesThePairAndSaysSo() throws {
         h.press(.character("D"))
         h.press(.enter)
