@@ -88,7 +88,8 @@ public enum ChainVerifier {
     /// What is wrong with an event's personal content: changed since its digest, or gone without an
     /// erasure; for an event converted by v13 whose content is there, its former hash must still hold.
     static func contentProblem(_ event: AuditEvent, legacyPrev: String) -> String? {
-        let name = "Événement n° \(event.id) (\(event.kindLabel), \(Timestamp.french(event.at)))"
+        // Named only when something is wrong: formatting a date per event would cost more than its hashes.
+        var name: String { "Événement n° \(event.id) (\(event.kindLabel), \(Timestamp.french(event.at)))" }
         guard let digest = event.contentDigest else {
             return "\(name) : l'empreinte de son contenu a été supprimée hors de l'application."
         }
