@@ -143,7 +143,9 @@ final class DuplicatePairScreen: Screen {
             try DuplicateReview.recordDecision(db, pairID: pairID, decision: .samePerson, agentID: session.agent.id,
                                                at: session.store.clock.now())
         })
-        session.message = .info("Paire n° \(pairID) : même personne. \(outcome.message)")
+        // Short enough for the two message rows (the merge's full summary is in its event).
+        session.message = .info("Paire n° \(pairID) : même personne. Fiche n° \(outcome.absorbedID) fusionnée dans n° "
+            + "\(outcome.survivorID) (\(outcome.survivorName)) ; \(session.keyName(.defaireFusion, in: .fiche)) sur cette fiche la défait.")
         return true
     }
 }
