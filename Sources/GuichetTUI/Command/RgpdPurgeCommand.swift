@@ -28,10 +28,7 @@ struct RgpdPurgeCommand: ParsableCommand {
             var report = RetentionPurgeReport()
             let expired = try purge.expired(report: &report)
             if simuler {
-                for dossier in expired {
-                    report.erasedByProcedureYear[dossier.procedureCode, default: [:]][dossier.term.decidedOn.year, default: 0] += 1
-                    if !dossier.recordedAtDecision { report.retentionFromProcedureFile += 1 }
-                }
+                expired.forEach { report.count($0) }
                 report.lines(simulated: true).forEach { print($0) }
                 return
             }

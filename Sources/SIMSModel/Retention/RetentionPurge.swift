@@ -127,8 +127,7 @@ public struct RetentionPurge: Sendable {
             try db.cachedStatement(sql: "DELETE FROM dossier WHERE id = ?").execute(arguments: [candidate.id])
             erasedIDs.append(candidate.id)
             erasedNumbers.append(candidate.name)
-            report.erasedByProcedureYear[candidate.procedureCode, default: [:]][candidate.term.decidedOn.year, default: 0] += 1
-            if !candidate.recordedAtDecision { report.retentionFromProcedureFile += 1 }
+            report.count(candidate)
         }
         guard !erasedIDs.isEmpty else { return [] }
         let released = try DocumentRelease.releaseUnneeded(db, documents: documents)

@@ -14,6 +14,12 @@ public struct RetentionPurgeReport: Sendable, Equatable {
 
     public init() {}
 
+    /// Counts `dossier` as erased (or, simulated, to erase) under its procedure and year of decision.
+    public mutating func count(_ dossier: ExpiredDossier) {
+        erasedByProcedureYear[dossier.procedureCode, default: [:]][dossier.term.decidedOn.year, default: 0] += 1
+        if !dossier.recordedAtDecision { retentionFromProcedureFile += 1 }
+    }
+
     public var erasedDossiers: Int { erasedByProcedureYear.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
     /// The report's lines in French: by procedure and year, then the rest.
