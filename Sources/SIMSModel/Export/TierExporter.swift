@@ -4,7 +4,8 @@ import GRDB
 /// Everything held on one tier, as JSON, for the RGPD right of access: current values, every
 /// fact with its history and provenance, relations both ways, and every event about the tier,
 /// consultations included (who consulted it, when, where and why), and the restrictions of its
-/// processing (« limitation »), in force or lifted. The export is itself recorded, with its motif
+/// processing (« limitation »), in force or lifted, and the erasures made at its request
+/// (« effacements »: what went, what stayed under a retention and until when). The export is itself recorded, with its motif
 /// (« droit d'accès » unless said otherwise); a restricted tier is exported only with a motif.
 ///
 /// While a merge stands, the survivor's export holds the absorbed record's facts (in its history),
@@ -35,6 +36,7 @@ public struct TierExporter: Sendable {
             try EventLog.append(db, kind: .tierExported, agentID: agent.id, tierID: id, payload: payload,
                                 at: store.clock.now())
             let restrictions = try TierRestrictionService.history(db, tierID: id)
+            let erasures = try TierErasure.history(db, tierID: id)
             let events = try Row.fetchAll(db, sql: """
                 SELECT e.id, e.at, e.kind, e.payload, a.login, a.full_name FROM event e
                 LEFT JOIN agent a ON a.id = e.agent_id
@@ -75,6 +77,10 @@ public struct TierExporter: Sendable {
                     return object
                 },
                 "limitations": restrictions.map(Self.restrictionObject),
+                "effacements": erasures.map { erasure in
+                    ["le": erasure.erasedAt, "par": erasure.erasedBy, "motif": erasure.motif, "complet": erasure.complete,
+                     "conserve": erasure.kept, "efface": erasure.erased] as [String: Any]
+                },
                 "evenements": events.map { e in
                     ["id": e["id"] as Int64, "le": e["at"] as String,
                      "type": EventKind(rawValue: e["kind"])?.label ?? (e["kind"] as String),

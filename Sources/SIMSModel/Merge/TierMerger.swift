@@ -68,7 +68,7 @@ public struct TierMerger: Sendable {
                 restore.factSeqs.append(write.seq)
             }
             restore.promotedSeqs = plan.promoted.map(\.seq)
-            try Self.rewriteSummary(db, id: survivorID, kind: survivor.kind, before: survivor, version: version, at: at)
+            try TierRowWriter.rewriteSummary(db, id: survivorID, kind: survivor.kind, before: survivor, version: version, at: at)
             try Self.setSearchable(db, absorbed, false)
             try Self.moveRelations(db, from: absorbedID, to: survivorID, into: &restore)
             try Self.moveDocuments(db, from: absorbedID, to: survivorID, into: &restore)
@@ -124,7 +124,7 @@ public struct TierMerger: Sendable {
             }
             let untouched = before.version == versionAfter
             let version = untouched ? (merge["survivor_version_before"] as Int) : before.version + 1
-            try Self.rewriteSummary(db, id: survivor, kind: before.kind, before: before, version: version,
+            try TierRowWriter.rewriteSummary(db, id: survivor, kind: before.kind, before: before, version: version,
                                     at: untouched ? restore.survivorUpdatedAt : at)
             try Self.setSearchable(db, absorbedSnapshot, true)
             for row in restore.addedRelations {
@@ -244,17 +244,6 @@ public struct TierMerger: Sendable {
             throw TierMergeRefusal("La fusion de la fiche n° \(id) a déjà été défaite le \(Timestamp.french(undone).prefix(10)) : rien à faire.")
         }
         throw TierMergeRefusal("La fiche n° \(id) n'a été fusionnée avec aucune autre : rien à défaire.")
-    }
-
-    /// Rewrites the summary row (name, identifiers, level, search words) of `id` from its facts.
-    private static func rewriteSummary(_ db: Database, id: Int64, kind: TierKind, before: TierSnapshot, version: Int,
-                                       at: String) throws {
-        guard let after = try TierService.loadSnapshot(db, id: id, relations: false) else { throw TierService.notFound(id) }
-        let old = before.current.compactMapValues(\.value), new = after.current.compactMapValues(\.value)
-        try TierRowWriter.updateTier(db, id: id, kind: kind, version: version, current: new,
-                                     minLevel: TierRowWriter.minLevel(of: Array(after.current.values)),
-                                     oldEntry: SearchTokenizer.entry(kind: kind, values: old),
-                                     newEntry: SearchTokenizer.entry(kind: kind, values: new), at: at)
     }
 
     /// Takes an absorbed record out of the search (its words and vocabulary), or puts it back.

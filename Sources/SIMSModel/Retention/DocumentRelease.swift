@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The documents an erasure frees: those no remaining dossier links or asks for and no fact of
@@ -36,5 +37,17 @@ enum DocumentRelease {
             }
         }
         return released
+    }
+
+    /// Removes the files of erased documents, after the commit; the count removed (a file already
+    /// gone is no fault).
+    @discardableResult
+    static func removeFiles(_ files: [(sha256: String, ext: String)], storePath: String) -> Int {
+        let fileStore = DocumentFileStore(storePath: storePath)
+        var removed = 0
+        for file in files {
+            if (try? FileManager.default.removeItem(at: fileStore.url(sha256: file.sha256, extension: file.ext))) != nil { removed += 1 }
+        }
+        return removed
     }
 }

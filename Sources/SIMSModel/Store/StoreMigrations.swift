@@ -315,6 +315,9 @@ enum StoreMigrations {
         migrator.registerMigration("v14-retention") { db in
             try StoreMigrations.addRetention(db)
         }
+        migrator.registerMigration("v18-tier-erasure") { db in
+            try StoreMigrations.addTierErasure(db)
+        }
         return migrator
     }
 }

@@ -51,6 +51,17 @@ enum TierRowWriter {
         try addVocabulary(db, words: Array(oldWords.subtracting(newWords)), count: -1)
     }
 
+    /// Rewrites the summary row (name, identifiers, level, search words) of `id` from its facts.
+    static func rewriteSummary(_ db: Database, id: Int64, kind: TierKind, before: TierSnapshot, version: Int,
+                                       at: String) throws {
+        guard let after = try TierService.loadSnapshot(db, id: id, relations: false) else { throw TierService.notFound(id) }
+        let old = before.current.compactMapValues(\.value), new = after.current.compactMapValues(\.value)
+        try TierRowWriter.updateTier(db, id: id, kind: kind, version: version, current: new,
+                                     minLevel: TierRowWriter.minLevel(of: Array(after.current.values)),
+                                     oldEntry: SearchTokenizer.entry(kind: kind, values: old),
+                                     newEntry: SearchTokenizer.entry(kind: kind, values: new), at: at)
+    }
+
     static func insertTokens(_ db: Database, tierID: Int64, tokens: [String]) throws {
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_token (token, tier_id) VALUES (?, ?)")
         for token in tokens { try statement.execute(arguments: [token, tierID]) }
