@@ -6,7 +6,7 @@ struct RgpdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rgpd", abstract: "Données personnelles (RGPD) : consultations, limitation, registre des traitements, conservation.",
         subcommands: [RgpdConsultationsCommand.self, RgpdRestrictCommand.self, RgpdLiftCommand.self,
-                      RgpdRegisterCommand.self, RgpdPurgeCommand.self])
+                      RgpdRegisterCommand.self, RgpdPurgeCommand.self, RgpdEraseCommand.self])
 
     /// The message of a restricted tier opened from the command line without `--motif`.
     static func motifNeeded(_ refusal: RestrictedTierRefusal, action: String) -> String {

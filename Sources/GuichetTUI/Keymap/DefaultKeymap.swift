@@ -53,7 +53,7 @@ enum DefaultKeymap {
 #           debut-champ, fin-champ, effacer-mot, effacer-champ, effacer-fin,
 #           doublons, meme-personne, personnes-differentes,
 #           renouveler, aller-au-champ, verifier, valider, limiter,
-#           defaire-fusion, aucune.
+#           defaire-fusion, effacement, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -121,15 +121,18 @@ bind recherche F4      nouvelle-organisation
 # montre ses pièces ; les pages se tournent avec PgUp/PgDn. Inser (ou Espace)
 # marque des faits, F2 les vérifie sur une pièce du tiers, Ctrl-V les valide
 # avec un motif (superviseurs). Ctrl-R limite le traitement de la fiche
-# (RGPD) ou lève la limitation, avec le motif (superviseurs).
-# avec un motif (superviseurs). Ctrl-D, sur une fiche qui en a absorbé une
-# autre, défait la fusion depuis l'historique, après confirmation.
+# (RGPD) ou lève la limitation, avec le motif (superviseurs). Ctrl-E efface
+# les données de la personne à sa demande, sauf ce que la loi conserve, après
+# avoir dit quoi et jusqu'à quand (superviseurs). Ctrl-D, sur une fiche qui
+# en a absorbé une autre, défait la fusion depuis l'historique, après
+# confirmation.
 bind fiche F11         renouveler
 bind fiche F2          verifier
 bind fiche Insert      marquer
 bind fiche C-v         valider
 bind fiche C-r         limiter
 bind fiche C-d         defaire-fusion
+bind fiche C-e         effacement
 bind fiche F5          historique
 bind fiche F6          modifier
 bind fiche F9          nouveau-dossier

@@ -73,6 +73,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case memePersonne = "meme-personne"
     case personnesDifferentes = "personnes-differentes"
     case defaireFusion = "defaire-fusion"
+    case effacement
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -150,6 +151,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .memePersonne: "Même"
         case .personnesDifferentes: "Différ."
         case .defaireFusion: "Défusion"
+        case .effacement: "Effacer"
         }
     }
 
@@ -226,6 +228,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .memePersonne: "décider que les deux fiches de la paire sont la même personne"
         case .personnesDifferentes: "décider que ce sont deux personnes différentes : la paire n'est plus proposée"
         case .defaireFusion: "défaire la fusion de la fiche avec celle qu'elle a absorbée, après confirmation (superviseurs)"
+        case .effacement: "effacer les données de la personne à sa demande (RGPD), sauf ce que la loi conserve, avec le motif (superviseurs)"
         }
     }
 }

@@ -10,7 +10,9 @@ import SIMSModel
 ///
 /// A restricted tier (RGPD « limitation ») opens only with a motif (``ConsultationMotifScreen``);
 /// its header says « limitée ». Ctrl-R lets a superviseur restrict the tier or lift the
-/// restriction, with the motif.
+/// restriction, with the motif. Ctrl-E lets a superviseur erase the person's data at their
+/// request (RGPD « effacement »): the form lists what a legal retention keeps, with its date,
+/// and what goes, then asks the request as motif.
 final class TierRecordScreen: Screen {
     let session: AppSession
     private(set) var snapshot: TierSnapshot
@@ -50,6 +52,10 @@ final class TierRecordScreen: Screen {
     private var promptValidates = false
     /// The open form restricts the tier, or lifts its restriction.
     private var promptLimits = false
+    /// The open form erases the person's data at their request.
+    private var promptErases = false
+    /// The record was erased completely: the screen closes.
+    private var erasedCompletely = false
     /// The restriction of the tier's processing in force, if any.
     private(set) var restriction: TierRestriction?
     /// The motif this record was opened with (a restricted tier).
@@ -92,7 +98,7 @@ final class TierRecordScreen: Screen {
     var hiddenActions: Set<KeyAction> {
         var hidden: Set<KeyAction> = []
         if renewals.isEmpty { hidden.insert(.renouveler) }
-        if !session.agent.has(.supervisor) { hidden.formUnion([.valider, .limiter]) }
+        if !session.agent.has(.supervisor) { hidden.formUnion([.valider, .limiter, .effacement]) }
         return hidden
     }
 
@@ -242,6 +248,7 @@ final class TierRecordScreen: Screen {
     /// Opens the form that restricts the tier's processing, or lifts the restriction in force.
     private func openRestriction() {
         promptLimits = true
+        promptErases = false
         if let restriction {
             prompt = ActionPrompt(title: "Lever la limitation (RGPD)",
                                   fields: [.text("Motif", maxLength: TierRestrictionService.maxMotifLength)],
@@ -254,11 +261,69 @@ final class TierRecordScreen: Screen {
         }
     }
 
+    /// Opens the form of an erasure at the person's request: what stays under a legal retention
+    /// (with its date), what goes, and the motif.
+    private func openErasure() {
+        let plan: TierErasurePlan
+        do {
+            plan = try TierErasure(store: session.store, retention: session.catalog.retentionByCode)
+                .plan(tierID: snapshot.id, by: session.agent)
+        } catch {
+            session.message = .error("\(error)")
+            return
+        }
+        promptLimits = false
+        promptErases = true
+        prompt = ActionPrompt(title: "Effacer les données de la personne (RGPD)",
+                              fields: [.text("Motif", maxLength: TierRestrictionService.maxMotifLength)],
+                              notes: Self.erasureNotes(plan, width: 76))
+    }
+
+    /// The form's lines: « Conservé (durée légale) : … » then « Effacé : … », at most 12 in all.
+    static func erasureNotes(_ plan: TierErasurePlan, width: Int) -> [String] {
+        func section(_ title: String, _ items: [String], room: Int) -> [String] {
+            guard !items.isEmpty else { return [title + " rien."] }
+            var lines = [title]
+            for (index, item) in items.enumerated() {
+                let wrapped = WrappedText.lines("- " + item, width: width)
+                if lines.count + wrapped.count > room || (index < items.count - 1 && lines.count + wrapped.count == room) {
+                    lines.append("- … et \(items.count - index) autres (guichet rgpd effacer \(plan.tierID) --simuler)")
+                    break
+                }
+                lines += wrapped
+            }
+            return lines
+        }
+        let kept = section("Conservé (durée de conservation légale) :", plan.kept, room: 5)
+        return kept + section("Effacé :", plan.erasedLines, room: 12 - kept.count)
+    }
+
+    private func confirmErasure(_ motif: String) throws {
+        let record = try TierErasure(store: session.store, retention: session.catalog.retentionByCode)
+            .erase(tierID: snapshot.id, motif: motif, by: session.agent)
+        promptErases = false
+        if record.complete {
+            erasedCompletely = true
+            session.message = .info("\(record.notice) Il n'en reste que son numéro.")
+            return
+        }
+        didReappear()
+        marked = []
+        selected = min(selected, lines.count - 1)
+        let others = record.kept.count - 1
+        session.message = .info("Données effacées, sauf ce que la loi conserve : \(record.kept[0])"
+            + (others > 0 ? " (et \(others) autre\(others > 1 ? "s" : ""), dans l'export RGPD)." : "."))
+    }
+
     private func handlePrompt(_ event: KeyEvent) -> ScreenOutcome {
         var scan = false
         prompt = prompt?.responding(to: event) { current in
             if promptLimits {
                 try confirmRestriction(current.fields[0].value)
+                return
+            }
+            if promptErases {
+                try confirmErasure(current.fields[0].value)
                 return
             }
             if !promptValidates, current.fields[0].selectedIndex == promptDocuments.count {
@@ -271,6 +336,8 @@ final class TierRecordScreen: Screen {
             pendingScan = promptFields
             return .push(ScanScreen(session: session, tier: snapshot))
         }
+        if erasedCompletely { return .pop }
+        if prompt == nil { promptErases = false }
         if let error = prompt?.error, DisplayWidth.of(error) > 74 {
             session.message = .error(error)   // the whole reason, on the message lines
         }
@@ -341,6 +408,12 @@ final class TierRecordScreen: Screen {
                 break
             }
             openRestriction()
+        case .effacement:
+            guard session.agent.has(.supervisor) else {
+                session.message = .error("Seul un superviseur peut effacer les données d'une personne (à sa demande).")
+                break
+            }
+            openErasure()
         case .ligneSuivante: selected = min(selected + 1, all.count - 1)
         case .lignePrecedente: selected = max(selected - 1, 0)
         case .pageSuivante: selected = min(selected + 10, all.count - 1)

@@ -28,6 +28,16 @@ final class TierSearchScreen: Screen {
     var title: String { "Recherche d'un tiers" }
     var context: KeymapContext { .recherche }
 
+    /// Back from a record: the results as the register now holds them (a record changed, merged or
+    /// erased meanwhile), the selection kept where it was.
+    func didReappear() {
+        let (keptSelection, keptFirstRow) = (selected, firstRow)
+        lastQuery = nil
+        refresh()
+        selected = min(keptSelection, max(hits.count - 1, 0))
+        firstRow = min(keptFirstRow, selected)
+    }
+
     private func refresh() {
         let query = field.text
         guard query != lastQuery else { return } // cursor moves and the like: same results

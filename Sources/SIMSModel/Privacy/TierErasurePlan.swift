@@ -35,7 +35,8 @@ public struct TierErasurePlan: Sendable, Equatable {
     public var erasedLines: [String] {
         var lines: [String] = []
         if !erasedFields.isEmpty {
-            lines.append(Self.count(erasedFields.count, "fait", "faits") + " et leur historique ("
+            lines.append(Self.count(erasedFields.count, "fait", "faits")
+                + (erasedFields.count == 1 ? " et son historique (" : " et leur historique (")
                 + erasedFields.map { $0.label.lowercased() }.joined(separator: ", ") + ")")
         }
         for dossier in erasedDossiers { lines.append("dossier \(dossier)") }
