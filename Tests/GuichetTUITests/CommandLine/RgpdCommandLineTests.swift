@@ -90,4 +90,37 @@ final class RgpdCommandLineTests: XCTestCase {
         XCTAssertTrue(markdown.stdout.hasPrefix("# Registre des activités de traitement\n"), markdown.stdout)
         XCTAssertTrue(markdown.stdout.contains("\n## Mesures de sécurité\n"), markdown.stdout)
     }
+
+    func testAnErasureIsSimulatedThenMadeWithTheRequestAndExported() throws {
+        let simulated = try guichet.run(["rgpd", "effacer", "2", "--simuler", "--procedures", Self.shippedProcedures], as: "atein")
+        XCTAssertEqual(simulated.status, 0, simulated.stderr)
+        XCTAssertEqual(simulated.stdout, """
+            Effacement de la fiche n° 2 (WAMYTAN Noé), simulé : rien n'a été effacé.
+            Conservé (durée de conservation légale) : rien.
+            Serait effacé :
+              - 6 faits et leur historique (nom de naissance, prénoms, sexe, date de
+                naissance, commune, code postal)
+              - la fiche elle-même : il n'en restera que son numéro
+
+            """)
+        let noMotif = try guichet.run(["rgpd", "effacer", "2", "--procedures", Self.shippedProcedures], as: "atein")
+        XCTAssertEqual(noMotif.status, 1)
+        XCTAssertTrue(noMotif.stderr.contains("Indiquez la demande de la personne avec --motif"), noMotif.stderr)
+        let denied = try guichet.run(["rgpd", "effacer", "2", "--motif", "Demande", "--procedures", Self.shippedProcedures], as: "accueil1")
+        XCTAssertEqual(denied.status, 1)
+        XCTAssertTrue(denied.stderr.contains("il faut être superviseur"), denied.stderr)
+        let erased = try guichet.run(["rgpd", "effacer", "2", "--motif", "Courrier du 28/11/2026", "--procedures", Self.shippedProcedures], as: "atein")
+        XCTAssertEqual(erased.status, 0, erased.stderr)
+        XCTAssertTrue(erased.stdout.hasPrefix("Fiche n° 2 effacée le "), erased.stdout)
+        XCTAssertFalse(try guichet.run(["search", "wamytan"], as: "accueil1").stdout.contains("Noé"))
+        let export = try guichet.run(["export", "tier", "2"], as: "atein")
+        XCTAssertEqual(export.status, 0, export.stderr)
+        XCTAssertTrue(export.stdout.contains("\"effacements\""), export.stdout)
+        XCTAssertFalse(export.stdout.contains("10/10/2015") || export.stdout.contains("2015-10-10"), export.stdout)
+        let again = try guichet.run(["rgpd", "effacer", "2", "--motif", "encore", "--procedures", Self.shippedProcedures], as: "atein")
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("Rien d'autre à effacer."), again.stderr)
+        let check = try guichet.run(["check"])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+    }
 }
