@@ -11,6 +11,8 @@ final class FieldHistoryScreen: Screen {
     let field: TierField
     /// The standing merges into this record, oldest first.
     private(set) var merges: [TierMergeSummary] = []
+    /// The last erasure made at the person's request, if any (it explains an empty history).
+    private(set) var lastErasure: TierErasureRecord?
     /// The confirmation of an unmerge, when open.
     private(set) var prompt: ActionPrompt?
 
@@ -18,7 +20,10 @@ final class FieldHistoryScreen: Screen {
         self.session = session
         self.snapshot = snapshot
         self.field = field
-        if let session { merges = (try? TierMerger(store: session.store).merges(into: snapshot.id)) ?? [] }
+        if let session {
+            merges = (try? TierMerger(store: session.store).merges(into: snapshot.id)) ?? []
+            lastErasure = (try? TierErasure(store: session.store, retention: [:]).history(tierID: snapshot.id))?.last
+        }
     }
 
     var title: String { "Historique : \(field.label)" }
@@ -46,7 +51,9 @@ final class FieldHistoryScreen: Screen {
             buffer.put(name, x: x + offset, y: area.y + 3, style: theme.columnHeader)
         }
         if history.isEmpty {
-            buffer.put("Aucune valeur n'a jamais été saisie.", x: x, y: area.y + 4, style: theme.dim)
+            let none = lastErasure.map { "Valeurs effacées le \(Timestamp.french($0.erasedAt).prefix(10)) à la demande de la personne (RGPD)." }
+                ?? "Aucune valeur n'a jamais été saisie."
+            buffer.put(none, x: x, y: area.y + 4, style: theme.dim, maxWidth: area.width - 2)
         }
         let rows = area.height - 5 - (prompt?.height ?? 0)
         for (index, fact) in history.prefix(max(0, rows)).enumerated() {

@@ -111,12 +111,18 @@ final class TierRecordScreen: Screen {
         lines += snapshot.inverseRelations.map { .relation(label: $0.kind.inverseLabel, tierID: $0.tierID, name: $0.otherName) }
         lines += dossiers.map { dossier in
             .dossier(id: dossier.id, number: dossier.number ?? "n° \(dossier.id)",
-                     text: dossier.state.label + (dossier.submittedAt.map { " le " + Timestamp.french($0).prefix(10) } ?? "")
-                         + " · \(dossier.procedureTitle)",
+                     text: Self.stateText(dossier) + " · \(dossier.procedureTitle)",
                      detail: "\(dossier.number ?? "") · code de suivi \(dossier.trackingCode ?? "—")"
                          + (dossier.dueOn.map { " · réponse attendue le " + DateRule.display($0) } ?? ""))
         }
         return lines
+    }
+
+    /// « déposé le 29/11/2026 », « accepté (déposé le 04/12/2025) »: the date is the deposit's,
+    /// whatever the state.
+    static func stateText(_ dossier: Dossier) -> String {
+        guard let submitted = dossier.submittedAt.map({ String(Timestamp.french($0).prefix(10)) }) else { return dossier.state.label }
+        return dossier.state == .submitted ? "déposé le \(submitted)" : "\(dossier.state.label) (déposé le \(submitted))"
     }
 
     func didReappear() {
@@ -310,9 +316,12 @@ final class TierRecordScreen: Screen {
         didReappear()
         marked = []
         selected = min(selected, lines.count - 1)
-        let others = record.kept.count - 1
-        session.message = .info("Données effacées, sauf ce que la loi conserve : \(record.kept[0])"
-            + (others > 0 ? " (et \(others) autre\(others > 1 ? "s" : ""), dans l'export RGPD)." : "."))
+        // « dossier BS-2025-000002 », « identité »: the detail is in the export.
+        let kept = record.kept.map { line in
+            String(line.prefix { $0 != ":" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
+        }
+        session.message = .info("Données effacées, sauf ce que la loi conserve : \(kept.joined(separator: ", ")) "
+            + "(durées et dates dans l'export RGPD).")
     }
 
     private func handlePrompt(_ event: KeyEvent) -> ScreenOutcome {

@@ -107,7 +107,7 @@ public struct TierErasure: Sendable {
         var plan = TierErasurePlan(tierID: tierID, name: tier[1], kind: kind)
         try classifyDossiers(db, &plan, today: today)
         if !plan.isComplete {
-            let identity = TierField.fields(of: kind).filter(\.isIdentity).map { $0.label.lowercased() }
+            let identity = TierField.fields(of: kind).filter(\.isIdentity).map(\.inSentence)
             plan.kept.append("identité (\(identity.joined(separator: ", "))) : les dossiers conservés désignent la personne")
         }
         let snapshot = try TierService.loadSnapshot(db, id: tierID, relations: false)

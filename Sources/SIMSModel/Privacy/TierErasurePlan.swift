@@ -37,7 +37,7 @@ public struct TierErasurePlan: Sendable, Equatable {
         if !erasedFields.isEmpty {
             lines.append(Self.count(erasedFields.count, "fait", "faits")
                 + (erasedFields.count == 1 ? " et son historique (" : " et leur historique (")
-                + erasedFields.map { $0.label.lowercased() }.joined(separator: ", ") + ")")
+                + erasedFields.map(\.inSentence).joined(separator: ", ") + ")")
         }
         for dossier in erasedDossiers { lines.append("dossier \(dossier)") }
         if documents > 0 { lines.append(Self.count(documents, "pièce", "pièces") + " (fichiers compris)") }

@@ -11,6 +11,13 @@ extension TierField {
         }
     }
 
+    /// The label inside a sentence: « numéro CAFAT », « date de naissance », « RIDET ».
+    public var inSentence: String {
+        let label = self.label
+        guard let first = label.first, label.dropFirst().first?.isUppercase != true else { return label }
+        return first.lowercased() + label.dropFirst()
+    }
+
     /// The field with its article, inside a sentence: « la date de naissance », « les prénoms ».
     public var withArticle: String {
         switch self {

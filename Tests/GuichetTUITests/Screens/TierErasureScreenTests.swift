@@ -38,12 +38,18 @@ final class TierErasureScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("✗ Motif : indiquez le motif de l'effacement"), h.screen)
         h.type("Courrier du 28/11/2026")
         h.press(.key(.enter))
-        XCTAssertTrue(h.messageArea.contains("Données effacées, sauf ce que la loi conserve : dossier BS-2026-000001 : "
-                                             + "conservation 10 ans, jusqu'au 29/11/2036"), h.messageArea)
+        XCTAssertEqual(h.messageArea, "Données effacées, sauf ce que la loi conserve : dossier BS-2026-000001, identité "
+                       + "(durées et dates dans l'export RGPD).")
         XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Hélène"), h.screen)
         XCTAssertFalse(h.screen.contains("25.12.34") || h.screen.contains("25 12 34"), "the phone is gone: \(h.screen)")
         XCTAssertTrue(h.screen.contains("14/03/1985"), "the identity stays")
-        XCTAssertTrue(h.screen.contains("BS-2026-000001"), "the dossier stays")
+        XCTAssertTrue(h.screen.contains("BS-2026-000001 accepté (déposé le 29/11/2026) · Demande de…"), "the dossier stays: \(h.screen)")
+        // The phone's history says what happened to it.
+        let phoneRow = try XCTUnwrap((0..<24).first { h.line($0).hasPrefix(" Téléphone") })
+        for _ in 3..<phoneRow { h.press(.key(.down)) }   // the first line (row 3) is selected
+        h.press(.key(.function(5)))
+        XCTAssertTrue(h.line(0).contains("Historique : Téléphone"), h.screen)
+        XCTAssertTrue(h.screen.contains("Valeurs effacées le 29/11/2026 à la demande de la personne (RGPD)."), h.screen)
         XCTAssertEqual(try TierErasure(store: h.store, retention: [:]).history(tierID: 1).map(\.motif), ["Courrier du 28/11/2026"])
     }
 
