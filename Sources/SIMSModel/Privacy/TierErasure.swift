@@ -289,6 +289,8 @@ public struct TierErasure: Sendable {
     /// but its number (« Fiche effacée (RGPD) », found by no search word).
     private func rewriteSummary(_ db: Database, before: TierSnapshot, complete: Bool, at: String) throws {
         try TierRowWriter.rewriteSummary(db, id: before.id, kind: before.kind, before: before, version: before.version + 1, at: at)
+        let words = SearchTokenizer.entry(kind: before.kind, values: before.current.compactMapValues(\.value)).vocabulary
+        try SearchWordVariants.removeUnused(db, words: words)
         if complete {
             try db.execute(sql: "UPDATE tier SET display_name = ? WHERE id = ?", arguments: [Self.erasedName, before.id])
         }

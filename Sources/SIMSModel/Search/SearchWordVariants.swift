@@ -60,6 +60,19 @@ enum SearchWordVariants {
         }
     }
 
+    /// Forgets the words of `words` no tier uses any more, with their variants (an erasure: a
+    /// rare name must not stay in the vocabulary once its person is erased).
+    static func removeUnused(_ db: Database, words: [String]) throws {
+        let unused = try db.cachedStatement(sql: "SELECT tiers FROM search_word WHERE word = ?")
+        let variant = try db.cachedStatement(sql: "DELETE FROM search_word_variant WHERE variant = ? AND word = ?")
+        let word = try db.cachedStatement(sql: "DELETE FROM search_word WHERE word = ?")
+        for candidate in Set(words) {
+            guard let tiers = try Int.fetchOne(unused, arguments: [candidate]), tiers <= 0 else { continue }
+            for form in variants(of: candidate) { try variant.execute(arguments: [form, candidate]) }
+            try word.execute(arguments: [candidate])
+        }
+    }
+
     /// The vocabulary words in use within the edits they forgive of `typed`, with their distance,
     /// `typed` itself left out.
     static func words(_ db: Database, near typed: String) throws -> [(word: String, distance: Int)] {

@@ -46,6 +46,10 @@ final class TierErasureTests: ReviewTeamTestCase {
             for column in ["birth_date", "commune", "phone", "email"] { XCTAssertNil(tier[column] as String?, column) }
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM fact_record WHERE tier_id = ?", arguments: [person.id]), 0)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_token WHERE tier_id = ?", arguments: [person.id]), 0)
+            // « wamytan » still names the child; « helene » named only her and is forgotten, variants too.
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT tiers FROM search_word WHERE word = 'wamytan'"), 1)
+            XCTAssertNil(try Int.fetchOne(db, sql: "SELECT tiers FROM search_word WHERE word = 'helene'"))
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_word_variant WHERE word = 'helene'"), 0)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM relation WHERE related_id = ?", arguments: [person.id]), 0)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM document"), 0)
             let leftovers = try String.fetchAll(db, sql: """
