@@ -96,7 +96,8 @@ struct CheckCommand: ParsableCommand {
                 sound = false
             }
             if files.orphans > 0 {
-                print("  \(files.orphans) fichier(s) sans pièce enregistrée (interruption pendant un enregistrement) : sans effet.")
+                print("  \(files.orphans) fichier(s) sans pièce enregistrée (enregistrement ou effacement interrompu) : "
+                      + "`guichet rgpd purger` les supprime.")
             }
             if let anchor {
                 if let problem = try anchor.verify(opened) {

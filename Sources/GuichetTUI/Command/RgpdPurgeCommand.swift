@@ -38,6 +38,10 @@ struct RgpdPurgeCommand: ParsableCommand {
             }
             line.finish()
             report.lines(simulated: false).forEach { print($0) }
+            let orphans = try OrphanFileSweep.sweep(opened)
+            if orphans > 0 {
+                print("Fichiers sans pièce enregistrée supprimés (effacement ou enregistrement interrompu) : \(orphans)")
+            }
         }
     }
 }

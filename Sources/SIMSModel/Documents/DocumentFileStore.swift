@@ -134,6 +134,23 @@ public struct DocumentFileStore: Sendable {
         }
     }
 
+    /// The stored files whose hash is not in `named` and that were last written before `cutoff`
+    /// (a file younger than that may belong to a piece being recorded right now).
+    public func orphans(named: Set<String>, writtenBefore cutoff: Date) -> [URL] {
+        let manager = FileManager.default
+        guard let shards = try? manager.contentsOfDirectory(atPath: directory.path) else { return [] }
+        return shards.filter { $0.count == 2 }.sorted().flatMap { shard -> [URL] in
+            let folder = directory.appendingPathComponent(shard)
+            return ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().compactMap { name -> URL? in
+                let url = folder.appendingPathComponent(name)
+                guard !named.contains(String(name.prefix(64))),
+                      let written = (try? manager.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
+                      written < cutoff else { return nil }
+                return url
+            }
+        }
+    }
+
     private static func flushDirectory(_ url: URL) {
         let descriptor = open(url.path, O_RDONLY)
         guard descriptor >= 0 else { return }
