@@ -9,6 +9,9 @@ public struct ConsultationListing: Sendable, Equatable {
     public var entries: [ConsultationEntry]
     /// The restrictions of the tier's processing, oldest first.
     public var restrictions: [TierRestriction]
+    /// The erasures made at the person's request, oldest first: the consultations before them
+    /// were erased with the data.
+    public var erasures: [TierErasureRecord] = []
     /// When the listing was made (stored timestamp) and by whom (full name and login).
     public var madeAt: String
     public var madeBy: String

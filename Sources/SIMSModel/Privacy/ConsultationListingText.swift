@@ -32,6 +32,13 @@ public enum ConsultationListingText {
                 }
             }
         }
+        if !listing.erasures.isEmpty {
+            lines.append("")
+            for erasure in listing.erasures {
+                lines += wrap("Données effacées à la demande de la personne le \(Timestamp.french(erasure.erasedAt)) par "
+                              + "\(erasure.erasedBy) : « \(erasure.motif) » ; les consultations d'avant ont été effacées avec elles.")
+            }
+        }
         lines.append("")
         guard !listing.entries.isEmpty else {
             lines.append(listing.since == nil ? "Aucune consultation enregistrée." : "Aucune consultation depuis cette date.")

@@ -37,6 +37,11 @@ public struct ProcessingRegister: Sendable, Equatable {
             "Chaque consultation d'une fiche (fiche, instruction, saisie, export) est enregistrée avec l'agent, la date et "
                 + "le contexte ; guichet rgpd consultations les restitue à la personne.",
             "Limitation du traitement : une fiche limitée ne se consulte qu'avec un motif, enregistré.",
+            "Durées de conservation appliquées chaque nuit (guichet rgpd purger) : un dossier clos est effacé au terme de la "
+                + "durée en vigueur à sa décision ; il n'en reste que son numéro, sa démarche et ses dates.",
+            "Effacement à la demande de la personne (Ctrl+E sur sa fiche, guichet rgpd effacer) : ce qu'aucune durée de "
+                + "conservation ne garde est effacé, ce qui reste est dit avec sa date ; le journal prouve l'effacement sans "
+                + "garder le contenu effacé.",
             "Pièces justificatives rangées par leur empreinte SHA-256, vérifiée par guichet check et à chaque sauvegarde.",
             "Sauvegardes vérifiées pendant le travail des agents (guichet sauvegarde : copie en ligne, manifeste SHA-256, "
                 + "dossier 0700), restauration contrôlée (guichet restaurer) et exercée.",
