@@ -34,11 +34,7 @@ final class ErasureJourneyTests: XCTestCase {
         let session = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: "asup"))
         tmux = session
         try session.waitFor("Bonjour Anne Superviseure")
-        try session.keys("F5")
-        try session.type("wamytan helene")
-        try session.waitFor("WAMYTAN Hélène")
-        try session.keys("Enter")
-        try session.waitFor("Fiche : WAMYTAN Hélène")
+        try session.openRecord(searching: "wamytan helene", name: "WAMYTAN Hélène")
         try session.keys("C-e")
         let form = try session.waitFor("Effacer les données de la personne (RGPD)")
         XCTAssertTrue(form.contains("Conservé (durée de conservation légale) :"), form)

@@ -37,11 +37,7 @@ final class RestrictionJourneyTests: XCTestCase {
     func testASuperviseurLimitsTheAgentGivesTheMotifTheListingShowsIt() throws {
         let supervisor = try open(as: "asup")
         try supervisor.waitFor("Bonjour Anne Superviseure")
-        try supervisor.keys("F5")
-        try supervisor.type("wamytan helene")
-        try supervisor.waitFor("WAMYTAN Hélène")
-        try supervisor.keys("Enter")
-        try supervisor.waitFor("Fiche : WAMYTAN Hélène")
+        try supervisor.openRecord(searching: "wamytan helene", name: "WAMYTAN Hélène")
         try supervisor.keys("C-r")
         try supervisor.waitFor("Limiter le traitement (RGPD)")
         try supervisor.type("Contestation de l'adresse, courrier du 28/11/2026")
