@@ -3,11 +3,13 @@ import SIMSModel
 /// One pair of the duplicates queue side by side: each field of the two records with its value
 /// and level (`✔` validé, `✓` vérifié, `·` déclaré), `≠` where they differ, the provenance of
 /// the selected field below, and why the pair is suspected; F5 « même personne », F6
-/// « personnes différentes ».
+/// « personnes différentes ». A record of the pair merged since the pair was found shows as the
+/// record it leads to (``StandingDuplicatePair``), and the message says so on opening.
 final class DuplicatePairScreen: Screen {
     let session: AppSession
     let pairID: Int64
-    private(set) var pair: DuplicatePair?
+    private(set) var standing: StandingDuplicatePair?
+    private var pair: DuplicatePair? { standing?.pair }
     private(set) var left: TierSnapshot?
     private(set) var right: TierSnapshot?
     private(set) var selected = 0
@@ -19,6 +21,19 @@ final class DuplicatePairScreen: Screen {
         self.session = session
         self.pairID = pairID
         reload()
+        if let standing, standing.pair.state == .toReview { session.message = .info(Self.outcome(of: standing, session: session)) }
+    }
+
+    /// What F5 would do, said on opening: « F5 « même personne » fusionnera n° 5 dans n° 1 ;
+    /// F6 « personnes différentes » la retire de la file. », after the notice of a record merged
+    /// since the pair was found.
+    static func outcome(of standing: StandingDuplicatePair, session: AppSession) -> String {
+        let (a, b) = (standing.tierA, standing.tierB)
+        let notices = standing.redirects.map(\.notice).joined(separator: " ")
+        guard let keep = try? TierMerger(store: session.store).proposedSurvivor(a, b) else { return notices }
+        return (notices.isEmpty ? "" : notices + " ")
+            + "\(session.keyName(.memePersonne, in: .doublons)) « même personne » fusionnera n° \(keep == a ? b : a) dans n° \(keep) ; "
+            + "\(session.keyName(.personnesDifferentes, in: .doublons)) « personnes différentes » la retire de la file."
     }
 
     var title: String { "Doublon probable" }
@@ -32,10 +47,10 @@ final class DuplicatePairScreen: Screen {
 
     private func reload() {
         do {
-            pair = try DuplicateReview(store: session.store).pair(id: pairID)
-            if let pair {
-                left = try TierService(store: session.store).open(id: pair.tierA, by: session.agent)
-                right = try TierService(store: session.store).open(id: pair.tierB, by: session.agent)
+            standing = try DuplicateReview(store: session.store).standingPair(id: pairID)
+            if let standing {
+                left = try TierService(store: session.store).open(id: standing.tierA, by: session.agent)
+                right = try TierService(store: session.store).open(id: standing.tierB, by: session.agent)
             }
         } catch {
             session.message = .error("La paire n'a pas pu être lue : \(error)")
@@ -54,8 +69,9 @@ final class DuplicatePairScreen: Screen {
                    x: x, y: area.y, style: theme.title, maxWidth: width)
         buffer.putWrapped("Raisons : " + (pair.reasons.isEmpty ? "—" : pair.reasons.joined(separator: ", ")),
                           x: x, y: area.y + 1, width: width, maxLines: 2, style: theme.dim)
-        let column = (width - 19) / 2
-        let (labelX, markX, aX, bX) = (x, x + 17, x + 19, x + 20 + column)
+        // « Date de naissance » fills the 17 columns of the label: the mark comes one after.
+        let column = (width - 20) / 2
+        let (labelX, markX, aX, bX) = (x, x + 18, x + 20, x + 21 + column)
         let headerY = area.y + 3
         buffer.put("Champ", x: labelX, y: headerY, style: theme.columnHeader)
         buffer.put("Fiche n° \(left.id) · " + left.displayName, x: aX, y: headerY, style: theme.columnHeader, maxWidth: column - 1)
@@ -106,8 +122,7 @@ final class DuplicatePairScreen: Screen {
     }
 
     /// Records the decision and says so; on a race, says who decided what. True when recorded.
-    /// « Même personne » marks the pair only: the merge of the two records comes with
-    /// `TierMerger` (see README « Doublons »).
+    /// « Même personne » merges the two records (``TierMerger``) with the decision.
     @discardableResult
     static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession) -> Bool {
         do {
@@ -129,9 +144,10 @@ final class DuplicatePairScreen: Screen {
     }
 
     /// « Même personne »: the two records are merged (the survivor the older one, or the one with
-    /// more verified facts), the pair's decision recorded in the merge's transaction.
+    /// more verified facts), the pair's decision recorded in the merge's transaction. A record
+    /// merged since the pair was found is replaced by its survivor.
     private static func merge(_ pairID: Int64, session: AppSession) throws -> Bool {
-        guard let pair = try DuplicateReview(store: session.store).pair(id: pairID) else {
+        guard let pair = try DuplicateReview(store: session.store).standingPair(id: pairID) else {
             session.message = .error("Aucune paire de doublons n° \(pairID) : rouvrez la liste.")
             return false
         }
@@ -145,7 +161,7 @@ final class DuplicatePairScreen: Screen {
         })
         // Short enough for the two message rows (the merge's full summary is in its event).
         session.message = .info("Paire n° \(pairID) : même personne. Fiche n° \(outcome.absorbedID) fusionnée dans n° "
-            + "\(outcome.survivorID) (\(outcome.survivorName)) ; \(session.keyName(.defaireFusion, in: .fiche)) sur cette fiche la défait.")
+            + "\(outcome.survivorID) (\(outcome.survivorName)) ; \(session.keyName(.defaireFusion, in: .fiche)) sur la fiche n° \(outcome.survivorID) la défait.")
         return true
     }
 }

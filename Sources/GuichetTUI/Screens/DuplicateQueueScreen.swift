@@ -1,14 +1,17 @@
 import SIMSModel
 
 /// Doublons (superviseurs): the pairs of the review queue, most likely first, with the two
-/// records' names and why they are suspected; Enter opens a pair side by side
+/// records' names and why they are suspected, and below the selected pair's numbers, what
+/// « même personne » would keep and all its reasons; Enter opens a pair side by side
 /// (``DuplicatePairScreen``); F5 « même personne » and F6 « personnes différentes » decide the
-/// selected pair from the list too.
+/// selected pair from the list too. Pairs stand as their records do after merges
+/// (``StandingDuplicatePair``): one settled by a merge is neither shown nor counted.
 final class DuplicateQueueScreen: Screen {
     struct Row {
-        var pair: DuplicatePair
+        var standing: StandingDuplicatePair
         var nameA: String
         var nameB: String
+        var pair: DuplicatePair { standing.pair }
     }
 
     let session: AppSession
@@ -16,6 +19,11 @@ final class DuplicateQueueScreen: Screen {
     private(set) var selected = 0
     private var firstRow = 0
     private var pending = 0
+    /// The survivor « même personne » would keep, by pair id (read when a pair is first selected).
+    private var survivors: [Int64: Int64] = [:]
+
+    /// Rows under the list for the selected pair: a rule, its records, what F5 keeps, its reasons.
+    static let detailHeight = 5
 
     init(session: AppSession) {
         self.session = session
@@ -29,14 +37,15 @@ final class DuplicateQueueScreen: Screen {
 
     func reload() {
         let previous = rows.indices.contains(selected) ? rows[selected].pair.id : nil
+        survivors = [:]
         do {
             let review = DuplicateReview(store: session.store)
-            pending = try review.pendingCount()
-            let queue = try review.queue()
+            pending = try review.standingPendingCount()
+            let queue = try review.standingQueue()
             rows = try session.store.pool.read { db in
-                try queue.map { pair in
-                    Row(pair: pair, nameA: try TierService.read(db, id: pair.tierA)?.displayName ?? "fiche n° \(pair.tierA)",
-                        nameB: try TierService.read(db, id: pair.tierB)?.displayName ?? "fiche n° \(pair.tierB)")
+                try queue.map { standing in
+                    Row(standing: standing, nameA: try TierService.read(db, id: standing.tierA)?.displayName ?? "fiche n° \(standing.tierA)",
+                        nameB: try TierService.read(db, id: standing.tierB)?.displayName ?? "fiche n° \(standing.tierB)")
                 }
             }
         } catch {
@@ -44,6 +53,14 @@ final class DuplicateQueueScreen: Screen {
             session.message = .error("La file des doublons n'a pas pu être lue : \(error)")
         }
         selected = previous.flatMap { id in rows.firstIndex { $0.pair.id == id } } ?? min(selected, max(rows.count - 1, 0))
+    }
+
+    /// The survivor « même personne » would keep for a row (nil when it cannot be read).
+    private func survivor(of row: Row) -> Int64? {
+        if let known = survivors[row.pair.id] { return known }
+        let survivor = try? TierMerger(store: session.store).proposedSurvivor(row.standing.tierA, row.standing.tierB)
+        survivors[row.pair.id] = survivor
+        return survivor
     }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
@@ -60,7 +77,7 @@ final class DuplicateQueueScreen: Screen {
                        style: theme.dim, maxWidth: width)
             return nil
         }
-        let visible = max(area.height - 4, 1)
+        let visible = max(area.height - 4 - Self.detailHeight, 1)
         if selected < firstRow { firstRow = selected }
         if selected >= firstRow + visible { firstRow = selected - visible + 1 }
         for (index, row) in rows.enumerated().dropFirst(firstRow).prefix(visible) {
@@ -73,7 +90,30 @@ final class DuplicateQueueScreen: Screen {
             let reasons = row.pair.reasons.joined(separator: ", ")
             buffer.put(reasons, x: x + 9 + 2 * nameWidth, y: y, style: style, maxWidth: width - 9 - 2 * nameWidth)
         }
+        renderDetail(of: rows[selected], into: &buffer, x: x, y: area.y + area.height - Self.detailHeight, width: width, theme: theme)
         return nil
+    }
+
+    /// « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche n° 6 KAUDRÉ Kély Marie », what F5 keeps (or
+    /// which record was merged since the pair was found), and every reason.
+    private func renderDetail(of row: Row, into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
+        buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
+        let (a, b) = (row.standing.tierA, row.standing.tierB)
+        buffer.put("Paire n° \(row.pair.id) : fiche n° \(a) \(row.nameA) et fiche n° \(b) \(row.nameB)", x: x, y: y + 1,
+                   style: theme.title, maxWidth: width)
+        let key = session.keyName(.memePersonne, in: .doublons)
+        let outcome: String
+        if let redirect = row.standing.redirects.first {
+            outcome = "\(redirect.notice) " + (survivor(of: row).map { keep in
+                "\(key) fusionne n° \(keep == a ? b : a) dans n° \(keep)." } ?? "")
+        } else if let keep = survivor(of: row) {
+            outcome = "\(key) « même personne » fusionnera n° \(keep == a ? b : a) dans n° \(keep), qui garde son numéro."
+        } else {
+            outcome = ""
+        }
+        buffer.put(outcome, x: x, y: y + 2, style: theme.dim, maxWidth: width)
+        buffer.putWrapped("Raisons : " + (row.pair.reasons.isEmpty ? "—" : row.pair.reasons.joined(separator: ", ")),
+                          x: x, y: y + 3, width: width, maxLines: 2, style: theme.dim)
     }
 
     /// « 99,9 % », rounded down (« 100 % » only when the score saturates).
