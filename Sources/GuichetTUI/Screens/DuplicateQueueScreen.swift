@@ -32,6 +32,10 @@ final class DuplicateQueueScreen: Screen {
 
     var title: String { "Doublons à revoir" }
     var context: KeymapContext { .doublons }
+    /// Nothing to decide nor to page through in an empty queue.
+    var hiddenActions: Set<KeyAction> {
+        rows.isEmpty ? [.memePersonne, .personnesDifferentes, .pagePrecedente, .pageSuivante] : []
+    }
 
     func didReappear() { reload() }
 
@@ -65,8 +69,8 @@ final class DuplicateQueueScreen: Screen {
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
-        let count = pending == 0 ? "Aucune paire à revoir" : "\(pending) paire\(pending > 1 ? "s" : "") à revoir"
-        buffer.put(count + " · la plus probable d'abord", x: x, y: area.y, style: theme.title, maxWidth: width)
+        let count = pending == 0 ? "Aucune paire à revoir" : "\(pending) paire\(pending > 1 ? "s" : "") à revoir · la plus probable d'abord"
+        buffer.put(count, x: x, y: area.y, style: theme.title, maxWidth: width)
         let headerY = area.y + 2
         // The name columns share what a terminal wider than 80 columns gives.
         let nameWidth = 24 + max(0, width - 78) / 2

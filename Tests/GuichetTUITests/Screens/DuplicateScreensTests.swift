@@ -112,6 +112,7 @@ final class DuplicateScreensTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("décision « personnes différentes »"), h.screen)
         XCTAssertTrue(h.screen.contains("enregistrée ; elle ne sera plus proposée"), h.screen)
         XCTAssertTrue(h.screen.contains("Aucune paire à revoir"), h.screen)
+        XCTAssertFalse(h.screen.contains("F5Même"), "nothing left to decide: \(h.screen)")
         XCTAssertEqual(try DuplicateReview(store: h.store).pendingCount(), 0)
         XCTAssertTrue(try ChainVerifier.verify(h.store).isSound)
     }
