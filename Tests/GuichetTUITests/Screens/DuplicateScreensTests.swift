@@ -37,11 +37,16 @@ final class DuplicateScreensTests: XCTestCase {
     }
 
     func testSamePersonMergesThePairAndTheAbsorbedRecordRedirects() throws {
+        h.press(.function(5))   // the home screen was drawn before the analysis: back to it
+        h.press(.function(3))
+        XCTAssertTrue(h.screen.contains("D                 Doublons probables à revoir (1 paire)"), h.screen)
         h.press(.character("D"))
         h.press(.enter)
         h.press(.function(5))
         XCTAssertTrue(h.screen.contains("Paire n° 1 : même personne."), h.screen)
         XCTAssertTrue(h.screen.contains("Aucune paire à revoir"), h.screen)
+        h.press(.function(3))
+        XCTAssertTrue(h.screen.contains("D                 Doublons probables à revoir (aucune paire)"), h.screen)
         let redirect = try XCTUnwrap(TierMerger(store: h.store).redirect(of: 2), "the newer record is absorbed")
         XCTAssertEqual(redirect.survivorID, 1)
         XCTAssertEqual(try DuplicateReview(store: h.store).pendingCount(), 0)
