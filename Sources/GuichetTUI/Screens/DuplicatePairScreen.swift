@@ -3,8 +3,9 @@ import SIMSModel
 /// One pair of the duplicates queue side by side: each field of the two records with its value
 /// and level (`✔` validé, `✓` vérifié, `·` déclaré), `≠` where they differ, the provenance of
 /// the selected field below, and why the pair is suspected; F5 « même personne », F6
-/// « personnes différentes ». A record of the pair merged since the pair was found shows as the
-/// record it leads to (``StandingDuplicatePair``), and the message says so on opening.
+/// « personnes différentes »; F4 keeps the other record at the merge instead of the proposed one.
+/// A record of the pair merged since the pair was found shows as the record it leads to
+/// (``StandingDuplicatePair``), and the message says so on opening.
 final class DuplicatePairScreen: Screen {
     let session: AppSession
     let pairID: Int64
@@ -13,27 +14,44 @@ final class DuplicatePairScreen: Screen {
     private(set) var left: TierSnapshot?
     private(set) var right: TierSnapshot?
     private(set) var selected = 0
+    /// The record « même personne » keeps: the proposed one, or the other after F4.
+    private(set) var keep: Int64?
+    /// Tells the queue the superviseur's choice (F4), so that F5 from the list keeps it too.
+    private let onKeep: ((Int64) -> Void)?
 
     static let fields: [TierField] = [.birthName, .usageName, .givenNames, .sex, .birthDate, .birthPlace, .address, .commune,
                                       .postalCode, .phone, .email, .cafat]
 
-    init(session: AppSession, pairID: Int64) {
+    /// `keep`: the record the queue was to keep (the proposed one when nil).
+    init(session: AppSession, pairID: Int64, keep: Int64? = nil, onKeep: ((Int64) -> Void)? = nil) {
         self.session = session
         self.pairID = pairID
+        self.onKeep = onKeep
         reload()
-        if let standing, standing.pair.state == .toReview { session.message = .info(Self.outcome(of: standing, session: session)) }
+        if let standing {
+            self.keep = keep.flatMap { [standing.tierA, standing.tierB].contains($0) ? $0 : nil }
+                ?? (try? TierMerger(store: session.store).proposedSurvivor(standing.tierA, standing.tierB))
+            if standing.pair.state == .toReview { session.message = .info(outcome(of: standing)) }
+        }
     }
 
-    /// What F5 would do, said on opening: « F5 « même personne » fusionnera n° 5 dans n° 1 ;
-    /// F6 « personnes différentes » la retire de la file. », after the notice of a record merged
-    /// since the pair was found.
-    static func outcome(of standing: StandingDuplicatePair, session: AppSession) -> String {
-        let (a, b) = (standing.tierA, standing.tierB)
+    /// What F5 would do, said on opening: « F5 « même personne » fusionnera n° 5 dans n° 1 (F4 :
+    /// l'inverse) ; F6 « personnes différentes » la retire de la file. », after the notice of a
+    /// record merged since the pair was found.
+    private func outcome(of standing: StandingDuplicatePair) -> String {
         let notices = standing.redirects.map(\.notice).joined(separator: " ")
-        guard let keep = try? TierMerger(store: session.store).proposedSurvivor(a, b) else { return notices }
+        guard let keep else { return notices }
+        let other = keep == standing.tierA ? standing.tierB : standing.tierA
         return (notices.isEmpty ? "" : notices + " ")
-            + "\(session.keyName(.memePersonne, in: .doublons)) « même personne » fusionnera n° \(keep == a ? b : a) dans n° \(keep) ; "
+            + "\(session.keyName(.memePersonne, in: .doublons)) « même personne » fusionnera n° \(other) dans n° \(keep) "
+            + "(\(session.keyName(.garderAutre, in: .doublons)) : l'inverse) ; "
             + "\(session.keyName(.personnesDifferentes, in: .doublons)) « personnes différentes » la retire de la file."
+    }
+
+    /// « À la fusion, n° 5 gardera son numéro : F5 « même personne » fusionnera n° 1 dans n° 5. »
+    static func keeping(_ keep: Int64, absorbing other: Int64, session: AppSession) -> String {
+        "À la fusion, n° \(keep) gardera son numéro : \(session.keyName(.memePersonne, in: .doublons)) « même personne » "
+            + "fusionnera n° \(other) dans n° \(keep)."
     }
 
     var title: String { "Doublon probable" }
@@ -41,7 +59,7 @@ final class DuplicatePairScreen: Screen {
     /// No pages here; the decisions only while the pair is still to review.
     var hiddenActions: Set<KeyAction> {
         var hidden: Set<KeyAction> = [.pagePrecedente, .pageSuivante]
-        if pair?.state != .toReview { hidden.formUnion([.memePersonne, .personnesDifferentes]) }
+        if pair?.state != .toReview { hidden.formUnion([.memePersonne, .personnesDifferentes, .garderAutre]) }
         return hidden
     }
 
@@ -111,8 +129,14 @@ final class DuplicatePairScreen: Screen {
         switch action {
         case .ligneSuivante, .champSuivant: selected = (selected + 1) % Self.fields.count
         case .lignePrecedente, .champPrecedent: selected = (selected + Self.fields.count - 1) % Self.fields.count
+        case .garderAutre:
+            guard let standing, let kept = keep, standing.pair.state == .toReview else { return .stay }
+            let other = kept == standing.tierA ? standing.tierB : standing.tierA
+            keep = other
+            onKeep?(other)
+            session.message = .info(Self.keeping(other, absorbing: kept, session: session))
         case .memePersonne, .personnesDifferentes:
-            let decided = Self.decide(pairID, action == .memePersonne ? .samePerson : .differentPeople, session: session)
+            let decided = Self.decide(pairID, action == .memePersonne ? .samePerson : .differentPeople, session: session, keep: keep)
             if decided { return .pop }
             reload()
         case .retour, .annuler, .ouvrir: return .pop
@@ -122,12 +146,13 @@ final class DuplicatePairScreen: Screen {
     }
 
     /// Records the decision and says so; on a race, says who decided what. True when recorded.
-    /// « Même personne » merges the two records (``TierMerger``) with the decision.
+    /// « Même personne » merges the two records (``TierMerger``) with the decision, keeping
+    /// `keep` (the proposed survivor when nil).
     @discardableResult
-    static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession) -> Bool {
+    static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession, keep: Int64? = nil) -> Bool {
         do {
             if decision == .samePerson {
-                return try merge(pairID, session: session)
+                return try merge(pairID, session: session, keep: keep)
             }
             let pair = try DuplicateReview(store: session.store).decide(pairID: pairID, decision, by: session.agent)
             session.message = .info("Paire n° \(pair.id) (fiches n° \(pair.tierA) et \(pair.tierB)) : décision « \(decision.label) » enregistrée"
@@ -144,15 +169,16 @@ final class DuplicatePairScreen: Screen {
     }
 
     /// « Même personne »: the two records are merged (the survivor the older one, or the one with
-    /// more verified facts), the pair's decision recorded in the merge's transaction. A record
-    /// merged since the pair was found is replaced by its survivor.
-    private static func merge(_ pairID: Int64, session: AppSession) throws -> Bool {
+    /// more verified facts, or `keep` when the superviseur chose), the pair's decision recorded in
+    /// the merge's transaction. A record merged since the pair was found is replaced by its survivor.
+    private static func merge(_ pairID: Int64, session: AppSession, keep: Int64?) throws -> Bool {
         guard let pair = try DuplicateReview(store: session.store).standingPair(id: pairID) else {
             session.message = .error("Aucune paire de doublons n° \(pairID) : rouvrez la liste.")
             return false
         }
         let merger = TierMerger(store: session.store)
-        let survivor = try merger.proposedSurvivor(pair.tierA, pair.tierB)
+        let survivor = try keep.flatMap { [pair.tierA, pair.tierB].contains($0) ? $0 : nil }
+            ?? merger.proposedSurvivor(pair.tierA, pair.tierB)
         let absorbed = survivor == pair.tierA ? pair.tierB : pair.tierA
         let outcome = try merger.merge(survivorID: survivor, absorbedID: absorbed, by: session.agent,
                                        motif: "doublon n° \(pairID)", within: { db in

@@ -4,7 +4,8 @@ import SIMSModel
 /// records' names and why they are suspected, and below the selected pair's numbers, what
 /// « même personne » would keep and all its reasons; Enter opens a pair side by side
 /// (``DuplicatePairScreen``); F5 « même personne » and F6 « personnes différentes » decide the
-/// selected pair from the list too. Pairs stand as their records do after merges
+/// selected pair from the list too, F4 keeps the other record of the pair instead of the proposed
+/// one. Pairs stand as their records do after merges
 /// (``StandingDuplicatePair``): one settled by a merge is neither shown nor counted.
 final class DuplicateQueueScreen: Screen {
     struct Row {
@@ -21,6 +22,8 @@ final class DuplicateQueueScreen: Screen {
     private var pending = 0
     /// The survivor « même personne » would keep, by pair id (read when a pair is first selected).
     private var survivors: [Int64: Int64] = [:]
+    /// The records the superviseur chose to keep instead (F4), by pair id.
+    private var chosen: [Int64: Int64] = [:]
 
     /// Rows under the list for the selected pair: a rule, its records, what F5 keeps, its reasons.
     static let detailHeight = 5
@@ -34,7 +37,7 @@ final class DuplicateQueueScreen: Screen {
     var context: KeymapContext { .doublons }
     /// Nothing to decide nor to page through in an empty queue.
     var hiddenActions: Set<KeyAction> {
-        rows.isEmpty ? [.memePersonne, .personnesDifferentes, .pagePrecedente, .pageSuivante] : []
+        rows.isEmpty ? [.memePersonne, .personnesDifferentes, .garderAutre, .pagePrecedente, .pageSuivante] : []
     }
 
     func didReappear() { reload() }
@@ -59,8 +62,10 @@ final class DuplicateQueueScreen: Screen {
         selected = previous.flatMap { id in rows.firstIndex { $0.pair.id == id } } ?? min(selected, max(rows.count - 1, 0))
     }
 
-    /// The survivor « même personne » would keep for a row (nil when it cannot be read).
+    /// The survivor « même personne » would keep for a row: the superviseur's choice, else the
+    /// proposed one (nil when it cannot be read).
     private func survivor(of row: Row) -> Int64? {
+        if let keep = chosen[row.pair.id], [row.standing.tierA, row.standing.tierB].contains(keep) { return keep }
         if let known = survivors[row.pair.id] { return known }
         let survivor = try? TierMerger(store: session.store).proposedSurvivor(row.standing.tierA, row.standing.tierB)
         survivors[row.pair.id] = survivor
@@ -111,7 +116,8 @@ final class DuplicateQueueScreen: Screen {
             outcome = "\(redirect.notice) " + (survivor(of: row).map { keep in
                 "\(key) fusionne n° \(keep == a ? b : a) dans n° \(keep)." } ?? "")
         } else if let keep = survivor(of: row) {
-            outcome = "\(key) « même personne » fusionnera n° \(keep == a ? b : a) dans n° \(keep), qui garde son numéro."
+            outcome = "\(key) « même personne » fusionnera n° \(keep == a ? b : a) dans n° \(keep) "
+                + "(\(session.keyName(.garderAutre, in: .doublons)) : l'inverse)."
         } else {
             outcome = ""
         }
@@ -135,11 +141,20 @@ final class DuplicateQueueScreen: Screen {
         case .pagePrecedente: selected = max(selected - 10, 0)
         case .ouvrir:
             guard rows.indices.contains(selected) else { return .stay }
-            return .push(DuplicatePairScreen(session: session, pairID: rows[selected].pair.id))
+            let row = rows[selected]
+            return .push(DuplicatePairScreen(session: session, pairID: row.pair.id, keep: survivor(of: row)) { [weak self] keep in
+                self?.chosen[row.pair.id] = keep
+            })
+        case .garderAutre:
+            guard rows.indices.contains(selected), let keep = survivor(of: rows[selected]) else { return .stay }
+            let row = rows[selected]
+            let other = keep == row.standing.tierA ? row.standing.tierB : row.standing.tierA
+            chosen[row.pair.id] = other
+            session.message = .info(DuplicatePairScreen.keeping(other, absorbing: keep, session: session))
         case .memePersonne, .personnesDifferentes:
             guard rows.indices.contains(selected) else { return .stay }
             DuplicatePairScreen.decide(rows[selected].pair.id, action == .memePersonne ? .samePerson : .differentPeople,
-                                       session: session)
+                                       session: session, keep: survivor(of: rows[selected]))
             reload()
         case .retour, .annuler: return .pop
         default: break

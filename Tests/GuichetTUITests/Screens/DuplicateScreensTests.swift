@@ -57,12 +57,31 @@ final class DuplicateScreensTests: XCTestCase {
         h.press(.character("D"))
         let screen = h.screen
         XCTAssertTrue(screen.contains("Paire n° 1 : fiche n° 1 WAMYTAN Hélène Marie et fiche n° 2 OUAMYTAN Helene"), screen)
-        XCTAssertTrue(screen.contains("F5 « même personne » fusionnera n° 2 dans n° 1, qui garde son numéro."), screen)
+        XCTAssertTrue(screen.contains("F5 « même personne » fusionnera n° 2 dans n° 1 (F4 : l'inverse)."), screen)
         let reasons = try XCTUnwrap(DuplicateReview(store: h.store).queue().first?.reasons).joined(separator: ", ")
         XCTAssertTrue(screen.replacingOccurrences(of: "\n ", with: " ").contains("Raisons : " + reasons), screen)
         h.press(.enter)
         XCTAssertTrue(h.screen.replacingOccurrences(of: "\n ", with: " ")
-            .contains("F5 « même personne » fusionnera n° 2 dans n° 1 ; F6 « personnes différentes » la retire de la file."), h.screen)
+            .contains("F5 « même personne » fusionnera n° 2 dans n° 1 (F4 : l'inverse) ; F6 « personnes différentes » la retire de la file."),
+                      h.screen)
+    }
+
+    func testF4KeepsTheOtherRecordFromTheListOrThePair() throws {
+        h.press(.character("D"))
+        h.press(.function(4))
+        XCTAssertTrue(h.screen.replacingOccurrences(of: "\n ", with: " ")
+            .contains("À la fusion, n° 2 gardera son numéro : F5 « même personne » fusionnera n° 1 dans n° 2."), h.screen)
+        XCTAssertTrue(h.screen.contains("F5 « même personne » fusionnera n° 1 dans n° 2 (F4 : l'inverse)."), h.screen)
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("fusionnera n° 1 dans n° 2 (F4 : l'inverse)"), "the pair keeps the list's choice: \(h.screen)")
+        h.press(.function(4))
+        XCTAssertTrue(h.screen.contains("À la fusion, n° 1 gardera son numéro"), h.screen)
+        h.press(.function(4))
+        XCTAssertTrue(h.screen.contains("F4Garder"), h.screen)
+        h.press(.function(5))
+        XCTAssertTrue(h.screen.contains("Paire n° 1 : même personne. Fiche n° 1 fusionnée dans n° 2"), h.screen)
+        XCTAssertEqual(try TierMerger(store: h.store).redirect(of: 1)?.survivorID, 2, "the record chosen kept its number")
+        XCTAssertTrue(try ChainVerifier.verify(h.store).isSound)
     }
 
     func testAPairSettledByAnotherMergeIsNeitherShownNorCounted() throws {
@@ -101,7 +120,7 @@ final class DuplicateScreensTests: XCTestCase {
         h.press(.enter)
         screen = h.screen
         XCTAssertTrue(screen.contains("Fiche n° 3 · TEIN Anne"), screen)
-        XCTAssertTrue(screen.contains("Fiche n° 2 fusionnée le 29/11/2026 dans n° 3. F5 « même personne » fusionnera\n n° 1 dans n° 3"),
+        XCTAssertTrue(screen.contains("Fiche n° 2 fusionnée le 29/11/2026 dans n° 3. F5 « même personne » fusionnera\n n° 1 dans n° 3 (F4 : l'inverse)"),
                       screen)
         h.press(.function(5))
         XCTAssertTrue(h.screen.contains("Paire n° 1 : même personne. Fiche n° 1 fusionnée dans n° 3"), h.screen)
