@@ -92,8 +92,12 @@ final class DuplicatePairScreen: Screen {
         let (labelX, markX, aX, bX) = (x, x + 18, x + 20, x + 21 + column)
         let headerY = area.y + 3
         buffer.put("Champ", x: labelX, y: headerY, style: theme.columnHeader)
-        buffer.put("Fiche n° \(left.id) · " + left.displayName, x: aX, y: headerY, style: theme.columnHeader, maxWidth: column - 1)
-        buffer.put("Fiche n° \(right.id) · " + right.displayName, x: bX, y: headerY, style: theme.columnHeader, maxWidth: column - 1)
+        // The record « même personne » keeps is marked, whatever the message row says meanwhile.
+        for (snapshot, columnX) in [(left, aX), (right, bX)] {
+            let kept = pair.state == .toReview && snapshot.id == keep ? " (gardée)" : ""
+            buffer.put("Fiche n° \(snapshot.id)\(kept) · " + snapshot.displayName, x: columnX, y: headerY, style: theme.columnHeader,
+                       maxWidth: column - 1)
+        }
         let (currentA, currentB) = (left.current, right.current)
         for (index, field) in Self.fields.enumerated() {
             let y = headerY + 1 + index

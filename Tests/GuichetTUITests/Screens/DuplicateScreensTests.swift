@@ -74,8 +74,10 @@ final class DuplicateScreensTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("F5 « même personne » fusionnera n° 1 dans n° 2 (F4 : l'inverse)."), h.screen)
         h.press(.enter)
         XCTAssertTrue(h.screen.contains("fusionnera n° 1 dans n° 2 (F4 : l'inverse)"), "the pair keeps the list's choice: \(h.screen)")
+        XCTAssertTrue(h.screen.contains("Fiche n° 2 (gardée) · OUAMY"), h.screen)
         h.press(.function(4))
         XCTAssertTrue(h.screen.contains("À la fusion, n° 1 gardera son numéro"), h.screen)
+        XCTAssertTrue(h.screen.contains("Fiche n° 1 (gardée) · WAMYT"), h.screen)
         h.press(.function(4))
         XCTAssertTrue(h.screen.contains("F4Garder"), h.screen)
         h.press(.function(5))
@@ -119,7 +121,7 @@ final class DuplicateScreensTests: XCTestCase {
         XCTAssertTrue(screen.contains("Fiche n° 2 fusionnée le 29/11/2026 dans n° 3. F5 fusionne n° 1 dans n° 3."), screen)
         h.press(.enter)
         screen = h.screen
-        XCTAssertTrue(screen.contains("Fiche n° 3 · TEIN Anne"), screen)
+        XCTAssertTrue(screen.contains("Fiche n° 3 (gardée) · TEIN"), screen)
         XCTAssertTrue(screen.contains("Fiche n° 2 fusionnée le 29/11/2026 dans n° 3. F5 « même personne » fusionnera\n n° 1 dans n° 3 (F4 : l'inverse)"),
                       screen)
         h.press(.function(5))
