@@ -25,7 +25,7 @@ struct DoublonsAnalyseCommand: ParsableCommand {
             let (opened, agent) = try store.session()
             var analysis = DuplicateAnalysis(store: opened)
             if let seuil { analysis.threshold = seuil }
-            let line = ProgressLine(label: "Analyse des doublons")
+            let line = ProgressLine(label: "Doublons")
             let units = ["lecture": "personnes", "comparaison": "clés"]
             let report = try analysis.run(by: agent) { phase, done, total in
                 line.update(phase, done: done, total: total, unit: units[phase] ?? "")

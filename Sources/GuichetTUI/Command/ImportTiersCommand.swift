@@ -52,7 +52,7 @@ struct ImportTiersCommand: ParsableCommand {
                 let lastAfter = try opened.pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0 }
                 var analysis = DuplicateAnalysis(store: opened)
                 analysis.touching = (lastBefore + 1)...max(lastAfter, lastBefore + 1)
-                let line = ProgressLine(label: "Doublons des tiers importés")
+                let line = ProgressLine(label: "Doublons")   // short, so the whole line fits 80 columns
                 let found = try analysis.run(by: admin) { phase, done, total in
                     line.update(phase, done: done, total: total, unit: phase == "lecture" ? "personnes" : "clés")
                 }

@@ -53,7 +53,7 @@ enum DefaultKeymap {
 #           debut-champ, fin-champ, effacer-mot, effacer-champ, effacer-fin,
 #           doublons, meme-personne, personnes-differentes,
 #           renouveler, aller-au-champ, verifier, valider, limiter,
-#           defaire-fusion, effacement, aucune.
+#           defaire-fusion, effacement, garder-autre, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -219,10 +219,11 @@ bind tableau Left      colonne-precedente
 bind tableau Right     colonne-suivante
 
 # Doublons (superviseurs) : Entrée ouvre la paire choisie côte à côte ; F5
-# « même personne », F6 « personnes différentes » (dans la liste comme sur
-# la paire ouverte).
+# « même personne », F6 « personnes différentes », F4 garde l'autre fiche
+# à la fusion (dans la liste comme sur la paire ouverte).
 bind doublons F5       meme-personne
 bind doublons F6       personnes-differentes
+bind doublons F4       garder-autre
 
 # Aide : Échap et F12 referment l'aide.
 bind aide Esc          retour

@@ -74,6 +74,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case personnesDifferentes = "personnes-differentes"
     case defaireFusion = "defaire-fusion"
     case effacement
+    case garderAutre = "garder-autre"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -152,6 +153,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .personnesDifferentes: "Différ."
         case .defaireFusion: "Défusion"
         case .effacement: "Effacer"
+        case .garderAutre: "Garder"
         }
     }
 
@@ -225,10 +227,11 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .allerAuChamp: "aller à un champ par son numéro ou les premières lettres de son libellé, puis Entrée"
         case .limiter: "limiter le traitement de la fiche (RGPD), ou lever la limitation, avec le motif (superviseurs)"
         case .doublons: "revoir les doublons probables du registre (superviseurs)"
-        case .memePersonne: "décider que les deux fiches de la paire sont la même personne"
+        case .memePersonne: "décider que les deux fiches de la paire sont la même personne et les fusionner (la fusion se défait depuis la fiche gardée)"
         case .personnesDifferentes: "décider que ce sont deux personnes différentes : la paire n'est plus proposée"
         case .defaireFusion: "défaire la fusion de la fiche avec celle qu'elle a absorbée, après confirmation (superviseurs)"
         case .effacement: "effacer les données de la personne à sa demande (RGPD), sauf ce que la loi conserve, avec le motif (superviseurs)"
+        case .garderAutre: "garder l'autre fiche de la paire à la fusion « même personne » : c'est elle qui garde son numéro"
         }
     }
 }

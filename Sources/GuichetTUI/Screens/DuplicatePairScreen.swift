@@ -3,22 +3,55 @@ import SIMSModel
 /// One pair of the duplicates queue side by side: each field of the two records with its value
 /// and level (`✔` validé, `✓` vérifié, `·` déclaré), `≠` where they differ, the provenance of
 /// the selected field below, and why the pair is suspected; F5 « même personne », F6
-/// « personnes différentes ».
+/// « personnes différentes »; F4 keeps the other record at the merge instead of the proposed one.
+/// A record of the pair merged since the pair was found shows as the record it leads to
+/// (``StandingDuplicatePair``), and the message says so on opening.
 final class DuplicatePairScreen: Screen {
     let session: AppSession
     let pairID: Int64
-    private(set) var pair: DuplicatePair?
+    private(set) var standing: StandingDuplicatePair?
+    private var pair: DuplicatePair? { standing?.pair }
     private(set) var left: TierSnapshot?
     private(set) var right: TierSnapshot?
     private(set) var selected = 0
+    /// The record « même personne » keeps: the proposed one, or the other after F4.
+    private(set) var keep: Int64?
+    /// Tells the queue the superviseur's choice (F4), so that F5 from the list keeps it too.
+    private let onKeep: ((Int64) -> Void)?
 
     static let fields: [TierField] = [.birthName, .usageName, .givenNames, .sex, .birthDate, .birthPlace, .address, .commune,
                                       .postalCode, .phone, .email, .cafat]
 
-    init(session: AppSession, pairID: Int64) {
+    /// `keep`: the record the queue was to keep (the proposed one when nil).
+    init(session: AppSession, pairID: Int64, keep: Int64? = nil, onKeep: ((Int64) -> Void)? = nil) {
         self.session = session
         self.pairID = pairID
+        self.onKeep = onKeep
         reload()
+        if let standing {
+            self.keep = keep.flatMap { [standing.tierA, standing.tierB].contains($0) ? $0 : nil }
+                ?? (try? TierMerger(store: session.store).proposedSurvivor(standing.tierA, standing.tierB))
+            if standing.pair.state == .toReview { session.message = .info(outcome(of: standing)) }
+        }
+    }
+
+    /// What F5 would do, said on opening: « F5 « même personne » fusionnera n° 5 dans n° 1 (F4 :
+    /// l'inverse) ; F6 « personnes différentes » la retire de la file. », after the notice of a
+    /// record merged since the pair was found.
+    private func outcome(of standing: StandingDuplicatePair) -> String {
+        let notices = standing.redirects.map(\.notice).joined(separator: " ")
+        guard let keep else { return notices }
+        let other = keep == standing.tierA ? standing.tierB : standing.tierA
+        return (notices.isEmpty ? "" : notices + " ")
+            + "\(session.keyName(.memePersonne, in: .doublons)) « même personne » fusionnera n° \(other) dans n° \(keep) "
+            + "(\(session.keyName(.garderAutre, in: .doublons)) : l'inverse) ; "
+            + "\(session.keyName(.personnesDifferentes, in: .doublons)) « personnes différentes » la retire de la file."
+    }
+
+    /// « À la fusion, n° 5 gardera son numéro : F5 « même personne » fusionnera n° 1 dans n° 5. »
+    static func keeping(_ keep: Int64, absorbing other: Int64, session: AppSession) -> String {
+        "À la fusion, n° \(keep) gardera son numéro : \(session.keyName(.memePersonne, in: .doublons)) « même personne » "
+            + "fusionnera n° \(other) dans n° \(keep)."
     }
 
     var title: String { "Doublon probable" }
@@ -26,16 +59,16 @@ final class DuplicatePairScreen: Screen {
     /// No pages here; the decisions only while the pair is still to review.
     var hiddenActions: Set<KeyAction> {
         var hidden: Set<KeyAction> = [.pagePrecedente, .pageSuivante]
-        if pair?.state != .toReview { hidden.formUnion([.memePersonne, .personnesDifferentes]) }
+        if pair?.state != .toReview { hidden.formUnion([.memePersonne, .personnesDifferentes, .garderAutre]) }
         return hidden
     }
 
     private func reload() {
         do {
-            pair = try DuplicateReview(store: session.store).pair(id: pairID)
-            if let pair {
-                left = try TierService(store: session.store).open(id: pair.tierA, by: session.agent)
-                right = try TierService(store: session.store).open(id: pair.tierB, by: session.agent)
+            standing = try DuplicateReview(store: session.store).standingPair(id: pairID)
+            if let standing {
+                left = try TierService(store: session.store).open(id: standing.tierA, by: session.agent)
+                right = try TierService(store: session.store).open(id: standing.tierB, by: session.agent)
             }
         } catch {
             session.message = .error("La paire n'a pas pu être lue : \(error)")
@@ -54,12 +87,17 @@ final class DuplicatePairScreen: Screen {
                    x: x, y: area.y, style: theme.title, maxWidth: width)
         buffer.putWrapped("Raisons : " + (pair.reasons.isEmpty ? "—" : pair.reasons.joined(separator: ", ")),
                           x: x, y: area.y + 1, width: width, maxLines: 2, style: theme.dim)
-        let column = (width - 19) / 2
-        let (labelX, markX, aX, bX) = (x, x + 17, x + 19, x + 20 + column)
+        // « Date de naissance » fills the 17 columns of the label: the mark comes one after.
+        let column = (width - 20) / 2
+        let (labelX, markX, aX, bX) = (x, x + 18, x + 20, x + 21 + column)
         let headerY = area.y + 3
         buffer.put("Champ", x: labelX, y: headerY, style: theme.columnHeader)
-        buffer.put("Fiche n° \(left.id) · " + left.displayName, x: aX, y: headerY, style: theme.columnHeader, maxWidth: column - 1)
-        buffer.put("Fiche n° \(right.id) · " + right.displayName, x: bX, y: headerY, style: theme.columnHeader, maxWidth: column - 1)
+        // The record « même personne » keeps is marked, whatever the message row says meanwhile.
+        for (snapshot, columnX) in [(left, aX), (right, bX)] {
+            let kept = pair.state == .toReview && snapshot.id == keep ? " (gardée)" : ""
+            buffer.put("Fiche n° \(snapshot.id)\(kept) · " + snapshot.displayName, x: columnX, y: headerY, style: theme.columnHeader,
+                       maxWidth: column - 1)
+        }
         let (currentA, currentB) = (left.current, right.current)
         for (index, field) in Self.fields.enumerated() {
             let y = headerY + 1 + index
@@ -95,8 +133,14 @@ final class DuplicatePairScreen: Screen {
         switch action {
         case .ligneSuivante, .champSuivant: selected = (selected + 1) % Self.fields.count
         case .lignePrecedente, .champPrecedent: selected = (selected + Self.fields.count - 1) % Self.fields.count
+        case .garderAutre:
+            guard let standing, let kept = keep, standing.pair.state == .toReview else { return .stay }
+            let other = kept == standing.tierA ? standing.tierB : standing.tierA
+            keep = other
+            onKeep?(other)
+            session.message = .info(Self.keeping(other, absorbing: kept, session: session))
         case .memePersonne, .personnesDifferentes:
-            let decided = Self.decide(pairID, action == .memePersonne ? .samePerson : .differentPeople, session: session)
+            let decided = Self.decide(pairID, action == .memePersonne ? .samePerson : .differentPeople, session: session, keep: keep)
             if decided { return .pop }
             reload()
         case .retour, .annuler, .ouvrir: return .pop
@@ -106,13 +150,13 @@ final class DuplicatePairScreen: Screen {
     }
 
     /// Records the decision and says so; on a race, says who decided what. True when recorded.
-    /// « Même personne » marks the pair only: the merge of the two records comes with
-    /// `TierMerger` (see README « Doublons »).
+    /// « Même personne » merges the two records (``TierMerger``) with the decision, keeping
+    /// `keep` (the proposed survivor when nil).
     @discardableResult
-    static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession) -> Bool {
+    static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession, keep: Int64? = nil) -> Bool {
         do {
             if decision == .samePerson {
-                return try merge(pairID, session: session)
+                return try merge(pairID, session: session, keep: keep)
             }
             let pair = try DuplicateReview(store: session.store).decide(pairID: pairID, decision, by: session.agent)
             session.message = .info("Paire n° \(pair.id) (fiches n° \(pair.tierA) et \(pair.tierB)) : décision « \(decision.label) » enregistrée"
@@ -129,14 +173,16 @@ final class DuplicatePairScreen: Screen {
     }
 
     /// « Même personne »: the two records are merged (the survivor the older one, or the one with
-    /// more verified facts), the pair's decision recorded in the merge's transaction.
-    private static func merge(_ pairID: Int64, session: AppSession) throws -> Bool {
-        guard let pair = try DuplicateReview(store: session.store).pair(id: pairID) else {
+    /// more verified facts, or `keep` when the superviseur chose), the pair's decision recorded in
+    /// the merge's transaction. A record merged since the pair was found is replaced by its survivor.
+    private static func merge(_ pairID: Int64, session: AppSession, keep: Int64?) throws -> Bool {
+        guard let pair = try DuplicateReview(store: session.store).standingPair(id: pairID) else {
             session.message = .error("Aucune paire de doublons n° \(pairID) : rouvrez la liste.")
             return false
         }
         let merger = TierMerger(store: session.store)
-        let survivor = try merger.proposedSurvivor(pair.tierA, pair.tierB)
+        let survivor = try keep.flatMap { [pair.tierA, pair.tierB].contains($0) ? $0 : nil }
+            ?? merger.proposedSurvivor(pair.tierA, pair.tierB)
         let absorbed = survivor == pair.tierA ? pair.tierB : pair.tierA
         let outcome = try merger.merge(survivorID: survivor, absorbedID: absorbed, by: session.agent,
                                        motif: "doublon n° \(pairID)", within: { db in
@@ -145,7 +191,7 @@ final class DuplicatePairScreen: Screen {
         })
         // Short enough for the two message rows (the merge's full summary is in its event).
         session.message = .info("Paire n° \(pairID) : même personne. Fiche n° \(outcome.absorbedID) fusionnée dans n° "
-            + "\(outcome.survivorID) (\(outcome.survivorName)) ; \(session.keyName(.defaireFusion, in: .fiche)) sur cette fiche la défait.")
+            + "\(outcome.survivorID) (\(outcome.survivorName)) ; \(session.keyName(.defaireFusion, in: .fiche)) sur la fiche n° \(outcome.survivorID) la défait.")
         return true
     }
 }

@@ -1,14 +1,18 @@
 import SIMSModel
 
 /// Doublons (superviseurs): the pairs of the review queue, most likely first, with the two
-/// records' names and why they are suspected; Enter opens a pair side by side
+/// records' names and why they are suspected, and below the selected pair's numbers, what
+/// « même personne » would keep and all its reasons; Enter opens a pair side by side
 /// (``DuplicatePairScreen``); F5 « même personne » and F6 « personnes différentes » decide the
-/// selected pair from the list too.
+/// selected pair from the list too, F4 keeps the other record of the pair instead of the proposed
+/// one. Pairs stand as their records do after merges
+/// (``StandingDuplicatePair``): one settled by a merge is neither shown nor counted.
 final class DuplicateQueueScreen: Screen {
     struct Row {
-        var pair: DuplicatePair
+        var standing: StandingDuplicatePair
         var nameA: String
         var nameB: String
+        var pair: DuplicatePair { standing.pair }
     }
 
     let session: AppSession
@@ -16,6 +20,13 @@ final class DuplicateQueueScreen: Screen {
     private(set) var selected = 0
     private var firstRow = 0
     private var pending = 0
+    /// The survivor « même personne » would keep, by pair id (read when a pair is first selected).
+    private var survivors: [Int64: Int64] = [:]
+    /// The records the superviseur chose to keep instead (F4), by pair id.
+    private var chosen: [Int64: Int64] = [:]
+
+    /// Rows under the list for the selected pair: a rule, its records, what F5 keeps, its reasons.
+    static let detailHeight = 5
 
     init(session: AppSession) {
         self.session = session
@@ -24,19 +35,24 @@ final class DuplicateQueueScreen: Screen {
 
     var title: String { "Doublons à revoir" }
     var context: KeymapContext { .doublons }
+    /// Nothing to decide nor to page through in an empty queue.
+    var hiddenActions: Set<KeyAction> {
+        rows.isEmpty ? [.memePersonne, .personnesDifferentes, .garderAutre, .pagePrecedente, .pageSuivante] : []
+    }
 
     func didReappear() { reload() }
 
     func reload() {
         let previous = rows.indices.contains(selected) ? rows[selected].pair.id : nil
+        survivors = [:]
         do {
             let review = DuplicateReview(store: session.store)
-            pending = try review.pendingCount()
-            let queue = try review.queue()
+            pending = try review.standingPendingCount()
+            let queue = try review.standingQueue()
             rows = try session.store.pool.read { db in
-                try queue.map { pair in
-                    Row(pair: pair, nameA: try TierService.read(db, id: pair.tierA)?.displayName ?? "fiche n° \(pair.tierA)",
-                        nameB: try TierService.read(db, id: pair.tierB)?.displayName ?? "fiche n° \(pair.tierB)")
+                try queue.map { standing in
+                    Row(standing: standing, nameA: try TierService.read(db, id: standing.tierA)?.displayName ?? "fiche n° \(standing.tierA)",
+                        nameB: try TierService.read(db, id: standing.tierB)?.displayName ?? "fiche n° \(standing.tierB)")
                 }
             }
         } catch {
@@ -46,10 +62,20 @@ final class DuplicateQueueScreen: Screen {
         selected = previous.flatMap { id in rows.firstIndex { $0.pair.id == id } } ?? min(selected, max(rows.count - 1, 0))
     }
 
+    /// The survivor « même personne » would keep for a row: the superviseur's choice, else the
+    /// proposed one (nil when it cannot be read).
+    private func survivor(of row: Row) -> Int64? {
+        if let keep = chosen[row.pair.id], [row.standing.tierA, row.standing.tierB].contains(keep) { return keep }
+        if let known = survivors[row.pair.id] { return known }
+        let survivor = try? TierMerger(store: session.store).proposedSurvivor(row.standing.tierA, row.standing.tierB)
+        survivors[row.pair.id] = survivor
+        return survivor
+    }
+
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
-        let count = pending == 0 ? "Aucune paire à revoir" : "\(pending) paire\(pending > 1 ? "s" : "") à revoir"
-        buffer.put(count + " · la plus probable d'abord", x: x, y: area.y, style: theme.title, maxWidth: width)
+        let count = pending == 0 ? "Aucune paire à revoir" : "\(pending) paire\(pending > 1 ? "s" : "") à revoir · la plus probable d'abord"
+        buffer.put(count, x: x, y: area.y, style: theme.title, maxWidth: width)
         let headerY = area.y + 2
         // The name columns share what a terminal wider than 80 columns gives.
         let nameWidth = 24 + max(0, width - 78) / 2
@@ -60,7 +86,7 @@ final class DuplicateQueueScreen: Screen {
                        style: theme.dim, maxWidth: width)
             return nil
         }
-        let visible = max(area.height - 4, 1)
+        let visible = max(area.height - 4 - Self.detailHeight, 1)
         if selected < firstRow { firstRow = selected }
         if selected >= firstRow + visible { firstRow = selected - visible + 1 }
         for (index, row) in rows.enumerated().dropFirst(firstRow).prefix(visible) {
@@ -73,7 +99,31 @@ final class DuplicateQueueScreen: Screen {
             let reasons = row.pair.reasons.joined(separator: ", ")
             buffer.put(reasons, x: x + 9 + 2 * nameWidth, y: y, style: style, maxWidth: width - 9 - 2 * nameWidth)
         }
+        renderDetail(of: rows[selected], into: &buffer, x: x, y: area.y + area.height - Self.detailHeight, width: width, theme: theme)
         return nil
+    }
+
+    /// « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche n° 6 KAUDRÉ Kély Marie », what F5 keeps (or
+    /// which record was merged since the pair was found), and every reason.
+    private func renderDetail(of row: Row, into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
+        buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
+        let (a, b) = (row.standing.tierA, row.standing.tierB)
+        buffer.put("Paire n° \(row.pair.id) : fiche n° \(a) \(row.nameA) et fiche n° \(b) \(row.nameB)", x: x, y: y + 1,
+                   style: theme.title, maxWidth: width)
+        let key = session.keyName(.memePersonne, in: .doublons)
+        let outcome: String
+        if let redirect = row.standing.redirects.first {
+            outcome = "\(redirect.notice) " + (survivor(of: row).map { keep in
+                "\(key) fusionne n° \(keep == a ? b : a) dans n° \(keep)." } ?? "")
+        } else if let keep = survivor(of: row) {
+            outcome = "\(key) « même personne » fusionnera n° \(keep == a ? b : a) dans n° \(keep) "
+                + "(\(session.keyName(.garderAutre, in: .doublons)) : l'inverse)."
+        } else {
+            outcome = ""
+        }
+        buffer.put(outcome, x: x, y: y + 2, style: theme.dim, maxWidth: width)
+        buffer.putWrapped("Raisons : " + (row.pair.reasons.isEmpty ? "—" : row.pair.reasons.joined(separator: ", ")),
+                          x: x, y: y + 3, width: width, maxLines: 2, style: theme.dim)
     }
 
     /// « 99,9 % », rounded down (« 100 % » only when the score saturates).
@@ -91,11 +141,20 @@ final class DuplicateQueueScreen: Screen {
         case .pagePrecedente: selected = max(selected - 10, 0)
         case .ouvrir:
             guard rows.indices.contains(selected) else { return .stay }
-            return .push(DuplicatePairScreen(session: session, pairID: rows[selected].pair.id))
+            let row = rows[selected]
+            return .push(DuplicatePairScreen(session: session, pairID: row.pair.id, keep: survivor(of: row)) { [weak self] keep in
+                self?.chosen[row.pair.id] = keep
+            })
+        case .garderAutre:
+            guard rows.indices.contains(selected), let keep = survivor(of: rows[selected]) else { return .stay }
+            let row = rows[selected]
+            let other = keep == row.standing.tierA ? row.standing.tierB : row.standing.tierA
+            chosen[row.pair.id] = other
+            session.message = .info(DuplicatePairScreen.keeping(other, absorbing: keep, session: session))
         case .memePersonne, .personnesDifferentes:
             guard rows.indices.contains(selected) else { return .stay }
             DuplicatePairScreen.decide(rows[selected].pair.id, action == .memePersonne ? .samePerson : .differentPeople,
-                                       session: session)
+                                       session: session, keep: survivor(of: rows[selected]))
             reload()
         case .retour, .annuler: return .pop
         default: break

@@ -6,6 +6,8 @@ final class HomeScreen: Screen {
     private(set) var drafts: [TierDraft] = []
     /// The agent's dossiers in state brouillon.
     private(set) var dossierDrafts: [DossierDraftSummary] = []
+    /// Superviseurs: the pairs of the duplicates queue still to review, as their records stand.
+    private(set) var duplicatesToReview: Int?
     private var selected = 0
 
     init(session: AppSession) {
@@ -28,6 +30,9 @@ final class HomeScreen: Screen {
         drafts = (try? DraftStore(store: session.store).list(agentID: session.agent.id)) ?? []
         dossierDrafts = (try? DossierService(store: session.store).drafts(agentID: session.agent.id)) ?? []
         selected = min(selected, max(pending - 1, 0))
+        if session.agent.has(.supervisor) {
+            duplicatesToReview = try? DuplicateReview(store: session.store).standingPendingCount()
+        }
     }
 
     private var shortcuts: [(KeyAction, String)] {
@@ -39,7 +44,8 @@ final class HomeScreen: Screen {
         if mayReview { list.append((.filesInstruction, "Files d'instruction (prendre le suivant)")) }
         if session.agent.has(.supervisor) {
             list.append((.tableauDeBord, "Tableau de bord des files"))
-            list.append((.doublons, "Doublons probables à revoir"))
+            let count = duplicatesToReview.map { $0 == 0 ? " (aucune paire)" : " (\($0) paire\($0 > 1 ? "s" : ""))" } ?? ""
+            list.append((.doublons, "Doublons probables à revoir" + count))
         }
         return list + [(.aide, "Aide"), (.quitter, "Quitter")]
     }

@@ -173,10 +173,15 @@ public struct TierMerger: Sendable {
         }
     }
 
-    /// The survivor proposed for two records: the one with more verified facts; with as many,
-    /// the older one (created first).
+    /// The survivor proposed for two records: the one that already absorbed another (it cannot be
+    /// absorbed itself); else the one with more verified facts; with as many, the older one
+    /// (created first).
     public func proposedSurvivor(_ a: Int64, _ b: Int64) throws -> Int64 {
         try store.pool.read { db in
+            let keepers = try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT survivor_id FROM tier_merge WHERE survivor_id IN (?, ?) AND undone_at IS NULL
+                """, arguments: [a, b])
+            if keepers.count == 1 { return keepers[0] }
             guard let first = try TierService.loadSnapshot(db, id: a, relations: false) else { throw TierService.notFound(a) }
             guard let second = try TierService.loadSnapshot(db, id: b, relations: false) else { throw TierService.notFound(b) }
             let verifiedA = first.current.values.filter { $0.level > .declared }.count

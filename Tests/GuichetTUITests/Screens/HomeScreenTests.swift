@@ -21,7 +21,7 @@ final class HomeScreenTests: XCTestCase {
                 a                 Arrivées des scanners réseau
                 F11 ou f          Files d'instruction (prendre le suivant)
                 t                 Tableau de bord des files
-                D                 Doublons probables à revoir
+                D                 Doublons probables à revoir (aucune paire)
                 F1                Aide
                 F3 ou q           Quitter
 
