@@ -155,6 +155,7 @@ public struct TierMerger: Sendable {
             }
             try db.execute(sql: "UPDATE tier_merge SET undone_at = ?, undone_by = ?, undo_event_id = ? WHERE id = ?",
                            arguments: [at, agent.id, eventID, mergeID])
+            try DuplicateReview.reopenAfterUnmerge(db, absorbed, survivor)
             try within?(db)
             return TierUnmergeOutcome(
                 mergeID: mergeID, survivorID: survivor, absorbedID: absorbed, mergedAt: mergedAt,

@@ -61,4 +61,18 @@ final class StandingDuplicatePairTests: XCTestCase {
         try merger.merge(survivorID: try merger.proposedSurvivor(ids[0], ids[1]), absorbedID: ids[0], by: supervisor, motif: nil)
         XCTAssertEqual(try review.standingPendingCount(), 0)
     }
+
+    func testUndoingAMergeSendsItsPairBackToReview() throws {
+        let ids = try threeRecords()
+        let pair = try XCTUnwrap(review.queue().first { $0.tierA == ids[0] && $0.tierB == ids[1] })
+        try merger.merge(survivorID: ids[0], absorbedID: ids[1], by: supervisor, motif: nil, within: { db in
+            try DuplicateReview.recordDecision(db, pairID: pair.id, decision: .samePerson, agentID: self.supervisor.id, at: Date())
+        })
+        XCTAssertEqual(try review.pair(id: pair.id)?.state, .samePerson)
+        try merger.unmerge(absorbedID: ids[1], by: supervisor, motif: "pas la même personne")
+        let reopened = try XCTUnwrap(review.pair(id: pair.id))
+        XCTAssertEqual(reopened.state, .toReview, "undone, the merge settled nothing: the pair is to review again")
+        XCTAssertTrue(try review.standingQueue().contains { $0.pair.id == pair.id })
+        XCTAssertTrue(try ChainVerifier.verify(test.store).isSound)
+    }
 }
