@@ -1,0 +1,41 @@
+/// A person listed for a superviseur to anonymise or keep: no open dossier, no closed dossier
+/// whose retention still runs, and no activity for the inactivity period (see
+/// ``InactiveTierReview``).
+public struct InactiveTier: Sendable, Equatable {
+    public let id: Int64
+    public let name: String
+    /// The instant of the last activity (stored form), see ``InactiveTierReview``.
+    public let lastActivity: String
+    /// Closed dossiers of the person (applicant or beneficiary), all past their retention.
+    public let closedDossiers: Int
+    /// The last day the latest of them was kept, when there is one.
+    public let retentionEnded: CalendarDate?
+    /// The last « conserver » decision, older than the inactivity period (the tier came back).
+    public let keptAt: String?
+
+    public init(id: Int64, name: String, lastActivity: String, closedDossiers: Int, retentionEnded: CalendarDate?, keptAt: String?) {
+        self.id = id
+        self.name = name
+        self.lastActivity = lastActivity
+        self.closedDossiers = closedDossiers
+        self.retentionEnded = retentionEnded
+        self.keptAt = keptAt
+    }
+
+    /// The day of the last activity, as shown (jj/mm/aaaa, Nouméa).
+    public var lastActivityDay: String { String(Timestamp.french(lastActivity).prefix(10)) }
+
+    /// Why it is listed, beside the inactivity itself: « aucun dossier », « 2 dossiers, échus
+    /// le 15/09/2025 » (their retention ended that day); « conservée le 03/12/2020 » when it was kept before.
+    public var reason: String {
+        var parts: [String] = []
+        switch (closedDossiers, retentionEnded) {
+        case (0, _): parts.append("aucun dossier")
+        case (1, let day?): parts.append("1 dossier, échu le \(day.french)")
+        case (let n, let day?): parts.append("\(n) dossiers, échus le \(day.french)")
+        case (let n, nil): parts.append("\(n) dossier\(n > 1 ? "s" : "") échu\(n > 1 ? "s" : "")")
+        }
+        if let keptAt { parts.append("conservée le \(Timestamp.french(keptAt).prefix(10))") }
+        return parts.joined(separator: " ; ")
+    }
+}
