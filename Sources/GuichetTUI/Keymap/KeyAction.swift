@@ -73,6 +73,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case memePersonne = "meme-personne"
     case personnesDifferentes = "personnes-differentes"
     case defaireFusion = "defaire-fusion"
+    case inactifs
+    case conserver
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -150,6 +152,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .memePersonne: "Même"
         case .personnesDifferentes: "Différ."
         case .defaireFusion: "Défusion"
+        case .inactifs: "Inactifs"
+        case .conserver: "Conserv."
         }
     }
 
@@ -226,6 +230,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .memePersonne: "décider que les deux fiches de la paire sont la même personne"
         case .personnesDifferentes: "décider que ce sont deux personnes différentes : la paire n'est plus proposée"
         case .defaireFusion: "défaire la fusion de la fiche avec celle qu'elle a absorbée, après confirmation (superviseurs)"
+        case .inactifs: "voir les fiches inactives, à effacer ou conserver (RGPD, superviseurs)"
+        case .conserver: "conserver la fiche choisie, avec le motif : elle quitte la liste pour la durée d'inactivité"
         }
     }
 }

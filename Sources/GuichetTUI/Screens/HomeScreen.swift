@@ -40,6 +40,7 @@ final class HomeScreen: Screen {
         if session.agent.has(.supervisor) {
             list.append((.tableauDeBord, "Tableau de bord des files"))
             list.append((.doublons, "Doublons probables à revoir"))
+            list.append((.inactifs, "Fiches inactives à effacer ou conserver"))
         }
         return list + [(.aide, "Aide"), (.quitter, "Quitter")]
     }
@@ -111,6 +112,17 @@ final class HomeScreen: Screen {
                 return .stay
             }
             return .push(DuplicateQueueScreen(session: session))
+        case .inactifs:
+            guard session.agent.has(.supervisor) else {
+                session.message = .error("La liste des fiches inactives est réservée aux superviseurs.")
+                return .stay
+            }
+            do {
+                return .push(InactiveTierScreen(session: session, period: try InactivityPeriod.configured()))
+            } catch {
+                session.message = .error("\(error)")
+                return .stay
+            }
         case .tableauDeBord:
             guard session.agent.has(.supervisor) else {
                 session.message = .error("Le tableau de bord des files est réservé aux superviseurs.")

@@ -16,7 +16,7 @@
 public enum InactiveTierListText {
     public static let width = 80
     static let nameWidth = 22
-    static let reasonColumn = 7 + 2 + nameWidth + 2 + 16
+    static let reasonColumn = 7 + 2 + nameWidth + 2 + 15
 
     public static func render(_ tiers: [InactiveTier], period: InactivityPeriod, today: CalendarDate) -> String {
         var lines = ConsultationListingText.wrap(heading(period: period, today: today))
@@ -33,8 +33,9 @@ public enum InactiveTierListText {
             lines += reasons.dropFirst().map { String(repeating: " ", count: reasonColumn) + $0 }
         }
         lines.append("")
-        lines += ConsultationListingText.wrap(counted(tiers.count) + " : sur la fiche, « Effacement » pour anonymiser ; "
-            + "« Conserver » dans l'écran « Fiches inactives » de l'accueil.")
+        lines.append(counted(tiers.count) + ".")
+        lines.append("Pour chacune : « Effacement » sur sa fiche, ou « Conserver » dans l'écran")
+        lines.append("« Fiches inactives » de l'accueil (superviseurs).")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -57,6 +58,6 @@ public enum InactiveTierListText {
 
     static func row(_ id: String, _ name: String, _ day: String, _ reason: String) -> String {
         String(repeating: " ", count: max(0, 7 - id.count)) + id + "  " + ConsultationListingText.pad(name, nameWidth) + "  "
-            + ConsultationListingText.pad(day, 16) + reason
+            + ConsultationListingText.pad(day, 15) + reason
     }
 }

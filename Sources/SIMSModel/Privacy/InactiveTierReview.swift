@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The persons the register has no reason to keep any longer, listed for a superviseur to
 /// anonymise (« Effacement » on their record) or keep (« Conserver », with a motif).
@@ -86,22 +87,32 @@ public struct InactiveTierReview: Sendable {
         func rows(_ all: String, _ only: String) throws -> RowCursor {
             try Row.fetchCursor(db, sql: tierID == nil ? all : all + " " + only, arguments: one)
         }
-        let persons = try Row.fetchCursor(db, sql: """
-            SELECT id, display_name, updated_at FROM tier WHERE kind = 'personne' AND updated_at < ?
-            """ + (tierID == nil ? "" : " AND id = \(tierID!)"), arguments: [ledger.cutoff])
-        while let row = try persons.next() { ledger.person(row[0], name: row[1], updatedAt: row[2]) }
+        let persons = try db.makeStatement(sql: """
+            SELECT id, display_name, updated_at FROM tier WHERE kind = 'personne' AND updated_at < :cutoff
+            """ + (tierID == nil ? "" : " AND id = :tier"))
+        try persons.setArguments(tierID == nil ? ["cutoff": ledger.cutoff] : ["cutoff": ledger.cutoff, "tier": tierID])
+        try Self.step(db, persons) { handle in
+            ledger.person(sqlite3_column_int64(handle, 0), name: Self.text(handle, 1) ?? "", updatedAt: Self.text(handle, 2) ?? "")
+        }
         guard !ledger.entries.isEmpty else { return [] }
         let merged = try rows("SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL", "AND absorbed_id = :tier")
         while let row = try merged.next() { ledger.drop(row[0]) }
-        let dossiers = try rows("""
+        // A million dossiers: read column by column, the texts only for the persons still listed.
+        let dossiers = try db.makeStatement(sql: """
             SELECT d.applicant_id, d.beneficiary_id, d.state, d.updated_at, d.procedure_code, d.decided_at, r.until
             FROM dossier d LEFT JOIN dossier_retention r ON r.dossier_id = d.id
-            """, "WHERE d.applicant_id = :tier OR d.beneficiary_id = :tier")
-        while let row = try dossiers.next() {
-            let applicant: Int64 = row[0], beneficiary: Int64? = row[1]
-            let concerned = [applicant, beneficiary == applicant ? nil : beneficiary].compactMap { $0 }.filter(ledger.examines)
-            for id in concerned {
-                ledger.dossier(id, state: row[2], updatedAt: row[3], procedure: row[4], decidedAt: row[5], until: row[6])
+            """ + (tierID == nil ? "" : " WHERE d.applicant_id = :tier OR d.beneficiary_id = :tier"))
+        try dossiers.setArguments(one)
+        try Self.step(db, dossiers) { handle in
+            let applicant = sqlite3_column_int64(handle, 0)
+            let beneficiary = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 1)
+            let forApplicant = ledger.examines(applicant)
+            let other = beneficiary.flatMap { $0 != applicant && ledger.examines($0) ? $0 : nil }
+            guard forApplicant || other != nil else { return }
+            let state = Self.text(handle, 2) ?? "", updatedAt = Self.text(handle, 3) ?? "", procedure = Self.text(handle, 4) ?? ""
+            let decidedAt = Self.text(handle, 5), until = Self.text(handle, 6)
+            for id in [forApplicant ? applicant : nil, other].compactMap({ $0 }) {
+                ledger.dossier(id, state: state, updatedAt: updatedAt, procedure: procedure, decidedAt: decidedAt, until: until)
             }
         }
         let documents = try rows("""
@@ -120,14 +131,31 @@ public struct InactiveTierReview: Sendable {
         }
         let decisions = try rows("SELECT tier_id, at FROM inactive_tier_review", "WHERE tier_id = :tier")
         while let row = try decisions.next() { ledger.kept(row[0], at: row[1]) }
-        // Erased at their request: asked only of those left, through the index of erasure events
-        // (its condition written out, so that SQLite uses it).
-        let erased = try db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM event WHERE tier_id = ? AND kind = '\(EventKind.personErased.rawValue)')
-            """)
-        for id in Array(ledger.entries.keys) where try Bool.fetchOne(erased, arguments: [id]) == true {
-            ledger.drop(id)
-        }
+        // Erased at their request: the few erasure events, through their own index (its condition
+        // written out, so that SQLite uses it).
+        let erased = try rows("""
+            SELECT tier_id FROM event WHERE kind = '\(EventKind.personErased.rawValue)' AND tier_id IS NOT NULL
+            """, "AND tier_id = :tier")
+        while let row = try erased.next() { ledger.drop(row[0]) }
         return ledger.inactive
+    }
+
+    /// Steps `statement` to its end, handing each row's raw handle to `body`.
+    private static func step(_ db: Database, _ statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            try body(handle)
+        }
+    }
+
+    private static func text(_ handle: OpaquePointer, _ column: Int32) -> String? {
+        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 }

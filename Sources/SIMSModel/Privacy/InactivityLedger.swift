@@ -1,3 +1,5 @@
+import Foundation
+
 /// The persons examined for inactivity and what was found about each, fed row by row from the
 /// register's tables (every row at once for the list, one person's rows to check a decision):
 /// the same rules either way (see ``InactiveTierReview``).
@@ -17,6 +19,15 @@ struct InactivityLedger {
     let retention: [String: Int]
     /// The persons still inactive, by id.
     private(set) var entries: [Int64: Entry] = [:]
+    /// The day in Nouméa of each hour of decision met (`2026-11-29T23`): parsing an instant costs
+    /// more than the rest of a dossier's row.
+    private var decisionDays: [Substring: CalendarDate] = [:]
+    /// One parser for the whole list (``Timestamp/date(from:)`` makes one per call).
+    private let parser: ISO8601DateFormatter = {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return parser
+    }()
 
     init(cutoff: String, today: CalendarDate, retention: [String: Int]) {
         self.cutoff = cutoff
@@ -57,7 +68,7 @@ struct InactivityLedger {
             return
         }
         let end: CalendarDate? = until.flatMap(CalendarDate.init(iso:)) ?? retention[procedure].flatMap { years in
-            decidedAt.flatMap { RetentionTerm(decidedAt: $0, years: years)?.until }
+            decidedAt.flatMap { decisionDay($0) }.map { RetentionTerm(decidedOn: $0, years: years).until }
         }
         guard let end, end < today else {
             entries[id] = nil
@@ -66,6 +77,16 @@ struct InactivityLedger {
         entry.closedDossiers += 1
         entry.retentionEnded = max(entry.retentionEnded ?? end, end)
         entries[id] = entry
+    }
+
+    /// The day of a decision (Nouméa's calendar, as ``RetentionTerm`` counts it).
+    private mutating func decisionDay(_ decidedAt: String) -> CalendarDate? {
+        let hour = decidedAt.prefix(13)
+        if let day = decisionDays[hour] { return day }
+        guard let instant = parser.date(from: decidedAt) else { return nil }
+        let day = RetentionTerm(decidedOn: CalendarDate.today(now: instant), years: 1).decidedOn
+        decisionDays[hour] = day
+        return day
     }
 
     /// A « conserver » decision on the person at `instant`: recent, they leave the list; older, it is said.
