@@ -34,7 +34,7 @@ struct RgpdInactiveCommand: ParsableCommand {
     static func json(_ tiers: [InactiveTier], period: InactivityPeriod, today: CalendarDate) -> String {
         let objects: [[String: Any]] = tiers.map { tier in
             ["id": tier.id, "nom": tier.name, "derniere_activite": tier.lastActivity, "dossiers_clos": tier.closedDossiers,
-             "conservation_echue_le": tier.retentionEnded?.iso ?? NSNull(), "conservee_le": tier.keptAt ?? NSNull(),
+             "conservation_echue_le": tier.retentionEnded?.iso ?? NSNull(), "conservee_le": tier.keptOn?.iso ?? NSNull(),
              "pourquoi": tier.reason]
         }
         let document: [String: Any] = ["au": today.iso, "inactivite_ans": period.years,

@@ -137,7 +137,7 @@ public struct InactiveTierReview: Sendable {
             SELECT tier_id FROM event WHERE kind = '\(EventKind.personErased.rawValue)' AND tier_id IS NOT NULL
             """, "AND tier_id = :tier")
         while let row = try erased.next() { ledger.drop(row[0]) }
-        return ledger.inactive
+        return ledger.inactive()
     }
 
     /// Steps `statement` to its end, handing each row's raw handle to `body`.

@@ -19,9 +19,9 @@ struct InactivityLedger {
     let retention: [String: Int]
     /// The persons still inactive, by id.
     private(set) var entries: [Int64: Entry] = [:]
-    /// The day in Nouméa of each hour of decision met (`2026-11-29T23`): parsing an instant costs
-    /// more than the rest of a dossier's row.
-    private var decisionDays: [Substring: CalendarDate] = [:]
+    /// The day in Nouméa of each hour met (`2026-11-29T23`): parsing an instant costs more than
+    /// the rest of a dossier's row.
+    private var days: [Substring: CalendarDate] = [:]
     /// One parser for the whole list (``Timestamp/date(from:)`` makes one per call).
     private let parser: ISO8601DateFormatter = {
         let parser = ISO8601DateFormatter()
@@ -68,7 +68,7 @@ struct InactivityLedger {
             return
         }
         let end: CalendarDate? = until.flatMap(CalendarDate.init(iso:)) ?? retention[procedure].flatMap { years in
-            decidedAt.flatMap { decisionDay($0) }.map { RetentionTerm(decidedOn: $0, years: years).until }
+            decidedAt.flatMap { day(of: $0) }.map { RetentionTerm(decidedOn: $0, years: years).until }
         }
         guard let end, end < today else {
             entries[id] = nil
@@ -79,13 +79,13 @@ struct InactivityLedger {
         entries[id] = entry
     }
 
-    /// The day of a decision (Nouméa's calendar, as ``RetentionTerm`` counts it).
-    private mutating func decisionDay(_ decidedAt: String) -> CalendarDate? {
-        let hour = decidedAt.prefix(13)
-        if let day = decisionDays[hour] { return day }
-        guard let instant = parser.date(from: decidedAt) else { return nil }
-        let day = RetentionTerm(decidedOn: CalendarDate.today(now: instant), years: 1).decidedOn
-        decisionDays[hour] = day
+    /// The day of a stored instant in Nouméa's calendar (as ``RetentionTerm`` counts a decision).
+    private mutating func day(of instant: String) -> CalendarDate? {
+        let hour = instant.prefix(13)
+        if let day = days[hour] { return day }
+        guard let date = parser.date(from: instant) else { return nil }
+        let day = CalendarDate.today(now: date)
+        days[hour] = day
         return day
     }
 
@@ -101,10 +101,13 @@ struct InactivityLedger {
     }
 
     /// The persons left, the longest inactive first.
-    var inactive: [InactiveTier] {
-        entries.map { id, entry in
-            InactiveTier(id: id, name: entry.name, lastActivity: entry.last, closedDossiers: entry.closedDossiers,
-                         retentionEnded: entry.retentionEnded, keptAt: entry.keptAt)
-        }.sorted { ($0.lastActivity, $0.id) < ($1.lastActivity, $1.id) }
+    mutating func inactive() -> [InactiveTier] {
+        let sorted = entries.sorted { ($0.value.last, $0.key) < ($1.value.last, $1.key) }
+        return sorted.map { id, entry in
+            InactiveTier(id: id, name: entry.name, lastActivity: entry.last,
+                         lastActivityOn: day(of: entry.last) ?? CalendarDate(year: 1, month: 1, day: 1)!,
+                         closedDossiers: entry.closedDossiers, retentionEnded: entry.retentionEnded,
+                         keptOn: entry.keptAt.flatMap { day(of: $0) })
+        }
     }
 }

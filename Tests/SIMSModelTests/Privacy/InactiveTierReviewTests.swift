@@ -147,10 +147,12 @@ final class InactiveTierReviewTests: ReviewTeamTestCase {
     func testTheListFitsEightyColumnsAndSaysWhy() throws {
         let today = try XCTUnwrap(CalendarDate(iso: "2026-12-03"))
         let tiers = [
-            InactiveTier(id: 123, name: "WAMYTAN Hélène", lastActivity: "2015-03-14T01:00:00.000Z", closedDossiers: 0,
-                         retentionEnded: nil, keptAt: nil),
-            InactiveTier(id: 1_000_456, name: "KALOÏ-WAYENECE née DUPONT-MOREAU Marie-Christine Anne", lastActivity: "2019-05-02T01:00:00.000Z",
-                         closedDossiers: 12, retentionEnded: CalendarDate(iso: "2025-09-15"), keptAt: "2020-12-03T01:00:00.000Z"),
+            InactiveTier(id: 123, name: "WAMYTAN Hélène", lastActivity: "2015-03-14T01:00:00.000Z",
+                         lastActivityOn: try XCTUnwrap(CalendarDate(iso: "2015-03-14")), closedDossiers: 0,
+                         retentionEnded: nil, keptOn: nil),
+            InactiveTier(id: 1_000_456, name: "KALOÏ-WAYENECE née DUPONT-MOREAU Marie-Christine Anne",
+                         lastActivity: "2019-05-02T01:00:00.000Z", lastActivityOn: try XCTUnwrap(CalendarDate(iso: "2019-05-02")),
+                         closedDossiers: 12, retentionEnded: CalendarDate(iso: "2025-09-15"), keptOn: CalendarDate(iso: "2020-12-03")),
         ]
         let text = InactiveTierListText.render(tiers, period: fiveYears, today: today)
         XCTAssertEqual(text, """
