@@ -1,10 +1,11 @@
 import ArgumentParser
 
-/// `guichet bench search|import|ui|intake|documents|queues|check|charge|doublons|rgpd`: the project's figures beside their baselines, in one run.
+/// `guichet bench search|import|ui|intake|documents|queues|check|charge|doublons|rgpd|inactifs`: the project's figures beside their baselines, in one run.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Mesures de performance (à lancer sur un binaire -c release).",
         subcommands: [BenchSearchCommand.self, BenchImportCommand.self, BenchUICommand.self, BenchIntakeCommand.self, BenchPrepareCommand.self,
                       BenchFirstFrameCommand.self, BenchDocumentsCommand.self, BenchQueuesCommand.self, BenchCheckCommand.self,
-                      BenchChargeCommand.self, BenchChargeAgentCommand.self, BenchDoublonsCommand.self, BenchRgpdCommand.self])
+                      BenchChargeCommand.self, BenchChargeAgentCommand.self, BenchDoublonsCommand.self, BenchRgpdCommand.self,
+                      BenchInactiveCommand.self])
 }

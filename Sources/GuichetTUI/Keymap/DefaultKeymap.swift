@@ -34,7 +34,7 @@ enum DefaultKeymap {
 # Contextes : generic (partout, sauf si un écran la redéfinit), accueil,
 #             recherche, fiche, saisie, catalogue, dossier, recepisse,
 #             numerisation, arrivees, documents, file, instruction,
-#             tableau, doublons, aide.
+#             tableau, doublons, inactifs, aide.
 # Touches : F1 à F12, Enter, Esc, Tab, S-Tab, Up, Down, Left, Right, PgUp,
 #           PgDn, Home, End, Insert, Delete, Backspace, Space, C-a à C-z (Ctrl),
 #           M-a à M-z (Alt), ou un caractère seul.
@@ -53,7 +53,8 @@ enum DefaultKeymap {
 #           debut-champ, fin-champ, effacer-mot, effacer-champ, effacer-fin,
 #           doublons, meme-personne, personnes-differentes,
 #           renouveler, aller-au-champ, verifier, valider, limiter,
-#           defaire-fusion, effacement, garder-autre, aucune.
+#           defaire-fusion, effacement, garder-autre, inactifs, conserver,
+#           aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -107,6 +108,7 @@ bind accueil f         files
 bind accueil F11       files
 bind accueil t         tableau-de-bord
 bind accueil D         doublons
+bind accueil i         inactifs
 bind accueil q         quitter
 bind accueil F7        aucune
 bind accueil F8        aucune
@@ -224,6 +226,10 @@ bind tableau Right     colonne-suivante
 bind doublons F5       meme-personne
 bind doublons F6       personnes-differentes
 bind doublons F4       garder-autre
+
+# Fiches inactives (superviseurs) : Entrée ouvre la fiche choisie (pour
+# l'effacer) ; F5 la conserve, avec le motif.
+bind inactifs F5       conserver
 
 # Aide : Échap et F12 referment l'aide.
 bind aide Esc          retour

@@ -75,6 +75,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case defaireFusion = "defaire-fusion"
     case effacement
     case garderAutre = "garder-autre"
+    case inactifs
+    case conserver
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -154,6 +156,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .defaireFusion: "Défusion"
         case .effacement: "Effacer"
         case .garderAutre: "Garder"
+        case .inactifs: "Inactifs"
+        case .conserver: "Conserv."
         }
     }
 
@@ -232,6 +236,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .defaireFusion: "défaire la fusion de la fiche avec celle qu'elle a absorbée, après confirmation (superviseurs)"
         case .effacement: "effacer les données de la personne à sa demande (RGPD), sauf ce que la loi conserve, avec le motif (superviseurs)"
         case .garderAutre: "garder l'autre fiche de la paire à la fusion « même personne » : c'est elle qui garde son numéro"
+        case .inactifs: "voir les fiches inactives, à effacer ou conserver (RGPD, superviseurs)"
+        case .conserver: "conserver la fiche choisie, avec le motif : elle quitte la liste pour la durée d'inactivité"
         }
     }
 }

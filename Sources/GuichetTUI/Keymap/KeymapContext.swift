@@ -32,6 +32,8 @@ enum KeymapContext: String, Hashable, Sendable, CaseIterable {
     case instruction
     /// The review queue of likely duplicates and a pair side by side (superviseurs).
     case doublons
+    /// The persons without activity, to erase or keep (superviseurs).
+    case inactifs
     /// The help screen.
     case aide
 

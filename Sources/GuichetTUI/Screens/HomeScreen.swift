@@ -46,6 +46,7 @@ final class HomeScreen: Screen {
             list.append((.tableauDeBord, "Tableau de bord des files"))
             let count = duplicatesToReview.map { $0 == 0 ? " (aucune paire)" : " (\($0) paire\($0 > 1 ? "s" : ""))" } ?? ""
             list.append((.doublons, "Doublons probables à revoir" + count))
+            list.append((.inactifs, "Fiches inactives à effacer ou conserver"))
         }
         return list + [(.aide, "Aide"), (.quitter, "Quitter")]
     }
@@ -117,6 +118,17 @@ final class HomeScreen: Screen {
                 return .stay
             }
             return .push(DuplicateQueueScreen(session: session))
+        case .inactifs:
+            guard session.agent.has(.supervisor) else {
+                session.message = .error("La liste des fiches inactives est réservée aux superviseurs.")
+                return .stay
+            }
+            do {
+                return .push(InactiveTierScreen(session: session, period: try InactivityPeriod.configured()))
+            } catch {
+                session.message = .error("\(error)")
+                return .stay
+            }
         case .tableauDeBord:
             guard session.agent.has(.supervisor) else {
                 session.message = .error("Le tableau de bord des files est réservé aux superviseurs.")

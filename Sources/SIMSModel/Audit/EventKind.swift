@@ -39,6 +39,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case duplicatePairDecided = "doublons.decision"
     case tiersMerged = "tier.merge"
     case tiersUnmerged = "tier.unmerge"
+    case inactiveTierKept = "rgpd.conservation_fiche"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -82,6 +83,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .duplicatePairDecided: return "décision sur une paire de doublons"
         case .tiersMerged: return "fusion de deux fiches"
         case .tiersUnmerged: return "fusion défaite"
+        case .inactiveTierKept: return "fiche inactive conservée (RGPD)"
         }
     }
 }

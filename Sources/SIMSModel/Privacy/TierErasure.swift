@@ -245,6 +245,10 @@ public struct TierErasure: Sendable {
             + (plan.isComplete ? "" : " AND state = 'a_revoir'"), arguments: [id])
         try db.execute(sql: "UPDATE tier_merge SET restore = '{}' WHERE (absorbed_id = ?1 OR survivor_id = ?1) AND undone_at IS NOT NULL",
                        arguments: [id])
+        if plan.isComplete {
+            // A superviseur's reason to keep an inactive record may name the person: the record is gone.
+            try db.execute(sql: "DELETE FROM inactive_tier_review WHERE tier_id = ?", arguments: [id])
+        }
         try rewriteSummary(db, before: before, complete: plan.isComplete, at: at)
 
         let erasure = try EventErasure.eraseContent(db, eventIDs: eventIDs)

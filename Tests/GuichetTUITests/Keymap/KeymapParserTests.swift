@@ -72,7 +72,7 @@ final class KeymapParserTests: XCTestCase {
         XCTAssertEqual(error?.line, 2)
         XCTAssertEqual(error?.kind, .unknownContext("caisse"))
         XCTAssertEqual(error?.message,
-                       "keymap.conf, ligne 2 : contexte inconnu « caisse » (contextes possibles : generic, accueil, recherche, fiche, saisie, catalogue, dossier, recepisse, numerisation, arrivees, documents, tableau, file, instruction, doublons, aide)")
+                       "keymap.conf, ligne 2 : contexte inconnu « caisse » (contextes possibles : generic, accueil, recherche, fiche, saisie, catalogue, dossier, recepisse, numerisation, arrivees, documents, tableau, file, instruction, doublons, inactifs, aide)")
     }
 
     func testUnknownKeys() {

@@ -22,11 +22,11 @@ final class HomeScreenTests: XCTestCase {
                 F11 ou f          Files d'instruction (prendre le suivant)
                 t                 Tableau de bord des files
                 D                 Doublons probables à revoir (aucune paire)
+                i                 Fiches inactives à effacer ou conserver
                 F1                Aide
                 F3 ou q           Quitter
 
               Aucune saisie en attente.
-
 
 
             F1Aide  F2Personne  F3Quitter  F4Organis.  F5Cherche  F6Brouill.  F9Dossier

@@ -16,6 +16,7 @@ extension AttestedTable {
         case "dossier_note": return "note interne n° \(part(0))"
         case "tier_restriction": return "limitation n° \(part(0))"
         case "tier_merge": return "fusion de fiches n° \(part(0))"
+        case "inactive_tier_review": return "revue de fiche inactive n° \(part(0))"
         default: return "\(label) \(key)"
         }
     }

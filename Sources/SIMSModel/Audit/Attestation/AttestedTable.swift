@@ -72,6 +72,8 @@ struct AttestedTable: Sendable {
                       otherColumns: ["absorbed_id", "survivor_id", "merged_at", "agent_id", "motif", "event_id",
                                      "survivor_version_before", "survivor_version_after", "restore", "undone_at",
                                      "undone_by", "undo_event_id"]),
+        AttestedTable(name: "inactive_tier_review", label: "revue de fiche inactive", keyColumns: ["id"],
+                      otherColumns: ["tier_id", "decision", "motif", "agent_id", "at", "event_id"]),
         AttestedTable(name: "tier_erasure", label: "effacement à la demande", keyColumns: ["id"],
                       otherColumns: ["tier_id", "motif", "erased_by", "erased_at", "event_id", "complete", "kept", "erased"]),
     ]
