@@ -83,7 +83,7 @@ public struct DuplicateAnalysis: Sendable {
                 let facts = try Row.fetchCursor(db, sql: """
                     SELECT f.tier_id, f.field_values FROM fact_record f JOIN tier t ON t.id = f.tier_id
                     WHERE t.kind = 'personne'
-                      AND t.id NOT IN (SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL)
+                      AND t.id NOT IN (\(TierRedirect.standingAbsorbedIDs))
                     ORDER BY f.tier_id, f.seq
                     """)
                 var currentID: Int64?

@@ -29,7 +29,10 @@ public struct MatchTrainer: Sendable {
     public func train(by agent: Agent) throws -> Report {
         try AgentService.require(agent, .supervisor, .administrator, to: "estimer les paramètres des doublons")
         let (randomVectors, candidateVectors) = try store.pool.read { db -> ([[Int?]], [[Int?]]) in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM tier WHERE kind = 'personne'")
+            // A record absorbed by a merge is its survivor now: sampling it would compare a person with itself.
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT id FROM tier WHERE kind = 'personne' AND id NOT IN (\(TierRedirect.standingAbsorbedIDs))
+                """)
             guard ids.count >= 2 else {
                 throw ValidationError(field: nil, message: "Trop peu de personnes dans le registre pour estimer les paramètres (au moins 2).")
             }
