@@ -5,15 +5,16 @@
 /// - `n|date|son`: the birth date with day and month in either order (so a day/month swap keeps
 ///   it), and the sound (``FrenchPhonetic``) of any one name word, surname or given name (so a
 ///   typo in the surname keeps the given name's key, and swapped names keep both);
-/// - `i|date|nom|initiale`, `i|date|prenom|initiale`: the birth date and the initial of the
-///   surname, or of the first given name (a slip in each name, even in the first letter of one);
+/// - `i|date|sexe|nom|initiale`, `i|date|sexe|prenom|initiale`: the birth date and the sex with
+///   the initial of the surname, or of the first given name (a slip in each name, even in the
+///   first letter of one);
 /// - `q|3 lettres|3 lettres|jour-mois`: the first three letters of the surname and of the given
 ///   name with the day and month of birth (a slip in the year);
 /// - `p|son du nom|son du prénom|année`: the sounds of the surname and of the given name with the
 ///   year of birth (a slip in the day or the month); without a birth date, `q` and `p` are the
 ///   names alone; both keep the names in either order (names keyed the wrong way round);
-/// - `a|adresse|initiale`: the address with the initial of the first given name (slips in the
-///   surname and in the birth date at once; a household's members seldom share the initial);
+/// - `a|adresse|sexe|initiale`: the address, the sex and the initial of the first given name
+///   (slips in the surname and in the birth date at once; a household's members seldom share them);
 /// - `c|`, `t|`, `m|`: the same CAFAT number, phone, e-mail.
 ///
 /// ```swift
@@ -37,8 +38,9 @@ public enum DuplicateBlockingKeys {
             if let date = record.birthDate {
                 // Each initial on its own: a slip in the first letter of one name keeps the other's.
                 let (low, high) = (min(date.day, date.month), max(date.day, date.month))
-                texts.append("i|\(date.year)-\(low)-\(high)|nom|\(surname.prefix(1))")
-                texts.append("i|\(date.year)-\(low)-\(high)|prenom|\(given.prefix(1))")
+                let sex = record.sex ?? ""
+                texts.append("i|\(date.year)-\(low)-\(high)|\(sex)|nom|\(surname.prefix(1))")
+                texts.append("i|\(date.year)-\(low)-\(high)|\(sex)|prenom|\(given.prefix(1))")
             }
             // With the day and month only: a slip in the year keeps it.
             let dayMonth = record.birthDate.map { "|\(min($0.day, $0.month))-\(max($0.day, $0.month))" } ?? ""
@@ -56,7 +58,7 @@ public enum DuplicateBlockingKeys {
             texts += seen.map { "p|\(min($0, given))|\(max($0, given))" + year }
         }
         if let address = record.address, !address.isEmpty, let given = record.givenNames.first {
-            texts.append("a|\(address)|\(given.prefix(1))")
+            texts.append("a|\(address)|\(record.sex ?? "")|\(given.prefix(1))")
         }
         if let cafat = record.cafat, !cafat.isEmpty { texts.append("c|" + cafat) }
         if let phone = record.phone, !phone.isEmpty { texts.append("t|" + phone) }
