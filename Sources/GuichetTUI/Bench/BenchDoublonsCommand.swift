@@ -4,9 +4,10 @@ import GRDB
 import SIMSModel
 
 /// `guichet bench doublons --tiers N`: a population with known duplicates
-/// (``BenchDuplicatePopulation``) imported into a fresh store (with `--entrainer`, the match
-/// parameters estimated first by `doublons entrainer`), then the whole bulk analysis; precision, recall and F1 of its pairs at
-/// the default threshold, beside the baseline of exact match on folded names and birth date.
+/// (``BenchDuplicatePopulation``) imported into a fresh store, then the whole bulk analysis
+/// (with `--entrainer`, again after `doublons entrainer`: the figures before and after);
+/// precision, recall and F1 of its pairs at the default threshold, beside the baseline of exact
+/// match on folded names and birth date.
 struct BenchDoublonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doublons", abstract: "Analyse des doublons : précision, rappel, durée et mémoire, comparées à l'égalité exacte.")
@@ -15,7 +16,7 @@ struct BenchDoublonsCommand: ParsableCommand {
     @Option(name: .long, help: "Graine des données.") var seed: UInt64 = 1
     @Option(name: .long, help: "Dossier de travail.") var workdir = NSTemporaryDirectory() + "guichet-bench"
     @Flag(name: .long, help: "Un objet JSON au lieu du tableau.") var json = false
-    @Flag(name: .long, help: "Estimer d'abord les paramètres (doublons entrainer) au lieu de ceux par défaut.") var entrainer = false
+    @Flag(name: .long, help: "Analyser aussi après avoir estimé les paramètres (doublons entrainer) : avant et après.") var entrainer = false
     @Flag(name: .long, help: "Garder la base et le fichier CSV (pour les comparer avec un autre outil).") var garder = false
 
     func validate() throws {
@@ -45,22 +46,33 @@ struct BenchDoublonsCommand: ParsableCommand {
             if garder {
                 try entity.map(String.init).joined(separator: "\n").write(toFile: truthPath, atomically: true, encoding: .utf8)
             }
-            if entrainer { say("Estimation des paramètres…") }
             say("Analyse…")
-            let trainSeconds = !entrainer ? 0 : try BenchMeasure.milliseconds { _ = try MatchTrainer(store: store).train(by: admin) } / 1000
-
             // Peak memory of the analysis alone: the kernel's high-water mark is reset first.
             try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-            let line = ProgressLine(label: "Analyse")
-            var report: DuplicateAnalysisReport?
-            let seconds = try BenchMeasure.milliseconds {
-                report = try DuplicateAnalysis(store: store).run(by: admin) { phase, done, total in
-                    line.update(phase, done: done, total: total, unit: phase == "lecture" ? "personnes" : "clés")
-                }
-            } / 1000
-            line.finish()
+            func analyse() throws -> (report: DuplicateAnalysisReport, seconds: Double) {
+                let line = ProgressLine(label: "Analyse")
+                var report: DuplicateAnalysisReport?
+                let seconds = try BenchMeasure.milliseconds {
+                    report = try DuplicateAnalysis(store: store).run(by: admin) { phase, done, total in
+                        line.update(phase, done: done, total: total, unit: phase == "lecture" ? "personnes" : "clés")
+                    }
+                } / 1000
+                line.finish()
+                guard let report else { throw ValidationError(field: nil, message: "Analyse sans résultat.") }
+                return (report, seconds)
+            }
+            let (report, seconds) = try analyse()
             let peak = BenchMeasure.peakRSSMegabytes()
-            guard let report else { return }
+            // With --entrainer, the analysis again with the parameters `doublons entrainer` estimates.
+            var trained: (report: DuplicateAnalysisReport, seconds: Double, lambda: Double)?
+            var trainSeconds = 0.0
+            if entrainer {
+                say("Estimation des paramètres, puis analyse avec eux…")
+                var learnt: MatchTrainer.Report?
+                trainSeconds = try BenchMeasure.milliseconds { learnt = try MatchTrainer(store: store).train(by: admin) } / 1000
+                let again = try analyse()
+                trained = (again.report, again.seconds, learnt?.parameters.lambda ?? 0)
+            }
 
             var baselinePairs: [(Int64, Int64)] = []
             let baselineSeconds = try BenchMeasure.milliseconds {
@@ -97,7 +109,30 @@ struct BenchDoublonsCommand: ParsableCommand {
                 let recall = truePairs == 0 ? 1 : Double(right) / Double(truePairs)
                 return (precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall))
             }
-            let ours = figures(report.pairs.map { ($0.tierA, $0.tierB) })
+            // Deciding the queue's pairs « même personne » merges each group into one record: the
+            // pairs of records it joins, those of each group, are what the analysis finds.
+            func grouped(_ pairs: [DuplicateAnalysisReport.Pair]) -> [(Int64, Int64)] {
+                var parent: [Int64: Int64] = [:]
+                func root(_ id: Int64) -> Int64 {
+                    var node = id
+                    while let up = parent[node], up != node { node = up }
+                    return node
+                }
+                for pair in pairs {
+                    let (a, b) = (root(pair.tierA), root(pair.tierB))
+                    if a != b { parent[b] = a }
+                }
+                var members: [Int64: [Int64]] = [:]
+                for id in Set(pairs.flatMap { [$0.tierA, $0.tierB] }) { members[root(id), default: []].append(id) }
+                var result: [(Int64, Int64)] = []
+                for group in members.values {
+                    let sorted = group.sorted()
+                    for i in sorted.indices { for j in (i + 1)..<sorted.count { result.append((sorted[i], sorted[j])) } }
+                }
+                return result
+            }
+            let ours = figures(grouped(report.pairs))
+            let direct = figures(report.pairs.map { ($0.tierA, $0.tierB) })
             let baseline = figures(baselinePairs)
             var out = BenchReport(title: "Doublons : \(entity.count) fiches, \(truePairs) vraies paires, seuil \(report.threshold)")
             out.add("tiers", Double(entity.count))
@@ -106,12 +141,21 @@ struct BenchDoublonsCommand: ParsableCommand {
             out.add("precision", ours.precision, "objectif ≥ 0,999")
             out.add("recall", ours.recall, "objectif ≥ 0,99")
             out.add("f1", ours.f1)
+            out.add("queue_precision", direct.precision, "paires de la file elles-mêmes, sans leurs groupes")
+            out.add("queue_recall", direct.recall)
             out.add("seconds", seconds, "lecture, clés, comparaisons, groupes, file")
             out.add("pairs_scored", Double(report.pairsScored))
             out.add("pairs_scored_per_s", Double(report.pairsScored) / max(seconds, 0.001))
             out.add("peak_rss_mb", peak, "pendant l'analyse")
             out.add("incoherent_pairs", Double(report.incoherent), "écartées par le contrôle des groupes")
-            out.add("train_seconds", trainSeconds, "doublons entrainer, avant l'analyse")
+            if let trained {
+                let after = figures(grouped(trained.report.pairs))
+                out.add("trained_precision", after.precision, "après doublons entrainer (λ \(String(format: "%.3f", trained.lambda)))")
+                out.add("trained_recall", after.recall)
+                out.add("trained_f1", after.f1)
+                out.add("trained_seconds", trained.seconds)
+                out.add("train_seconds", trainSeconds, "doublons entrainer")
+            }
             out.add("baseline_pairs_found", Double(baselinePairs.count))
             out.add("baseline_precision", baseline.precision, "référence : mêmes noms repliés et même date")
             out.add("baseline_recall", baseline.recall)

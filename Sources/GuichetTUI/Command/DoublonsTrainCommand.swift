@@ -25,11 +25,13 @@ struct DoublonsTrainCommand: ParsableCommand {
             trainer.sampledPersons = personnes
             let report = try trainer.train(by: agent)
             print("Paramètres estimés sur \(report.randomPairs) paires au hasard (u) et \(report.candidatePairs) paires candidates (m, EM).")
-            print(String(format: "Part des paires candidates qui sont une même personne (λ) : %.3f", report.parameters.lambda))
-            print("Poids de chaque niveau (bits : positif pour, négatif contre) :")
+            print(String(format: "Part a priori des paires comparées qui sont une même personne (λ) : %.3f, non réestimée "
+                + "(l'EM y prendrait les foyers pour une même personne).", report.parameters.lambda))
+            print("Poids de chaque niveau, avant → après (bits : positif pour, négatif contre) :")
             for field in MatchField.allCases {
                 let weights = (0..<field.levels).map { level in
-                    field.reason(level) + " " + String(format: "%+.1f", log2(report.parameters.bayesFactor(field, level: level)))
+                    field.reason(level) + " " + String(format: "%+.1f → %+.1f", log2(report.previous.bayesFactor(field, level: level)),
+                                                       log2(report.parameters.bayesFactor(field, level: level)))
                 }
                 print("  " + weights.joined(separator: " ; "))
             }

@@ -32,18 +32,24 @@ public struct RegisterQuality: Sendable, Equatable {
     }
 
     /// Reads the figures in one read transaction (a scan of the tiers' summary rows, the fact
-    /// records' level and the documents' dates).
+    /// records' level and the documents' dates). A record absorbed by a merge is left out, with
+    /// its fact records: the survivor holds copies of them.
     public static func read(_ store: SIMSStore, today: CalendarDate) throws -> RegisterQuality {
         try store.pool.read { db in
             var persons: [VerificationLevel: Int] = [:], organisations: [VerificationLevel: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kind, min_level, count(*) FROM tier GROUP BY kind, min_level") {
+            let absorbed = TierRedirect.standingAbsorbedIDs
+            for row in try Row.fetchAll(db, sql: """
+                SELECT kind, min_level, count(*) FROM tier WHERE id NOT IN (\(absorbed)) GROUP BY kind, min_level
+                """) {
                 let level = VerificationLevel(rawValue: row[1]) ?? .declared
                 if TierKind(rawValue: row[0]) == .organisation { organisations[level, default: 0] += row[2] } else {
                     persons[level, default: 0] += row[2]
                 }
             }
             var records: [VerificationLevel: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT level, count(*) FROM fact_record GROUP BY level") {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT level, count(*) FROM fact_record WHERE tier_id NOT IN (\(absorbed)) GROUP BY level
+                """) {
                 records[VerificationLevel(rawValue: row[0]) ?? .declared, default: 0] += row[1]
             }
             var documents = 0

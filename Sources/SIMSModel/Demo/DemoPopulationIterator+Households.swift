@@ -136,7 +136,10 @@ extension DemoPopulationIterator {
             if random.chance(0.05) {
                 birthDays.append(previous)
             } else if previous + 300 < spanDays {
-                birthDays.append(min(previous + 300 + random.below(400), spanDays - 1))
+                // A day past the span is reflected back into it: clamped to its last day, such
+                // births made one day (31 December of last year) twenty times as frequent as any other.
+                let day = previous + 300 + random.below(400)
+                birthDays.append(day < spanDays ? day : spanDays - 1 - (day - spanDays) % spanDays)
             }
         }
 

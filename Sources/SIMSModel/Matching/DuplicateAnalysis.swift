@@ -83,7 +83,7 @@ public struct DuplicateAnalysis: Sendable {
                 let facts = try Row.fetchCursor(db, sql: """
                     SELECT f.tier_id, f.field_values FROM fact_record f JOIN tier t ON t.id = f.tier_id
                     WHERE t.kind = 'personne'
-                      AND t.id NOT IN (SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL)
+                      AND t.id NOT IN (\(TierRedirect.standingAbsorbedIDs))
                     ORDER BY f.tier_id, f.seq
                     """)
                 var currentID: Int64?
@@ -164,15 +164,8 @@ public struct DuplicateAnalysis: Sendable {
                     if let touching, !touching.contains(a), !touching.contains(b) { continue }
                     let pair = PairKey(a, b)
                     if !full, found[pair] != nil { continue }
-                    var result = engine.score(x.record, y.record)
+                    let result = Self.score(engine, x.record, y.record)
                     scored += 1
-                    if result.probability < threshold, Self.namesDiffer(result.levels) {
-                        // Names keyed the wrong way round: the given names as the surname.
-                        var swapped = y.record
-                        (swapped.surnames, swapped.givenNames) = (y.record.givenNames, y.record.surnames)
-                        let other = engine.score(x.record, swapped)
-                        if other.probability > result.probability { result = other }
-                    }
                     if result.probability >= threshold, Self.identityAgrees(result.levels, x.record, y.record) {
                         found[pair] = Found(probability: result.probability, reasons: result.reasons)
                     }
@@ -201,27 +194,48 @@ public struct DuplicateAnalysis: Sendable {
     /// twins a birth date, so those cannot outweigh given names that differ entirely (unless
     /// swapped with the surname) or birth dates more than one slip apart. And two people born
     /// the same day often share a given name, namesakes a date one digit apart: a surname that
-    /// differs entirely (a woman keyed under her spouse's name), or the same names with a date
-    /// one digit apart, need the same address, phone or e-mail as well. The same CAFAT number
-    /// overrides all this.
+    /// differs entirely (a woman keyed under her spouse's name), or a birth date one digit apart,
+    /// need the same address (in the same commune), phone or e-mail as well, and both at once are
+    /// two people. The same CAFAT number
+    /// overrides all this; two CAFAT numbers more than a slip apart (one digit, two neighbours
+    /// swapped), or another sex, are two people.
     static func identityAgrees(_ levels: [Int?], _ a: MatchRecord, _ b: MatchRecord) -> Bool {
         func level(_ field: MatchField) -> Int? { levels[MatchField.allCases.firstIndex(of: field)!] }
         if level(.cafat) == 0 { return true }
+        if let x = a.cafat, let y = b.cafat, !x.isEmpty, !y.isEmpty,
+           EditDistance.distance(Array(x.utf8), Array(y.utf8), limit: 1) > 1 { return false }
+        if let x = a.sex, let y = b.sex, x != y { return false }
         if let date = level(.birthDate), date >= 3 { return false }
         if let given = level(.givenName), given == MatchField.givenName.otherLevel {
-            let swapped = (MatchComparison.names(a.givenNames, b.surnames) ?? 4) <= 2
-                && (MatchComparison.names(a.surnames, b.givenNames) ?? 4) <= 2
+            let swapped = (MatchComparison.names(a.givenNames, b.surnames) ?? 4) <= 3
+                && (MatchComparison.names(a.surnames, b.givenNames) ?? 4) <= 3
             if !swapped { return false }
         }
-        let corroborated = level(.address) == 0 || level(.phone) == 0 || level(.email) == 0
-        if level(.surname) == MatchField.surname.otherLevel, !corroborated { return false }
-        if level(.birthDate) == 2, level(.surname) == 0, !corroborated { return false }
+        // The same street name may be in two communes.
+        let sameAddress = level(.address) == 0 && level(.commune) != MatchField.commune.otherLevel
+        let corroborated = sameAddress || level(.phone) == 0 || level(.email) == 0
+        let otherSurname = level(.surname) == MatchField.surname.otherLevel, digitApart = level(.birthDate) == 2
+        if otherSurname && digitApart { return false }
+        if otherSurname || digitApart, !corroborated { return false }
         return true
     }
 
     /// Both the surnames and the given names differ entirely.
     static func namesDiffer(_ levels: [Int?]) -> Bool {
         levels[0] == MatchField.surname.otherLevel && levels[1] == MatchField.givenName.otherLevel
+    }
+
+    /// The match score of two records, or, when their names differ entirely, of the names keyed
+    /// the wrong way round (the given names as the surname) if both then agree.
+    static func score(_ engine: MatchEngine, _ x: MatchRecord, _ y: MatchRecord) -> MatchScore {
+        let result = engine.score(x, y)
+        guard namesDiffer(result.levels) else { return result }
+        var swapped = y
+        (swapped.surnames, swapped.givenNames) = (y.givenNames, y.surnames)
+        swapped.firstGivenNameWords = 1
+        let other = engine.score(x, swapped)
+        let bothAgree = other.levels[0] != MatchField.surname.otherLevel && other.levels[1] != MatchField.givenName.otherLevel
+        return bothAgree && other.probability > result.probability ? other : result
     }
 
     /// The smallest key two sorted key lists share, outside `skipping`.
@@ -258,7 +272,7 @@ public struct DuplicateAnalysis: Sendable {
         var groups = DuplicateGroups(plausible: plausible) { a, b in
             if let probability = found[PairKey(a, b)]?.probability { return probability }
             guard let x = known[a], let y = known[b] else { return 0 }
-            return engine.score(x, y).probability
+            return Self.score(engine, x, y).probability
         }
         let ordered = found.sorted { ($0.value.probability, $1.key.a, $1.key.b) > ($1.value.probability, $0.key.a, $0.key.b) }
         for (pair, value) in ordered {

@@ -5,17 +5,20 @@
 /// - `n|date|son`: the birth date with day and month in either order (so a day/month swap keeps
 ///   it), and the sound (``FrenchPhonetic``) of any one name word, surname or given name (so a
 ///   typo in the surname keeps the given name's key, and swapped names keep both);
-/// - `i|date|initiales`: the birth date and the initials of the surname and first given name
-///   (a slip in each name);
+/// - `i|date|sexe|nom|initiale`, `i|date|sexe|prenom|initiale`: the birth date and the sex with
+///   the initial of the surname, or of the first given name (a slip in each name, even in the
+///   first letter of one);
 /// - `q|3 lettres|3 lettres|jour-mois`: the first three letters of the surname and of the given
 ///   name with the day and month of birth (a slip in the year);
 /// - `p|son du nom|son du prénom|année`: the sounds of the surname and of the given name with the
 ///   year of birth (a slip in the day or the month); without a birth date, `q` and `p` are the
-///   names alone;
+///   names alone; both keep the names in either order (names keyed the wrong way round);
+/// - `a|adresse|sexe|initiale`: the address, the sex and the initial of the first given name
+///   (slips in the surname and in the birth date at once; a household's members seldom share them);
 /// - `c|`, `t|`, `m|`: the same CAFAT number, phone, e-mail.
 ///
 /// ```swift
-/// DuplicateBlockingKeys.keys(record).count   // 6 for « WAMYTAN Hélène Marie », born 14/03/1985
+/// DuplicateBlockingKeys.keys(record).count   // 7 for « WAMYTAN Hélène Marie », born 14/03/1985
 /// ```
 public enum DuplicateBlockingKeys {
     public static func keys(_ record: MatchRecord) -> [UInt64] {
@@ -33,12 +36,16 @@ public enum DuplicateBlockingKeys {
         }
         if let surname = record.surnames.first, let given = record.givenNames.first {
             if let date = record.birthDate {
+                // Each initial on its own: a slip in the first letter of one name keeps the other's.
                 let (low, high) = (min(date.day, date.month), max(date.day, date.month))
-                texts.append("i|\(date.year)-\(low)-\(high)|\(surname.prefix(1))|\(given.prefix(1))")
+                let sex = record.sex ?? ""
+                texts.append("i|\(date.year)-\(low)-\(high)|\(sex)|nom|\(surname.prefix(1))")
+                texts.append("i|\(date.year)-\(low)-\(high)|\(sex)|prenom|\(given.prefix(1))")
             }
             // With the day and month only: a slip in the year keeps it.
             let dayMonth = record.birthDate.map { "|\(min($0.day, $0.month))-\(max($0.day, $0.month))" } ?? ""
-            texts.append("q|\(surname.prefix(3))|\(given.prefix(3))" + dayMonth)
+            let (first, second) = (String(surname.prefix(3)), String(given.prefix(3)))
+            texts.append("q|\(min(first, second))|\(max(first, second))" + dayMonth)
         }
         if let given = record.givenNames.first.map(FrenchPhonetic.key) {
             var seen: [String] = []
@@ -48,7 +55,10 @@ public enum DuplicateBlockingKeys {
             }
             // With the year only: a slip in the day or the month keeps it.
             let year = record.birthDate.map { "|\($0.year)" } ?? ""
-            texts += seen.map { "p|\($0)|\(given)" + year }
+            texts += seen.map { "p|\(min($0, given))|\(max($0, given))" + year }
+        }
+        if let address = record.address, !address.isEmpty, let given = record.givenNames.first {
+            texts.append("a|\(address)|\(record.sex ?? "")|\(given.prefix(1))")
         }
         if let cafat = record.cafat, !cafat.isEmpty { texts.append("c|" + cafat) }
         if let phone = record.phone, !phone.isEmpty { texts.append("t|" + phone) }

@@ -7,8 +7,8 @@
 public enum MatchComparison {
     public static func level(_ field: MatchField, _ a: MatchRecord, _ b: MatchRecord) -> Int? {
         switch field {
-        case .surname: return names(a.surnames, b.surnames)
-        case .givenName: return names(a.givenNames, b.givenNames)
+        case .surname: return names(withoutParticles(a.surnames), withoutParticles(b.surnames))
+        case .givenName: return givenNames(a, b)
         case .birthDate:
             guard let x = a.birthDate, let y = b.birthDate else { return nil }
             return date(x, y)
@@ -27,6 +27,8 @@ public enum MatchComparison {
     }
 
     /// The best level over the pairs of words: exact, same sound, one edit, two edits, other.
+    /// As the search forgives them, one edit counts in words of 3 letters or more, two from 8
+    /// letters: « Martin » and « Morin », « Lucie » and « Julie » are other names.
     static func names(_ a: [String], _ b: [String]) -> Int? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         var best = 4
@@ -35,13 +37,39 @@ public enum MatchComparison {
             for y in b {
                 if x == y { return 0 }
                 if best > 1, x.count >= 2, keys.contains(FrenchPhonetic.key(y)) { best = 1; continue }
-                if best > 2 {
+                if best > 2, min(x.count, y.count) >= 3 {
                     let distance = EditDistance.distance(Array(x.utf8), Array(y.utf8), limit: 2)
-                    if distance <= 2, min(x.count, y.count) >= 3 { best = min(best, distance == 1 ? 2 : 3) }
+                    if distance == 1 { best = 2 } else if distance == 2, max(x.count, y.count) >= 8 { best = 3 }
                 }
             }
         }
         return best
+    }
+
+    /// The particles of surnames: « Le Goff » and « Le Borgne » share no name.
+    static let particles: Set<String> = ["le", "la", "les", "de", "du", "des", "d", "l", "van", "von", "der", "den", "da", "di", "dos", "del"]
+
+    private static func withoutParticles(_ words: [String]) -> [String] {
+        let kept = words.filter { !particles.contains($0) }
+        return kept.isEmpty ? words : kept
+    }
+
+    /// The given names compare on the first given name as a whole (a compound one with all its
+    /// words): « Marie-Claire » and « Marie-Thérèse » are other given names, however much they
+    /// share, and so are « Noémie Émilie » and « Jade Émilie ». A compound name keyed without
+    /// its hyphen (« Marie Claire ») is still the same first given name.
+    static func givenNames(_ a: MatchRecord, _ b: MatchRecord) -> Int? {
+        guard !a.givenNames.isEmpty, !b.givenNames.isEmpty else { return nil }
+        func firsts(_ words: [String], _ spans: [Int]) -> [String] {
+            var result: [String] = []
+            for span in spans {
+                let name = words.prefix(max(span, 1)).joined()
+                if !result.contains(name) { result.append(name) }
+            }
+            return result
+        }
+        let spans = [a.firstGivenNameWords, b.firstGivenNameWords]
+        return names(firsts(a.givenNames, spans), firsts(b.givenNames, spans))
     }
 
     /// Exact, day and month swapped, one digit apart (jjmmaaaa), same year, other.

@@ -3,14 +3,17 @@ import Foundation
 /// Expectation–maximisation of the m-probabilities and the prior λ on the comparison vectors of
 /// candidate pairs, u held fixed (estimated on random pairs, as Splink does): each pair's
 /// probability of being one person under the current m and λ (E), then m as the levels' shares
-/// weighted by those probabilities and λ as their mean (M), until stable.
+/// weighted by those probabilities and λ as their mean (M), until stable. With
+/// `estimatingLambda` false, λ stays the start's: on a register, candidate pairs hold whole
+/// households (same surname, address and phone), which EM takes for one person, λ drifting to 1.
 ///
 /// ```swift
 /// let learnt = MatchEM.estimate(vectors: pairs, start: .defaults, iterations: 30)
 /// learnt.m["date_naissance"]   // [0.9, …]
 /// ```
 public enum MatchEM {
-    public static func estimate(vectors: [[Int?]], start: MatchParameters, iterations: Int = 30) -> MatchParameters {
+    public static func estimate(vectors: [[Int?]], start: MatchParameters, iterations: Int = 30,
+                                estimatingLambda: Bool = true) -> MatchParameters {
         guard !vectors.isEmpty else { return start }
         var parameters = start
         let fields = MatchField.allCases
@@ -40,9 +43,11 @@ public enum MatchEM {
                 changed = max(changed, zip(m, parameters.m(field)).map { abs($0 - $1) }.max() ?? 0)
                 parameters.m[field.rawValue] = m
             }
-            let lambda = min(max(lambdaSum / Double(vectors.count), 1e-6), 1 - 1e-6)
-            changed = max(changed, abs(lambda - parameters.lambda))
-            parameters.lambda = lambda
+            if estimatingLambda {
+                let lambda = min(max(lambdaSum / Double(vectors.count), 1e-6), 1 - 1e-6)
+                changed = max(changed, abs(lambda - parameters.lambda))
+                parameters.lambda = lambda
+            }
             if changed < 1e-5 { break }
         }
         parameters.pairs = vectors.count

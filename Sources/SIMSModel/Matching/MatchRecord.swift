@@ -15,6 +15,12 @@ public struct MatchRecord: Sendable, Equatable {
     public var surnames: [String]
     /// The words of the given names, first given name first.
     public var givenNames: [String]
+    /// How many of ``givenNames`` the first given name spans: 2 for « Marie-Claire Louise » (a
+    /// compound first given name), 1 for « Marie Claire ». The given names are compared on the
+    /// first given name as a whole, so that « Marie-Claire » and « Marie-Thérèse » differ.
+    public var firstGivenNameWords = 1
+    /// The sex as stored (« F », « M »), nil when unknown.
+    public var sex: String?
     public var birthDate: CalendarDate?
     public var commune: String?
     public var address: String?
@@ -35,6 +41,10 @@ public struct MatchRecord: Sendable, Equatable {
         }
         self.surnames = surnames
         givenNames = values[.givenNames].map(SearchText.words) ?? []
+        if let first = values[.givenNames]?.split(whereSeparator: \.isWhitespace).first {
+            firstGivenNameWords = max(SearchText.words(String(first)).count, 1)
+        }
+        sex = values[.sex].flatMap { $0.isEmpty ? nil : $0.uppercased() }
         birthDate = values[.birthDate].flatMap(CalendarDate.init(iso:))
         commune = values[.commune].map(SearchText.fold)
         address = values[.address].map { SearchText.words($0).joined(separator: " ") }

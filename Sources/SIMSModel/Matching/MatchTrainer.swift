@@ -2,9 +2,13 @@ import Foundation
 import GRDB
 
 /// Re-estimates the match parameters from the register (`guichet doublons entrainer`): u on
-/// random pairs of persons, m and λ by expectation–maximisation (``MatchEM``) on candidate pairs
+/// random pairs of persons, m by expectation–maximisation (``MatchEM``) on candidate pairs
 /// found by blocking on several keys (names through the search, with its slips and sounds; birth
-/// date), then stores them (``MatchParameterStore``).
+/// date), then stores them (``MatchParameterStore``). The prior λ is not estimated: it stays the
+/// defaults' (EM on a register's candidate pairs takes households for one person and drifts to
+/// λ ≈ 1, which made every pair of a household likely), and the candidate pairs whose identity
+/// the bulk analysis refuses (``DuplicateAnalysis/identityAgrees(_:_:_:)``: given names or birth
+/// dates that differ entirely, another sex...) are left out of the estimation.
 ///
 /// ```swift
 /// let report = try MatchTrainer(store: store).train(by: supervisor)
@@ -22,6 +26,8 @@ public struct MatchTrainer: Sendable {
 
     public struct Report: Sendable, Equatable {
         public var parameters: MatchParameters
+        /// The parameters in force before (stored, else the defaults).
+        public var previous: MatchParameters
         public var randomPairs: Int
         public var candidatePairs: Int
     }
@@ -29,7 +35,10 @@ public struct MatchTrainer: Sendable {
     public func train(by agent: Agent) throws -> Report {
         try AgentService.require(agent, .supervisor, .administrator, to: "estimer les paramètres des doublons")
         let (randomVectors, candidateVectors) = try store.pool.read { db -> ([[Int?]], [[Int?]]) in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM tier WHERE kind = 'personne'")
+            // A record absorbed by a merge is its survivor now: sampling it would compare a person with itself.
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT id FROM tier WHERE kind = 'personne' AND id NOT IN (\(TierRedirect.standingAbsorbedIDs))
+                """)
             guard ids.count >= 2 else {
                 throw ValidationError(field: nil, message: "Trop peu de personnes dans le registre pour estimer les paramètres (au moins 2).")
             }
@@ -60,16 +69,18 @@ public struct MatchTrainer: Sendable {
                 for candidate in try MatchBlocking.candidates(db, of: x, search: search).map(\.tierID) where candidate != id {
                     let pair = [min(id, candidate), max(id, candidate)]
                     guard seen.insert(pair).inserted, let y = try record(candidate) else { continue }
-                    candidateVectors.append(MatchComparison.levels(x, y))
+                    let levels = MatchComparison.levels(x, y)
+                    if DuplicateAnalysis.identityAgrees(levels, x, y) { candidateVectors.append(levels) }
                 }
             }
             return (randomVectors, candidateVectors)
         }
-        var start = try store.pool.read { db in try MatchParameterStore.load(db) } ?? .defaults
+        let previous = try store.pool.read { db in try MatchParameterStore.load(db) } ?? .defaults
+        var start = previous
         start.u = MatchEM.uProbabilities(randomVectors: randomVectors, start: .defaults)
         start.m = MatchParameters.defaults.m
         start.lambda = MatchParameters.defaults.lambda
-        let learnt = MatchEM.estimate(vectors: candidateVectors, start: start)
+        let learnt = MatchEM.estimate(vectors: candidateVectors, start: start, estimatingLambda: false)
         try store.write { db in
             try MatchParameterStore.save(db, learnt, agentID: agent.id, at: store.clock.now())
             try EventLog.append(db, kind: .matchParametersTrained, agentID: agent.id, tierID: nil,
@@ -77,6 +88,6 @@ public struct MatchTrainer: Sendable {
                                           "paires_candidates": String(candidateVectors.count),
                                           "lambda": String(format: "%.6f", learnt.lambda)], at: store.clock.now())
         }
-        return Report(parameters: learnt, randomPairs: randomVectors.count, candidatePairs: candidateVectors.count)
+        return Report(parameters: learnt, previous: previous, randomPairs: randomVectors.count, candidatePairs: candidateVectors.count)
     }
 }

@@ -106,12 +106,14 @@ public final class SIMSStore: Sendable {
         try pool.close()
     }
 
-    /// Counts of what the store holds, for a summary.
+    /// Counts of what the store holds, for a summary; a record absorbed by a merge is not counted
+    /// (it is its survivor now).
     public func summary() throws -> StoreSummary {
         try pool.read { db in
-            StoreSummary(
-                persons: try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'personne'") ?? 0,
-                organisations: try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'organisation'") ?? 0,
+            let standing = "id NOT IN (\(TierRedirect.standingAbsorbedIDs))"
+            return StoreSummary(
+                persons: try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'personne' AND \(standing)") ?? 0,
+                organisations: try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'organisation' AND \(standing)") ?? 0,
                 relations: try Int.fetchOne(db, sql: "SELECT count(*) FROM relation") ?? 0,
                 agents: try Int.fetchOne(db, sql: "SELECT count(*) FROM agent WHERE active = 1") ?? 0,
                 events: try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)

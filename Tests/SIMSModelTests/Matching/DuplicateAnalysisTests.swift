@@ -20,7 +20,7 @@ final class DuplicateAnalysisTests: XCTestCase {
         let a = MatchRecord(kind: .person, values: [.birthName: "David", .givenNames: "Dominique", .birthDate: "1958-08-10"])
         let b = MatchRecord(kind: .person, values: [.birthName: "Dbavid", .givenNames: "Dominijque", .birthDate: "1958-10-08"])
         let shared = Set(DuplicateBlockingKeys.keys(a)).intersection(DuplicateBlockingKeys.keys(b))
-        XCTAssertEqual(shared.count, 1, "only the initials with the birth date survive both slips")
+        XCTAssertEqual(shared.count, 2, "only the initials with the birth date survive both slips")
 
         let x = try t.person("Dominique", "David", born: "10/08/1958")
         let y = try t.person("Dominijque", "Dbavid", born: "08/10/1958")
@@ -35,6 +35,37 @@ final class DuplicateAnalysisTests: XCTestCase {
         let y = try t.person("Wayaridri", "Émile", born: "02/12/2017")
         let report = try DuplicateAnalysis(store: t.store).run(by: supervisor)
         XCTAssertEqual(report.pairs.map { [$0.tierA, $0.tierB] }, [[x.id, y.id]])
+    }
+
+    func testSwappedNamesWithASlipAreFoundWithTheReasonsOfTheSwap() throws {
+        let address: [TierField: String] = [.address: "23 rue du Général Gallieni", .commune: "Nouméa", .postalCode: "98800"]
+        let x = try t.person("Émile", "Wayaridri", born: "02/12/2017", address)
+        let y = try t.person("wjayaridr", "Émile", born: "02/12/2017", address)
+        let report = try DuplicateAnalysis(store: t.store).run(by: supervisor)
+        XCTAssertEqual(report.pairs.map { [$0.tierA, $0.tierB] }, [[x.id, y.id]])
+        XCTAssertEqual(report.pairs.first?.reasons.contains("même prénom"), true, "\(report.pairs)")
+        XCTAssertEqual(report.pairs.first?.reasons.contains("nom proche (2 lettres)"), true, "\(report.pairs)")
+    }
+
+    /// Namesakes born the same day: another sex, two CAFAT numbers, first given names that only
+    /// share a word, surnames two letters apart in short names, are two people; a CAFAT number
+    /// one digit apart is a slip.
+    func testNamesakesBornTheSameDayAreTwoPeople() throws {
+        try t.person("Dominique", "Wejieme", born: "20/07/1996", [.sex: "F"])
+        try t.person("Dominique", "Wejieme", born: "20/07/1996", [.sex: "M"])
+        try t.person("Marie-Claire", "Hnacipan", born: "20/07/1996")
+        try t.person("Marie-Thérèse", "Hnacipan", born: "20/07/1996")
+        try t.person("Guy", "Ferré", born: "16/02/1973", [.cafat: "6393136"])
+        try t.person("Guy", "Ferré", born: "16/02/1973", [.cafat: "8253229"])
+        try t.person("Yannick", "Martin", born: "09/04/2019")
+        try t.person("Yannick", "Morin", born: "09/04/2019")
+        let a = try t.person("Margaux", "Colomina", born: "05/07/1992", [.cafat: "5498096"])
+        let b = try t.person("Margaux", "Colomina", born: "05/07/1992", [.cafat: "5498069"])
+        let c = try t.person("Marie-Josée", "Kaudre", born: "01/02/1950")
+        let d = try t.person("marie josee", "Kaudre", born: "01/02/1950")
+        let report = try DuplicateAnalysis(store: t.store).run(by: supervisor)
+        XCTAssertEqual(report.pairs.map { [$0.tierA, $0.tierB] }.sorted { $0[0] < $1[0] }, [[a.id, b.id], [c.id, d.id]],
+                       "a CAFAT number keyed with two digits swapped, a compound given name without its hyphen")
     }
 
     func testAnImportReportsOnlyThePairsOfItsTiers() throws {

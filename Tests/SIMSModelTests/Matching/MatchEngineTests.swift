@@ -15,7 +15,15 @@ final class MatchEngineTests: XCTestCase {
         XCTAssertEqual(MatchComparison.level(.surname, person("x", "Wamytan", nil), stored), 0)
         XCTAssertEqual(MatchComparison.level(.surname, person("x", "Ouamytan", nil), stored), 1)   // same sound
         XCTAssertEqual(MatchComparison.level(.surname, person("x", "Wamytna", nil), stored), 2)    // one edit
-        XCTAssertEqual(MatchComparison.level(.surname, person("x", "Wmaytna", nil), stored), 3)    // two edits
+        XCTAssertEqual(MatchComparison.level(.surname, person("x", "Wmaytna", nil), stored), 4, "two edits in 7 letters: other")
+        XCTAssertEqual(MatchComparison.level(.surname, person("x", "Wyaaridir", nil), person("x", "Wayaridri", nil)), 3) // two edits, 9 letters
+        XCTAssertEqual(MatchComparison.level(.givenName, person("Marie-Thérèse", "x", nil), person("Marie-Claire", "x", nil)), 4,
+                       "compound given names sharing a word")
+        XCTAssertEqual(MatchComparison.level(.givenName, person("Jade Émilie", "x", nil), person("Noémie Émilie", "x", nil)), 4,
+                       "the first given names differ")
+        XCTAssertEqual(MatchComparison.level(.givenName, person("marie claire", "x", nil), person("Marie-Claire Louise", "x", nil)), 0,
+                       "a compound given name keyed without its hyphen, the later ones left out")
+        XCTAssertEqual(MatchComparison.level(.givenName, person("Lucie", "x", nil), person("Julie", "x", nil)), 4)
         XCTAssertEqual(MatchComparison.level(.surname, person("x", "Gorodey", nil), stored), 4)
         XCTAssertEqual(MatchComparison.level(.surname, person("x", "Waia", nil, usage: "Wamytan"), stored), 0, "nom d'usage")
         XCTAssertEqual(MatchComparison.level(.birthDate, person("x", "y", "1971-12-11"), stored), 0)
@@ -90,9 +98,35 @@ final class MatchEngineTests: XCTestCase {
         trainer.randomPairs = 2_000
         trainer.sampledPersons = 100
         let report = try trainer.train(by: supervisor)
-        XCTAssertGreaterThan(report.candidatePairs, 0)
+        XCTAssertGreaterThan(report.randomPairs, 0)
+        XCTAssertEqual(report.parameters.lambda, MatchParameters.defaults.lambda, "λ is not re-estimated")
         let stored = try t.store.pool.read { db in try MatchParameterStore.load(db) }
         XCTAssertEqual(stored, report.parameters)
+        XCTAssertEqual(report.previous, .defaults)
         XCTAssertThrowsError(try MatchTrainer(store: t.store).train(by: t.counter), "a counter agent does not train")
+    }
+
+    /// Candidate pairs on a register hold whole households (same surname, address, landline and
+    /// commune; other given name and birth date), which EM takes for one person, λ drifting to 1;
+    /// `doublons entrainer` holds λ (and leaves out the pairs the analysis refuses by identity).
+    func testHoldingLambdaKeepsAHouseholdTwoPeople() {
+        let household: [Int?] = [0, 4, 4, 0, 0, 0, nil, nil, nil]
+        let copy: [Int?] = [0, 0, 0, 0, 0, nil, nil, nil, nil]
+        let namesake: [Int?] = [0, 0, 4, 1, 1, nil, nil, nil, nil]
+        let vectors = Array(repeating: household, count: 1_000) + Array(repeating: copy, count: 20)
+            + Array(repeating: namesake, count: 500)
+        func probability(_ vector: [Int?], _ p: MatchParameters) -> Double {
+            var weight = log2(p.lambda / (1 - p.lambda))
+            for (field, level) in zip(MatchField.allCases, vector) {
+                if let level { weight += log2(p.bayesFactor(field, level: level)) }
+            }
+            return 1 / (1 + pow(2, -weight))
+        }
+        let drifting = MatchEM.estimate(vectors: vectors, start: .defaults, iterations: 200)
+        XCTAssertGreaterThan(drifting.lambda, 0.5, "EM free to move λ takes the households for one person")
+        XCTAssertGreaterThan(probability(household, drifting), 0.5)
+        let held = MatchEM.estimate(vectors: vectors, start: .defaults, iterations: 200, estimatingLambda: false)
+        XCTAssertEqual(held.lambda, MatchParameters.defaults.lambda)
+        XCTAssertLessThan(probability(household, held), probability(household, drifting))
     }
 }

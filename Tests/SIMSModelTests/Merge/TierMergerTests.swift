@@ -182,6 +182,35 @@ final class TierMergerTests: XCTestCase {
         try assertSound()
     }
 
+    /// The summary, the dashboard's « Qualité du registre » and the trainer's sample count one
+    /// person once: the absorbed record and its fact records (copied to the survivor) leave
+    /// them with the merge and come back with its undoing.
+    func testTheRegisterFiguresCountAnAbsorbedRecordNoMore() throws {
+        let (kept, other) = try twoRecords()
+        let quality = { try RegisterQuality.read(self.test.store, today: self.test.store.clock.today()) }
+        let before = try quality()
+        XCTAssertEqual(try test.store.summary().persons, 2)
+        XCTAssertEqual(before.personCount, 2)
+        try merger.merge(survivorID: kept.id, absorbedID: other.id, by: supervisor, motif: nil)
+        XCTAssertEqual(try test.store.summary().persons, 1)
+        let merged = try quality()
+        XCTAssertEqual(merged.personCount, 1)
+        let survivorRecords = try test.store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM fact_record WHERE tier_id = ?", arguments: [kept.id]) ?? 0
+        }
+        XCTAssertEqual(merged.factRecords.values.reduce(0, +), survivorRecords,
+                       "the absorbed record's facts are counted once, as the survivor's copies")
+        XCTAssertThrowsError(try MatchTrainer(store: test.store).train(by: supervisor),
+                             "one person left: nothing to pair") { error in
+            XCTAssertEqual((error as? ValidationError)?.message,
+                           "Trop peu de personnes dans le registre pour estimer les paramètres (au moins 2).")
+        }
+        try merger.unmerge(absorbedID: other.id, by: supervisor, motif: nil)
+        XCTAssertEqual(try test.store.summary().persons, 2)
+        XCTAssertEqual(try quality().personCount, 2)
+        XCTAssertEqual(try quality().factRecords, before.factRecords)
+    }
+
     func testAnEditOfTheSurvivorFromBeforeTheMergeIsToldOfIt() throws {
         let kept = try test.person("Hélène", "Wamytan", born: "14/03/1985", [.phone: "25 12 34"])
         let other = try test.person("Hélène", "Wamytan", born: "14/03/1985")
