@@ -33,13 +33,13 @@ public struct RegisterQuality: Sendable, Equatable {
 
     /// Reads the figures in one read transaction (a scan of the tiers' summary rows, the fact
     /// records' level and the documents' dates). A record absorbed by a merge is left out, with
-    /// its fact records: the survivor holds copies of them.
+    /// its fact records (the survivor holds copies of them), and so is a record erased completely.
     public static func read(_ store: SIMSStore, today: CalendarDate) throws -> RegisterQuality {
         try store.pool.read { db in
             var persons: [VerificationLevel: Int] = [:], organisations: [VerificationLevel: Int] = [:]
-            let absorbed = TierRedirect.standingAbsorbedIDs
+            let retired = RetiredTiers.idsSQL
             for row in try Row.fetchAll(db, sql: """
-                SELECT kind, min_level, count(*) FROM tier WHERE id NOT IN (\(absorbed)) GROUP BY kind, min_level
+                SELECT kind, min_level, count(*) FROM tier WHERE id NOT IN (\(retired)) GROUP BY kind, min_level
                 """) {
                 let level = VerificationLevel(rawValue: row[1]) ?? .declared
                 if TierKind(rawValue: row[0]) == .organisation { organisations[level, default: 0] += row[2] } else {
@@ -48,7 +48,7 @@ public struct RegisterQuality: Sendable, Equatable {
             }
             var records: [VerificationLevel: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT level, count(*) FROM fact_record WHERE tier_id NOT IN (\(absorbed)) GROUP BY level
+                SELECT level, count(*) FROM fact_record WHERE tier_id NOT IN (\(retired)) GROUP BY level
                 """) {
                 records[VerificationLevel(rawValue: row[0]) ?? .declared, default: 0] += row[1]
             }

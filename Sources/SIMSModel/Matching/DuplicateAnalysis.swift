@@ -83,7 +83,7 @@ public struct DuplicateAnalysis: Sendable {
                 let facts = try Row.fetchCursor(db, sql: """
                     SELECT f.tier_id, f.field_values FROM fact_record f JOIN tier t ON t.id = f.tier_id
                     WHERE t.kind = 'personne'
-                      AND t.id NOT IN (\(TierRedirect.standingAbsorbedIDs))
+                      AND t.id NOT IN (\(RetiredTiers.idsSQL))
                     ORDER BY f.tier_id, f.seq
                     """)
                 var currentID: Int64?

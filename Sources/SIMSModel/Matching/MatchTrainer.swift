@@ -37,7 +37,7 @@ public struct MatchTrainer: Sendable {
         let (randomVectors, candidateVectors) = try store.pool.read { db -> ([[Int?]], [[Int?]]) in
             // A record absorbed by a merge is its survivor now: sampling it would compare a person with itself.
             let ids = try Int64.fetchAll(db, sql: """
-                SELECT id FROM tier WHERE kind = 'personne' AND id NOT IN (\(TierRedirect.standingAbsorbedIDs))
+                SELECT id FROM tier WHERE kind = 'personne' AND id NOT IN (\(RetiredTiers.idsSQL))
                 """)
             guard ids.count >= 2 else {
                 throw ValidationError(field: nil, message: "Trop peu de personnes dans le registre pour estimer les paramètres (au moins 2).")

@@ -24,11 +24,6 @@ public struct TierRedirect: Sendable, Equatable, Codable {
         "Fiche n° \(absorbedID) fusionnée le \(Timestamp.french(mergedAt).prefix(10)) dans n° \(survivorID)."
     }
 
-    /// The ids of the records absorbed by a standing merge, as an SQL subquery: what counts and
-    /// samples the register's tiers leaves them out (`WHERE id NOT IN (\(standingAbsorbedIDs))`),
-    /// their facts being the survivor's now.
-    static let standingAbsorbedIDs = "SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL"
-
     /// The standing redirect of `id`, or nil when the record is not absorbed.
     public static func find(_ db: Database, id: Int64) throws -> TierRedirect? {
         let standing = try db.cachedStatement(sql: """

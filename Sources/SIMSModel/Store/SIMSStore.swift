@@ -106,11 +106,11 @@ public final class SIMSStore: Sendable {
         try pool.close()
     }
 
-    /// Counts of what the store holds, for a summary; a record absorbed by a merge is not counted
-    /// (it is its survivor now).
+    /// Counts of what the store holds, for a summary; a record absorbed by a merge (it is its
+    /// survivor now) or erased completely at the person's request is not counted.
     public func summary() throws -> StoreSummary {
         try pool.read { db in
-            let standing = "id NOT IN (\(TierRedirect.standingAbsorbedIDs))"
+            let standing = "id NOT IN (\(RetiredTiers.idsSQL))"
             return StoreSummary(
                 persons: try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'personne' AND \(standing)") ?? 0,
                 organisations: try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'organisation' AND \(standing)") ?? 0,

@@ -35,8 +35,10 @@ final class TierErasureTests: ReviewTeamTestCase {
         XCTAssertTrue(plan.erasedLines.contains("1 lien avec un autre tiers"), "\(plan.erasedLines)")
         XCTAssertEqual(plan.erasedLines.last, "la fiche elle-même : il n'en restera que son numéro")
 
+        let persons = try test.store.summary().persons
         let record = try erasure.erase(tierID: person.id, motif: "Demande écrite du 28/11/2026", by: supervisor)
         XCTAssertTrue(record.complete)
+        XCTAssertEqual(try test.store.summary().persons, persons - 1, "an erased record is no longer counted as a person")
         XCTAssertEqual(record.notice, "Fiche n° \(person.id) effacée le 29/11/2026 à la demande de la personne (RGPD).")
 
         XCTAssertFalse(FileManager.default.fileExists(atPath: file.path), "the scan's file is removed")
