@@ -10,7 +10,12 @@ import SIMSModel
 /// on a copy, on the day when exactly the N oldest closed dossiers are past a one-year retention;
 /// the baseline runs on another copy: the same dossiers' notes, pieces, links and rows deleted and
 /// their events' payloads emptied, in transactions of the same size, on a plain connection (no
-/// tombstone, no event, no row digests, no erasure list). `check` then runs on the purged copy.
+/// tombstone, no event, no row digests, no erasure list), in the same order (by id). `check` then
+/// runs on the purged copy.
+///
+/// A counter agent works on the purged copy meanwhile (``BenchCounterAgent``, on a thread): the
+/// latency of its keys in « Rechercher » and of opening a record is printed beside the same work
+/// measured just before the purge, in the same run.
 struct BenchRgpdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rgpd", abstract: "Purge de N dossiers à conservation échue, à côté de simples DELETE.")
@@ -22,6 +27,7 @@ struct BenchRgpdCommand: ParsableCommand {
     var workdir = NSTemporaryDirectory() + "guichet-bench"
     @Option(name: .long, help: "Dossiers effacés par transaction.") var lot = 200
     @Flag(name: .long, help: "Sans la vérification (check) après la purge.") var sansVerification = false
+    @Flag(name: .long, help: "Sans l'agent au guichet mesuré pendant la purge.") var sansGuichet = false
     @Flag(name: .long, help: "Un objet JSON au lieu du tableau.") var json = false
 
     func run() throws {
@@ -44,23 +50,55 @@ struct BenchRgpdCommand: ParsableCommand {
             purge.batch = lot
             var report = RetentionPurgeReport()
             let expired = try purge.expired(report: &report)
-            let line = ProgressLine(label: "Purge")
-            let oursMs = try BenchMeasure.milliseconds {
-                try purge.purge(expired, by: agent, into: &report) { done, count in
-                    line.update("effacement", done: Int64(done), total: Int64(count), unit: "dossiers")
-                }
+
+            // The counter agent's work, first alone, then while the purge runs, on its own
+            // connections (as another process would: its writes wait for the purge's lock).
+            var counterAgent = agent
+            counterAgent.roles = Set(Role.allCases)
+            let counterStore = sansGuichet ? nil : try SIMSStore.open(path: ours, clock: .fixed(instant))
+            let counter = try counterStore.map { counterStore in
+                BenchCounterAgent(store: counterStore, agent: counterAgent,
+                                  names: try BenchUICommand.sampleNames(store: counterStore, count: 20, seed: seed),
+                                  tierIDs: try Self.sampleTierIDs(counterStore, count: 20))
             }
+            let quiet = try counter?.work(rounds: counter?.names.count ?? 0)
+            counter?.start()
+            let line = ProgressLine(label: "Purge")
+            let purgeMs: Double
+            do {
+                purgeMs = try BenchMeasure.milliseconds {
+                    try purge.purge(expired, by: agent, into: &report) { done, count in
+                        line.update("effacement", done: Int64(done), total: Int64(count), unit: "dossiers")
+                    }
+                }
+            } catch {
+                _ = try? counter?.stop()
+                throw error
+            }
+            let during = try counter?.stop()
+            try counterStore?.close()
             line.finish()
-            let baselineMs = try Self.plainDeletes(plain, ids: expired.map(\.id), batch: lot)
+            let baselineMs = try Self.plainDeletes(plain, ids: expired.map(\.id).sorted(), batch: lot)
 
             var out = BenchReport(title: "Purge RGPD : \(expired.count) dossiers à conservation échue parmi \(total) (\(source))")
             if let generationSeconds { out.add("generation_s", generationSeconds, "création de la base (une seule fois)") }
             out.add("dossiers", Double(report.erasedDossiers), "effacés le \(today.french), conservation d'un an")
-            out.add("seconds", oursMs / 1000, "purge (lots de \(lot), un événement chacun) ; objectif 100 000 en < 60 s")
-            out.add("dossiers_per_s", Double(report.erasedDossiers) / max(oursMs / 1000, 0.001))
+            out.add("seconds", purgeMs / 1000, "purge (lots de \(lot), un événement chacun) ; objectif 100 000 en < 60 s")
+            out.add("dossiers_per_s", Double(report.erasedDossiers) / max(purgeMs / 1000, 0.001))
             out.add("events_erased", Double(report.erasedEvents), "événements au contenu effacé")
             out.add("baseline_seconds", baselineMs / 1000, "les mêmes lignes par DELETE / UPDATE sur une connexion simple")
-            out.add("ratio", oursMs / max(baselineMs, 0.001), "purge / référence")
+            out.add("ratio", purgeMs / max(baselineMs, 0.001), "purge / référence")
+            if let quiet, let during {
+                out.add("key_p99_ms_quiet", BenchMeasure.percentile(quiet.keys, 99), "touche de « Rechercher » sans purge (\(quiet.keys.count) touches)")
+                out.add("key_p99_ms_during_purge", BenchMeasure.percentile(during.keys, 99),
+                        "pendant la purge (\(during.keys.count) touches) ; objectif ≤ 8")
+                out.add("key_median_ms_quiet", BenchMeasure.percentile(quiet.keys, 50))
+                out.add("key_median_ms_during_purge", BenchMeasure.percentile(during.keys, 50))
+                out.add("record_open_p99_ms_quiet", BenchMeasure.percentile(quiet.opens, 99),
+                        "ouvrir une fiche (écrit sa consultation) sans purge")
+                out.add("record_open_p99_ms_during_purge", BenchMeasure.percentile(during.opens, 99),
+                        "pendant la purge (\(during.opens.count) fiches) : attend la transaction en cours")
+            }
             if !sansVerification {
                 var checked: ChainReport?
                 let checkMs = try BenchMeasure.milliseconds { checked = try ChainVerifier.verify(store) }
@@ -88,6 +126,16 @@ struct BenchRgpdCommand: ParsableCommand {
             let codes = try String.fetchAll(db, sql: "SELECT DISTINCT procedure_code FROM dossier")
             // The day after the last day kept of the N-th oldest: it and those decided before are due.
             return (term.until.adding(days: 1), codes)
+        }
+    }
+
+    /// Persons of the store whose record the counter agent opens, spread over the table.
+    static func sampleTierIDs(_ store: SIMSStore, count: Int) throws -> [Int64] {
+        try store.pool.read { db in
+            let persons = try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'personne'") ?? 0
+            return try Int64.fetchAll(db, sql: """
+                SELECT id FROM tier WHERE kind = 'personne' AND id % ? = 0 ORDER BY id LIMIT ?
+                """, arguments: [max(persons / max(count, 1), 1), count])
         }
     }
 
@@ -120,10 +168,17 @@ struct BenchRgpdCommand: ParsableCommand {
         }
     }
 
+    /// Copies the store and flushes the copy to disk: otherwise the first checkpoint of the
+    /// purge would wait for the gigabytes just copied to be written, and the copy be timed with it.
     static func copy(_ source: String, to target: String) throws {
         remove(target)
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: source + suffix) {
             try FileManager.default.copyItem(atPath: source + suffix, toPath: target + suffix)
+            let descriptor = open(target + suffix, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            if descriptor >= 0 {
+                fsync(descriptor)
+                close(descriptor)
+            }
         }
     }
 

@@ -21,24 +21,9 @@ struct BenchUICommand: ParsableCommand {
             let names = try BenchUICommand.sampleNames(store: store, count: samples, seed: bench.seed)
 
             // Search: every key typed in the search field until the new frame is presented.
-            let terminal = InMemoryTerminal(columns: 80, rows: 24)
-            let session = AppSession(store: store, agent: agent, keymap: DefaultKeymap.keymap)
-            let app = Application(terminal: terminal, session: session, root: HomeScreen(session: session))
-            app.renderFrame()
-            app.process(.character("r"))
-            app.renderFrame()
+            let typing = BenchSearchTyping(store: store, agent: agent)
             var searchKeys: [Double] = []
-            for name in names {
-                for character in name {
-                    searchKeys.append(BenchMeasure.milliseconds {
-                        app.process(.character(character))
-                        app.renderFrame()
-                    })
-                }
-                for _ in name {
-                    app.process(.backspace)
-                }
-            }
+            for name in names { searchKeys += typing.type(name) }
 
             // Form: keys typed in a field of « Nouvelle personne ».
             let formSession = AppSession(store: store, agent: agent, keymap: DefaultKeymap.keymap)

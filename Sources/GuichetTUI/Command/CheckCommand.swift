@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
                 print("Journal d'audit : \(report.events) événements, chaîne intacte")
                 if report.erasedEvents > 0 {
                     print("  dont \(report.erasedEvents) au contenu effacé, chacun par un effacement enregistré :")
-                    report.erasures.suffix(Self.listedProblems).forEach { print("  \($0.line)") }
+                    report.erasures.suffix(Self.listedProblems).forEach { WrappedText.lines("  - " + $0.line, width: 80).forEach { print($0) } }
                     if report.erasures.count > Self.listedProblems {
                         print("  (les \(Self.listedProblems) derniers effacements sur \(report.erasures.count))")
                     }

@@ -29,7 +29,7 @@ struct RgpdPurgeCommand: ParsableCommand {
             let expired = try purge.expired(report: &report)
             if simuler {
                 expired.forEach { report.count($0) }
-                report.lines(simulated: true).forEach { print($0) }
+                report.lines(simulated: true).forEach { WrappedText.lines($0, width: 80).forEach { print($0) } }
                 return
             }
             let line = ProgressLine(label: "Purge")
@@ -37,10 +37,10 @@ struct RgpdPurgeCommand: ParsableCommand {
                 line.update("effacement", done: Int64(done), total: Int64(total), unit: "dossiers")
             }
             line.finish()
-            report.lines(simulated: false).forEach { print($0) }
+            report.lines(simulated: false).forEach { WrappedText.lines($0, width: 80).forEach { print($0) } }
             let orphans = try OrphanFileSweep.sweep(opened)
             if orphans > 0 {
-                print("Fichiers sans pièce enregistrée supprimés (effacement ou enregistrement interrompu) : \(orphans)")
+                print("Fichiers sans pièce supprimés (effacement ou enregistrement interrompu) : \(orphans)")
             }
         }
     }

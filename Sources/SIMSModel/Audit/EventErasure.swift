@@ -29,16 +29,16 @@ public struct EventErasure: Sendable {
 
     /// Erases the content of `eventIDs` (already erased ones and erasure events are left as they are).
     public static func eraseContent(_ db: Database, eventIDs: [Int64]) throws -> EventErasure {
-        let select = try db.cachedStatement(sql: "SELECT kind, content_salt FROM event WHERE id = ?")
-        let erase = try db.cachedStatement(sql: "UPDATE event SET payload = '', tier_id = NULL, content_salt = NULL WHERE id = ?")
+        // One statement per event: it erases only what still has content and is no erasure.
+        let kinds = erasureKinds.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        let erase = try db.cachedStatement(sql: """
+            UPDATE event SET payload = '', tier_id = NULL, content_salt = NULL
+            WHERE id = ? AND content_salt IS NOT NULL AND kind NOT IN (\(kinds))
+            """)
         var erased: [Int64] = []
         for id in Set(eventIDs).sorted() {
-            guard let row = try Row.fetchOne(select, arguments: [id]) else { continue }
-            let kind: String = row["kind"]
-            let salt: String? = row["content_salt"]
-            guard salt != nil, !erasureKinds.contains(kind) else { continue }
             try erase.execute(arguments: [id])
-            erased.append(id)
+            if db.changesCount > 0 { erased.append(id) }
         }
         return EventErasure(eventIDs: erased)
     }
