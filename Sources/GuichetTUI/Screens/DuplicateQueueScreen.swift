@@ -134,11 +134,11 @@ final class DuplicateQueueScreen: Screen {
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if let moved = ListCursor.moved(selected, by: action, count: rows.count) {
+            selected = moved
+            return .stay
+        }
         switch action {
-        case .ligneSuivante: selected = min(selected + 1, max(rows.count - 1, 0))
-        case .lignePrecedente: selected = max(selected - 1, 0)
-        case .pageSuivante: selected = min(selected + 10, max(rows.count - 1, 0))
-        case .pagePrecedente: selected = max(selected - 10, 0)
         case .ouvrir:
             guard rows.indices.contains(selected) else { return .stay }
             let row = rows[selected]

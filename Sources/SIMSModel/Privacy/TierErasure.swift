@@ -228,8 +228,11 @@ public struct TierErasure: Sendable {
 
         // Dossiers: brouillons and those whose retention ran out, as the nightly purge erases them.
         var documents = Set(released)
+        let ownedByAnother = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM document_owner WHERE document_id = ? AND tier_id <> ?)")
         for dossier in plan.erasedDossierIDs {
-            documents.formUnion(try DossierErasure.erase(db, dossierID: dossier, term: plan.erasedTerms[dossier], reason: "effacement", at: at))
+            let linked = try DossierErasure.erase(db, dossierID: dossier, term: plan.erasedTerms[dossier], reason: "effacement", at: at)
+            // A piece of another tier that the erased dossier used stays that tier's.
+            documents.formUnion(try linked.filter { try Bool.fetchOne(ownedByAnother, arguments: [$0, id]) != true })
         }
         try db.execute(sql: "DELETE FROM draft WHERE tier_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM relation WHERE tier_id = ? OR related_id = ?", arguments: [id, id])

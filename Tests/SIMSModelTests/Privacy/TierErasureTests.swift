@@ -138,6 +138,14 @@ final class TierErasureTests: ReviewTeamTestCase {
             try XCTUnwrap(Int64.fetchOne(db, sql: "SELECT beneficiary_id FROM dossier WHERE id = ?", arguments: [ids[0]]))
         }
         let brouillon = try DossierService(store: test.store).start(TestProcedures.schoolGrant, applicantID: child, by: test.counter)
+        // The brouillon holds the parent's piece: it stays hers when the child's data is erased.
+        let parent = try test.store.pool.read { db in
+            try XCTUnwrap(Int64.fetchOne(db, sql: "SELECT applicant_id FROM dossier WHERE id = ?", arguments: [ids[0]]))
+        }
+        let scan = URL(fileURLWithPath: test.directory + "/livret.pdf")
+        try Data("%PDF-1.4 livret de famille".utf8).write(to: scan)
+        let piece = try DocumentService(store: test.store).attach(fileAt: scan, type: .familyRecordBook, owners: [parent],
+                                                                  dossierID: brouillon.dossier.id, by: test.counter)
         let plan = try erasure.plan(tierID: child, by: supervisor)
         XCTAssertEqual(plan.kept.first, "dossier BS-2026-000001 : en cours (déposé), conservé jusqu'à sa décision puis 10 ans après la décision")
         XCTAssertEqual(plan.erasedDossiers, ["n° \(brouillon.dossier.id) (brouillon jamais déposé)"])
@@ -146,6 +154,8 @@ final class TierErasureTests: ReviewTeamTestCase {
             XCTAssertEqual(try String.fetchOne(db, sql: "SELECT reason FROM erased_dossier WHERE id = ?", arguments: [brouillon.dossier.id]),
                            "effacement")
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE id = ?", arguments: [ids[0]]), 1)
+            XCTAssertEqual(try Int64.fetchAll(db, sql: "SELECT tier_id FROM document_owner WHERE document_id = ?",
+                                              arguments: [piece.document.id]), [parent])
         }
         XCTAssertTrue(try ChainVerifier.verify(test.store).isSound)
     }
