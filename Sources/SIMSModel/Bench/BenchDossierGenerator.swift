@@ -96,7 +96,7 @@ public struct BenchDossierGenerator: Sendable {
             progress("index, déclencheurs et compteurs du tableau de bord refaits (\(elapsed()))")
             summary = writer.summary
         }
-        try store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         return summary
     }
 

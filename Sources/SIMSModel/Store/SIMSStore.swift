@@ -102,7 +102,7 @@ public final class SIMSStore: Sendable {
     /// Folds the write-ahead log into the database file and closes every connection: the file
     /// alone then holds everything (before it is moved or copied).
     public func close() throws {
-        try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try pool.close()
     }
 

@@ -48,7 +48,7 @@ extension StoreMigrations {
         try LegacyEventLog.append(db, kind: .registerAttested, payload: payload, at: Date(), rows: snapshot)
         if !repairs.isEmpty {
             let logger = Logger(label: "guichet.store")
-            for line in repairs { logger.warning("Réparation : \\(line)") }
+            for line in repairs { logger.warning("Réparation : \(line)") }
         }
     }
 

@@ -49,7 +49,7 @@ public struct WorkflowService: Sendable {
         try store.write { db in
             for id in dossierIDs {
                 do {
-                    try apply(db, .reassign(toAgentID: colleagueID), on: id, reviewLevels: 1, by: agent)
+                    _ = try apply(db, .reassign(toAgentID: colleagueID), on: id, reviewLevels: 1, by: agent)
                 } catch let refusal as WorkflowRefusal where dossierIDs.count > 1 {
                     let number = try String.fetchOne(db, sql: "SELECT number FROM dossier WHERE id = ?", arguments: [id]) ?? "\(id)"
                     throw WorkflowRefusal("Dossier \(number) : \(refusal.message) Aucun dossier n'a été réattribué.")
