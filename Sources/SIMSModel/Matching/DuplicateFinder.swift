@@ -32,8 +32,10 @@ public struct DuplicateFinder: Sendable {
             for hit in try MatchBlocking.candidates(db, of: typed, search: search) {
                 if let tierID, try hit.tierID == tierID || DuplicateReview.isDismissed(db, tierID, hit.tierID) { continue }
                 guard let stored = try MatchRecord.load(db, id: hit.tierID) else { continue }
-                let score = engine.score(typed, stored)
-                guard score.probability >= minimumLikelihood else { continue }
+                // The bulk analysis's scoring and identity rules: a household member (same surname,
+                // address and phone, another given name and birth date) is not offered as the same person.
+                let score = DuplicateAnalysis.score(engine, typed, stored)
+                guard score.probability >= minimumLikelihood, DuplicateAnalysis.identityAgrees(score.levels, typed, stored) else { continue }
                 result.append(DuplicateCandidate(hit: hit, likelihood: score.probability, reason: score.reasonText))
             }
             return Array(result.sorted { ($0.likelihood, -$0.hit.tierID) > ($1.likelihood, -$1.hit.tierID) }.prefix(limit))

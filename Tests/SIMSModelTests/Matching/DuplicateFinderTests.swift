@@ -23,4 +23,21 @@ final class DuplicateFinderTests: XCTestCase {
         XCTAssertEqual(found.first?.hit.tierID, company.id)
         XCTAssertEqual(found.first?.reason, "même entreprise (RIDET), autre établissement")
     }
+
+    func testAHouseholdMemberIsNotOfferedAsTheSamePersonAtEntry() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        let home: [TierField: String] = [.address: "12 rue de Sébastopol", .commune: "Nouméa", .postalCode: "98800", .phone: "25 12 34"]
+        let mother = try t.person("Hélène", "Wamytan", born: "14/03/1985", home)
+        // Her son keyed at the same address and phone: another given name, another birth date.
+        var son: [TierField: String] = [.birthName: "Wamytan", .givenNames: "Noé", .birthDate: "2015-10-10"]
+        son.merge(home) { $1 }
+        son[.phone] = "251234"
+        XCTAssertEqual(try DuplicateFinder(store: t.store).candidates(kind: .person, values: son).map(\.hit.tierID), [])
+        // She herself, keyed again with a slip, still is.
+        var again: [TierField: String] = [.birthName: "Wamytan", .givenNames: "Helene", .birthDate: "1985-03-14"]
+        again.merge(home) { $1 }
+        again[.phone] = "251234"
+        XCTAssertEqual(try DuplicateFinder(store: t.store).candidates(kind: .person, values: again).first?.hit.tierID, mother.id)
+    }
 }
