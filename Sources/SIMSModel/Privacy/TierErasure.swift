@@ -115,12 +115,11 @@ public struct TierErasure: Sendable {
         plan.erasedFields = TierField.fields(of: kind).filter { field in
             current[field]?.value != nil && (plan.isComplete || !field.isIdentity)
         }
-        let (_, unlinked, released) = try documentsToRelease(db, plan)
-        plan.documents = unlinked.count + released.count
+        (plan.unlinkedDocuments, plan.releasedDocuments) = try documentsToRelease(db, plan)
         plan.drafts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM draft WHERE tier_id = ?", arguments: [tierID]) ?? 0
         plan.relations = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM relation WHERE tier_id = ? OR related_id = ?",
                                           arguments: [tierID, tierID]) ?? 0
-        plan.events = try eventsToErase(db, plan).count
+        plan.eventIDs = try eventsToErase(db, plan)
         return plan
     }
 
@@ -171,20 +170,18 @@ public struct TierErasure: Sendable {
 
     /// The tier's pieces: those a kept dossier needs stay; those shared with another tier lose
     /// this owner only; the others are deleted (unless a remaining fact names them as evidence).
-    private func documentsToRelease(_ db: Database, _ plan: TierErasurePlan) throws
-        -> (kept: [Int64], unlinked: [Int64], released: [Int64]) {
+    private func documentsToRelease(_ db: Database, _ plan: TierErasurePlan) throws -> (unlinked: [Int64], released: [Int64]) {
         let owned = try Int64.fetchAll(db, sql: "SELECT document_id FROM document_owner WHERE tier_id = ? ORDER BY document_id",
                                        arguments: [plan.tierID])
         let keptList = plan.keptDossierIDs.map(String.init).joined(separator: ",")
         let erasedList = plan.erasedDossierIDs.map(String.init).joined(separator: ",")
-        var kept: [Int64] = [], unlinked: [Int64] = [], released: [Int64] = []
+        var unlinked: [Int64] = [], released: [Int64] = []
         for document in owned {
             if !plan.keptDossierIDs.isEmpty, try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM dossier_document WHERE document_id = ? AND dossier_id IN (\(keptList)))
                     OR EXISTS (SELECT 1 FROM dossier_piece WHERE document_id = ? AND dossier_id IN (\(keptList)))
                 """, arguments: [document, document]) == true {
-                kept.append(document)
-                continue
+                continue   // a piece of a kept dossier stays, with its owner
             }
             let shared = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document_owner WHERE document_id = ? AND tier_id <> ?)",
                                            arguments: [document, plan.tierID]) ?? false
@@ -195,7 +192,7 @@ public struct TierErasure: Sendable {
                 """, arguments: [document]) ?? false
             if shared || usedElsewhere { unlinked.append(document) } else { released.append(document) }
         }
-        return (kept, unlinked, released)
+        return (unlinked, released)
     }
 
     /// The tier's events whose content goes: all but those of kept dossiers and the requests
@@ -222,12 +219,11 @@ public struct TierErasure: Sendable {
         let now = store.clock.now()
         let at = Timestamp.string(from: now)
         let id = plan.tierID
-        var eventIDs = try eventsToErase(db, plan)
-        let (_, unlinked, released) = try documentsToRelease(db, plan)
+        var eventIDs = plan.eventIDs
         guard let before = try TierService.loadSnapshot(db, id: id, relations: false) else { throw TierService.notFound(id) }
 
         // Dossiers: brouillons and those whose retention ran out, as the nightly purge erases them.
-        var documents = Set(released)
+        var documents = Set(plan.releasedDocuments)
         let ownedByAnother = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM document_owner WHERE document_id = ? AND tier_id <> ?)")
         for dossier in plan.erasedDossierIDs {
             let linked = try DossierErasure.erase(db, dossierID: dossier, term: plan.erasedTerms[dossier], reason: "effacement", at: at)
@@ -237,7 +233,7 @@ public struct TierErasure: Sendable {
         try db.execute(sql: "DELETE FROM draft WHERE tier_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM relation WHERE tier_id = ? OR related_id = ?", arguments: [id, id])
         try eraseFacts(db, tierID: id, keepIdentity: !plan.isComplete)
-        for document in unlinked {
+        for document in plan.unlinkedDocuments {
             try db.execute(sql: "DELETE FROM document_owner WHERE tier_id = ? AND document_id = ?", arguments: [id, document])
         }
         let release = try DocumentRelease.releaseUnneeded(db, documents: documents)

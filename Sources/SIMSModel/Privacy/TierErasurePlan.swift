@@ -17,13 +17,17 @@ public struct TierErasurePlan: Sendable, Equatable {
     /// The fields whose current value goes.
     public internal(set) var erasedFields: [TierField] = []
     /// Pieces deleted, and pieces shared with another tier that only lose this owner.
-    public internal(set) var documents = 0
+    public var documents: Int { releasedDocuments.count + unlinkedDocuments.count }
     public internal(set) var drafts = 0
     public internal(set) var relations = 0
     /// Events of the tier whose personal content goes (those of erased dossiers included).
-    public internal(set) var events = 0
+    public var events: Int { eventIDs.count }
 
     var keptDossierIDs: Set<Int64> = []
+    /// The tier's pieces deleted with it, and those shared with another tier that only lose this owner.
+    var releasedDocuments: [Int64] = []
+    var unlinkedDocuments: [Int64] = []
+    var eventIDs: [Int64] = []
     var erasedDossierIDs: [Int64] = []
     /// The retention that ran out, for each erased dossier that had one.
     var erasedTerms: [Int64: RetentionTerm] = [:]

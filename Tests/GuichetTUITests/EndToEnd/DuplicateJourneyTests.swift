@@ -7,23 +7,7 @@ import XCTest
 /// « Doublons » she opens it side by side and decides « personnes différentes », or « même
 /// personne »: then she finds the absorbed record by its old number, is led to the survivor,
 /// undoes the merge from it, and both records are back; `check` passes.
-final class DuplicateJourneyTests: XCTestCase {
-    private var guichet: GuichetProcess!
-    private var tmux: TmuxSession?
-    private var family: JourneyFamily!
-
-    override func setUpWithError() throws {
-        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
-        guard getuid() == 0 else { throw XCTSkip("the journey acts as several logins through GUICHET_LOGIN, which only root may") }
-        guichet = try GuichetProcess()
-        family = try JourneyFamily.file(in: guichet)
-        XCTAssertEqual(try guichet.run(["agent", "add", "asup", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
-    }
-
-    override func tearDown() {
-        tmux?.kill()
-        guichet?.remove()
-    }
+final class DuplicateJourneyTests: FamilyJourneyTestCase {
 
     func testASuperviseurReviewsAPairFoundByTheImportSideBySideAndDecides() throws {
         let csv = guichet.write("ecoles.csv", "type,nom_naissance,prenoms,date_naissance,telephone\npersonne,Ouamytan,Helene,14/03/1985,25 12 34\n")
@@ -39,8 +23,7 @@ final class DuplicateJourneyTests: XCTestCase {
         XCTAssertEqual(pairs.first?["tier_a"] as? Int, Int(family.parentID))
         XCTAssertEqual((pairs.first?["raisons"] as? [String])?.contains("même téléphone"), true, analysed.stdout)
 
-        let session = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: "asup"))
-        tmux = session
+        let session = try open(as: "asup")
         try session.waitFor("Doublons probables à revoir")
         try session.keys("D")
         try session.waitFor("1 paire à revoir")
@@ -52,8 +35,7 @@ final class DuplicateJourneyTests: XCTestCase {
         try session.keys("F6")
         try session.waitFor("enregistrée ; elle ne sera plus proposée")
         try session.waitFor("Aucune paire à revoir")
-        try session.keys("C-q")
-        try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
+        try quit(session)
 
         let check = try guichet.run(["check"])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
@@ -68,8 +50,7 @@ final class DuplicateJourneyTests: XCTestCase {
         XCTAssertEqual(imported.status, 0, imported.stderr)
         XCTAssertTrue(imported.stdout.contains("1 paire de doublons probables dans la file « Doublons »"), imported.stdout)
 
-        let session = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: "asup"))
-        tmux = session
+        let session = try open(as: "asup")
         try session.waitFor("Doublons probables à revoir")
         try session.keys("D")
         try session.waitFor("1 paire à revoir")
@@ -109,8 +90,7 @@ final class DuplicateJourneyTests: XCTestCase {
         try session.keys("F3")
         let search = try session.waitFor("OUAMYTAN Helene — personne n° 3")
         XCTAssertFalse(search.contains("fusionnée"), "back from the record, the search says what stands now: \(search)")
-        try session.keys("C-q")
-        try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
+        try quit(session)
 
         let found = try guichet.run(["search", "n° 3"], as: "asup")
         XCTAssertTrue(found.stdout.hasPrefix("3\tOUAMYTAN Helene\t14/03/1985"), found.stdout)

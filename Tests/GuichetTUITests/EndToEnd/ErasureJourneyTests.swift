@@ -6,17 +6,9 @@ import XCTest
 /// identity) and what goes (address, phone, the link to Léa), then erases with the request as
 /// motif; a neighbour with no dossier is erased completely and only his number remains. The RGPD
 /// export lists the erasure and `guichet check` stays sound.
-final class ErasureJourneyTests: XCTestCase {
-    private var guichet: GuichetProcess!
-    private var tmux: TmuxSession?
-    private var family: JourneyFamily!
-
+final class ErasureJourneyTests: FamilyJourneyTestCase {
     override func setUpWithError() throws {
-        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
-        guard getuid() == 0 else { throw XCTSkip("the journey acts as several logins through GUICHET_LOGIN, which only root may") }
-        guichet = try GuichetProcess()
-        family = try JourneyFamily.file(in: guichet)
-        XCTAssertEqual(try guichet.run(["agent", "add", "asup", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
+        try super.setUpWithError()
         let csv = guichet.write("voisin.csv", """
             type,nom_naissance,prenoms,sexe,date_naissance,commune,code_postal,telephone
             personne,Kaloi,Noé,M,10/10/1990,Dumbéa,98835,77 12 34
@@ -25,14 +17,8 @@ final class ErasureJourneyTests: XCTestCase {
         XCTAssertEqual(try guichet.run(["import", "tiers", csv]).status, 0)
     }
 
-    override func tearDown() {
-        tmux?.kill()
-        guichet?.remove()
-    }
-
     func testASuperviseurErasesWhatTheLawDoesNotKeep() throws {
-        let session = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: "asup"))
-        tmux = session
+        let session = try open(as: "asup")
         try session.waitFor("Bonjour Anne Superviseure")
         try session.openRecord(searching: "wamytan helene", name: "WAMYTAN Hélène")
         try session.keys("C-e")
@@ -65,8 +51,7 @@ final class ErasureJourneyTests: XCTestCase {
         XCTAssertTrue(back.contains("Fiche n° 3 effacée le "), back)
         XCTAssertTrue(back.contains("Recherche d'un tiers"), back)
         XCTAssertFalse(back.contains("KALOI"), "the search no longer finds him: \(back)")
-        try session.keys("C-q")
-        try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
+        try quit(session)
 
         let export = try guichet.run(["export", "tier", String(family.parentID)], as: "asup")
         XCTAssertEqual(export.status, 0, export.stderr)

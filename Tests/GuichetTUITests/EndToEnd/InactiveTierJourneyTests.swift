@@ -6,16 +6,9 @@ import SIMSModel
 /// not seen since, is listed by `guichet rgpd inactifs` and on the superviseur's screen (i on the
 /// home screen); Enter opens his record; F5 « Conserver » with a motif takes him off the list;
 /// `check` still passes.
-final class InactiveTierJourneyTests: XCTestCase {
-    private var guichet: GuichetProcess!
-    private var tmux: TmuxSession?
-
+final class InactiveTierJourneyTests: FamilyJourneyTestCase {
     override func setUpWithError() throws {
-        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
-        guard getuid() == 0 else { throw XCTSkip("the journey acts as several logins through GUICHET_LOGIN, which only root may") }
-        guichet = try GuichetProcess()
-        _ = try JourneyFamily.file(in: guichet)
-        XCTAssertEqual(try guichet.run(["agent", "add", "asup", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
+        try super.setUpWithError()
         var components = DateComponents(year: 2019, month: 3, day: 14, hour: 9)
         components.timeZone = TimeZone(identifier: "Pacific/Noumea")
         let then = try SIMSStore.open(path: guichet.database, clock: .fixed(try XCTUnwrap(Calendar(identifier: .gregorian).date(from: components))))
@@ -23,11 +16,6 @@ final class InactiveTierJourneyTests: XCTestCase {
         let counter = try AgentService(store: then).authenticate(login: "accueil1")
         _ = try TierService(store: then).create(kind: .person, values: [.birthName: "Ancien", .givenNames: "Paul",
                                                                         .birthDate: "01/02/1950"], by: counter)
-    }
-
-    override func tearDown() {
-        tmux?.kill()
-        guichet?.remove()
     }
 
     func testASuperviseurFindsTheInactivePersonOpensHimAndKeepsHim() throws {
@@ -42,8 +30,7 @@ final class InactiveTierJourneyTests: XCTestCase {
         let counterRefused = try guichet.run(["rgpd", "inactifs"], as: "accueil1")
         XCTAssertEqual(counterRefused.status, 1, counterRefused.stdout)
 
-        let session = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: "asup"))
-        tmux = session
+        let session = try open(as: "asup")
         try session.waitFor("Bonjour Anne Superviseure")
         try session.waitFor("Fiches inactives à effacer ou conserver")
         try session.keys("i")
@@ -62,8 +49,7 @@ final class InactiveTierJourneyTests: XCTestCase {
         let kept = try session.waitFor("« ANCIEN Paul » conservée : hors de la liste jusqu'au")
         XCTAssertTrue(kept.contains("0 fiche") || kept.contains("Aucune fiche inactive"), kept)
         XCTAssertTrue(kept.contains("Aucune fiche inactive"), kept)
-        try session.keys("C-q")
-        try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
+        try quit(session)
 
         let after = try guichet.run(["rgpd", "inactifs", "--json", "--procedures", JourneyFamily.proceduresDirectory], as: "asup")
         XCTAssertEqual(after.status, 0, after.stderr)

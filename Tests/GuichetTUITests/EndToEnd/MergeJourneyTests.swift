@@ -5,17 +5,9 @@ import XCTest
 /// A merge with the real binary in tmux: Hélène Wamytan was keyed twice; a superviseur merges the
 /// two records on the command line, opens the absorbed one by its old number on the screen, is
 /// led to the survivor, and undoes the merge from the history of the e-mail it brought.
-final class MergeJourneyTests: XCTestCase {
-    private var guichet: GuichetProcess!
-    private var tmux: TmuxSession?
-    private var family: JourneyFamily!
-
+final class MergeJourneyTests: FamilyJourneyTestCase {
     override func setUpWithError() throws {
-        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
-        guard getuid() == 0 else { throw XCTSkip("the journey acts as several logins through GUICHET_LOGIN, which only root may") }
-        guichet = try GuichetProcess()
-        family = try JourneyFamily.file(in: guichet)
-        XCTAssertEqual(try guichet.run(["agent", "add", "asup", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
+        try super.setUpWithError()
         let store = try SIMSStore.open(path: guichet.database)
         defer { try? store.close() }
         let agent = try AgentService(store: store).authenticate(login: "accueil1")
@@ -25,19 +17,13 @@ final class MergeJourneyTests: XCTestCase {
         XCTAssertEqual(twin.id, 3)
     }
 
-    override func tearDown() {
-        tmux?.kill()
-        guichet?.remove()
-    }
-
     func testASuperviseurMergesFindsTheRedirectAndUndoesFromTheHistory() throws {
         let merged = try guichet.run(["doublons", "fusionner", "3", "\(family.parentID)", "--motif", "saisie en double"], as: "asup")
         XCTAssertEqual(merged.status, 0, merged.stderr)
         XCTAssertTrue(merged.stdout.hasPrefix("Fiche n° 3 fusionnée dans n° 1 (WAMYTAN Hélène) : 1 valeur reprise (Courriel)"),
                       merged.stdout)
 
-        let screen = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: "asup"))
-        tmux = screen
+        let screen = try open(as: "asup")
         try screen.waitFor("Bonjour Anne Superviseure")
         try screen.keys("F5")
         try screen.type("n° 3")
@@ -69,8 +55,7 @@ final class MergeJourneyTests: XCTestCase {
         try screen.waitFor("Aucune valeur n'a jamais été saisie.")
         try screen.keys("F3")
         try screen.waitFor("Personne n° 1 · version 1")
-        try screen.keys("C-q")
-        try screen.waitFor("the application quits", { _ in (try? screen.hasExited()) == true })
+        try quit(screen)
         let found = try guichet.run(["search", "n° 3"], as: "asup")
         XCTAssertTrue(found.stdout.hasPrefix("3\tWAMYTAN Hélène\t14/03/1985"), found.stdout)
         let check = try guichet.run(["check"])

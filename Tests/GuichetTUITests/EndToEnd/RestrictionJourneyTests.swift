@@ -4,35 +4,7 @@ import XCTest
 /// A person's restriction request, with the real binary in tmux: a superviseur limits Hélène
 /// Wamytan's record (Ctrl-R, motif); the counter agent finds her by name only and opens her record
 /// after giving the motif; `guichet rgpd consultations` then lists that consultation and its motif.
-final class RestrictionJourneyTests: XCTestCase {
-    private var guichet: GuichetProcess!
-    private var tmux: TmuxSession?
-    private var family: JourneyFamily!
-
-    override func setUpWithError() throws {
-        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
-        guard getuid() == 0 else { throw XCTSkip("the journey acts as several logins through GUICHET_LOGIN, which only root may") }
-        guichet = try GuichetProcess()
-        family = try JourneyFamily.file(in: guichet)
-        XCTAssertEqual(try guichet.run(["agent", "add", "asup", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
-    }
-
-    override func tearDown() {
-        tmux?.kill()
-        guichet?.remove()
-    }
-
-    private func open(as login: String) throws -> TmuxSession {
-        tmux?.kill()
-        let session = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: login))
-        tmux = session
-        return session
-    }
-
-    private func quit(_ session: TmuxSession) throws {
-        try session.keys("C-q")
-        try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
-    }
+final class RestrictionJourneyTests: FamilyJourneyTestCase {
 
     func testASuperviseurLimitsTheAgentGivesTheMotifTheListingShowsIt() throws {
         let supervisor = try open(as: "asup")

@@ -5,35 +5,9 @@ import XCTest
 /// A dossier from the counter to its decision, with the real binary in tmux: an instructeur takes
 /// the next dossier, asks for a piece, records its arrival and proposes acceptance; a superviseur
 /// sees it on the dashboard, validates it from the queue, and the dashboard's counts change.
-final class ReviewJourneyTests: XCTestCase {
-    private var guichet: GuichetProcess!
-    private var tmux: TmuxSession?
-    private var family: JourneyFamily!
-
-    override func setUpWithError() throws {
-        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
-        guard getuid() == 0 else { throw XCTSkip("the journey acts as several logins through GUICHET_LOGIN, which only root may") }
-        guichet = try GuichetProcess()
-        family = try JourneyFamily.file(in: guichet)
-        XCTAssertEqual(try guichet.run(["agent", "add", "jinstr", "--name", "Jean Instructeur", "--role", "instructeur"]).status, 0)
-        XCTAssertEqual(try guichet.run(["agent", "add", "asup", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
-    }
-
-    override func tearDown() {
-        tmux?.kill()
-        guichet?.remove()
-    }
-
-    private func open(as login: String) throws -> TmuxSession {
-        tmux?.kill()
-        let session = try TmuxSession([GuichetProcess.executable], environment: JourneyFamily.environment(guichet, login: login))
-        tmux = session
-        return session
-    }
-
-    private func quit(_ session: TmuxSession) throws {
-        try session.keys("C-q")
-        try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
+final class ReviewJourneyTests: FamilyJourneyTestCase {
+    override var agents: [(login: String, name: String, role: String)] {
+        [("jinstr", "Jean Instructeur", "instructeur"), ("asup", "Anne Superviseure", "superviseur")]
     }
 
     /// The figures of the dashboard's BS line: « BS  0  0  0  1  0  0  0  1 … ».

@@ -6,42 +6,19 @@ import XCTest
 /// Hélène Wamytan's identity against her ID card scanned there and then (SANE's test backend); her
 /// new school grant reuses the card; a superviseur accepts it, which validates the facts; the
 /// search then marks her identity ✔.
-final class VerificationJourneyTests: XCTestCase {
-    private var guichet: GuichetProcess!
-    private var tmux: TmuxSession?
-    private var family: JourneyFamily!
+final class VerificationJourneyTests: FamilyJourneyTestCase {
+    override var agents: [(login: String, name: String, role: String)] {
+        [("jinstr", "Jean Instructeur", "instructeur"), ("asup", "Anne Superviseure", "superviseur")]
+    }
 
     override func setUpWithError() throws {
-        guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed (.ci/setup installs it)") }
-        guard getuid() == 0 else { throw XCTSkip("the journey acts as several logins through GUICHET_LOGIN, which only root may") }
         guard ScanJourneyTests.installed("scanimage"), ScanJourneyTests.installed("img2pdf") else {
             throw XCTSkip("scanimage and img2pdf are needed")
         }
-        guichet = try GuichetProcess()
-        family = try JourneyFamily.file(in: guichet)
-        XCTAssertEqual(try guichet.run(["agent", "add", "jinstr", "--name", "Jean Instructeur", "--role", "instructeur"]).status, 0)
-        XCTAssertEqual(try guichet.run(["agent", "add", "asup", "--name", "Anne Superviseure", "--role", "superviseur"]).status, 0)
+        try super.setUpWithError()
         try FileManager.default.createDirectory(atPath: guichet.directory + "/sane.d", withIntermediateDirectories: true)
         _ = guichet.write("sane.d/dll.conf", "test\n")
         _ = guichet.write("sane.d/test.conf", "number_of_devices 1\n")
-    }
-
-    override func tearDown() {
-        tmux?.kill()
-        guichet?.remove()
-    }
-
-    private func open(as login: String, _ extra: [String: String] = [:]) throws -> TmuxSession {
-        tmux?.kill()
-        let session = try TmuxSession([GuichetProcess.executable],
-                                      environment: JourneyFamily.environment(guichet, login: login).merging(extra) { $1 })
-        tmux = session
-        return session
-    }
-
-    private func quit(_ session: TmuxSession) throws {
-        try session.keys("C-q")
-        try session.waitFor("the application quits", { _ in (try? session.hasExited()) == true })
     }
 
     /// Hélène's line in the search results.
