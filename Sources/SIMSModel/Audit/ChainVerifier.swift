@@ -22,6 +22,7 @@ public enum ChainVerifier {
             var expected: [String: RowSum] = [:]
             var erasedIDs: [Int64] = []
             var erasures: [Int64: AuditEvent] = [:]
+            var reattestations = ReattestationRule(migrations: Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")))
             let cursor = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event ORDER BY id")
             while let event = try cursor.next() {
                 count += 1
@@ -43,6 +44,10 @@ public enum ChainVerifier {
                                                       legacyHash: event.legacyHash)
                 if recomputed != event.hash {
                     firstBreak = "Événement n° \(event.id) (\(event.kindLabel), \(Timestamp.french(event.at))) : son contenu a été modifié hors de l'application."
+                    break
+                }
+                if let problem = reattestations.problem(event, expectedBefore: expected) {
+                    firstBreak = problem
                     break
                 }
                 if let text = event.attestation {
@@ -77,6 +82,7 @@ public enum ChainVerifier {
                 let rows = try RowAttestationVerifier.verify(db, expected: expected)
                 report.rowProblems = rows.problems
                 report.attestedRows = rows.rows
+                report.derivedProblems = try DerivedTableVerifier.verify(db)
             }
             report.detachedRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM detached_row") ?? 0
             report.erasedEvents = erasedIDs.count

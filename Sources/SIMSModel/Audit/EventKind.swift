@@ -40,6 +40,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case tiersMerged = "tier.merge"
     case tiersUnmerged = "tier.unmerge"
     case inactiveTierKept = "rgpd.conservation_fiche"
+    case draftOpened = "brouillon.ouverture"
+    case draftClosed = "brouillon.fermeture"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -84,6 +86,8 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .tiersMerged: return "fusion de deux fiches"
         case .tiersUnmerged: return "fusion défaite"
         case .inactiveTierKept: return "fiche inactive conservée (RGPD)"
+        case .draftOpened: return "brouillon de fiche ouvert"
+        case .draftClosed: return "brouillon de fiche fermé"
         }
     }
 }
