@@ -191,7 +191,7 @@ final class TierErasureTests: ReviewTeamTestCase {
         // What a guesser would hash: the row as it was, every value right, but no salt.
         let (salt, saltedLeaf, unsaltedLeaf) = try test.store.pool.read { db -> (Data, String, String) in
             let statement = try db.makeStatement(sql: table.selectSQL + " WHERE id = \(person.id)")
-            let handle = try XCTUnwrap(statement.sqliteStatement)
+            let handle = statement.sqliteStatement
             XCTAssertEqual(sqlite3_step(handle), SQLITE_ROW)
             let salted = RowLeaf(table: table, count: table.columns.count) { sqlite3_column_value(handle, Int32($0)) }
             let unsalted = RowLeaf(table: table, count: table.columns.count - 1) { sqlite3_column_value(handle, Int32($0)) }

@@ -121,7 +121,7 @@ enum SearchIndexVerifier {
 
     private static func scan(_ db: Database, sql: String, row: (OpaquePointer) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
-        let handle = statement.sqliteStatement!
+        let handle = statement.sqliteStatement
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { break }
