@@ -45,7 +45,11 @@ let package = Package(
         // keymap.conf embedded into the binary at build time.
         .executableTarget(name: "KeymapEmbedder", path: "Sources/KeymapEmbedder"),
         .plugin(name: "KeymapEmbedding", capability: .buildTool(), dependencies: ["KeymapEmbedder"]),
-        .testTarget(name: "SIMSModelTests", dependencies: ["SIMSModel", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel"]),
+        // What both test targets share: a temporary store with its agents, a test's attested fixture write.
+        .target(name: "SIMSTestSupport", dependencies: ["SIMSModel", .product(name: "GRDB", package: "GRDB.swift")],
+                path: "Tests/SIMSTestSupport"),
+        .testTarget(name: "SIMSModelTests",
+                    dependencies: ["SIMSModel", "SIMSTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel", "SIMSTestSupport"]),
     ]
 )
