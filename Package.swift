@@ -39,8 +39,12 @@ let package = Package(
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["KeymapEmbedding"]
         ),
+        // keymap.conf embedded into the binary at build time.
+        .executableTarget(name: "KeymapEmbedder", path: "Sources/KeymapEmbedder"),
+        .plugin(name: "KeymapEmbedding", capability: .buildTool(), dependencies: ["KeymapEmbedder"]),
         .testTarget(name: "SIMSModelTests", dependencies: ["SIMSModel", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel"]),
     ]
