@@ -9,11 +9,22 @@ import GRDB
 /// if let problem = report.firstBreak { print(problem) }
 /// ```
 public enum ChainVerifier {
-    /// Runs `PRAGMA integrity_check`, walks every event in order, then reads every attested row.
+    /// Runs `PRAGMA integrity_check`, walks every event in order, then reads every attested row;
+    /// SQLite's integrity and the derived tables are read on connections of their own meanwhile.
     public static func verify(_ store: SIMSStore) throws -> ChainReport {
+        let integrityRead = BackgroundRead(store) { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        let derivedRead = BackgroundRead(store) { db in try DerivedTableVerifier.verify(db) }
+        var report = try verifyChainAndRows(store)
+        let integrity = try integrityRead.value()
+        report.integrityMessages = integrity == ["ok"] ? [] : integrity
+        let derived = try derivedRead.value()
+        if report.firstBreak == nil { report.derivedProblems = derived }
+        return report
+    }
+
+    /// The chain, every attested row, the triggers and the foreign keys.
+    private static func verifyChainAndRows(_ store: SIMSStore) throws -> ChainReport {
         try store.pool.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            let integrityOK = integrity == ["ok"]
             var expectedPrev = EventLog.genesisHash
             var legacyPrev = EventLog.genesisHash
             var expectedID: Int64 = 1
@@ -75,14 +86,13 @@ public enum ChainVerifier {
             } else if firstBreak == nil, count > 0 {
                 firstBreak = "La tête de chaîne a été supprimée hors de l'application."
             }
-            var report = ChainReport(integrityMessages: integrityOK ? [] : integrity, events: count, firstBreak: firstBreak)
+            var report = ChainReport(integrityMessages: [], events: count, firstBreak: firstBreak)
             if count > 0 { report.head = (expectedID - 1, expectedPrev) }
             report.schemaProblems = try schemaProblems(db)
             if firstBreak == nil {
                 let rows = try RowAttestationVerifier.verify(db, expected: expected)
                 report.rowProblems = rows.problems
                 report.attestedRows = rows.rows
-                report.derivedProblems = try DerivedTableVerifier.verify(db)
             }
             report.detachedRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM detached_row") ?? 0
             report.erasedEvents = erasedIDs.count
