@@ -54,7 +54,7 @@ enum DefaultKeymap {
 #           doublons, meme-personne, personnes-differentes,
 #           renouveler, aller-au-champ, verifier, valider, limiter,
 #           defaire-fusion, effacement, garder-autre, inactifs, conserver,
-#           aucune.
+#           doublon-precedent, doublon-suivant, aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
 # F7/F8 pages, F12 annuler).
@@ -144,9 +144,15 @@ bind fiche F7          aucune
 bind fiche F8          aucune
 
 # Saisie d'un formulaire : Entrée passe au champ suivant, F10 enregistre.
+# Sur une nouvelle fiche, F7/F8 (ou PgUp/PgDn) choisissent dans le panneau
+# « Déjà connus ? » la fiche que F6 ouvre.
 bind saisie F10        enregistrer
 bind saisie C-s        enregistrer
 bind saisie F6         ouvrir-doublon
+bind saisie F7         doublon-precedent
+bind saisie F8         doublon-suivant
+bind saisie PgUp       doublon-precedent
+bind saisie PgDn       doublon-suivant
 bind saisie Enter      champ-suivant
 
 # Catalogue des démarches et fiche pratique : F2 démarre la démarche choisie

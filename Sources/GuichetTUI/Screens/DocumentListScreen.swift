@@ -42,6 +42,7 @@ final class DocumentListScreen: Screen {
 
     var title: String { "Pièces jointes" }
     var context: KeymapContext { .documents }
+    var offeredActions: Set<KeyAction> { KeyAction.lineAndPageMoves.union(TextField.editingActions).union([.retour, .annuler]) }
 
     /// Whether OCR is known to be unavailable: the worker found no tesseract, or documents were
     /// marked so by a worker (of this process or another).

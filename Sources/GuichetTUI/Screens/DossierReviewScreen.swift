@@ -41,6 +41,11 @@ final class DossierReviewScreen: Screen {
 
     var title: String { "Instruction" }
     var context: KeymapContext { .instruction }
+    var offeredActions: Set<KeyAction> {
+        if let prompt { return prompt.answeredActions }
+        return KeyAction.lineAndPageMoves.union(Self.keyActions.map(\.1))
+            .union([.champSuivant, .champPrecedent, .note, .dossierSuivant, .dossierPrecedent, .retour, .annuler, .accueil])
+    }
 
     private var procedure: Procedure? { review.flatMap { session.catalog.procedure(code: $0.dossier.procedureCode) } }
     /// Two levels unless the procedure says otherwise: an unknown procedure gets the stricter rule.

@@ -24,6 +24,7 @@ final class ProcedureSheetScreen: Screen {
 
     var title: String { "Fiche pratique \(procedure.code)" }
     var context: KeymapContext { .catalogue }
+    var offeredActions: Set<KeyAction> { KeyAction.lineAndPageMoves.union([.demarrer, .imprimer, .retour, .annuler]) }
 
     private func wrap(width: Int) {
         guard width != wrappedWidth else { return }

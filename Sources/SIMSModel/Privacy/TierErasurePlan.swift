@@ -47,7 +47,7 @@ public struct TierErasurePlan: Sendable, Equatable {
         if documents > 0 { lines.append(Self.count(documents, "pièce", "pièces") + " (fichiers compris)") }
         if drafts > 0 { lines.append(Self.count(drafts, "saisie en cours", "saisies en cours")) }
         if relations > 0 { lines.append(Self.count(relations, "lien avec un autre tiers", "liens avec d'autres tiers")) }
-        if events > 0 { lines.append("le contenu de " + Self.count(events, "événement", "événements") + " du journal") }
+        if events > 0 { lines.append((events == 1 ? "le contenu d'un événement" : "le contenu de \(events) événements") + " du journal") }
         if isComplete { lines.append("la fiche elle-même : il n'en restera que son numéro") }
         return lines
     }
