@@ -245,8 +245,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .garderAutre: "garder l'autre fiche de la paire à la fusion « même personne » : c'est elle qui garde son numéro"
         case .inactifs: "voir les fiches inactives, à effacer ou conserver (RGPD, superviseurs)"
         case .conserver: "conserver la fiche choisie, avec le motif : elle quitte la liste pour la durée d'inactivité"
-        case .doublonPrecedent: "choisir la fiche précédente (▸) du panneau « Déjà connus ? »"
-        case .doublonSuivant: "choisir la fiche suivante (▸) du panneau « Déjà connus ? »"
+        case .doublonPrecedent: "choisir dans « Déjà connus ? » la fiche précédente (▸)"
+        case .doublonSuivant: "choisir dans « Déjà connus ? » la fiche suivante (▸)"
         }
     }
 

@@ -193,8 +193,8 @@ final class TierFormScreenTests: XCTestCase {
         XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces),
                        "F1Aide  F3Retour  F6Doublon  F7Dbl.préc  F8Dbl.suiv  F10Enreg.  F12Annuler")
         h.press(.function(1))
-        XCTAssertTrue(h.screen.contains("F7       Dbl.préc : choisir la fiche précédente (▸) du panneau « Déjà connus ? »"), h.screen)
-        XCTAssertTrue(h.screen.contains("F8       Dbl.suiv : choisir la fiche suivante (▸) du panneau « Déjà connus ? »"), h.screen)
+        XCTAssertTrue(h.screen.contains("F7       Dbl.préc : choisir dans « Déjà connus ? » la fiche précédente (▸)"), h.screen)
+        XCTAssertTrue(h.screen.contains("F8       Dbl.suiv : choisir dans « Déjà connus ? » la fiche suivante (▸)"), h.screen)
         XCTAssertFalse(h.screen.contains("page"), h.screen)
     }
 

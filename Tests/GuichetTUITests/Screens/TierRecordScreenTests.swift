@@ -12,7 +12,7 @@ final class TierRecordScreenTests: XCTestCase {
         for _ in 0..<4 { h.press(.key(.pageDown)); text += h.screen }
         XCTAssertTrue(text.contains("F9       Dossier : ouvrir un dossier pour ce tiers : choisir la"), text)
         XCTAssertTrue(text.contains("Ctrl+E   Eff.RGPD : effacer les données de la personne"), text)
-        for fieldKey in ["Ctrl+U", "Ctrl+W", "Ctrl+K", "Ctrl+A", "EffChamp", "Début", "PgPréc : afficher"] {
+        for fieldKey in ["Ctrl+U", "Ctrl+W", "Ctrl+K", "Ctrl+A", "EffChamp", "Début"] {
             XCTAssertFalse(text.contains(fieldKey), "no « \(fieldKey) » on a screen without a field:\n\(text)")
         }
         XCTAssertFalse(text.contains("choisir le demandeur"), text)
