@@ -143,8 +143,12 @@ final class IntakeScreen: Screen {
             return common.union(KeyAction.lineAndPageMoves).union(TextField.editingActions)
                 .union([.suggestion, .champSuivant, .champPrecedent])
         case .pieces:
-            return common.union(TextField.editingActions)
-                .union([.numeriser, .changerPiece, .ligneSuivante, .lignePrecedente, .champSuivant, .champPrecedent])
+            var offered = common.union([.numeriser, .changerPiece, .ligneSuivante, .lignePrecedente, .champSuivant, .champPrecedent])
+            // The date of a piece handed in is a field of its own.
+            if intake.checks.indices.contains(pieceSelected), case .handedIn = pieces[intake.checks[pieceSelected].requirement.key] ?? .missing {
+                offered.formUnion(TextField.editingActions)
+            }
+            return offered
         }
     }
     var focusedField: ProcedureField { procedure.fields[focus] }

@@ -4,7 +4,7 @@ import SIMSModel
 
 /// Hints never lie: on every screen, each key that the function-key bar or the help (F1) shows
 /// does something there. Each key is pressed on a fresh copy of the screen, in a state where a
-/// move or an edit can be seen (a line selected below the first, a cursor inside typed text);
+/// move or an edit can be seen (a move back after a move forward, an edit inside typed text);
 /// a key that leaves the screen (its text and styles: a selection moved), the stack and the cursor
 /// as they were fails.
 final class ScreenHintsTests: XCTestCase {
@@ -14,34 +14,51 @@ final class ScreenHintsTests: XCTestCase {
         (.person, [.birthName: "Wamytan", .givenNames: "Helene", .birthDate: "14/03/1985", .commune: "Païta", .postalCode: "98890"]),
     ]
 
+    /// The move forward that comes before trying a move back.
+    private static let forward: [KeyAction: KeyAction] = [
+        .lignePrecedente: .ligneSuivante, .pagePrecedente: .pageSuivante, .colonnePrecedente: .colonneSuivante,
+        .champPrecedent: .champSuivant, .doublonPrecedent: .doublonSuivant, .dossierPrecedent: .dossierSuivant,
+    ]
+
     /// Presses each key shown on the screen that `open` leads to, each time on a new harness.
-    private func assertEveryShownKeyIsHandled(_ name: String, file: StaticString = #filePath, line: UInt = #line,
-                                              _ open: () throws -> ScreenHarness) throws {
+    private func assertEveryShownKeyIsHandled<Harness: KeyDrivenHarness>(
+        _ name: String, file: StaticString = #filePath, line: UInt = #line, _ open: () throws -> Harness
+    ) throws {
         let probe = try open()
         let top = probe.app.top
-        let bar = probe.session.functionKeyBar(for: top.context).keeping(top.shownActions).visibleBindings(width: 80)
-        let help = HelpScreenContent(keymap: probe.session.keymap, context: top.context, shown: top.shownActions).bindings
+        let bar = probe.app.session.functionKeyBar(for: top.context).keeping(top.shownActions).visibleBindings(width: 80)
+        let help = HelpScreenContent(keymap: probe.app.session.keymap, context: top.context, shown: top.shownActions).bindings
         let shown = (bar + help).filter { !Application.ownActions.contains($0.action) }
         let keys = Array(Set(shown.map(\.key))).sorted()
         XCTAssertFalse(keys.isEmpty, "\(name): no key shown", file: file, line: line)
         for key in keys {
             let h = try open()
-            h.session.message = nil
+            // A move back is tried after a move forward, so that it has somewhere to go.
+            let action = shown.first { $0.key == key }?.action
+            if let forward = action.flatMap({ Self.forward[$0] }),
+               let forwardKey = h.app.session.keymap.keys(for: forward, in: top.context).first {
+                h.press(.key(forwardKey.key, modifiers: forwardKey.modifiers))
+            }
+            // A field-editing key is tried inside typed text, where each one can be seen.
+            if let action, TextField.editingActions.contains(action) {
+                h.type("abc def")
+                h.press(.left, .left)
+            }
+            h.app.session.message = nil
             h.app.renderFrame()
             let before = h.screen, cells = h.terminal.screen, cursor = h.terminal.cursor, depth = h.app.stack.count
             let screen = h.app.top
             let running = h.press(.key(key.key, modifiers: key.modifiers))
             let changed = !running || h.app.stack.count != depth || h.app.top !== screen || h.terminal.screen != cells
                 || h.terminal.cursor != cursor
-            let action = shown.first { $0.key == key }?.action.name ?? "?"
-            XCTAssertTrue(changed, "\(name): \(key.displayName) (\(action)) is shown but does nothing\n\(before)\n\(h.screen)",
+            XCTAssertTrue(changed, "\(name): \(key.displayName) (\(action?.name ?? "?")) is shown but does nothing\n\(before)\n\(h.screen)",
                           file: file, line: line)
         }
     }
 
     private func record(_ h: ScreenHarness) throws {
         h.app.open(try TierRecordScreen(session: h.session, tierID: 1))
-        h.press(.down)
+        h.app.renderFrame()
     }
 
     func testHomeAndSearch() throws {
@@ -50,7 +67,7 @@ final class ScreenHintsTests: XCTestCase {
             let h = try ScreenHarness(tiers: Self.threeNamesakes)
             h.press(.character("r"))
             h.type("wamytan")
-            h.press(.down, .left, .left)
+            h.press(.left, .left)
             return h
         }
     }
@@ -114,7 +131,7 @@ final class ScreenHintsTests: XCTestCase {
         try assertEveryShownKeyIsHandled("aide de la fiche") {
             let h = try ScreenHarness(tiers: Self.threeNamesakes)
             try record(h)
-            h.press(.function(1), .down)
+            h.press(.function(1))
             return h
         }
     }
@@ -123,6 +140,120 @@ final class ScreenHintsTests: XCTestCase {
         try assertEveryShownKeyIsHandled("fiches inactives, liste vide") {
             let h = try ScreenHarness()
             h.app.open(InactiveTierScreen(session: h.session, period: try InactivityPeriod(years: 5)))
+            return h
+        }
+    }
+
+    func testCatalogueAndProcedureSheet() throws {
+        func catalogue() throws -> ScreenHarness {
+            let h = try ScreenHarness(tiers: Self.threeNamesakes, catalog: ScreenProcedures.catalog)
+            h.app.open(ProcedureCatalogScreen(session: h.session, applicant: try TierService(store: h.store).snapshot(id: 1)))
+            return h
+        }
+        try assertEveryShownKeyIsHandled("catalogue des démarches") {
+            let h = try catalogue()
+            h.type("bourse")
+            h.press(.left, .left)
+            return h
+        }
+        try assertEveryShownKeyIsHandled("fiche pratique") {
+            let h = try catalogue()
+            h.press(.enter)
+            return h
+        }
+    }
+
+    func testIntakeFieldsPiecesGoToFieldAndQuestion() throws {
+        try assertEveryShownKeyIsHandled("dossier, champs") {
+            let h = try IntakeHarness()
+            try h.openIntake("BS")
+            h.press(.down)
+            h.type("abc def")
+            h.press(.left, .left)
+            return h
+        }
+        try assertEveryShownKeyIsHandled("dossier, pièces") {
+            let h = try IntakeHarness()
+            try h.openIntake("BS")
+            h.press(.function(5), .down)
+            return h
+        }
+        try assertEveryShownKeyIsHandled("dossier, aller au champ") {
+            let h = try IntakeHarness()
+            try h.openIntake("BS")
+            h.press(.ctrl("g"))
+            h.type("abc def")
+            h.press(.left, .left)
+            return h
+        }
+        try assertEveryShownKeyIsHandled("dossier, abandon ?") {
+            let h = try IntakeHarness()
+            try h.openIntake("BS")
+            h.press(.function(12))
+            XCTAssertTrue(h.screen.contains("Abandonner ce dossier ?"), h.screen)
+            return h
+        }
+    }
+
+    func testQueueAndDossierUnderReview() throws {
+        func queue() throws -> ScreenHarness {
+            let h = try ScreenHarness(roles: [.reception, .instructor, .supervisor], catalog: ScreenProcedures.catalog)
+            try ReviewFixture.grants(12, store: h.store, by: h.agent)
+            h.type("f")
+            return h
+        }
+        try assertEveryShownKeyIsHandled("file d'instruction") { try queue() }
+        try assertEveryShownKeyIsHandled("instruction d'un dossier") {
+            let h = try queue()
+            h.press(.enter)
+            XCTAssertTrue(h.line(0).contains("Instruction"), h.line(0))
+            return h
+        }
+    }
+
+    func testDashboardDocumentsScanAndConsultationMotif() throws {
+        try assertEveryShownKeyIsHandled("tableau de bord") {
+            let h = try ScreenHarness(catalog: ScreenProcedures.catalog)
+            try ReviewFixture.grants(3, store: h.store, by: h.agent)
+            h.type("t")
+            XCTAssertTrue(h.line(0).contains("Tableau de bord"), h.line(0))
+            return h
+        }
+        try assertEveryShownKeyIsHandled("pièces jointes") {
+            let h = try ScreenHarness(tiers: Self.threeNamesakes)
+            for day in ["2026-01-10", "2025-01-10", "2024-01-10"] {
+                try DocumentService(store: h.store).register(type: .identityDocument, issuedOn: day, owners: [1], by: h.agent)
+            }
+            try record(h)
+            h.press(.function(10))
+            return h
+        }
+        try assertEveryShownKeyIsHandled("pièces jointes, texte cherché") {
+            let h = try ScreenHarness(tiers: Self.threeNamesakes)
+            try DocumentService(store: h.store).register(type: .identityDocument, issuedOn: "2026-01-10", owners: [1], by: h.agent)
+            try record(h)
+            h.press(.function(10))
+            h.type("abc def")
+            h.press(.left, .left)
+            return h
+        }
+        try assertEveryShownKeyIsHandled("numérisation, type de pièce") {
+            let h = try ScreenHarness(tiers: Self.threeNamesakes)
+            try record(h)
+            h.press(.function(4))
+            XCTAssertTrue(h.line(0).contains("Numérisation"), h.line(0))
+            return h
+        }
+        try assertEveryShownKeyIsHandled("motif de consultation") {
+            let h = try ScreenHarness(tiers: Self.threeNamesakes)
+            try TierRestrictionService(store: h.store).restrict(tierID: 1, motif: "Demande de la personne", by: h.agent)
+            guard case .push(let asking) = TierRecordScreen.opening(h.session, tierID: 1) else {
+                XCTFail("a restricted record asks the motif first")
+                return h
+            }
+            h.app.open(asking)
+            h.type("abc def")
+            h.press(.left, .left)
             return h
         }
     }
