@@ -24,7 +24,13 @@ struct StoreOptions: ParsableArguments {
         if (db != nil || demo), HostEnvironment.actingForAgent {
             CommandFailure.fail("\(demo ? "--demo" : "--db") n'est pas permis ici : la base est celle que fixe \(HostConfiguration.defaultPath).")
         }
-        return demo ? StoreLocation.demo(environment: environment) : StoreLocation.resolve(explicit: db, environment: environment)
+        if demo { return StoreLocation.demo(environment: environment) }
+        let location = StoreLocation.resolve(explicit: db, environment: environment)
+        do {
+            return try StoreLocation.filePath(location)
+        } catch {
+            CommandFailure.fail("\(error)")
+        }
     }
 
     /// Refuses a store that does not exist, before anything is written beside it (its sessions
