@@ -34,8 +34,9 @@ final class NewcomerCommandLineTests: XCTestCase {
             XCTAssertEqual(summary.status, 0, "\(arguments): \(summary.stderr)")
             XCTAssertTrue(summary.stdout.hasPrefix("Base \(demoPath)\n"), "\(arguments): \(summary.stdout)")
         }
-        let search = try guichet.run(["search", "--demo", "wamytan"])
-        XCTAssertEqual(search.status, 0, search.stderr)
+        let agents = try guichet.run(["agent", "list", "--demo"])
+        XCTAssertEqual(agents.status, 0, agents.stderr)
+        XCTAssertTrue(agents.stdout.contains("Agent de démonstration"), agents.stdout)
         // Without --demo, the default store is missing: the message says how to reach the demo one.
         let plain = try guichet.run(["summary"])
         XCTAssertEqual(plain.status, 1)
