@@ -94,14 +94,14 @@ final class TierFormScreen: Screen {
     var context: KeymapContext { .saisie }
 
     /// While a question waits, only its answers (and F12/Échap, which goes back); otherwise the
-    /// fields, saving, cancelling, and on a new tier the « Déjà connus ? » panel: F6 opens its ▸,
-    /// F7/F8 move the ▸ when there is more than one.
+    /// fields, saving, cancelling, and on a new tier the « Déjà connus ? » panel: F6 opens its ▸
+    /// when it lists a record, F7/F8 move the ▸ when it lists more than one.
     var offeredActions: Set<KeyAction> {
         if confirmation != nil { return [.annuler] }
         var offered: Set<KeyAction> = [.champSuivant, .champPrecedent, .ligneSuivante, .lignePrecedente, .enregistrer,
                                        .annuler, .retour]
         offered.formUnion(TextField.editingActions)
-        if editing == nil { offered.insert(.ouvrirDoublon) }
+        if !duplicates.isEmpty { offered.insert(.ouvrirDoublon) }
         if min(duplicates.count, Self.shownDuplicates) > 1 { offered.formUnion([.doublonPrecedent, .doublonSuivant]) }
         return offered
     }

@@ -36,7 +36,7 @@ final class TierFormScreenTests: XCTestCase {
 
 
 
-            F1Aide  F3Retour  F6Doublon  F10Enreg.  F12Annuler
+            F1Aide  F3Retour  F10Enreg.  F12Annuler
             """)
     }
 
