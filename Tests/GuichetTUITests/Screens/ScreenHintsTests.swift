@@ -72,36 +72,31 @@ final class ScreenHintsTests: XCTestCase {
         }
     }
 
+    /// « Nouvelle personne » with the names and birth date of the three namesakes typed.
+    private func newPersonBesideThreeNamesakes() throws -> ScreenHarness {
+        let h = try ScreenHarness(tiers: Self.threeNamesakes)
+        h.press(.character("p"))
+        for (text, tabs) in [("Wamytan", 2), ("Hélène", 2), ("14/03/1985", 1)] {
+            h.type(text)
+            for _ in 0..<tabs { h.press(.tab) }
+        }
+        return h
+    }
+
     func testTierForm() throws {
         try assertEveryShownKeyIsHandled("nouvelle personne") {
             let h = try ScreenHarness()
             h.press(.character("p"))
-            h.type("abc def")
-            h.press(.left, .left)
             return h
         }
         try assertEveryShownKeyIsHandled("nouvelle personne, trois fiches proches") {
-            let h = try ScreenHarness(tiers: Self.threeNamesakes)
-            h.press(.character("p"))
-            h.type("Wamytan")
-            h.press(.tab, .tab)
-            h.type("Hélène")
-            h.press(.tab, .tab)
-            h.type("14/03/1985")
-            h.press(.tab, .function(8))
-            h.type("abc def")
-            h.press(.left, .left)
+            let h = try newPersonBesideThreeNamesakes()
+            h.press(.function(8))
             return h
         }
         try assertEveryShownKeyIsHandled("question du doublon probable") {
-            let h = try ScreenHarness(tiers: Self.threeNamesakes)
-            h.press(.character("p"))
-            h.type("Wamytan")
-            h.press(.tab, .tab)
-            h.type("Hélène")
-            h.press(.tab, .tab)
-            h.type("14/03/1985")
-            h.press(.tab, .function(10))
+            let h = try newPersonBesideThreeNamesakes()
+            h.press(.function(10))
             XCTAssertTrue(h.screen.contains("Doublon probable"), h.screen)
             return h
         }
@@ -117,8 +112,6 @@ final class ScreenHintsTests: XCTestCase {
             let h = try ScreenHarness(tiers: Self.threeNamesakes)
             try record(h)
             h.press(.ctrl("r"))
-            h.type("abc def")
-            h.press(.left, .left)
             return h
         }
         try assertEveryShownKeyIsHandled("historique d'un champ") {
@@ -168,8 +161,6 @@ final class ScreenHintsTests: XCTestCase {
             let h = try IntakeHarness()
             try h.openIntake("BS")
             h.press(.down)
-            h.type("abc def")
-            h.press(.left, .left)
             return h
         }
         try assertEveryShownKeyIsHandled("dossier, pièces") {
@@ -182,8 +173,6 @@ final class ScreenHintsTests: XCTestCase {
             let h = try IntakeHarness()
             try h.openIntake("BS")
             h.press(.ctrl("g"))
-            h.type("abc def")
-            h.press(.left, .left)
             return h
         }
         try assertEveryShownKeyIsHandled("dossier, abandon ?") {
@@ -252,8 +241,6 @@ final class ScreenHintsTests: XCTestCase {
                 return h
             }
             h.app.open(asking)
-            h.type("abc def")
-            h.press(.left, .left)
             return h
         }
     }

@@ -90,11 +90,14 @@ final class TierFormScreenTests: XCTestCase {
         XCTAssertEqual(try h.store.summary().persons, 1, "nothing was created")
     }
 
+    /// Two records close to « Wamytan Hélène 14/03/1985 ».
+    private static let twoHelenes: [(TierKind, [TierField: String])] = [
+        (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985", .commune: "Nouméa"]),
+        (.person, [.givenNames: "Hélène", .birthName: "Wamytane", .birthDate: "14/03/1985", .commune: "Bourail"]),
+    ]
+
     func testThePanelSaysWhenNoRecordIsCloseAndOpensTheCandidateUnderTheCursor() throws {
-        let h = try ScreenHarness(tiers: [
-            (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985", .commune: "Nouméa"]),
-            (.person, [.givenNames: "Hélène", .birthName: "Wamytane", .birthDate: "14/03/1985", .commune: "Bourail"]),
-        ])
+        let h = try ScreenHarness(tiers: Self.twoHelenes)
         newPerson(h)
         h.type("Kasarhérou")
         h.press(.tab, .tab)
@@ -179,17 +182,12 @@ final class TierFormScreenTests: XCTestCase {
     }
 
     func testF7AndF8AreNamedForThePanelTheyMoveInTheBarAndTheHelp() throws {
-        let h = try ScreenHarness(tiers: [
-            (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985", .commune: "Nouméa"]),
-            (.person, [.givenNames: "Hélène", .birthName: "Wamytane", .birthDate: "14/03/1985", .commune: "Bourail"]),
-        ])
+        let h = try ScreenHarness(tiers: Self.twoHelenes)
         newPerson(h)
-        h.type("Wamytan")
-        h.press(.tab, .tab)
-        h.type("Hélène")
-        h.press(.tab, .tab)
-        h.type("14/03/1985")
-        h.press(.tab)
+        for (text, tabs) in [("Wamytan", 2), ("Hélène", 2), ("14/03/1985", 1)] {
+            h.type(text)
+            for _ in 0..<tabs { h.press(.tab) }
+        }
         XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces),
                        "F1Aide  F3Retour  F6Doublon  F7Dbl.préc  F8Dbl.suiv  F10Enreg.  F12Annuler")
         h.press(.function(1))
