@@ -25,6 +25,7 @@ final class ScreenHintsTests: XCTestCase {
         _ name: String, file: StaticString = #filePath, line: UInt = #line, _ open: () throws -> Harness
     ) throws {
         let probe = try open()
+        probe.app.renderFrame()
         let top = probe.app.top
         let bar = probe.app.session.functionKeyBar(for: top.context).keeping(top.shownActions).visibleBindings(width: 80)
         let help = HelpScreenContent(keymap: probe.app.session.keymap, context: top.context, shown: top.shownActions).bindings
@@ -33,6 +34,7 @@ final class ScreenHintsTests: XCTestCase {
         XCTAssertFalse(keys.isEmpty, "\(name): no key shown", file: file, line: line)
         for key in keys {
             let h = try open()
+            h.app.renderFrame()   // as the main loop does before any key: a screen learns its rows when drawn
             // A move back is tried after a move forward, so that it has somewhere to go.
             let action = shown.first { $0.key == key }?.action
             if let forward = action.flatMap({ Self.forward[$0] }),
@@ -241,6 +243,37 @@ final class ScreenHintsTests: XCTestCase {
                 return h
             }
             h.app.open(asking)
+            return h
+        }
+    }
+
+    func testReceiptBeneficiaryChoiceAndArrivals() throws {
+        try assertEveryShownKeyIsHandled("récépissé") {
+            let h = try ScreenHarness(receipts: ReceiptOutput(storePath: NSTemporaryDirectory() + "hints-" + UUID().uuidString + "/sims.sqlite",
+                                                              printer: nil, printCommand: "lp"))
+            h.app.open(ReceiptScreen(session: h.session, submitted: ScreenProcedures.submitted()))
+            return h
+        }
+        try assertEveryShownKeyIsHandled("bénéficiaire") {
+            let h = try IntakeHarness()
+            h.app.open(try TierRecordScreen(session: h.session, tierID: h.parent.id))
+            h.press(.function(9))
+            h.type("demande bourse scolaire")
+            h.press(.function(2))
+            XCTAssertTrue(h.screen.contains("Pour qui est ce dossier ?"), h.screen)
+            return h
+        }
+        try assertEveryShownKeyIsHandled("arrivées") {
+            let h = try ScreenHarness()
+            let inbox = try InboxFolder(directory: URL(fileURLWithPath: h.directory).appendingPathComponent("arrivees"))
+            for index in 1...3 {
+                let url = inbox.directory.appendingPathComponent("scan-000\(index).pdf")
+                try ArrivalsScreenTests.pdf(["AVIS DE SITUATION RIDET", "page \(index)"]).write(to: url)
+                try FileManager.default.setAttributes([.modificationDate: ScreenHarness.now.addingTimeInterval(-120)],
+                                                      ofItemAtPath: url.path)
+            }
+            try inbox.scan(now: ScreenHarness.now.addingTimeInterval(-10))
+            h.app.open(ArrivalsScreen(session: h.session, inbox: inbox))
             return h
         }
     }
