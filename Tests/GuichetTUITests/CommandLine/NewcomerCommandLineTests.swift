@@ -33,6 +33,8 @@ final class NewcomerCommandLineTests: XCTestCase {
             let summary = try guichet.run(arguments)
             XCTAssertEqual(summary.status, 0, "\(arguments): \(summary.stderr)")
             XCTAssertTrue(summary.stdout.hasPrefix("Base \(demoPath)\n"), "\(arguments): \(summary.stdout)")
+            XCTAssertTrue(summary.stdout.hasSuffix("\n0 personne, 0 organisation, 0 relation, 1 agent, 1 événement au journal.\n"),
+                          summary.stdout)
         }
         let agents = try guichet.run(["agent", "list", "--demo"])
         XCTAssertEqual(agents.status, 0, agents.stderr)
