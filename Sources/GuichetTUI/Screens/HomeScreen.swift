@@ -14,7 +14,8 @@ final class HomeScreen: Screen {
         self.session = session
         reloadDrafts()
         if pending > 0 {
-            session.message = .info("Vous avez \(pending) saisie(s) non enregistrée(s) : Entrée pour reprendre la première.")
+            session.message = .info("Vous avez \(FrenchCount.of(pending, "saisie non enregistrée", "saisies non enregistrées")) : "
+                + "Entrée pour reprendre la première.")
         }
     }
 

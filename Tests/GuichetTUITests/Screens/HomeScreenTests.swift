@@ -39,7 +39,8 @@ final class HomeScreenTests: XCTestCase {
         for name in ["Wamytan", "Gorodey", "Kaloï"] {
             try drafts.save(TierDraft(agentID: h.agent.id, kind: .person, values: [.birthName: name]))
         }
-        h.app.top.didReappear()
+        h.app.open(HomeScreen(session: h.session))   // as at the next start
+        XCTAssertEqual(h.session.message?.text, "Vous avez 3 saisies non enregistrées : Entrée pour reprendre la première.")
         h.app.renderFrame()
         XCTAssertEqual(h.line(20).trimmingCharacters(in: .whitespaces), "Saisies non enregistrées (3 ; ↑/↓ pour les parcourir) :")
         var seen: [String] = []
