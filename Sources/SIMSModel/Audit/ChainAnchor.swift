@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// The head of the audit chain written as one short line that a superviseur keeps outside the
 /// store (a printed daily report, syslog, a message): `guichet check --depuis-ancre` then proves

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Verifies SQLite's integrity, the whole audit chain (naming the first event that breaks it),
 /// every row of the attested tables against what the events attest, the attestation triggers and

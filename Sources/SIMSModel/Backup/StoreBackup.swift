@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import GRDB
+package import GRDB
 
 /// Backups of the store while agents work, and their restoration.
 ///

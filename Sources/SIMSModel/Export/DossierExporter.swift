@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import GRDB
+package import GRDB
 
 /// The dossiers of a queue filter as CSV for a spreadsheet: comma-separated, quoted as RFC 4180
 /// says (a name holding a comma or a quote is quoted, its quotes doubled), lines ending in CRLF,

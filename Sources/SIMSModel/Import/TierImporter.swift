@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import GRDB
+package import GRDB
 
 /// Imports tiers from a CSV file: every line validated, good lines written with their facts,
 /// search tokens and relations in one transaction with one audit event, bad lines written to a

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Merges two records of the same person (or organisation), and undoes a merge.
 ///
@@ -26,7 +26,7 @@ public struct TierMerger: Sendable {
 
     /// One transaction: merges absorbedID into survivorID; `within` runs inside that transaction.
     @discardableResult
-    public func merge(survivorID: Int64, absorbedID: Int64, by agent: Agent, motif: String?,
+    package func merge(survivorID: Int64, absorbedID: Int64, by agent: Agent, motif: String?,
                       within: ((Database) throws -> Void)? = nil) throws -> TierMergeOutcome {
         try AgentService.require(agent, .supervisor, .administrator, to: "fusionner deux fiches")
         let motif = try Self.checked(motif)
@@ -96,7 +96,7 @@ public struct TierMerger: Sendable {
     /// only, that merge): both records are put back as they were; what was added to the survivor
     /// since stays there. `within` runs inside that transaction.
     @discardableResult
-    public func unmerge(absorbedID: Int64, by agent: Agent, motif: String?,
+    package func unmerge(absorbedID: Int64, by agent: Agent, motif: String?,
                         within: ((Database) throws -> Void)? = nil) throws -> TierUnmergeOutcome {
         try AgentService.require(agent, .supervisor, .administrator, to: "défaire une fusion")
         let motif = try Self.checked(motif)

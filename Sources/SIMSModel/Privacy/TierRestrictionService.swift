@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Restricts a tier's processing (RGPD « limitation ») and lifts it, and guards every read that
 /// shows a restricted tier's data: such a consultation needs a motif, recorded in its event.

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Applies the procedures' retention: the closed dossiers (accepté, refusé, sans suite) whose
 /// retention, counted from the decision, has run out are erased — answers, internal notes, the

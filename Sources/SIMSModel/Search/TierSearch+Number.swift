@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension TierSearch {
     /// The tier number typed as « n° 123 » (also « n°123 », « no 123 », « #123 »), or nil: a bare

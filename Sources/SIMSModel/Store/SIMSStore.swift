@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 import Logging
 
 /// The SIMS store: one SQLite file in WAL mode shared by every `guichet` process.
@@ -15,7 +15,7 @@ public final class SIMSStore: Sendable {
     /// The file path of the database.
     public let path: String
     /// The connection pool (one writer, concurrent readers).
-    public let pool: DatabasePool
+    package let pool: DatabasePool
     /// The clock used for every timestamp.
     public let clock: SIMSClock
 
@@ -92,7 +92,7 @@ public final class SIMSStore: Sendable {
     ///     try EventLog.append(db, kind: .dossierReassigned, ...)
     /// }
     /// ```
-    public func write<T>(_ updates: (Database) throws -> T) throws -> T {
+    package func write<T>(_ updates: (Database) throws -> T) throws -> T {
         try pool.write { db in
             let result = try updates(db)
             try EventLog.seal(db)

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The named migrations that build the SIMS schema, in order.
 ///
