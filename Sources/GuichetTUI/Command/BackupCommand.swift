@@ -28,6 +28,11 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.guarded {
+            if vers != nil, HostEnvironment.actingForAgent {
+                throw ValidationError(field: nil, message: "--vers n'est pas permis ici : les sauvegardes vont dans "
+                    + "\(Self.defaultFolder(storePath: store.path)), hors de portée des agents. Relancez sans --vers ; pour un autre "
+                    + "dossier, root lance « sudo -u COMPTE_DE_SERVICE guichet sauvegarde --vers DOSSIER ».")
+            }
             let opened = try BackupCommand.authorized(store, to: "sauvegarder la base")
             let line = ProgressLine(label: "Sauvegarde")
             let report = try StoreBackup.take(opened, into: vers ?? Self.defaultFolder(storePath: opened.path), keep: garder) {
