@@ -133,8 +133,13 @@ enum AgentLauncher {
         let shown = ShownText.escaped(file.path, limit: 200)
         let descriptor = open(file.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw ValidationError(field: nil, message: "Impossible de lire \(shown) : \(String(cString: strerror(errno))) ; "
-                + "vérifiez le chemin et vos droits sur ce fichier (Guichet le lit avec vos droits).")
+            let why = switch errno {
+            case ENOENT: "ce fichier n'existe pas"
+            case EACCES: "vous n'avez pas le droit de le lire"
+            default: String(cString: strerror(errno))
+            }
+            throw ValidationError(field: nil, message: "Impossible de lire \(shown) : \(why) ; vérifiez le chemin et vos droits "
+                + "sur ce fichier (Guichet le lit avec vos droits, pas avec ceux du compte de service).")
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {

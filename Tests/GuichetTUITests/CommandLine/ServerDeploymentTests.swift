@@ -4,64 +4,7 @@ import XCTest
 
 /// A shared host set up by `guichet serveur installer`, as root: agents reach the store only
 /// through the installed `guichet`, under their own login; nobody reads the files directly.
-final class ServerDeploymentTests: XCTestCase {
-    private let account = "gtest-svc", group = "gtest-agents"
-    private let users = ["gtacc", "gtsup", "gtnon"]
-    private var folder = ""
-    private var tmux: TmuxSession?
-
-    override func setUpWithError() throws {
-        guard getuid() == 0 else { throw XCTSkip("creates users and a sudo rule: root only") }
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sudo") else { throw XCTSkip("sudo is not installed (.ci/setup installs it)") }
-        guard !FileManager.default.fileExists(atPath: "/etc/guichet/guichet.conf") else {
-            throw XCTSkip("a real Guichet installation is on this host: not touched")
-        }
-        folder = "/tmp/gtest-srv-" + UUID().uuidString.prefix(8)
-    }
-
-    override func tearDown() {
-        guard !folder.isEmpty else { return }
-        if let tmux {
-            // userdel refuses a user whose processes still run: the agent's guichet ends with its pane.
-            tmux.kill()
-            Thread.sleep(forTimeInterval: 0.5)
-        }
-        for user in users { _ = try? run("/usr/sbin/userdel", ["-r", user]) }
-        _ = try? run("/usr/sbin/userdel", [account])
-        _ = try? run("/usr/sbin/groupdel", [group])
-        _ = try? run("/usr/sbin/groupdel", [account])
-        for path in ["/etc/guichet/guichet.conf", "/etc/sudoers.d/guichet", "/usr/local/bin/guichet", folder, "/tmp/gtest-tiers.csv",
-                     "/etc/guichet/gtest-scanimage", "/etc/guichet/gtest-lp", "/etc/guichet/gtest-sane.d"] {
-            try? FileManager.default.removeItem(atPath: path)
-        }
-        rmdir("/etc/guichet")
-    }
-
-    @discardableResult
-    private func run(_ program: String, _ arguments: [String]) throws -> GuichetProcess.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"]
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    /// Runs a command as `user` from a clean login-like environment plus `environment`.
-    @discardableResult
-    private func run(as user: String, _ command: [String], environment: [String] = []) throws -> GuichetProcess.Result {
-        try run("/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin",
-                                      "HOME=/home/\(user)"] + environment + command)
-    }
-
+final class ServerDeploymentTests: SharedHostTestCase {
     func testAgentsWorkThroughGuichetOnlyAndNobodyReadsTheFiles() throws {
         let install = ["serveur", "installer", "--dossier", folder, "--compte", account, "--groupe", group]
         let first = try run(GuichetProcess.executable, install)
