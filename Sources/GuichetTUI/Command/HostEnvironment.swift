@@ -84,7 +84,7 @@ enum HostEnvironment {
         do {
             let channel = try AgentChannel.read(from: number)
             arguments = channel.arguments
-            InheritedFiles.names = channel.files
+            InheritedFiles.names = Dictionary(uniqueKeysWithValues: channel.files.compactMap { key, name in Int32(key).map { ($0, name) } })
             if let text = channel.keymap { agentKeymap = (channel.keymapPath ?? "keymap.conf", text) }
         } catch {
             CommandFailure.fail("la commande transmise par votre guichet est illisible (\(error)) : relancez-la.")

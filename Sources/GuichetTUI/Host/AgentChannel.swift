@@ -12,8 +12,8 @@ struct AgentChannel: Codable, Equatable {
     static let maximumSize = 256 * 1024
 
     var arguments: [String]
-    /// The agent's path of each descriptor passed, by descriptor number.
-    var files: [Int32: String] = [:]
+    /// The agent's path of each descriptor passed, by descriptor number (as text: a JSON key).
+    var files: [String: String] = [:]
     /// The agent's `keymap.conf`, read with the agent's rights, and its path.
     var keymap: String?
     var keymapPath: String?

@@ -94,7 +94,7 @@ enum AgentLauncher {
             }
             let number = Int32(4 + handover.descriptors.count)
             handover.descriptors.append(descriptor)
-            handover.channel.files[number] = file.path
+            handover.channel.files[String(number)] = file.path
             rewritten = try rewrite(rewritten, file: file, as: "/dev/fd/\(number)")
         }
         handover.channel.arguments = rewritten

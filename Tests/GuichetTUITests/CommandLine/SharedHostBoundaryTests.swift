@@ -11,7 +11,8 @@ final class SharedHostBoundaryTests: SharedHostTestCase {
         try installHost()
         let over = try run(as: "gtsup", ["guichet", "export", "dossiers", "--csv", "--sortie", folder + "/sims.sqlite", "--ecraser"])
         XCTAssertEqual(over.status, 1, over.stdout + over.stderr)
-        XCTAssertTrue(over.stderr.contains("vous n'avez pas accès au dossier \(folder)"), over.stderr)
+        XCTAssertTrue(over.stderr.contains("Impossible d'écrire dans le dossier \(folder) : vous n'y avez pas le droit d'écrire ; "
+            + "choisissez un dossier à vous"), over.stderr)
         XCTAssertFalse(over.stderr.contains("exportés"), over.stderr)
         let into = try run(as: "gtsup", ["guichet", "export", "dossiers", "--sortie", folder + "/procedures.csv"])
         XCTAssertEqual(into.status, 1)
@@ -25,7 +26,7 @@ final class SharedHostBoundaryTests: SharedHostTestCase {
         try write("type,nom_naissance,prenoms,date_naissance\npersonne,,Sans Nom,01/01/1990\n", to: "/home/gtadm/mauvais.csv", ownedBy: "gtadm")
         let tried = try run(as: "gtadm", ["guichet", "import", "tiers", "mauvais.csv", "--rejects", folder + "/sims.sqlite"])
         XCTAssertEqual(tried.status, 1, tried.stdout + tried.stderr)
-        XCTAssertTrue(tried.stderr.contains("vous n'avez pas accès au dossier \(folder)"), tried.stderr)
+        XCTAssertTrue(tried.stderr.contains("choisissez un dossier à vous"), tried.stderr)
         try assertStoreWholeAndUsable()
     }
 
@@ -102,7 +103,7 @@ final class SharedHostBoundaryTests: SharedHostTestCase {
         try run("/bin/chown", ["-R", "\(account):\(account)", folder + "/.config"])
         // The agent's own keymap is: read by their own guichet.
         try FileManager.default.createDirectory(atPath: "/home/gtacc/.config/guichet", withIntermediateDirectories: true)
-        try write("bind generic F12 quitter\n", to: "/home/gtacc/.config/guichet/keymap.conf", ownedBy: "gtacc")
+        try write("bind accueil z quitter\n", to: "/home/gtacc/.config/guichet/keymap.conf", ownedBy: "gtacc")
         try run("/bin/chown", ["-R", "gtacc:gtacc", "/home/gtacc/.config"])
         guard TmuxSession.tmux != nil else { return }
         let tmux = try TmuxSession(["/usr/sbin/runuser", "-u", "gtacc", "--", "/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin",
@@ -110,8 +111,8 @@ final class SharedHostBoundaryTests: SharedHostTestCase {
         self.tmux = tmux
         let screen = try tmux.waitFor("Bonjour Marie Gorodey")
         XCTAssertFalse(screen.contains("pas-une-action"), screen)
-        try tmux.keys("F12")
-        try tmux.waitFor("the application quits on the agent's own F12", { _ in (try? tmux.hasExited()) == true })
+        try tmux.type("z")
+        try tmux.waitFor("the application quits on the agent's own z", { _ in (try? tmux.hasExited()) == true })
     }
 
     func testBenchIsForAdministrateursAndNeverInTheStoreFolder() throws {
@@ -132,7 +133,7 @@ final class SharedHostBoundaryTests: SharedHostTestCase {
                   ownedBy: account, mode: 0o644)
         defer { unlink("/tmp/gtest-odile.csv") }
         XCTAssertEqual(try run(as: account, ["guichet", "import", "tiers", "/tmp/gtest-odile.csv", "--rejects", folder + "/r.csv"]).status, 0)
-        let serviceUID = try XCTUnwrap(getpwnam(account)?.pointee.pw_uid)
+        let serviceUID = try XCTUnwrap(getpwnam(account)?.pointee.pw_uid), agentUID = try XCTUnwrap(getpwnam("gtacc")?.pointee.pw_uid)
         // The store's gate held: the search waits, and every process is looked at meanwhile.
         var seen: [String] = []
         var serviceSide: String?
@@ -144,23 +145,33 @@ final class SharedHostBoundaryTests: SharedHostTestCase {
             search.standardOutput = FileHandle.nullDevice
             search.standardError = FileHandle.nullDevice
             try search.run()
+            // Every process of the agent's, of the service account's, and sudo between them (other tests may run meanwhile).
+            func scan() -> [(line: String, uid: uid_t)] {
+                ((try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap(Int32.init) ?? []).compactMap { pid in
+                    var info = stat()
+                    guard pid != getpid(), stat("/proc/\(pid)", &info) == 0,
+                          let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+                    let line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
+                    guard [agentUID, serviceUID].contains(info.st_uid) || line.contains("--canal-agent") else { return nil }
+                    return (line, info.st_uid)
+                }
+            }
             let deadline = Date().addingTimeInterval(20)
             while serviceSide == nil, Date() < deadline {
-                for pid in (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap(Int32.init) ?? [] where pid != getpid() {
-                    guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
-                    let line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
-                    seen.append(line)
-                    var info = stat()
-                    if line.contains("--canal-agent"), stat("/proc/\(pid)", &info) == 0, info.st_uid == serviceUID { serviceSide = line }
-                }
+                serviceSide = scan().first { $0.line.contains("--canal-agent") && $0.uid == serviceUID }?.line
                 usleep(20_000)
             }
+            // The search waits at the gate: everything it runs as is there now.
+            seen = scan().map(\.line)
         }
         search.waitUntilExit()
         XCTAssertEqual(search.terminationStatus, 0)
         let service = try XCTUnwrap(serviceSide, "the service account's guichet was not seen")
         XCTAssertTrue(service.hasSuffix("guichet --canal-agent 3 "), service)
-        XCTAssertFalse(seen.contains { $0.contains("WAMYTAN") || $0.contains("03/04/1951") }, seen.filter { $0.contains("guichet") }.joined(separator: "\n"))
+        XCTAssertFalse(seen.contains { $0.contains("WAMYTAN") || $0.contains("03/04/1951") }, seen.joined(separator: "\n"))
+        XCTAssertTrue(seen.contains { $0.hasPrefix("sudo -n -C 4 -u \(account) -- ") }, seen.joined(separator: "\n"))
+        // The agent's own guichet blanked its command line once it had handed the search over.
+        XCTAssertTrue(seen.contains { $0.trimmingCharacters(in: .whitespaces) == "guichet" }, seen.joined(separator: "\n"))
     }
 
     func testSuperviseurReadsTheirOwnExport() throws {
