@@ -16,12 +16,17 @@ struct BackupCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
-    @Option(name: .long, help: "Dossier des sauvegardes (par défaut « sauvegardes » à côté de la base).") var vers: String?
+    @Option(name: .long, help: "Dossier des sauvegardes (par défaut GUICHET_SAUVEGARDES, sinon « sauvegardes » à côté de la base).")
+    var vers: String?
     @Option(name: .long, help: "Nombre de sauvegardes gardées dans le dossier (les plus anciennes sont supprimées).")
     var garder = 14
 
-    /// The default folder of backups: `sauvegardes` beside the store.
-    static func defaultFolder(storePath: String) -> String {
+    /// The default folder of backups: `GUICHET_SAUVEGARDES` (on a shared host, the
+    /// administrator's file sets it), else `sauvegardes` beside the store.
+    static func defaultFolder(storePath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let chosen = environment["GUICHET_SAUVEGARDES"], chosen.hasPrefix("/") {
+            return chosen.count > 1 && chosen.hasSuffix("/") ? String(chosen.dropLast()) : chosen
+        }
         let folder = (storePath as NSString).deletingLastPathComponent
         return (folder.isEmpty ? "." : folder) + "/sauvegardes"
     }

@@ -37,7 +37,8 @@ struct RestoreCommand: ParsableCommand {
     }
 
     /// For an agent on a shared host, the backup named `name` in the store's own folder of
-    /// backups, which only the service account writes: an agent's folder (of links, of a
+    /// backups (``BackupCommand/defaultFolder(storePath:environment:)``), which only the
+    /// service account writes: an agent's folder (of links, of a
     /// register built elsewhere) is never opened.
     static func ownBackup(_ name: String, storePath: String) throws -> String {
         let backups = BackupCommand.defaultFolder(storePath: storePath)
