@@ -49,7 +49,11 @@ struct ServerInstallCommand: ParsableCommand {
             try Self.install(ServerLayout.sudoRule, layout.sudoRuleText, mode: 0o440, what: "Règle sudo", check: true)
             try FileManager.default.createDirectory(atPath: "/etc/guichet", withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o755])
-            if FileManager.default.fileExists(atPath: ServerLayout.configuration) {
+            if let text = try? String(contentsOfFile: ServerLayout.configuration, encoding: .utf8),
+               let added = ServerLayout.addingGroup(groupe, to: text) {
+                // A file written before the group was recorded: only that line is added.
+                try Self.install(ServerLayout.configuration, added, mode: 0o644, what: "Configuration (groupe des agents ajouté)", check: false)
+            } else if FileManager.default.fileExists(atPath: ServerLayout.configuration) {
                 print("Configuration : \(ServerLayout.configuration) (déjà là, gardée telle quelle)")
             } else {
                 try Self.install(ServerLayout.configuration, layout.configurationText, mode: 0o644, what: "Configuration", check: false)

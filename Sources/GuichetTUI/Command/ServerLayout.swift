@@ -65,6 +65,17 @@ struct ServerLayout {
         """
     }
 
+    /// The configuration `text` with `groupe = group` after its `compte` line, when it names no
+    /// group yet; nil otherwise.
+    static func addingGroup(_ group: String, to text: String) -> String? {
+        var lines = text.components(separatedBy: "\n")
+        let key = { (line: String) in line.split(separator: "=").first?.trimmingCharacters(in: .whitespaces) ?? "" }
+        guard !lines.contains(where: { key($0) == "groupe" }),
+              let account = lines.firstIndex(where: { key($0) == "compte" }) else { return nil }
+        lines.insert("groupe = \(group)", at: account + 1)
+        return lines.joined(separator: "\n")
+    }
+
     /// What breaks the boundary: one French line each.
     func problems() -> [String] {
         var found: [String] = []

@@ -97,6 +97,9 @@ final class SharedHostBoundaryTests: SharedHostTestCase {
         let export = try run(as: "gtsup", ["guichet", "export", "dossiers", "--sortie", folder + "/.config/guichet/keymap.conf"])
         XCTAssertEqual(export.status, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/.config"))
+        let demo = try run(as: "gtacc", ["guichet", "--demo"])
+        XCTAssertEqual(demo.status, 1)
+        XCTAssertTrue(demo.stderr.contains("--demo n'est pas permis ici"), demo.stderr)
         // Even a keymap the service account's home held would not be read for an agent.
         try FileManager.default.createDirectory(atPath: folder + "/.config/guichet", withIntermediateDirectories: true)
         try write("bind generic F1 pas-une-action\n", to: folder + "/.config/guichet/keymap.conf", ownedBy: account)

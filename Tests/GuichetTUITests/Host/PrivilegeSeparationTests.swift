@@ -115,6 +115,12 @@ final class PrivilegeSeparationTests: XCTestCase {
         XCTAssertFalse(ServerLayout.procHidesProcesses(options: "rw,relatime"))
     }
 
+    func testAnOlderConfigurationGetsTheGroupAfterItsAccount() {
+        XCTAssertEqual(ServerLayout.addingGroup("guichet-agents", to: "# x\ncompte = guichet\nGUICHET_DB = /srv/g.sqlite\n\n[agent a]\n"),
+                       "# x\ncompte = guichet\ngroupe = guichet-agents\nGUICHET_DB = /srv/g.sqlite\n\n[agent a]\n")
+        XCTAssertNil(ServerLayout.addingGroup("autre", to: "compte = guichet\ngroupe = guichet-agents\n"))
+    }
+
     func testSomeoneOutsideTheGroupIsToldInFrenchWhatToAsk() {
         let configuration = HostConfiguration(account: "guichet", group: "groupe-qui-n-existe-pas")
         XCTAssertTrue(AgentLauncher.membershipProblem(login: "root", configuration: configuration)?
