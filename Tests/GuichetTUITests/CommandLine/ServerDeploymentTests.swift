@@ -7,27 +7,15 @@ import XCTest
 /// through the installed `guichet`, under their own login; nobody reads the files directly.
 final class ServerDeploymentTests: SharedHostTestCase {
     func testAgentsWorkThroughGuichetOnlyAndNobodyReadsTheFiles() throws {
-        let install = ["serveur", "installer", "--dossier", folder, "--compte", account, "--groupe", group]
-        let first = try run(GuichetProcess.executable, install)
+        let first = try run(GuichetProcess.executable, installation)
         XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         XCTAssertTrue(first.stdout.contains("Compte de service créé : \(account)"), first.stdout)
         XCTAssertTrue(first.stdout.contains("Règle sudo écrite : /etc/sudoers.d/guichet"), first.stdout)
-        let again = try run(GuichetProcess.executable, install)
+        let again = try run(GuichetProcess.executable, installation)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertFalse(again.stdout.contains("créé") || again.stdout.contains("écrite") || again.stdout.contains("installé"), again.stdout)
 
-        // The service account creates the store and adds the agents (as root runs it, from cron or by hand).
-        XCTAssertEqual(try run(as: account, ["guichet", "init", "--name", "Compte de service"]).status, 0)
-        try run(as: account, ["guichet", "agent", "add", "gtacc", "--name", "Marie Gorodey", "--role", "accueil"])
-        try run(as: account, ["guichet", "agent", "add", "gtsup", "--name", "Anne Tein", "--role", "superviseur"])
-        try Data("type,nom_naissance,prenoms,date_naissance\npersonne,Wamytan,Hélène,14/03/1985\n".utf8)
-            .write(to: URL(fileURLWithPath: "/tmp/gtest-tiers.csv"))
-        chmod("/tmp/gtest-tiers.csv", 0o644)
-        let imported = try run(as: account, ["guichet", "import", "tiers", "/tmp/gtest-tiers.csv", "--rejects", folder + "/rejets.csv"])
-        XCTAssertEqual(imported.status, 0, imported.stderr)
-        for user in users { try run("/usr/sbin/useradd", ["--create-home", user]) }
-        try run("/usr/sbin/usermod", ["-aG", group, "gtacc"])
-        try run("/usr/sbin/usermod", ["-aG", group, "gtsup"])
+        try createStoreAndAgents()
 
         // Agents search through guichet, under their own login whatever they set.
         let found = try run(as: "gtacc", ["guichet", "search", "wamytan"],

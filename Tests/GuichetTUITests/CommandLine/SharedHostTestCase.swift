@@ -49,8 +49,17 @@ class SharedHostTestCase: XCTestCase {
     /// Installs the host, creates the store with one agent of each role and the users, and
     /// imports Hélène WAMYTAN.
     func installHost() throws {
-        let installed = try run(GuichetProcess.executable, ["serveur", "installer", "--dossier", folder, "--compte", account, "--groupe", group])
+        let installed = try run(GuichetProcess.executable, installation)
         XCTAssertEqual(installed.status, 0, installed.stdout + installed.stderr)
+        try createStoreAndAgents()
+    }
+
+    /// `guichet serveur installer` of this host.
+    var installation: [String] { ["serveur", "installer", "--dossier", folder, "--compte", account, "--groupe", group] }
+
+    /// The store, created by the service account (as root runs it, from cron or by hand), with
+    /// one agent of each role and Hélène WAMYTAN, and the users, all in the group but gtnon.
+    func createStoreAndAgents() throws {
         XCTAssertEqual(try run(as: account, ["guichet", "init", "--name", "Compte de service"]).status, 0)
         for (login, name, role) in [("gtacc", "Marie Gorodey", "accueil"), ("gtsup", "Anne Tein", "superviseur"),
                                     ("gtadm", "Paul Néaoutyine", "administrateur")] {
@@ -88,15 +97,7 @@ class SharedHostTestCase: XCTestCase {
         process.arguments = arguments
         process.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"]
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+        return try GuichetProcess.outcome(of: process)
     }
 
     /// Runs a command as `user` from a clean login-like environment plus `environment`, in
