@@ -24,14 +24,39 @@ struct RestoreCommand: ParsableCommand {
                 let opened = try BackupCommand.authorized(store, to: "restaurer une sauvegarde")
                 try opened.close()
             }
+            let folder = HostEnvironment.actingForAgent ? try Self.ownBackup(dossier, storePath: path) : dossier
             let line = ProgressLine(label: "Restauration")
-            let restored = try StoreBackup.restore(from: dossier, to: path) {
+            let restored = try StoreBackup.restore(from: folder, to: path) {
                 line.update($0, done: $1, total: $2, unit: "fichiers")
             }
             line.finish()
-            print("Sauvegarde \(dossier) remise en place : \(path)")
+            print("Sauvegarde \(folder) remise en place : \(path)")
             print("  \(restored.events) événements (chaîne intacte), \(restored.documents) fichiers de pièces")
             if let previous = restored.previous { print("  la base remplacée est gardée : \(previous)") }
         }
+    }
+
+    /// For an agent on a shared host, the backup named `name` in the store's own folder of
+    /// backups (``BackupCommand/defaultFolder(storePath:environment:)``), which only the
+    /// service account writes: an agent's folder (of links, of a
+    /// register built elsewhere) is never opened.
+    static func ownBackup(_ name: String, storePath: String) throws -> String {
+        let backups = BackupCommand.defaultFolder(storePath: storePath)
+        let given = name.hasSuffix("/") ? String(name.dropLast()) : name
+        let last = (given as NSString).lastPathComponent
+        let parent = (given as NSString).deletingLastPathComponent
+        let named = last.hasPrefix(StoreBackup.prefix) && last.dropFirst(StoreBackup.prefix.count).allSatisfy { $0.isNumber || $0 == "-" }
+        guard named, parent.isEmpty || parent == backups else {
+            throw ValidationError(field: nil, message: "ici, une sauvegarde se désigne par son nom, par ex. « guichet restaurer "
+                + "sauvegarde-20261207-020000 », parmi celles de \(backups) ; une sauvegarde d'ailleurs ne peut être restaurée "
+                + "que par root (sudo -u COMPTE_DE_SERVICE guichet restaurer DOSSIER).")
+        }
+        let folder = backups + "/" + last
+        var info = stat()
+        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw ValidationError(field: nil, message: "aucune sauvegarde « \(last) » dans \(backups) : "
+                + "« ls » n'y a pas accès ; demandez la liste à l'administrateur du serveur.")
+        }
+        return folder
     }
 }

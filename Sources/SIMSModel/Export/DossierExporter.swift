@@ -23,12 +23,14 @@ public struct DossierExporter: Sendable {
 
     public init(store: SIMSStore) { self.store = store }
 
-    /// Writes the CSV to an open file handle (standard output); returns the number of dossiers.
+    /// Writes the CSV to an open file handle (standard output, or a file an agent's own process
+    /// opened, named `destination` in the journal); returns the number of dossiers.
     @discardableResult
     public func export(_ filter: QueueFilter, columns: [DossierExportColumn] = DossierExportColumn.allCases,
-                       to handle: FileHandle, byteOrderMark: Bool = false, by agent: Agent) throws -> Int {
+                       to handle: FileHandle, destination: String = "sortie standard", byteOrderMark: Bool = false,
+                       by agent: Agent) throws -> Int {
         try authorize(agent)
-        try record(filter, columns: columns, destination: "sortie standard", by: agent)
+        try record(filter, columns: columns, destination: destination, by: agent)
         return try write(filter, columns: columns, to: handle, byteOrderMark: byteOrderMark)
     }
 
