@@ -83,7 +83,8 @@ public final class SIMSStore: Sendable {
     }
 
     /// Runs one user action's writes in one transaction and seals the rows it wrote into its event
-    /// (``EventLog/seal(_:)``) before committing. Every service writes through this.
+    /// (``EventLog/seal(_:)``) before committing. Every service writes through this. After the
+    /// commit, the chain's head leaves the store when the last anchor is an hour old (``ExternalAnchors``).
     ///
     /// ```swift
     /// try store.write { db in
@@ -92,11 +93,13 @@ public final class SIMSStore: Sendable {
     /// }
     /// ```
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try pool.write { db in
+        let result = try pool.write { db in
             let result = try updates(db)
             try EventLog.seal(db)
             return result
         }
+        ExternalAnchors.afterCommit(self)
+        return result
     }
 
     /// Folds the write-ahead log into the database file and closes every connection: the file
