@@ -112,7 +112,8 @@ struct CheckCommand: ParsableCommand {
                 .forEach { WrappedText.lines($0, width: 80).forEach { print($0) } }
             Self.sealKeyLines(storePath: opened.path).forEach { WrappedText.lines($0, width: 80).forEach { print($0) } }
             if printAnchor, let head = report.head {
-                print(ChainAnchor(events: head.id, hash: head.hash, at: Timestamp.string(from: opened.clock.now())).line)
+                print(ChainAnchor(events: head.id, hash: head.hash, at: Timestamp.string(from: opened.clock.now()),
+                                  registerID: report.registerID).line)
             }
         }
         if !sound { throw ExitCode(2) }
@@ -129,7 +130,7 @@ struct CheckCommand: ParsableCommand {
         var lines: [String] = []
         if let newest = AnchorLog.newest(external) {
             lines.append("Ancre du \(newest.frenchTime) (fichier \(shownFile), \(external.count) ancre(s) vérifiée(s)) : "
-                + "les \(newest.events) premiers événements sont ceux qu'elle a enregistrés")
+                + "les \(newest.events) premiers événements sont ceux de l'ancre")
         } else if let fileProblem {
             lines.append("Ancre : fichier des ancres illisible : \(fileProblem)")
         } else {
@@ -138,7 +139,7 @@ struct CheckCommand: ParsableCommand {
         }
         if let given {
             lines.append("Ancre du \(given.frenchTime) (donnée par --depuis-ancre) : les \(given.events) premiers événements "
-                + "sont ceux qu'elle a enregistrés")
+                + "sont ceux de l'ancre")
         }
         return lines
     }

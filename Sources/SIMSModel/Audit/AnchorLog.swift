@@ -54,6 +54,13 @@ public struct AnchorLog: Sendable {
         anchors.enumerated().max { ($0.element.events, $0.offset) < ($1.element.events, $1.offset) }?.element
     }
 
+    /// Renames the file (if any) to `<store>.ancres.avant-<date>`: a new store created at this
+    /// path is another register, which the former anchors do not bind.
+    func setAside(now: Date) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        rename(path, path + ".avant-" + StoreBackup.folderStamp(now))
+    }
+
     /// When the last line was written, read from the file's end alone (the hourly check after a
     /// commit must stay cheap); nil when the file is absent or its last line unreadable.
     func lastWritten() -> Date? {

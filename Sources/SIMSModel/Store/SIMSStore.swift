@@ -39,6 +39,8 @@ public final class SIMSStore: Sendable {
             // files the same mode as the database.
             let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 { fchmod(fd, 0o600); Foundation.close(fd) }
+            // A new register at this path: the anchors of the store that was here are kept aside.
+            AnchorLog(storePath: path).setAside(now: clock.now())
         }
         var config = Configuration()
         // SQLite's own wait, sleeping longer and longer (up to 100 ms a try), is kinder to a
