@@ -58,9 +58,11 @@ public struct ChainAnchor: Equatable, Sendable {
         return shown[..<space] + " à " + shown[shown.index(after: space)...]
     }
 
-    /// Reads a line written by ``line`` (extra spaces allowed); nil with a French reason otherwise.
+    /// Reads a line written by ``line`` (extra spaces allowed, and what precedes `SIMS-ANCRE`
+    /// ignored, such as the date and tag of a line of the system journal); a French reason otherwise.
     public static func parse(_ text: String) -> Result<ChainAnchor, ValidationError> {
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let start = text.range(of: "SIMS-ANCRE ")?.lowerBound ?? text.startIndex
+        let parts = text[start...].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let invalid = ValidationError(field: nil, message: "Ancre illisible : attendu « SIMS-ANCRE <date> n=<nombre> h=<64 chiffres hexadécimaux> », telle que l'imprime guichet check --ancre.")
         guard parts.count >= 4, parts[0] == "SIMS-ANCRE", parts[2].hasPrefix("n="), parts[3].hasPrefix("h="),
               let events = Int64(parts[2].dropFirst(2)), events > 0, isHex(parts[3].dropFirst(2).lowercased(), count: 64)
