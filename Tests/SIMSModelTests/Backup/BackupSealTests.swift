@@ -113,6 +113,16 @@ final class BackupSealTests: XCTestCase {
         XCTAssertTrue(refusal(first).contains("son sceau n'est pas fait avec la clé de cet hôte"), refusal(first))
     }
 
+    func testAKeyOtherAccountsCanReadIsRefused() throws {
+        _ = try backup(test.store, into: test.directory + "/sauvegardes")
+        let key = BackupSealKey.path(storePath: test.path)
+        chmod(key, 0o644)
+        XCTAssertThrowsError(try backup(test.store, into: test.directory + "/sauvegardes")) {
+            XCTAssertTrue("\($0)".hasPrefix("La clé de scellement \(key) est lisible par d'autres comptes que son propriétaire : "
+                + "« chmod 600 \(key) »"), "\($0)")
+        }
+    }
+
     func testABackupOlderThanTheLastAnchorIsRefused() throws {
         let folder = try backup(test.store, into: test.directory + "/sauvegardes")
         time.advance(2 * 3600)
