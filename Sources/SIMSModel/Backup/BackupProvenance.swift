@@ -21,6 +21,9 @@ struct BackupProvenance {
     private(set) var objections: [String] = []
     /// Whether its seal names another register than this host's (its anchors then do not apply).
     private var foreign = false
+    /// Whether it is this register's, only older than its last anchor.
+    var isOnlyOlder: Bool { objections.count == 1 && older }
+    private var older = false
 
     /// Reads the backup's seal and checks it against this host's key and the register at `storePath`.
     init(folder: String, storePath: String) throws {
@@ -57,6 +60,7 @@ struct BackupProvenance {
         }
         guard let problem = copy.anchorProblem, !foreign else { return }
         if let newest = AnchorLog.newest(anchors), let head = copy.head, head.id < newest.events {
+            older = true
             objections.append("elle s'arrête à l'événement n° \(head.id), avant la dernière ancre de ce registre (n° \(newest.events), "
                 + "\(AnchorCheck.name(newest))) : la remettre en place effacerait les événements enregistrés depuis")
         } else {

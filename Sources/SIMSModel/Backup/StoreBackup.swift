@@ -190,7 +190,7 @@ public enum StoreBackup {
         provenance.compare(with: chain)
         if !provenance.objections.isEmpty, forcedBy == nil {
             try copy.close()
-            throw refusal(folder: folder, objections: provenance.objections)
+            throw refusal(folder: folder, provenance: provenance)
         }
         // The documents first: a restored store never names a file that is not there.
         let live = DocumentFileStore(storePath: storePath)
@@ -248,13 +248,18 @@ public enum StoreBackup {
     }
 
     /// « Restauration refusée : cette sauvegarde n'est pas une copie de ce registre … » and what to do.
-    static func refusal(folder: String, objections: [String]) -> ValidationError {
+    static func refusal(folder: String, provenance: BackupProvenance) -> ValidationError {
         let shown = ShownText.escaped(folder, limit: 200)
-        return ValidationError(field: nil, message: "Restauration refusée : cette sauvegarde n'est pas une copie de ce registre ("
-            + objections.joined(separator: " ; ") + "). Rien n'a été modifié. Remettez une sauvegarde prise de cette base sur cet "
-            + "hôte (« guichet sauvegarde » en prend une). Si la base de cet hôte est perdue et qu'il faut remettre celle-ci "
-            + "quand même, root seul peut la forcer : « guichet restaurer --forcer \(shown) » ; ce forçage sera enregistré "
-            + "dans le journal d'audit et ancré.")
+        let what = provenance.isOnlyOlder
+            ? "cette sauvegarde est plus ancienne que la dernière ancre de ce registre"
+            : "cette sauvegarde n'est pas une copie de ce registre"
+        let instead = provenance.isOnlyOlder
+            ? "Remettez une sauvegarde prise depuis cette ancre, s'il en est une."
+            : "Remettez une sauvegarde prise de cette base sur cet hôte (« guichet sauvegarde » en prend une)."
+        return ValidationError(field: nil, message: "Restauration refusée : \(what) (" + provenance.objections.joined(separator: " ; ")
+            + "). Rien n'a été modifié. \(instead) Si la base de cet hôte est perdue et qu'il faut remettre celle-ci quand même, "
+            + "root peut la forcer (ou, pour la base d'un agent seul, le compte qui la possède) : « guichet restaurer --forcer "
+            + "\(shown) » ; ce forçage sera enregistré dans le journal d'audit et ancré.")
     }
 
     /// Appends the « restauration forcée » event to the restored store and anchors its new head.

@@ -32,7 +32,7 @@ final class BackupSealCommandLineTests: XCTestCase {
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("Restauration refusée : cette sauvegarde n'est pas une copie de ce registre "
             + "(son sceau n'est pas fait avec la clé de cet hôte"), refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("root seul peut la forcer : « guichet restaurer --forcer \(foreign) »"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("root peut la forcer (ou, pour la base d'un agent seul, le compte qui la possède) : « guichet restaurer --forcer \(foreign) »"), refused.stderr)
         XCTAssertFalse(try guichet.run(["agent", "list"]).stdout.contains("pirate"), "the register was left as it was")
 
         let forced = try guichet.run(["restaurer", "--forcer", foreign])

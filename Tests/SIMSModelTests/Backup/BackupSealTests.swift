@@ -67,7 +67,7 @@ final class BackupSealTests: XCTestCase {
         XCTAssertTrue(refused.hasPrefix("Restauration refusée : cette sauvegarde n'est pas une copie de ce registre (son sceau n'est "
             + "pas fait avec la clé de cet hôte (\(test.path).cle-sceau) : elle a été prise ailleurs, ou modifiée ; elle est du registre "),
                       refused)
-        XCTAssertTrue(refused.contains("root seul peut la forcer : « guichet restaurer --forcer \(foreign) »"), refused)
+        XCTAssertTrue(refused.contains("root peut la forcer (ou, pour la base d'un agent seul, le compte qui la possède) : « guichet restaurer --forcer \(foreign) »"), refused)
         XCTAssertEqual(try events().count, before, "nothing was changed")
 
         let forced = try StoreBackup.restore(from: foreign, to: test.path, now: time.clock.now(), forcedBy: "root")
@@ -131,6 +131,7 @@ final class BackupSealTests: XCTestCase {
         XCTAssertEqual(anchored.reason, .hourly)
         try test.store.close()
         let refused = refusal(folder)
+        XCTAssertTrue(refused.hasPrefix("Restauration refusée : cette sauvegarde est plus ancienne que la dernière ancre de ce registre"), refused)
         XCTAssertTrue(refused.contains("elle s'arrête à l'événement n° 2, avant la dernière ancre de ce registre (n° \(anchored.events), "
             + "ancre du 29/11/2026 à 12:00) : la remettre en place effacerait les événements enregistrés depuis"), refused)
     }
