@@ -69,6 +69,18 @@ final class BackupSealCommandLineTests: XCTestCase {
                       caught.stdout)
     }
 
+    func testAPurgeSaysWhereItsAnchorWasWritten() throws {
+        let procedures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("procedures").path
+        let purge = try guichet.run(["rgpd", "purger", "--procedures", procedures])
+        XCTAssertEqual(purge.status, 0, purge.stderr)
+        XCTAssertTrue(purge.stdout.contains("Ancre écrite hors de la base (\(guichet.database).ancres et journal du système) :"), purge.stdout)
+        let line = try XCTUnwrap(purge.stdout.split(separator: "\n").last.map(String.init))
+        XCTAssertTrue(line.hasPrefix("SIMS-ANCRE ") && line.hasSuffix(" motif=purge"), line)
+        let check = try guichet.run(["check", "--depuis-ancre", line])
+        XCTAssertEqual(check.status, 0, check.stdout)
+    }
+
     /// The text as printed before it was wrapped at 80 columns.
     private static func unwrapped(_ text: String) -> String { text.replacingOccurrences(of: #"\s*\n\s*"#, with: " ", options: .regularExpression) }
 }
