@@ -135,7 +135,8 @@ struct CheckCommand: ParsableCommand {
             lines.append("Ancre : fichier des ancres illisible : \(fileProblem)")
         } else {
             lines.append("Ancre : aucune ancre hors de la base pour l'instant (fichier \(shownFile) absent ou vide) : "
-                + "la suppression des derniers événements ne pourrait pas être vue.")
+                + "la suppression des derniers événements ne serait pas vue ; Guichet en écrit une à chaque sauvegarde, purge "
+                + "et heure de travail (ou lisez le journal du système : journalctl -t guichet).")
         }
         if let given {
             lines.append("Ancre du \(given.frenchTime) (donnée par --depuis-ancre) : les \(given.events) premiers événements "
