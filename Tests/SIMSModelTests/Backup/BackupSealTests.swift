@@ -113,6 +113,20 @@ final class BackupSealTests: XCTestCase {
         XCTAssertTrue(refusal(first).contains("son sceau n'est pas fait avec la clé de cet hôte"), refusal(first))
     }
 
+    func testALostStoreIsRestoredFromItsLatestBackupWithoutForcing() throws {
+        try test.person("Hélène", "Wamytan", born: "14/03/1985")
+        let folder = try backup(test.store, into: test.directory + "/sauvegardes")
+        try test.store.close()
+        for suffix in ["", "-wal", "-shm"] { unlink(test.path + suffix) }
+        // The anchors beside the lost store still say which register belongs here.
+        let restored = try StoreBackup.restore(from: folder, to: test.path, now: time.clock.now())
+        XCTAssertNil(restored.previous)
+        XCTAssertEqual(restored.forcedOver, [])
+        let store = try SIMSStore.open(path: test.path)
+        XCTAssertTrue(try ChainVerifier.verify(store, anchors: try AnchorLog(storePath: test.path).binding()).isSound)
+        try store.close()
+    }
+
     func testAKeyOtherAccountsCanReadIsRefused() throws {
         _ = try backup(test.store, into: test.directory + "/sauvegardes")
         let key = BackupSealKey.path(storePath: test.path)
