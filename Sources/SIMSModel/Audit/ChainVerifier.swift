@@ -13,8 +13,9 @@ public enum ChainVerifier {
     /// recomputed hash with its anchors), then reads every attested row.
     public static func verify(_ store: SIMSStore, anchors: [ChainAnchor] = []) throws -> ChainReport {
         try store.pool.read { db in
-            var anchorCheck = AnchorCheck(anchors: anchors, registerID: try RegisterIdentity.id(db))
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            // A damaged file is reported by its integrity check, not by this read failing.
+            var anchorCheck = AnchorCheck(anchors: anchors, registerID: (try? RegisterIdentity.id(db)) ?? nil)
             let integrityOK = integrity == ["ok"]
             var expectedPrev = EventLog.genesisHash
             var legacyPrev = EventLog.genesisHash
