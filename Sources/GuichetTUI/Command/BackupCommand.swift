@@ -12,7 +12,9 @@ struct BackupCommand: ParsableCommand {
             Crée dans DIR un dossier daté sauvegarde-AAAAMMJJ-HHMMSS (droits 0700) : la base copiée par la \
             sauvegarde en ligne de SQLite, les fichiers des pièces, et MANIFEST.sha256 (vérifiable par \
             « sha256sum -c »). La copie est vérifiée comme par « guichet check » avant de recevoir son nom ; \
-            seules les N dernières sauvegardes de DIR sont gardées.
+            seules les N dernières sauvegardes de DIR sont gardées. Le dossier est scellé (fichier SCEAU : \
+            HMAC-SHA256 avec la clé de cet hôte, BASE.cle-sceau, qui ne quitte jamais l'hôte) et la tête de la \
+            chaîne est écrite hors de la base (BASE.ancres et journal du système).
             """)
 
     @OptionGroup var store: StoreOptions
@@ -46,6 +48,8 @@ struct BackupCommand: ParsableCommand {
             line.finish()
             print("Sauvegarde vérifiée : \(report.folder)")
             print("  \(report.events) événements (chaîne intacte), \(report.documents) fichiers de pièces, \(FileSize.french(report.bytes))")
+            print("  scellée avec la clé de cet hôte ; ancre écrite hors de la base (\(AnchorLog(storePath: opened.path).path)) :")
+            print("  \(report.anchor.line)")
             for removed in report.removed { print("  ancienne sauvegarde supprimée : \(removed)") }
         }
     }

@@ -321,6 +321,9 @@ enum StoreMigrations {
         migrator.registerMigration("v18-tier-erasure") { db in
             try StoreMigrations.addTierErasure(db)
         }
+        migrator.registerMigration("v20-register-identity") { db in
+            try StoreMigrations.addRegisterIdentity(db)
+        }
         return migrator
     }
 }
