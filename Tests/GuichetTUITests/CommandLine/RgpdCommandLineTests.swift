@@ -95,6 +95,13 @@ final class RgpdCommandLineTests: XCTestCase {
             XCTAssertEqual(hits[0]["restricted"] as? Bool, true)
             XCTAssertEqual(hits[0]["displayName"] as? String, "WAMYTAN Hélène")
         }
+        // The bulk analysis finds the pair, without the reasons that compare her data.
+        let analysis = try guichet.run(["doublons", "analyser", "--json"], as: "atein")
+        XCTAssertEqual(analysis.status, 0, analysis.stderr)
+        let pairs = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(pairs.count, 1, analysis.stdout)
+        XCTAssertEqual(Set(pairs[0].keys), ["tier_a", "tier_b", "probabilite", "limitee"], analysis.stdout)
+        XCTAssertEqual(pairs[0]["limitee"] as? Bool, true)
         // The merge of a restricted record needs the motif, recorded.
         let refused = try guichet.run(["doublons", "fusionner", "1", "3", "--garder", "1"], as: "atein")
         XCTAssertEqual(refused.status, 1)
