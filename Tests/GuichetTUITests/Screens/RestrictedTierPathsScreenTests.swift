@@ -88,12 +88,18 @@ final class RestrictedTierPathsScreenTests: XCTestCase {
         XCTAssertEqual(try consultations(h, tier: 1).count, 1)
     }
 
-    func testTheNumberOfARecordMergedIntoItLeadsToItsNameOnly() throws {
+    /// Hélène's record (n° 1) absorbs Ouamytan Helene's (n° 3), `restricted` restricted before; the search open.
+    func mergingThreeIntoOne(restricting restricted: Int64) throws -> ScreenHarness {
         let h = try ScreenHarness(tiers: Self.people, roles: [.reception])
-        try restrict(h, 1)
+        try restrict(h, restricted)
         try TierMerger(store: h.store).merge(survivorID: 1, absorbedID: 3, by: try supervisor(h), motif: "même personne",
                                              consultationMotif: "Doublon signalé par la personne")
         h.press(.character("r"))
+        return h
+    }
+
+    func testTheNumberOfARecordMergedIntoItLeadsToItsNameOnly() throws {
+        let h = try mergingThreeIntoOne(restricting: 1)
         h.type("n° 3")
         XCTAssertEqual(h.line(3).trimmingCharacters(in: .whitespaces),
                        "Fiche n° 3 fusionnée le 29/11/2026 dans n° 1. Entrée : ouvrir n° 1")
@@ -109,11 +115,7 @@ final class RestrictedTierPathsScreenTests: XCTestCase {
     }
 
     func testARecordThatAbsorbedARestrictedOneIsRestricted() throws {
-        let h = try ScreenHarness(tiers: Self.people, roles: [.reception])
-        try restrict(h, 3)
-        try TierMerger(store: h.store).merge(survivorID: 1, absorbedID: 3, by: try supervisor(h), motif: "même personne",
-                                             consultationMotif: "Doublon signalé par la personne")
-        h.press(.character("r"))
+        let h = try mergingThreeIntoOne(restricting: 3)
         h.type("wamytan helene")
         XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "WAMYTAN Hélène                 limitée")
         assertNoData(h)
