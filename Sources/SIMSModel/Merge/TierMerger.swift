@@ -25,8 +25,11 @@ public struct TierMerger: Sendable {
     public init(store: SIMSStore) { self.store = store }
 
     /// One transaction: merges absorbedID into survivorID; `within` runs inside that transaction.
+    /// When either record is restricted (RGPD « limitation »), the merge needs `consultationMotif`
+    /// (else ``RestrictedTierRefusal``), recorded in its event as a consultation's motif is.
     @discardableResult
     package func merge(survivorID: Int64, absorbedID: Int64, by agent: Agent, motif: String?,
+                       consultationMotif: String? = nil,
                       within: ((Database) throws -> Void)? = nil) throws -> TierMergeOutcome {
         try AgentService.require(agent, .supervisor, .administrator, to: "fusionner deux fiches")
         let motif = try Self.checked(motif)
@@ -60,6 +63,11 @@ public struct TierMerger: Sendable {
             var payload = ["fiche_absorbee": String(absorbedID), "fiche_conservee": String(survivorID),
                            "valeurs_reprises": plan.taken.map(\.rawValue).joined(separator: ",")]
             if let motif { payload["motif"] = motif }
+            if let consultation = try TierRestrictionService.motifIfRestricted(db, tierIDs: [survivorID, absorbedID],
+                                                                                motif: consultationMotif) {
+                payload["limitee"] = "oui"
+                payload["motif_consultation"] = consultation
+            }
             let eventID = try EventLog.append(db, kind: .tiersMerged, agentID: agent.id, tierID: survivorID,
                                               payload: payload, at: now)
             var restore = TierMergeRestore(survivorUpdatedAt: survivor.updatedAt)
