@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Writes the chain's head outside the store by itself: at each backup, each purge, each
 /// restoration, and after a commit when the last anchor is older than an hour. Each anchor goes

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// The identity of a register: a random id drawn once, when the store is created (or brought to
 /// migration v20), and kept in it (`register_identity`). Anchors and backup seals name it, so that
@@ -20,7 +20,7 @@ public enum RegisterIdentity {
     }
 
     /// The register's id; nil for a store older than migration v20 (a backup's copy before it is opened).
-    public static func id(_ db: Database) throws -> String? {
+    package static func id(_ db: Database) throws -> String? {
         guard try db.tableExists("register_identity") else { return nil }
         return try String.fetchOne(db, sql: "SELECT register_id FROM register_identity WHERE id = 1")
     }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Whether a backup is a copy of the register it would replace: sealed with this host's key
 /// (``BackupSeal``), of the same register (``RegisterIdentity``), and with a chain that holds every

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 extension StoreMigrations {
     /// Migration v20: the register's identity (``RegisterIdentity``), drawn at random once, which
