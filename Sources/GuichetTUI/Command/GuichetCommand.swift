@@ -18,8 +18,13 @@ struct GuichetCommand: ParsableCommand {
 
     /// The process is prepared (umask, shared host) before the arguments are read.
     static func main() {
-        HostEnvironment.prepare()
-        main(nil)
+        let arguments = HostEnvironment.prepare()
+        do {
+            try BenchAccess.admit(arguments)
+        } catch {
+            CommandFailure.fail("\(error)")
+        }
+        main(arguments)
     }
 
     @OptionGroup var store: StoreOptions

@@ -21,8 +21,12 @@ struct StoreOptions: ParsableArguments {
         if db != nil, demo {
             CommandFailure.fail("--db et --demo désignent chacune une base : gardez-en une seule.")
         }
-        if (db != nil || demo), HostEnvironment.actingForAgent {
-            CommandFailure.fail("\(demo ? "--demo" : "--db") n'est pas permis ici : la base est celle que fixe \(HostConfiguration.defaultPath).")
+        if demo, HostEnvironment.actingForAgent {
+            CommandFailure.fail("--demo n'est pas permis ici : sur ce serveur, Guichet ouvre la base du registre. Essayez la "
+                + "démonstration sur votre propre poste (guichet --demo), sans données réelles.")
+        }
+        if db != nil, HostEnvironment.actingForAgent {
+            CommandFailure.fail("--db n'est pas permis ici : la base est celle que fixe \(HostConfiguration.defaultPath).")
         }
         if demo { return StoreLocation.demo(environment: environment) }
         let location = StoreLocation.resolve(explicit: db, environment: environment)
@@ -67,7 +71,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The command being run, as other agents may see it: its subcommand words, never its
     /// arguments (a search holds a name).
-    static func activity(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+    static func activity(_ arguments: [String] = HostEnvironment.arguments) -> String {
         let words = arguments.prefix { !$0.hasPrefix("-") }
         guard let first = words.first else { return "application" }
         let grouped: Set<String> = ["agent", "import", "export", "dossier", "bench", "procedures", "serveur"]
