@@ -32,7 +32,7 @@ struct ImportTiersCommand: ParsableCommand, NamesAgentFiles {
         try CommandFailure.guarded(retryingWhenBusy: true, storePath: store.path) {
             let trusted = try trustedSource()
             let (opened, admin) = try store.session()
-            let lastBefore = try opened.pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0 }
+            let lastBefore = try TierService(store: opened).highestID()
             // The summary is printed and flushed the moment the import commits: an administrator
             // whose session is cut afterwards (during the closing checkpoint) knows it is done.
             let input = try InheritedFiles.input(file, option: "FICHIER")
@@ -62,7 +62,7 @@ struct ImportTiersCommand: ParsableCommand, NamesAgentFiles {
                                                     by: admin, committed: summary)
             }
             if doublons != nil, imported.imported > 0 {
-                let lastAfter = try opened.pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0 }
+                let lastAfter = try TierService(store: opened).highestID()
                 var analysis = DuplicateAnalysis(store: opened)
                 analysis.touching = (lastBefore + 1)...max(lastAfter, lastBefore + 1)
                 let line = ProgressLine(label: "Doublons")   // short, so the whole line fits 80 columns

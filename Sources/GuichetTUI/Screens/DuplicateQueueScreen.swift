@@ -1,3 +1,4 @@
+import Foundation
 import SIMSModel
 
 /// Doublons (superviseurs): the pairs of the review queue, most likely first, with the two
@@ -53,11 +54,10 @@ final class DuplicateQueueScreen: Screen {
             let review = DuplicateReview(store: session.store)
             pending = try review.standingPendingCount()
             let queue = try review.standingQueue()
-            rows = try session.store.pool.read { db in
-                try queue.map { standing in
-                    Row(standing: standing, nameA: try TierService.read(db, id: standing.tierA)?.displayName ?? "fiche n° \(standing.tierA)",
-                        nameB: try TierService.read(db, id: standing.tierB)?.displayName ?? "fiche n° \(standing.tierB)")
-                }
+            let names = try TierService(store: session.store).displayNames(of: queue.flatMap { [$0.tierA, $0.tierB] })
+            rows = queue.map { standing in
+                Row(standing: standing, nameA: names[standing.tierA] ?? "fiche n° \(standing.tierA)",
+                    nameB: names[standing.tierB] ?? "fiche n° \(standing.tierB)")
             }
             let limited = try TierRestrictionService(store: session.store)
                 .restricted(among: rows.flatMap { [$0.standing.tierA, $0.standing.tierB] })
