@@ -18,15 +18,17 @@ struct GuichetCommand: ParsableCommand {
 
     /// The process is prepared (umask, shared host) before the arguments are read.
     static func main() {
-        HostEnvironment.prepare()
-        main(nil)
+        let arguments = HostEnvironment.prepare()
+        do {
+            try BenchAccess.admit(arguments)
+        } catch {
+            CommandFailure.fail("\(error)")
+        }
+        main(arguments)
     }
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var procedureOptions: ProcedureOptions
-
-    @Flag(name: .long, help: "Ouvrir (et créer au besoin) la base de démonstration, remplie de données fictives.")
-    var demo = false
 
     @Option(name: .long, help: "Nombre de tiers fictifs de la base de démonstration créée par --demo.")
     var demoTiers = 20_000
@@ -34,7 +36,9 @@ struct GuichetCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.guarded {
             let environment = ProcessInfo.processInfo.environment
-            let path = demo ? StoreLocation.demo(environment: environment) : store.path
+            let demo = store.demo
+            let path = store.path
+            if !demo { try store.requireExisting(path) }
             // A mistake in one procedure file must not close the counter: the others stay usable
             // and the catalogue screen shows what to fix.
             let catalog: ProcedureCatalog

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 import Synchronization
 
 /// A read of the store run on a thread of its own, on another connection of the pool, while the

@@ -1,20 +1,21 @@
-import GRDB
+package import GRDB
 
 /// Verifies SQLite's integrity, the whole audit chain (naming the first event that breaks it),
-/// every row of the attested tables against what the events attest, the attestation triggers and
-/// the foreign keys.
+/// the anchors kept outside the store, every row of the attested tables against what the events
+/// attest, the attestation triggers and the foreign keys.
 ///
 /// ```swift
-/// let report = try ChainVerifier.verify(store)
-/// if let problem = report.firstBreak { print(problem) }
+/// let report = try ChainVerifier.verify(store, anchors: try AnchorLog(storePath: store.path).binding())
+/// if let problem = report.firstBreak ?? report.anchorProblem { print(problem) }
 /// ```
 public enum ChainVerifier {
-    /// Runs `PRAGMA integrity_check`, walks every event in order, then reads every attested row;
-    /// SQLite's integrity and the derived tables are read on connections of their own meanwhile.
-    public static func verify(_ store: SIMSStore) throws -> ChainReport {
+    /// Runs `PRAGMA integrity_check`, walks every event in order (comparing each anchored event's
+    /// recomputed hash with its anchors), then reads every attested row; SQLite's integrity and
+    /// the derived tables are read on connections of their own meanwhile.
+    public static func verify(_ store: SIMSStore, anchors: [ChainAnchor] = []) throws -> ChainReport {
         let integrityRead = BackgroundRead(store) { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         let derivedRead = BackgroundRead(store) { db in try DerivedTableVerifier.verify(db) }
-        var report = try verifyChainAndRows(store)
+        var report = try verifyChainAndRows(store, anchors: anchors)
         let integrity = try integrityRead.value()
         report.integrityMessages = integrity == ["ok"] ? [] : integrity
         let derived = try derivedRead.value()
@@ -22,9 +23,11 @@ public enum ChainVerifier {
         return report
     }
 
-    /// The chain, every attested row, the triggers and the foreign keys.
-    private static func verifyChainAndRows(_ store: SIMSStore) throws -> ChainReport {
+    /// The chain (and its anchors), every attested row, the triggers and the foreign keys.
+    private static func verifyChainAndRows(_ store: SIMSStore, anchors: [ChainAnchor]) throws -> ChainReport {
         try store.pool.read { db in
+            // A damaged file is reported by its integrity check, not by this read failing.
+            var anchorCheck = AnchorCheck(anchors: anchors, registerID: (try? RegisterIdentity.id(db)) ?? nil)
             var expectedPrev = EventLog.genesisHash
             var legacyPrev = EventLog.genesisHash
             var expectedID: Int64 = 1
@@ -71,9 +74,11 @@ public enum ChainVerifier {
                 if event.isErased { erasedIDs.append(event.id) }
                 if EventErasure.erasureKinds.contains(event.kind) { erasures[event.id] = event }
                 if let legacy = event.legacyHash { legacyPrev = legacy }
+                anchorCheck.see(event)
                 expectedPrev = event.hash
                 expectedID += 1
             }
+            let walked = firstBreak == nil
             if firstBreak == nil {
                 firstBreak = try erasureProblem(db, erasedIDs: erasedIDs, erasures: erasures)
             }
@@ -88,6 +93,8 @@ public enum ChainVerifier {
             }
             var report = ChainReport(integrityMessages: [], events: count, firstBreak: firstBreak)
             if count > 0 { report.head = (expectedID - 1, expectedPrev) }
+            report.registerID = anchorCheck.registerID
+            report.anchorProblem = anchorCheck.finish(lastID: expectedID - 1, walked: walked)
             report.schemaProblems = try schemaProblems(db)
             if firstBreak == nil {
                 let rows = try RowAttestationVerifier.verify(db, expected: expected)

@@ -42,6 +42,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case inactiveTierKept = "rgpd.conservation_fiche"
     case draftOpened = "brouillon.ouverture"
     case draftClosed = "brouillon.fermeture"
+    case backupRestoreForced = "sauvegarde.restauration_forcee"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -88,6 +89,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .inactiveTierKept: return "fiche inactive conservée (RGPD)"
         case .draftOpened: return "brouillon de fiche ouvert"
         case .draftClosed: return "brouillon de fiche fermé"
+        case .backupRestoreForced: return "restauration forcée d'une sauvegarde (root)"
         }
     }
 }

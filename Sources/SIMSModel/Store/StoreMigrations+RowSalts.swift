@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 extension StoreMigrations {
     /// The name of migration v19, which the re-attestation it appends names (see

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The named migrations that build the SIMS schema, in order.
 ///
@@ -323,6 +323,9 @@ enum StoreMigrations {
         }
         migrator.registerMigration(rowSaltsMigration) { db in
             try StoreMigrations.addRowSalts(db)
+        }
+        migrator.registerMigration("v20-register-identity") { db in
+            try StoreMigrations.addRegisterIdentity(db)
         }
         return migrator
     }

@@ -70,7 +70,7 @@ final class AdminCommandLineTests: XCTestCase {
             """)
         let imported = try guichet.run(["import", "tiers", csv])
         XCTAssertEqual(imported.status, 0, imported.stderr)
-        XCTAssertTrue(imported.stdout.contains("2 tiers importés, 1 lignes rejetées."), imported.stdout)
+        XCTAssertTrue(imported.stdout.contains("2 tiers importés, 1 ligne rejetée."), imported.stdout)
         let rejects = try String(contentsOfFile: guichet.directory + "/tiers.rejets.csv", encoding: .utf8)
         XCTAssertTrue(rejects.contains("4,\"Date de naissance : le 31/02/1990 n'existe pas"), rejects)
 

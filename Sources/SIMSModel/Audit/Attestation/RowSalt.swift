@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The salt of attested rows (see ``AttestedTable``): renewed when an erasure clears personal
 /// values from a row that stays, so that the digests the older events carry of that row (its

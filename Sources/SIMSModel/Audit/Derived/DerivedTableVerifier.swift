@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The derived and working tables that the chain does not attest row by row, each checked
 /// against what it is derived from: the search index and its vocabulary rebuilt from the tier

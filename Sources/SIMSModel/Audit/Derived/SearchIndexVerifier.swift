@@ -1,5 +1,5 @@
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 
 /// Rebuilds the search index from the tier rows it indexes and compares it with what the store
 /// holds: `search_token` (a token and its tier: a row deleted makes the person vanish from the

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Recomputes the dashboard's running tallies (see ``DossierTallySQL``) from the dossiers and
 /// compares them with the tally tables: a tally changed by hand shows the superviseurs a false
