@@ -56,6 +56,6 @@ struct AnchorCheck {
                 + "n° \(lastID)) : les derniers événements ont été supprimés, ou la base a été remplacée par une copie plus ancienne."
         }
         return "La chaîne est rompue avant l'événement n° \(pending[next].events) de l'\(Self.name(pending[next])) : "
-            + "l'ancre ne peut pas être confirmée."
+            + "le journal a été réécrit ou abîmé jusqu'à lui, l'ancre ne peut pas être confirmée."
     }
 }
