@@ -27,16 +27,32 @@ struct BackupCommand: ParsableCommand {
     }
 
     func run() throws {
-        try CommandFailure.guarded {
+        let folder = vers ?? Self.defaultFolder(storePath: store.path)
+        // A full disk names the backups' folder and what a copy of the store takes at least.
+        let storeBytes = ["", "-wal"].compactMap {
+            (try? FileManager.default.attributesOfItem(atPath: store.path + $0))?[.size] as? Int64
+        }.reduce(0, +)
+        try CommandFailure.guarded(writingTo: folder, needed: storeBytes) {
             let opened = try BackupCommand.authorized(store, to: "sauvegarder la base")
+            Self.removeLeftovers(backupsIn: folder, storePath: opened.path)
             let line = ProgressLine(label: "Sauvegarde")
-            let report = try StoreBackup.take(opened, into: vers ?? Self.defaultFolder(storePath: opened.path), keep: garder) {
+            let report = try StoreBackup.take(opened, into: folder, keep: garder) {
                 line.update($0, done: $1, total: $2, unit: $0 == "base" ? "pages" : "octets")
             }
             line.finish()
             print("Sauvegarde vérifiée : \(report.folder)")
             print("  \(report.events) événements (chaîne intacte), \(report.documents) fichiers de pièces, \(FileSize.french(report.bytes))")
             for removed in report.removed { print("  ancienne sauvegarde supprimée : \(removed)") }
+        }
+    }
+
+    /// Removes, saying so, what killed backups and restorations left (once their process is gone).
+    static func removeLeftovers(backupsIn folder: String, storePath: String) {
+        for partial in StoreBackup.removeLeftovers(ofBackupsIn: folder) {
+            print("Sauvegarde interrompue supprimée : \(ShownText.escaped(partial, limit: 200))")
+        }
+        for copy in StoreBackup.removeLeftovers(ofRestoresBeside: storePath) {
+            print("Copie d'une restauration interrompue supprimée : \(ShownText.escaped(copy, limit: 200))")
         }
     }
 

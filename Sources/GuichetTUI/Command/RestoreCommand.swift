@@ -17,13 +17,15 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: "Le dossier de la sauvegarde (sauvegarde-AAAAMMJJ-HHMMSS).") var dossier: String
 
     func run() throws {
-        try CommandFailure.guarded {
+        try CommandFailure.guarded(writingTo: store.path) {
             let path = store.path
             if FileManager.default.fileExists(atPath: path) {
                 // A store that still opens is restored by an administrator (or its owner).
                 let opened = try BackupCommand.authorized(store, to: "restaurer une sauvegarde")
                 try opened.close()
             }
+            let backups = (dossier as NSString).deletingLastPathComponent
+            BackupCommand.removeLeftovers(backupsIn: backups.isEmpty ? "." : backups, storePath: path)
             let line = ProgressLine(label: "Restauration")
             let restored = try StoreBackup.restore(from: dossier, to: path) {
                 line.update($0, done: $1, total: $2, unit: "fichiers")

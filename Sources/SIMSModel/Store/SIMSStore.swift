@@ -56,22 +56,30 @@ public final class SIMSStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
-            // A busy store is not an unreadable one: the caller may wait and try again.
-            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
+            // A busy store is not an unreadable one: the caller may wait and try again; a full or
+            // failing disk is not a damaged store.
+            throw StoreError.hostFault(error, at: path) ?? StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
         let migrator = StoreMigrations.migrator
         let superseded: Bool
         do {
             superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
         } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
-            // A busy store is not an unreadable one: the caller may wait and try again.
-            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
+            // A busy store is not an unreadable one: the caller may wait and try again; a full or
+            // failing disk is not a damaged store.
+            throw StoreError.hostFault(error, at: path) ?? StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
         if superseded { throw StoreError.newerSchema(path: path) }
         let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
         // An up-to-date store is opened without touching the writer's lock: when a province's
         // agents all start Guichet at 8:00, their starts do not queue behind each other's writes.
-        if !Set(migrator.migrations).isSubset(of: Set(applied)) { try migrator.migrate(pool) }
+        if !Set(migrator.migrations).isSubset(of: Set(applied)) {
+            do {
+                try migrator.migrate(pool)
+            } catch {
+                throw StoreError.hostFault(error, at: path) ?? error
+            }
+        }
         if !applied.isEmpty {
             // An existing store brought up to date: tell the administrator which steps ran.
             let logger = Logger(label: "guichet.store")
@@ -91,11 +99,18 @@ public final class SIMSStore: Sendable {
     ///     try EventLog.append(db, kind: .dossierReassigned, ...)
     /// }
     /// ```
+    ///
+    /// A full or failing disk is thrown as ``StoreError/diskFull(folder:available:needed:)`` or
+    /// ``StoreError/diskFailure(folder:reason:)`` (the transaction rolled back).
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try pool.write { db in
-            let result = try updates(db)
-            try EventLog.seal(db)
-            return result
+        do {
+            return try pool.write { db in
+                let result = try updates(db)
+                try EventLog.seal(db)
+                return result
+            }
+        } catch {
+            throw StoreError.hostFault(error, at: path) ?? error
         }
     }
 

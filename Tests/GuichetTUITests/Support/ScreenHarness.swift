@@ -15,12 +15,14 @@ final class ScreenHarness: KeyDrivenHarness {
     let session: AppSession
     let app: Application
 
-    init(tiers: [(TierKind, [TierField: String])] = [], roles: Set<Role> = [.reception, .supervisor],
+    /// `directory`: where the store is made (a folder on a small file system, say); a new
+    /// temporary folder when nil.
+    init(directory: String? = nil, tiers: [(TierKind, [TierField: String])] = [], roles: Set<Role> = [.reception, .supervisor],
          catalog: ProcedureCatalog = ProcedureCatalog(procedures: []), catalogProblem: String? = nil,
          receipts: ReceiptOutput? = nil, keymap: Keymap = DefaultKeymap.keymap) throws {
-        directory = NSTemporaryDirectory() + "guichet-screens-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        store = try SIMSStore.open(path: directory + "/sims.sqlite", create: true, clock: .fixed(Self.now))
+        self.directory = directory ?? NSTemporaryDirectory() + "guichet-screens-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
+        store = try SIMSStore.open(path: self.directory + "/sims.sqlite", create: true, clock: .fixed(Self.now))
         let agents = AgentService(store: store)
         let admin = try agents.initialise(login: "admin", fullName: "Administrateur")
         agent = try agents.add(login: "mgorodey", fullName: "Marie Gorodey", roles: roles, services: ["DPASS"], by: admin)
