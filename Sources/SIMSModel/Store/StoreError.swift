@@ -30,10 +30,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadable(let path, let reason):
             return "Impossible d'ouvrir la base \(path) : \(reason)"
         case .diskFull(let folder, let available, let needed):
-            let left = available.map { " : il n'y reste que \(FileSize.french($0))" } ?? ""
-            let wanted = needed.map { " ; il faut au moins \(FileSize.french($0)) de libre" } ?? ""
-            return "Disque plein : le système de fichiers du dossier \(ShownText.escaped(folder, limit: 120))\(left)\(wanted). "
-                + "Rien n'a été enregistré de cette opération ; libérez de la place (ou prévenez l'administrateur) puis recommencez."
+            let left = available.map { "\(FileSize.french($0)) libres" } ?? "plus de place"
+            let wanted = needed.map { ", il en faut au moins \(FileSize.french($0))" } ?? ""
+            return "Disque plein (\(left)\(wanted)) : rien n'est enregistré ; libérez de la place dans "
+                + "\(ShownText.escaped(folder, limit: 100)) puis recommencez."
         case .diskFailure(let folder, let reason):
             return "Erreur du disque du dossier \(ShownText.escaped(folder, limit: 120)) (\(reason)) : "
                 + "rien n'a été enregistré de cette opération ; prévenez l'administrateur."

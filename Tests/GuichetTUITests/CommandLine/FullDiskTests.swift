@@ -13,7 +13,7 @@ final class FullDiskTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard geteuid() == 0 else { throw XCTSkip("monter un petit système de fichiers demande d'être root") }
-        mountPoint = NSTemporaryDirectory() + "guichet-plein-" + UUID().uuidString
+        mountPoint = "/tmp/plein-" + UUID().uuidString.prefix(8)   // short: the message names it on the screen
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         let mount = Process()
         mount.executableURL = URL(fileURLWithPath: "/bin/mount")
@@ -57,8 +57,12 @@ final class FullDiskTests: XCTestCase {
         defer { guichet.remove() }
         let environment = ["GUICHET_DB": h.store.path]
         XCTAssertEqual(try guichet.run(["demo-data", "--tiers", "20"], extraEnvironment: environment).status, 0)
+        // A store nobody holds open, for `check` on the full disk.
+        let idle = mountPoint + "/autre/sims.sqlite"
+        XCTAssertEqual(try guichet.run(["init"], extraEnvironment: ["GUICHET_DB": idle]).status, 0)
         var csv = "type,nom_naissance,prenoms,date_naissance\n"
-        for index in 0..<300 { csv += "personne,KASARHEROU\(index),Jean,01/02/1980\n" }
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        for index in 0..<300 { csv += "personne,Kasarherou\(letters[index % 26])\(letters[index / 26]),Jean,01/02/1980\n" }
         let csvPath = mountPoint + "/tiers.csv"
         try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
         try h.store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
@@ -74,32 +78,41 @@ final class FullDiskTests: XCTestCase {
         fill(mountPoint + "/remplissage")
 
         h.press(.function(10))
-        XCTAssertTrue(h.screen.contains("✗ Disque plein : le système de fichiers du dossier \(folder)"), h.screen)
+        XCTAssertTrue(h.screen.contains("✗ Disque plein (0 octets libres) : rien n'est enregistré ; libérez de la place"), h.screen)
+        XCTAssertTrue(h.screen.contains("dans \(folder) puis recommencez."), h.screen)
+        XCTAssertEqual(h.session.message?.text.contains(folder), true, h.screen)
         XCTAssertFalse(h.screen.contains("SQLite"), h.screen)
         XCTAssertTrue(h.line(0).contains("Nouvelle personne"), "the form stays open: \(h.screen)")
         XCTAssertTrue(h.screen.contains("Wamytan") && h.screen.contains("Hélène") && h.screen.contains("14/03/1985"), h.screen)
 
         let imported = try guichet.run(["import", "tiers", csvPath], extraEnvironment: environment)
-        XCTAssertEqual(imported.status, 1, imported.stderr)
-        XCTAssertTrue(imported.stderr.contains("Disque plein : le système de fichiers du dossier"), imported.stderr)
+        XCTAssertEqual(imported.status, 1, imported.stdout + imported.stderr)
+        XCTAssertTrue(imported.stderr.contains("Disque plein (0 octets libres) : rien n'est enregistré ; libérez de la place dans \(folder) puis recommencez."), imported.stderr)
         XCTAssertFalse(imported.stderr.contains("database or disk is full"), imported.stderr)
 
         let backup = try guichet.run(["sauvegarde", "--vers", mountPoint + "/sauvegardes"], extraEnvironment: environment)
         XCTAssertEqual(backup.status, 1, backup.stderr)
         XCTAssertTrue(backup.stderr.contains("Disque plein"), backup.stderr)
-        XCTAssertTrue(backup.stderr.contains("il faut au moins"), backup.stderr)
+        XCTAssertTrue(backup.stderr.contains("dans \(mountPoint!)/sauvegardes"), backup.stderr)
+        XCTAssertTrue(backup.stderr.contains("il en faut au moins"), backup.stderr)
         XCTAssertFalse(backup.stderr.contains("not an error"), backup.stderr)
 
-        let full = try guichet.run(["check"], extraEnvironment: environment)
+        // The open store is read as usual; the idle one cannot be opened: 3, not the 2 of a damaged store.
+        let readable = try guichet.run(["check"], extraEnvironment: environment)
+        XCTAssertEqual(readable.status, 0, readable.stdout + readable.stderr)
+        let full = try guichet.run(["check"], extraEnvironment: ["GUICHET_DB": idle])
         XCTAssertEqual(full.status, 3, "a full disk is not a damaged store: \(full.stdout) \(full.stderr)")
         XCTAssertTrue(full.stderr.contains("Disque plein"), full.stderr)
+        XCTAssertTrue(full.stderr.contains("La base n'a pas pu être vérifiée."), full.stderr)
 
         // Space freed: the same F10 saves what was typed, and the store is sound.
         unlink(mountPoint + "/remplissage")
         h.press(.function(10))
         XCTAssertEqual(try h.store.summary().persons, persons + 1, h.screen)
-        let sound = try guichet.run(["check"], extraEnvironment: environment)
-        XCTAssertEqual(sound.status, 0, sound.stdout + sound.stderr)
+        for store in [h.store.path, idle] {
+            let sound = try guichet.run(["check"], extraEnvironment: ["GUICHET_DB": store])
+            XCTAssertEqual(sound.status, 0, sound.stdout + sound.stderr)
+        }
         XCTAssertTrue(try guichet.run(["import", "tiers", csvPath], extraEnvironment: environment).stdout
             .contains("300 tiers importés"))
     }
