@@ -32,16 +32,36 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The demo and benchmark generators: fictional populations, dossiers and reviews, written
+        // through the model's own writers. Not part of the product's model.
+        .target(
+            name: "SIMSFixtures",
+            dependencies: [
+                "SIMSModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "GuichetTUI",
             dependencies: [
                 "SIMSModel",
+                "SIMSFixtures",
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
+            plugins: ["KeymapEmbedding"]
         ),
-        .testTarget(name: "SIMSModelTests", dependencies: ["SIMSModel", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel"]),
+        // keymap.conf embedded into the binary at build time.
+        .executableTarget(name: "KeymapEmbedder", path: "Sources/KeymapEmbedder"),
+        .plugin(name: "KeymapEmbedding", capability: .buildTool(), dependencies: ["KeymapEmbedder"]),
+        // What both test targets share: a temporary store with its agents, a test's attested fixture write.
+        .target(name: "SIMSTestSupport", dependencies: ["SIMSModel", .product(name: "GRDB", package: "GRDB.swift")],
+                path: "Tests/SIMSTestSupport"),
+        .testTarget(name: "SIMSModelTests",
+                    dependencies: ["SIMSModel", "SIMSFixtures", "SIMSTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "SIMSFixturesTests", dependencies: ["SIMSFixtures", "SIMSModel", "SIMSTestSupport"]),
+        .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel", "SIMSFixtures", "SIMSTestSupport"]),
     ]
 )

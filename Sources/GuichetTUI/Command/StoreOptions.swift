@@ -13,7 +13,12 @@ struct StoreOptions: ParsableArguments {
         if db != nil, HostEnvironment.actingForAgent {
             CommandFailure.fail("--db n'est pas permis ici : la base est celle que fixe \(HostConfiguration.defaultPath).")
         }
-        return StoreLocation.resolve(explicit: db, environment: environment)
+        let location = StoreLocation.resolve(explicit: db, environment: environment)
+        do {
+            return try StoreLocation.filePath(location)
+        } catch {
+            CommandFailure.fail("\(error)")
+        }
     }
 
     /// Opens an existing store, and announces this process on it (``StoreSessions``).
@@ -33,7 +38,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The command being run, as other agents may see it: its subcommand words, never its
     /// arguments (a search holds a name).
-    static func activity(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+    static func activity(_ arguments: [String] = HostEnvironment.arguments) -> String {
         let words = arguments.prefix { !$0.hasPrefix("-") }
         guard let first = words.first else { return "application" }
         let grouped: Set<String> = ["agent", "import", "export", "dossier", "bench", "procedures", "serveur"]

@@ -5,7 +5,9 @@ import SIMSModel
 /// the selected field below, and why the pair is suspected; F5 « même personne », F6
 /// « personnes différentes »; F4 keeps the other record at the merge instead of the proposed one.
 /// A record of the pair merged since the pair was found shows as the record it leads to
-/// (``StandingDuplicatePair``), and the message says so on opening.
+/// (``StandingDuplicatePair``), and the message says so on opening. A pair with a restricted
+/// record (RGPD « limitation ») opens only with a motif (``opening(_:pairID:keep:onKeep:)``),
+/// recorded with the consultation of both records and with their merge.
 final class DuplicatePairScreen: Screen {
     let session: AppSession
     let pairID: Int64
@@ -18,20 +20,35 @@ final class DuplicatePairScreen: Screen {
     private(set) var keep: Int64?
     /// Tells the queue the superviseur's choice (F4), so that F5 from the list keeps it too.
     private let onKeep: ((Int64) -> Void)?
+    /// The motif this pair was opened with (a restricted record), recorded again by its merge.
+    let motif: String?
+    /// Why the records were not read: a restricted record and no motif.
+    private(set) var refusal: RestrictedTierRefusal?
 
     static let fields: [TierField] = [.birthName, .usageName, .givenNames, .sex, .birthDate, .birthPlace, .address, .commune,
                                       .postalCode, .phone, .email, .cafat]
 
-    /// `keep`: the record the queue was to keep (the proposed one when nil).
-    init(session: AppSession, pairID: Int64, keep: Int64? = nil, onKeep: ((Int64) -> Void)? = nil) {
+    /// `keep`: the record the queue was to keep (the proposed one when nil); `motif`: that of the
+    /// consultation, needed when a record of the pair is restricted (else ``refusal``).
+    init(session: AppSession, pairID: Int64, keep: Int64? = nil, motif: String? = nil, onKeep: ((Int64) -> Void)? = nil) {
         self.session = session
         self.pairID = pairID
         self.onKeep = onKeep
+        self.motif = motif
         reload()
-        if let standing {
+        if let standing, refusal == nil {
             self.keep = keep.flatMap { [standing.tierA, standing.tierB].contains($0) ? $0 : nil }
                 ?? (try? TierMerger(store: session.store).proposedSurvivor(standing.tierA, standing.tierB))
             if standing.pair.state == .toReview { session.message = .info(outcome(of: standing)) }
+        }
+    }
+
+    /// Opens the pair from the queue, asking the motif first when one of its records is restricted.
+    static func opening(_ session: AppSession, pairID: Int64, keep: Int64?, onKeep: ((Int64) -> Void)?) -> ScreenOutcome {
+        ConsultationMotifScreen.opening(session) { motif in
+            let screen = DuplicatePairScreen(session: session, pairID: pairID, keep: keep, motif: motif, onKeep: onKeep)
+            if let refusal = screen.refusal { throw refusal }
+            return screen
         }
     }
 
@@ -67,9 +84,11 @@ final class DuplicatePairScreen: Screen {
         do {
             standing = try DuplicateReview(store: session.store).standingPair(id: pairID)
             if let standing {
-                left = try TierService(store: session.store).open(id: standing.tierA, by: session.agent)
-                right = try TierService(store: session.store).open(id: standing.tierB, by: session.agent)
+                left = try TierService(store: session.store).open(id: standing.tierA, by: session.agent, motif: motif)
+                right = try TierService(store: session.store).open(id: standing.tierB, by: session.agent, motif: motif)
             }
+        } catch let refused as RestrictedTierRefusal {
+            refusal = refused
         } catch {
             session.message = .error("La paire n'a pas pu être lue : \(error)")
         }
@@ -78,7 +97,9 @@ final class DuplicatePairScreen: Screen {
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         guard let pair, let left, let right else {
-            buffer.put("Cette paire n'existe plus.", x: x, y: area.y, style: theme.dim, maxWidth: width)
+            // Said only of a pair that is gone: one that could not be read says why in the message.
+            buffer.put(standing == nil ? "Cette paire n'existe plus." : "Les fiches de cette paire n'ont pas pu être lues.",
+                       x: x, y: area.y, style: theme.dim, maxWidth: width)
             return nil
         }
         let state = pair.state == .toReview ? "à revoir"
@@ -140,7 +161,8 @@ final class DuplicatePairScreen: Screen {
             onKeep?(other)
             session.message = .info(Self.keeping(other, absorbing: kept, session: session))
         case .memePersonne, .personnesDifferentes:
-            let decided = Self.decide(pairID, action == .memePersonne ? .samePerson : .differentPeople, session: session, keep: keep)
+            let decided = Self.decide(pairID, action == .memePersonne ? .samePerson : .differentPeople, session: session,
+                                      keep: keep, motif: motif)
             if decided { return .pop }
             reload()
         case .retour, .annuler, .ouvrir: return .pop
@@ -151,12 +173,13 @@ final class DuplicatePairScreen: Screen {
 
     /// Records the decision and says so; on a race, says who decided what. True when recorded.
     /// « Même personne » merges the two records (``TierMerger``) with the decision, keeping
-    /// `keep` (the proposed survivor when nil).
+    /// `keep` (the proposed survivor when nil), with `motif` when a record is restricted.
     @discardableResult
-    static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession, keep: Int64? = nil) -> Bool {
+    static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession, keep: Int64? = nil,
+                       motif: String? = nil) -> Bool {
         do {
             if decision == .samePerson {
-                return try merge(pairID, session: session, keep: keep)
+                return try merge(pairID, session: session, keep: keep, motif: motif)
             }
             let pair = try DuplicateReview(store: session.store).decide(pairID: pairID, decision, by: session.agent)
             session.message = .info("Paire n° \(pair.id) (fiches n° \(pair.tierA) et \(pair.tierB)) : décision « \(decision.label) » enregistrée"
@@ -175,7 +198,7 @@ final class DuplicatePairScreen: Screen {
     /// « Même personne »: the two records are merged (the survivor the older one, or the one with
     /// more verified facts, or `keep` when the superviseur chose), the pair's decision recorded in
     /// the merge's transaction. A record merged since the pair was found is replaced by its survivor.
-    private static func merge(_ pairID: Int64, session: AppSession, keep: Int64?) throws -> Bool {
+    private static func merge(_ pairID: Int64, session: AppSession, keep: Int64?, motif: String?) throws -> Bool {
         guard let pair = try DuplicateReview(store: session.store).standingPair(id: pairID) else {
             session.message = .error("Aucune paire de doublons n° \(pairID) : rouvrez la liste.")
             return false
@@ -185,7 +208,7 @@ final class DuplicatePairScreen: Screen {
             ?? merger.proposedSurvivor(pair.tierA, pair.tierB)
         let absorbed = survivor == pair.tierA ? pair.tierB : pair.tierA
         let outcome = try merger.merge(survivorID: survivor, absorbedID: absorbed, by: session.agent,
-                                       motif: "doublon n° \(pairID)", within: { db in
+                                       motif: "doublon n° \(pairID)", consultationMotif: motif, within: { db in
             try DuplicateReview.recordDecision(db, pairID: pairID, decision: .samePerson, agentID: session.agent.id,
                                                at: session.store.clock.now())
         })

@@ -1,3 +1,4 @@
+import Foundation
 import SIMSModel
 
 /// Doublons (superviseurs): the pairs of the review queue, most likely first, with the two
@@ -6,7 +7,9 @@ import SIMSModel
 /// (``DuplicatePairScreen``); F5 « même personne » and F6 « personnes différentes » decide the
 /// selected pair from the list too, F4 keeps the other record of the pair instead of the proposed
 /// one. Pairs stand as their records do after merges
-/// (``StandingDuplicatePair``): one settled by a merge is neither shown nor counted.
+/// (``StandingDuplicatePair``): one settled by a merge is neither shown nor counted. A pair with a
+/// restricted record (RGPD « limitation ») shows the names only, and opens or merges (F5) only
+/// after the motif.
 final class DuplicateQueueScreen: Screen {
     struct Row {
         var standing: StandingDuplicatePair
@@ -24,6 +27,8 @@ final class DuplicateQueueScreen: Screen {
     private var survivors: [Int64: Int64] = [:]
     /// The records the superviseur chose to keep instead (F4), by pair id.
     private var chosen: [Int64: Int64] = [:]
+    /// The pairs with a restricted record, by pair id: their restricted records.
+    private var restricted: [Int64: [Int64]] = [:]
 
     /// Rows under the list for the selected pair: a rule, its records, what F5 keeps, its reasons.
     static let detailHeight = 5
@@ -49,11 +54,17 @@ final class DuplicateQueueScreen: Screen {
             let review = DuplicateReview(store: session.store)
             pending = try review.standingPendingCount()
             let queue = try review.standingQueue()
-            rows = try session.store.pool.read { db in
-                try queue.map { standing in
-                    Row(standing: standing, nameA: try TierService.read(db, id: standing.tierA)?.displayName ?? "fiche n° \(standing.tierA)",
-                        nameB: try TierService.read(db, id: standing.tierB)?.displayName ?? "fiche n° \(standing.tierB)")
-                }
+            let names = try TierService(store: session.store).displayNames(of: queue.flatMap { [$0.tierA, $0.tierB] })
+            rows = queue.map { standing in
+                Row(standing: standing, nameA: names[standing.tierA] ?? "fiche n° \(standing.tierA)",
+                    nameB: names[standing.tierB] ?? "fiche n° \(standing.tierB)")
+            }
+            let limited = try TierRestrictionService(store: session.store)
+                .restricted(among: rows.flatMap { [$0.standing.tierA, $0.standing.tierB] })
+            restricted = [:]
+            for row in rows {
+                let ids = [row.standing.tierA, row.standing.tierB].filter(limited.contains)
+                if !ids.isEmpty { restricted[row.pair.id] = ids }
             }
         } catch {
             rows = []
@@ -96,7 +107,8 @@ final class DuplicateQueueScreen: Screen {
             buffer.put(Self.percent(row.pair.probability), x: x, y: y, style: style, maxWidth: 6)
             buffer.put(row.nameA, x: x + 7, y: y, style: style, maxWidth: nameWidth)
             buffer.put(row.nameB, x: x + 8 + nameWidth, y: y, style: style, maxWidth: nameWidth)
-            let reasons = row.pair.reasons.joined(separator: ", ")
+            // The reasons compare a restricted record's data: they show with the pair, after the motif.
+            let reasons = restricted[row.pair.id] == nil ? row.pair.reasons.joined(separator: ", ") : "limitée (RGPD)"
             buffer.put(reasons, x: x + 9 + 2 * nameWidth, y: y, style: style, maxWidth: width - 9 - 2 * nameWidth)
         }
         renderDetail(of: rows[selected], into: &buffer, x: x, y: area.y + area.height - Self.detailHeight, width: width, theme: theme)
@@ -122,8 +134,26 @@ final class DuplicateQueueScreen: Screen {
             outcome = ""
         }
         buffer.put(outcome, x: x, y: y + 2, style: theme.dim, maxWidth: width)
+        guard restricted[row.pair.id] == nil else {
+            buffer.putWrapped("Traitement limité (RGPD) : \(session.keyName(.ouvrir, in: .doublons)) puis le motif de la consultation "
+                              + "pour voir la paire ; \(key) demande aussi le motif.", x: x, y: y + 3, width: width, maxLines: 2,
+                              style: theme.error)
+            return
+        }
         buffer.putWrapped("Raisons : " + (row.pair.reasons.isEmpty ? "—" : row.pair.reasons.joined(separator: ", ")),
                           x: x, y: y + 3, width: width, maxLines: 2, style: theme.dim)
+    }
+
+    /// « Même personne » on a pair with a restricted record: the motif first, then the merge.
+    private func askingMotif(toMerge row: Row) -> ScreenOutcome {
+        let ids = restricted[row.pair.id] ?? []
+        let names = ids.map { $0 == row.standing.tierA ? row.nameA : row.nameB }
+        let keep = survivor(of: row)
+        session.message = .info("Fusion d'une fiche limitée (RGPD) : indiquez le motif ; il est enregistré avec la fusion.")
+        return .push(ConsultationMotifScreen(session: session, refusal: RestrictedTierRefusal(tierIDs: ids, names: names)) { [session] motif in
+            DuplicatePairScreen.decide(row.pair.id, .samePerson, session: session, keep: keep, motif: motif)
+            return nil
+        })
     }
 
     /// « 99,9 % », rounded down (« 100 % » only when the score saturates).
@@ -142,15 +172,17 @@ final class DuplicateQueueScreen: Screen {
         case .ouvrir:
             guard rows.indices.contains(selected) else { return .stay }
             let row = rows[selected]
-            return .push(DuplicatePairScreen(session: session, pairID: row.pair.id, keep: survivor(of: row)) { [weak self] keep in
+            return DuplicatePairScreen.opening(session, pairID: row.pair.id, keep: survivor(of: row)) { [weak self] keep in
                 self?.chosen[row.pair.id] = keep
-            })
+            }
         case .garderAutre:
             guard rows.indices.contains(selected), let keep = survivor(of: rows[selected]) else { return .stay }
             let row = rows[selected]
             let other = keep == row.standing.tierA ? row.standing.tierB : row.standing.tierA
             chosen[row.pair.id] = other
             session.message = .info(DuplicatePairScreen.keeping(other, absorbing: keep, session: session))
+        case .memePersonne where rows.indices.contains(selected) && restricted[rows[selected].pair.id] != nil:
+            return askingMotif(toMerge: rows[selected])
         case .memePersonne, .personnesDifferentes:
             guard rows.indices.contains(selected) else { return .stay }
             DuplicatePairScreen.decide(rows[selected].pair.id, action == .memePersonne ? .samePerson : .differentPeople,

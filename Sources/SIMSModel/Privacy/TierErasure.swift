@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Erases a tier's data at the person's request (RGPD « effacement »), keeping what a legal
 /// retention keeps: ``plan(tierID:)`` says what would stay (with why and until when) and what

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension StoreError {
     /// Free space below which an input/output error of SQLite is taken for a full disk: SQLite

@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The disk holding `folder` refused a read or a write for another reason than space
     /// (an input/output error of the device, a file system remounted read-only).
     case diskFailure(folder: String, reason: String)
+    /// A PostgreSQL register was named, which this build cannot open yet.
+    case engineUnavailable(location: String, servers: [String])
 
     public var description: String {
         switch self {
@@ -37,6 +39,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .diskFailure(let folder, let reason):
             return "Erreur du disque du dossier \(ShownText.escaped(folder, limit: 120)) (\(reason)) : "
                 + "rien n'a été enregistré de cette opération ; prévenez l'administrateur."
+        case .engineUnavailable(let location, let servers):
+            return "\(location) est un registre PostgreSQL (serveur \(servers.joined(separator: ", "))) : cette version "
+                + "de Guichet n'ouvre encore que les bases SQLite. Indiquez le chemin d'un fichier (par ex. "
+                + "/srv/guichet/sims.sqlite) dans --db ou GUICHET_DB. Rien n'a été créé."
         }
     }
 }

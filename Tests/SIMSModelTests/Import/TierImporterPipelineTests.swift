@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Synchronization
 import XCTest
+@testable import SIMSFixtures
 @testable import SIMSModel
 
 /// The import prepares lines on one thread and writes on another, in chunks and token runs:
@@ -87,10 +88,11 @@ final class TierImporterPipelineTests: XCTestCase {
         var parted = TierImporter(store: t.store)
         parted.partDuration = .milliseconds(20)
         let importer = parted
+        let admin = t.admin
         let importing = DispatchSemaphore(value: 0)
         let result = Mutex<Result<ImportReport, any Error>?>(nil)
         Thread.detachNewThread {
-            let outcome = Result { try importer.importTiers(path: path, by: t.admin) }
+            let outcome = Result { try importer.importTiers(path: path, by: admin) }
             result.withLock { $0 = outcome }
             importing.signal()
         }
