@@ -57,6 +57,8 @@ final class FullDiskTests: XCTestCase {
         defer { guichet.remove() }
         let environment = ["GUICHET_DB": h.store.path]
         XCTAssertEqual(try guichet.run(["demo-data", "--tiers", "20"], extraEnvironment: environment).status, 0)
+        // A first backup, elsewhere, while there is room (it makes the host's sealing key).
+        XCTAssertEqual(try guichet.run(["sauvegarde", "--vers", guichet.directory + "/sauvegardes"], extraEnvironment: environment).status, 0)
         // A store nobody holds open, for `check` on the full disk.
         let idle = mountPoint + "/autre/sims.sqlite"
         XCTAssertEqual(try guichet.run(["init"], extraEnvironment: ["GUICHET_DB": idle]).status, 0)
