@@ -77,9 +77,14 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case garderAutre = "garder-autre"
     case inactifs
     case conserver
+    case doublonPrecedent = "doublon-precedent"
+    case doublonSuivant = "doublon-suivant"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
+
+    /// Up/Down and PgUp/PgDn on a list: the moves most screens answer.
+    static let lineAndPageMoves: Set<KeyAction> = [.lignePrecedente, .ligneSuivante, .pagePrecedente, .pageSuivante]
 
     /// The short label shown in the function-key bar (at most 8 columns).
     var label: String {
@@ -145,7 +150,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .debutChamp: "Début"
         case .finChamp: "Fin"
         case .effacerMot: "EffMot"
-        case .effacerChamp: "Effacer"
+        case .effacerChamp: "EffChamp"
         case .effacerFin: "EffFin"
         case .renouveler: "Renouv."
         case .allerAuChamp: "Aller à"
@@ -154,10 +159,12 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .memePersonne: "Même"
         case .personnesDifferentes: "Différ."
         case .defaireFusion: "Défusion"
-        case .effacement: "Effacer"
+        case .effacement: "Eff.RGPD"
         case .garderAutre: "Garder"
         case .inactifs: "Inactifs"
         case .conserver: "Conserv."
+        case .doublonPrecedent: "Dbl.préc"
+        case .doublonSuivant: "Dbl.suiv"
         }
     }
 
@@ -238,6 +245,18 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .garderAutre: "garder l'autre fiche de la paire à la fusion « même personne » : c'est elle qui garde son numéro"
         case .inactifs: "voir les fiches inactives, à effacer ou conserver (RGPD, superviseurs)"
         case .conserver: "conserver la fiche choisie, avec le motif : elle quitte la liste pour la durée d'inactivité"
+        case .doublonPrecedent: "choisir dans « Déjà connus ? » la fiche précédente (▸)"
+        case .doublonSuivant: "choisir dans « Déjà connus ? » la fiche suivante (▸)"
+        }
+    }
+
+    /// What the action does on the screens of `context`, for the help screen: the
+    /// ``helpDescription``, unless the action does something more precise there.
+    func helpDescription(in context: KeymapContext) -> String {
+        switch (self, context) {
+        case (.nouveauDossier, .fiche): "ouvrir un dossier pour ce tiers : choisir la démarche dans le catalogue « Démarches »"
+        case (.nouveauDossier, .accueil): "ouvrir un dossier : rechercher le demandeur, puis sur sa fiche choisir la démarche"
+        default: helpDescription
         }
     }
 }

@@ -249,6 +249,12 @@ public struct TierErasure: Sendable {
             try db.execute(sql: "DELETE FROM inactive_tier_review WHERE tier_id = ?", arguments: [id])
         }
         try rewriteSummary(db, before: before, complete: plan.isComplete, at: at)
+        // The rows that stay lose their former salt with the values erased from them: the older
+        // events' digests of those rows can no longer be matched by guessing the values.
+        try RowSalt.renew(db, table: "tier", where: "id = ?", arguments: [id])
+        try RowSalt.renew(db, table: "fact_record", where: "tier_id = ?", arguments: [id])
+        try RowSalt.renew(db, table: "tier_merge", where: "(absorbed_id = ?1 OR survivor_id = ?1) AND undone_at IS NOT NULL",
+                          arguments: [id])
 
         let erasure = try EventErasure.eraseContent(db, eventIDs: eventIDs)
         var payload = erasure.payload

@@ -47,7 +47,7 @@ final class IntakeScreenTests: XCTestCase {
 
              Valeur sélectionnée : tapez pour la remplacer, → pour la compléter.
 
-            F1Aide  F3Retour  F5Pièces  F6Pièce  F9Numér.  F10Enreg.  F11Jointes  F12Annuler
+            F1Aide  F3Retour  F5Pièces  F10Enreg.  F11Jointes  F12Annuler
             """)
         h.press(.key(.tab), .key(.tab))
         XCTAssertEqual(screen.focusedField.key, "changement_situation", "Tab goes through the fields that usually change first")
@@ -77,7 +77,7 @@ final class IntakeScreenTests: XCTestCase {
 
              ✗ 1 champ(s) à corriger : ils sont marqués ✗.
 
-            F1Aide  F3Retour  F5Pièces  F6Pièce  F9Numér.  F10Enreg.  F11Jointes  F12Annuler
+            F1Aide  F3Retour  F5Pièces  F10Enreg.  F11Jointes  F12Annuler
             """)
         h.press(.pageUp, .pageUp, .pageUp)
         XCTAssertEqual(screen.focusedField.key, "demandeur.adresse")
