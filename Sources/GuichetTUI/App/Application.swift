@@ -69,7 +69,7 @@ final class Application {
             terminal.invalidate()
             return true
         case .aide where !(top is HelpScreen):
-            stack.append(HelpScreen(keymap: session.keymap, context: top.context, screenTitle: top.title))
+            stack.append(HelpScreen(keymap: session.keymap, context: top.context, screenTitle: top.title, hiding: top.hiddenActions))
             return true
         default:
             break

@@ -54,6 +54,7 @@ enum DefaultKeymap {
 #           doublons, meme-personne, personnes-differentes,
 #           renouveler, aller-au-champ, verifier, valider, limiter,
 #           defaire-fusion, effacement, garder-autre, inactifs, conserver,
+#           doublons-decides, rouvrir-paire, premiere-ligne, derniere-ligne,
 #           aucune.
 
 # Partout : les touches des applications de guichet (F1 aide, F3 fin,
@@ -221,11 +222,17 @@ bind tableau Left      colonne-precedente
 bind tableau Right     colonne-suivante
 
 # Doublons (superviseurs) : Entrée ouvre la paire choisie côte à côte ; F5
-# « même personne », F6 « personnes différentes », F4 garde l'autre fiche
-# à la fusion (dans la liste comme sur la paire ouverte).
+# « même personne », F6 « personnes différentes » (après confirmation), F4
+# garde l'autre fiche à la fusion (dans la liste comme sur la paire
+# ouverte). F9 liste les paires décidées, où F11 rend une paire à la revue.
+# Début et Fin vont à la première et à la dernière ligne.
 bind doublons F5       meme-personne
 bind doublons F6       personnes-differentes
 bind doublons F4       garder-autre
+bind doublons F9       doublons-decides
+bind doublons F11      rouvrir-paire
+bind doublons Home     premiere-ligne
+bind doublons End      derniere-ligne
 
 # Fiches inactives (superviseurs) : Entrée ouvre la fiche choisie (pour
 # l'effacer) ; F5 la conserve, avec le motif.
@@ -235,6 +242,5 @@ bind inactifs F5       conserver
 bind aide Esc          retour
 bind aide F12          retour
 bind aide q            retour
-
 """#
 }

@@ -15,9 +15,10 @@ struct HelpScreenContent: Hashable, Sendable {
     /// The width of the key column (at least 9, so « F1 » is followed by 7 spaces).
     let keyColumnWidth: Int
 
-    init(keymap: Keymap, context: KeymapContext) {
+    /// `hidden`: actions the screen hides from its bar, as they do nothing there: not listed either.
+    init(keymap: Keymap, context: KeymapContext, hiding hidden: Set<KeyAction> = []) {
         self.context = context
-        bindings = keymap.bindings(in: context)
+        bindings = keymap.bindings(in: context).filter { !hidden.contains($0.action) }
         let longest = bindings.map { DisplayWidth.of($0.key.displayName) }.max() ?? 0
         keyColumnWidth = max(9, longest + 1)
     }

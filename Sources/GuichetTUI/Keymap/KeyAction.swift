@@ -77,6 +77,10 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case garderAutre = "garder-autre"
     case inactifs
     case conserver
+    case doublonsDecides = "doublons-decides"
+    case rouvrirPaire = "rouvrir-paire"
+    case premiereLigne = "premiere-ligne"
+    case derniereLigne = "derniere-ligne"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
@@ -158,6 +162,10 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .garderAutre: "Garder"
         case .inactifs: "Inactifs"
         case .conserver: "Conserv."
+        case .doublonsDecides: "Décidées"
+        case .rouvrirPaire: "Rouvrir"
+        case .premiereLigne: "Début"
+        case .derniereLigne: "Fin"
         }
     }
 
@@ -238,6 +246,10 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .garderAutre: "garder l'autre fiche de la paire à la fusion « même personne » : c'est elle qui garde son numéro"
         case .inactifs: "voir les fiches inactives, à effacer ou conserver (RGPD, superviseurs)"
         case .conserver: "conserver la fiche choisie, avec le motif : elle quitte la liste pour la durée d'inactivité"
+        case .doublonsDecides: "voir les paires déjà décidées, la dernière décision d'abord, pour en rendre une à la revue"
+        case .rouvrirPaire: "rendre la paire choisie à la revue (sa décision « personnes différentes » annulée), avec le motif"
+        case .premiereLigne: "aller à la première ligne"
+        case .derniereLigne: "aller à la dernière ligne"
         }
     }
 }

@@ -24,6 +24,8 @@ final class DuplicateQueueScreen: Screen {
     private var survivors: [Int64: Int64] = [:]
     /// The records the superviseur chose to keep instead (F4), by pair id.
     private var chosen: [Int64: Int64] = [:]
+    /// The confirmation of « personnes différentes » (F6), while open.
+    private(set) var prompt: ActionPrompt?
 
     /// Rows under the list for the selected pair: a rule, its records, what F5 keeps, its reasons.
     static let detailHeight = 5
@@ -35,9 +37,14 @@ final class DuplicateQueueScreen: Screen {
 
     var title: String { "Doublons à revoir" }
     var context: KeymapContext { .doublons }
-    /// Nothing to decide nor to page through in an empty queue.
+    /// No field to edit; nothing to decide nor to page through in an empty queue.
     var hiddenActions: Set<KeyAction> {
-        rows.isEmpty ? [.memePersonne, .personnesDifferentes, .garderAutre, .pagePrecedente, .pageSuivante] : []
+        var hidden: Set<KeyAction> = [.rouvrirPaire, .debutChamp, .finChamp, .effacerMot, .effacerChamp, .effacerFin]
+        if rows.isEmpty {
+            hidden.formUnion([.memePersonne, .personnesDifferentes, .garderAutre, .pagePrecedente, .pageSuivante, .ouvrir,
+                              .premiereLigne, .derniereLigne])
+        }
+        return hidden
     }
 
     func didReappear() { reload() }
@@ -86,7 +93,9 @@ final class DuplicateQueueScreen: Screen {
                        style: theme.dim, maxWidth: width)
             return nil
         }
-        let visible = max(area.height - 4 - Self.detailHeight, 1)
+        // The message rows stay clear of the selected pair's reasons (a merge's message takes two).
+        let bottom = area.y + area.height - (session.message?.rows(width: area.width) ?? 0)
+        let visible = max(bottom - area.y - 4 - Self.detailHeight, 1)
         if selected < firstRow { firstRow = selected }
         if selected >= firstRow + visible { firstRow = selected - visible + 1 }
         for (index, row) in rows.enumerated().dropFirst(firstRow).prefix(visible) {
@@ -99,8 +108,8 @@ final class DuplicateQueueScreen: Screen {
             let reasons = row.pair.reasons.joined(separator: ", ")
             buffer.put(reasons, x: x + 9 + 2 * nameWidth, y: y, style: style, maxWidth: width - 9 - 2 * nameWidth)
         }
-        renderDetail(of: rows[selected], into: &buffer, x: x, y: area.y + area.height - Self.detailHeight, width: width, theme: theme)
-        return nil
+        renderDetail(of: rows[selected], into: &buffer, x: x, y: bottom - Self.detailHeight, width: width, theme: theme)
+        return prompt?.render(into: &buffer, area: area, theme: theme)
     }
 
     /// « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche n° 6 KAUDRÉ Kély Marie », what F5 keeps (or
@@ -134,6 +143,18 @@ final class DuplicateQueueScreen: Screen {
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if let open = prompt {
+            guard rows.indices.contains(selected) else {
+                prompt = nil
+                return .stay
+            }
+            let pairID = rows[selected].pair.id
+            prompt = open.responding(to: event, action: DuplicatePairScreen.fieldAction(action)) { form in
+                _ = try DuplicatePairScreen.decideDifferent(pairID, motif: form.fields[0].value, session: session)
+            }
+            if prompt == nil { reload() }
+            return .stay
+        }
         if let moved = ListCursor.moved(selected, by: action, count: rows.count) {
             selected = moved
             return .stay
@@ -151,11 +172,15 @@ final class DuplicateQueueScreen: Screen {
             let other = keep == row.standing.tierA ? row.standing.tierB : row.standing.tierA
             chosen[row.pair.id] = other
             session.message = .info(DuplicatePairScreen.keeping(other, absorbing: keep, session: session))
-        case .memePersonne, .personnesDifferentes:
+        case .memePersonne:
             guard rows.indices.contains(selected) else { return .stay }
-            DuplicatePairScreen.decide(rows[selected].pair.id, action == .memePersonne ? .samePerson : .differentPeople,
-                                       session: session, keep: survivor(of: rows[selected]))
+            DuplicatePairScreen.decide(rows[selected].pair.id, .samePerson, session: session, keep: survivor(of: rows[selected]))
             reload()
+        case .personnesDifferentes:
+            guard rows.indices.contains(selected) else { return .stay }
+            prompt = DuplicatePairScreen.differentPeoplePrompt(rows[selected].standing)
+        case .doublonsDecides:
+            return .push(DuplicateDecisionsScreen(session: session))
         case .retour, .annuler: return .pop
         default: break
         }

@@ -6,8 +6,9 @@ final class HelpScreen: Screen {
     /// The rows the lines took at the last render (wrapped), for scrolling.
     private var lastRowCount = 0
 
-    init(keymap: Keymap, context: KeymapContext, screenTitle: String) {
-        content = HelpScreenContent(keymap: keymap, context: context)
+    /// `hiding`: the actions the screen hides from its bar (they do nothing there), left out too.
+    init(keymap: Keymap, context: KeymapContext, screenTitle: String, hiding hidden: Set<KeyAction> = []) {
+        content = HelpScreenContent(keymap: keymap, context: context, hiding: hidden)
         self.screenTitle = screenTitle
     }
 

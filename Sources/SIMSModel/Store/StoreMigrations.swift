@@ -321,6 +321,9 @@ enum StoreMigrations {
         migrator.registerMigration("v18-tier-erasure") { db in
             try StoreMigrations.addTierErasure(db)
         }
+        migrator.registerMigration("v21-erasure-ground") { db in
+            try StoreMigrations.addErasureGround(db)
+        }
         return migrator
     }
 }

@@ -74,8 +74,9 @@ struct AttestedTable: Sendable {
                                      "undone_by", "undo_event_id"]),
         AttestedTable(name: "inactive_tier_review", label: "revue de fiche inactive", keyColumns: ["id"],
                       otherColumns: ["tier_id", "decision", "motif", "agent_id", "at", "event_id"]),
-        AttestedTable(name: "tier_erasure", label: "effacement à la demande", keyColumns: ["id"],
-                      otherColumns: ["tier_id", "motif", "erased_by", "erased_at", "event_id", "complete", "kept", "erased"]),
+        AttestedTable(name: "tier_erasure", label: "effacement de fiche", keyColumns: ["id"],
+                      otherColumns: ["tier_id", "motif", "erased_by", "erased_at", "event_id", "complete", "kept", "erased",
+                                     "ground"]),
     ]
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
