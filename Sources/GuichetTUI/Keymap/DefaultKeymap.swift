@@ -242,5 +242,6 @@ bind inactifs F5       conserver
 bind aide Esc          retour
 bind aide F12          retour
 bind aide q            retour
+
 """#
 }

@@ -64,7 +64,7 @@ final class DuplicateDecisionsScreen: Screen {
             : "\(rows.count) paire\(rows.count > 1 ? "s" : "") décidée\(rows.count > 1 ? "s" : "") · la dernière décision d'abord"
         buffer.put(count, x: x, y: area.y, style: theme.title, maxWidth: width)
         let headerY = area.y + 2
-        let nameWidth = 20 + max(0, width - 78) / 2
+        let nameWidth = (width - 33) / 2
         let columns = [(0, "Le"), (11, "Décision"), (22, "Par"), (32, "Fiche"), (33 + nameWidth, "Fiche")]
         for (offset, name) in columns { buffer.put(name, x: x + offset, y: headerY, style: theme.columnHeader) }
         guard !rows.isEmpty else { return nil }

@@ -1,9 +1,12 @@
 import SIMSModel
 
-/// One pair of the duplicates queue side by side: each field of the two records with its value
-/// and level (`✔` validé, `✓` vérifié, `·` déclaré), `≠` where they differ, the provenance of
-/// the selected field below, and why the pair is suspected; F5 « même personne », F6
-/// « personnes différentes »; F4 keeps the other record at the merge instead of the proposed one.
+/// One pair of the duplicates queue side by side: each record's number and name, each field of
+/// the two records with its value and level (`✔` validé, `✓` vérifié, `·` déclaré), where they
+/// differ `≠`, or, while the pair is to review, `◂` / `▸` pointing to the value « même personne »
+/// would keep (``TierMerger/fieldsTaken(survivor:absorbed:)``, said in a line below), the
+/// provenance of the selected field, and why the pair is suspected; F5 « même personne » (the
+/// message then says which values were taken from which record), F6 « personnes différentes »
+/// after a confirmation; F4 keeps the other record at the merge instead of the proposed one.
 /// A record of the pair merged since the pair was found shows as the record it leads to
 /// (``StandingDuplicatePair``), and the message says so on opening.
 final class DuplicatePairScreen: Screen {
@@ -90,8 +93,7 @@ final class DuplicatePairScreen: Screen {
                    x: x, y: area.y, style: theme.title, maxWidth: width)
         buffer.putWrapped("Raisons : " + (pair.reasons.isEmpty ? "—" : pair.reasons.joined(separator: ", ")),
                           x: x, y: area.y + 1, width: width, maxLines: 2, style: theme.dim)
-        // « Date de naissance » fills the 17 columns of the label: the mark comes one after, then
-        // « ▸ » before the value the merge keeps.
+        // « Date de naissance » fills the 17 columns of the label: the mark comes one after.
         let column = (width - 20) / 2
         let (labelX, markX, aX, bX) = (x, x + 18, x + 20, x + 21 + column)
         let headerY = area.y + 3
@@ -112,11 +114,10 @@ final class DuplicatePairScreen: Screen {
             let a = currentA[field], b = currentB[field]
             buffer.put(field.label, x: labelX, y: y, style: style, maxWidth: 17)
             if Self.differ(a?.value, b?.value) {
-                buffer.put("≠", x: markX, y: y, style: index == selected ? style : theme.error)
-                if let preview {
-                    let keptID = preview.taken.contains(field) ? preview.absorbed : preview.survivor
-                    buffer.put("▸", x: (keptID == left.id ? aX : bX) - 1, y: y, style: index == selected ? style : theme.notice)
-                }
+                // Before F5, the arrow points to the value the merge keeps.
+                let keptID = preview.map { $0.taken.contains(field) ? $0.absorbed : $0.survivor }
+                let mark = keptID.map { $0 == left.id ? "◂" : "▸" } ?? "≠"
+                buffer.put(mark, x: markX, y: y, style: index == selected ? style : keptID == nil ? theme.error : theme.notice)
             }
             buffer.put(a.map { "\($0.level.mark) \($0.displayValue)" } ?? "—", x: aX, y: y, style: style, maxWidth: column - 1)
             buffer.put(b.map { "\($0.level.mark) \($0.displayValue)" } ?? "—", x: bX, y: y, style: style, maxWidth: column - 1)
@@ -128,10 +129,9 @@ final class DuplicatePairScreen: Screen {
         }
         detailY += 1
         let field = Self.fields[selected]
-        buffer.put("\(field.label), n° \(left.id) : " + Self.provenance(currentA[field]), x: x, y: detailY, style: theme.dim,
-                   maxWidth: width)
-        buffer.put("\(field.label), n° \(right.id) : " + Self.provenance(currentB[field]), x: x, y: detailY + 1, style: theme.dim,
-                   maxWidth: width)
+        // The selected field's provenance on each side (its row is the highlighted one).
+        buffer.put("n° \(left.id) : " + Self.provenance(currentA[field]), x: x, y: detailY, style: theme.dim, maxWidth: width)
+        buffer.put("n° \(right.id) : " + Self.provenance(currentB[field]), x: x, y: detailY + 1, style: theme.dim, maxWidth: width)
         return prompt?.render(into: &buffer, area: area, theme: theme)
     }
 
@@ -143,11 +143,12 @@ final class DuplicatePairScreen: Screen {
         return (survivor.id, absorbed.id, TierMerger.fieldsTaken(survivor: survivor, absorbed: absorbed))
     }
 
-    /// « ▸ F5 garde les valeurs de n° 1, et de n° 2 : courriel, téléphone. »
+    /// « ◂ ▸ valeur gardée par F5 : de n° 1, sauf de n° 2 : commune, code postal », the fields in
+    /// the screen's order.
     static func previewLine(_ preview: (survivor: Int64, absorbed: Int64, taken: [TierField]), key: String) -> String {
-        let taken = preview.taken.map(\.inSentence).joined(separator: ", ")
-        return "▸ \(key) garde les valeurs de n° \(preview.survivor)"
-            + (taken.isEmpty ? " (aucune de n° \(preview.absorbed))." : ", et de n° \(preview.absorbed) : \(taken).")
+        let taken = fields.filter(preview.taken.contains).map(\.inSentence).joined(separator: ", ")
+        return "◂ ▸ valeur gardée par \(key) : de n° \(preview.survivor)"
+            + (taken.isEmpty ? " pour chaque champ" : ", sauf de n° \(preview.absorbed) : \(taken)")
     }
 
     /// Values compared as the match score folds them (case and accents aside).
