@@ -39,9 +39,17 @@ let package = Package(
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["KeymapEmbedding"]
         ),
-        .testTarget(name: "SIMSModelTests", dependencies: ["SIMSModel", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel"]),
+        // keymap.conf embedded into the binary at build time.
+        .executableTarget(name: "KeymapEmbedder", path: "Sources/KeymapEmbedder"),
+        .plugin(name: "KeymapEmbedding", capability: .buildTool(), dependencies: ["KeymapEmbedder"]),
+        // What both test targets share: a temporary store with its agents, a test's attested fixture write.
+        .target(name: "SIMSTestSupport", dependencies: ["SIMSModel", .product(name: "GRDB", package: "GRDB.swift")],
+                path: "Tests/SIMSTestSupport"),
+        .testTarget(name: "SIMSModelTests",
+                    dependencies: ["SIMSModel", "SIMSTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel", "SIMSTestSupport"]),
     ]
 )

@@ -13,7 +13,12 @@ struct StoreOptions: ParsableArguments {
         if db != nil, HostEnvironment.actingForAgent {
             CommandFailure.fail("--db n'est pas permis ici : la base est celle que fixe \(HostConfiguration.defaultPath).")
         }
-        return StoreLocation.resolve(explicit: db, environment: environment)
+        let location = StoreLocation.resolve(explicit: db, environment: environment)
+        do {
+            return try StoreLocation.filePath(location)
+        } catch {
+            CommandFailure.fail("\(error)")
+        }
     }
 
     /// Opens an existing store, and announces this process on it (``StoreSessions``).

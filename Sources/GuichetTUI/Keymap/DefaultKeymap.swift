@@ -1,8 +1,6 @@
-/// The default key bindings: the text of the repository's `keymap.conf`, embedded so that the
-/// binary runs without the source tree.
-///
-/// A test reads the root `keymap.conf` and checks it is byte for byte this text: edit both
-/// together (the file is the reference; paste it between the delimiters below).
+/// The default key bindings: the text of the repository's `keymap.conf`, embedded at build time
+/// by the KeymapEmbedding plugin (`DefaultKeymap.text`), so that the binary runs without the
+/// source tree and the file is their one source.
 ///
 /// ```swift
 /// let keymap = DefaultKeymap.keymap
@@ -20,6 +18,7 @@ enum DefaultKeymap {
             fatalError("Le fichier keymap.conf intégré est invalide : \(error)")
         }
     }()
+<<<<<<< HEAD
 
     /// The exact text of `keymap.conf`.
     static let text = #"""
@@ -244,4 +243,6 @@ bind aide F12          retour
 bind aide q            retour
 
 """#
+=======
+>>>>>>> main
 }

@@ -104,9 +104,7 @@ final class DashboardScreen: Screen {
         if !force, let last = lastProbe, now - last < 1 { return }
         lastProbe = now
         do {
-            let head = try session.store.pool.read { db in
-                try Int64.fetchOne(db, sql: "SELECT last_event_id FROM chain_head")
-            } ?? 0
+            let head = try session.store.lastEventID()
             guard force || head != lastEventID || figures?.today != session.clock.today() else { return }
             figures = try DashboardService(store: session.store).figures(now: session.clock.now())
             quality = page == .quality ? try RegisterQuality.read(session.store, today: session.clock.today()) : nil

@@ -1,4 +1,3 @@
-import GRDB
 import SIMSModel
 
 /// Pièces jointes: the documents of a tier or of a dossier (type, date, pages, where reading
@@ -79,9 +78,7 @@ final class DocumentListScreen: Screen {
     private func refreshIfRead() {
         let waiting = search.documents.filter { $0.ocrState == .pending }.map(\.id)
         guard !waiting.isEmpty else { return }
-        let stillWaiting = (try? session.store.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE ocr_state = 'en_attente' AND id IN (\(waiting.map(String.init).joined(separator: ",")))")
-        }) ?? waiting.count
+        let stillWaiting = (try? DocumentService(store: session.store).countAwaitingText(waiting)) ?? waiting.count
         if stillWaiting != waiting.count { reload() }
     }
 

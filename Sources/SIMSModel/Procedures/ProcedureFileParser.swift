@@ -595,26 +595,9 @@ public enum ProcedureFileParser {
     /// of `candidates`, else nothing.
     static func suggestion(_ word: String, among candidates: [String]) -> String {
         let word = normalized(word)
-        let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= ($0.0.count <= 4 ? 1 : 2) }
+        let scored = candidates.map { ($0, EditDistance.distance(word, $0, limit: 2)) }.filter { $0.1 <= ($0.0.count <= 4 ? 1 : 2) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return "" }
         return "vouliez-vous dire \(ShownText.quoted(best.0)) ? "
-    }
-
-    /// The Levenshtein distance between two words.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 
     // MARK: - YAML syntax

@@ -15,7 +15,8 @@ enum EditDistance {
     /// ```swift
     /// EditDistance.distance(Array("ahce".utf8), Array("hace".utf8), limit: 2)   // 1
     /// ```
-    static func distance<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B, limit: Int) -> Int {
+    static func distance<A: Collection, B: Collection>(_ a: A, _ b: B, limit: Int) -> Int
+    where A.Element: Equatable, A.Element == B.Element {
         let x = Array(a), y = Array(b)
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty || y.isEmpty { return min(max(x.count, y.count), limit + 1) }
@@ -39,6 +40,15 @@ enum EditDistance {
             (before, previous, current) = (previous, current, before)
         }
         return min(previous[y.count], limit + 1)
+    }
+
+    /// The number of edits between two words' characters, or `limit + 1` when it is more than `limit`.
+    ///
+    /// ```swift
+    /// EditDistance.distance("Nouema", "Nouméa", limit: 2)   // 1
+    /// ```
+    static func distance(_ a: String, _ b: String, limit: Int) -> Int {
+        distance(Array(a), Array(b), limit: limit)
     }
 
     /// The same on UTF-8 bytes.

@@ -28,6 +28,7 @@ public final class SIMSStore: Sendable {
     /// Opens the store at `path`, creating the file and its folder when `create` is true,
     /// and brings its schema up to date. A store written by a newer Guichet is refused.
     public static func open(path: String, create: Bool = false, clock: SIMSClock = .system) throws -> SIMSStore {
+        let path = try StoreLocation.filePath(path)
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
             guard create else { throw StoreError.missingStore(path: path) }

@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyInitialised(path: String)
     /// The file is not a SIMS store (or is damaged).
     case unreadable(path: String, reason: String)
+    /// A PostgreSQL register was named, which this build cannot open yet.
+    case engineUnavailable(location: String, servers: [String])
 
     public var description: String {
         switch self {
@@ -23,6 +25,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "La base \(path) est déjà initialisée : ses agents se gèrent avec « guichet agent »."
         case .unreadable(let path, let reason):
             return "Impossible d'ouvrir la base \(path) : \(reason)"
+        case .engineUnavailable(let location, let servers):
+            return "\(location) est un registre PostgreSQL (serveur \(servers.joined(separator: ", "))) : cette version "
+                + "de Guichet n'ouvre encore que les bases SQLite. Indiquez le chemin d'un fichier (par ex. "
+                + "/srv/guichet/sims.sqlite) dans --db ou GUICHET_DB. Rien n'a été créé."
         }
     }
 }

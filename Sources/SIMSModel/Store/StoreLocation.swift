@@ -31,4 +31,21 @@ public enum StoreLocation {
     public static func demo(environment: [String: String]) -> String {
         (dataDirectory(environment: environment) as NSString).appendingPathComponent(demoFileName)
     }
+
+    /// `location` when it names a SQLite file; a PostgreSQL URI (``PostgresURI``) or any other
+    /// URI is never taken for a file name: it is refused with what to do, so that no folder
+    /// named « postgresql: » is ever created.
+    public static func filePath(_ location: String) throws -> String {
+        if PostgresURI.isURI(location) {
+            let uri = try PostgresURI.parse(location)
+            throw StoreError.engineUnavailable(location: PostgresURI.redacted(location),
+                                               servers: uri.endpoints.map(\.shown))
+        }
+        if PostgresURI.looksLikeURI(location) {
+            throw ValidationError(field: nil, message: "\(ShownText.quoted(PostgresURI.redacted(location))) n'est ni un fichier "
+                + "ni une adresse PostgreSQL : indiquez le chemin d'une base SQLite (par ex. /srv/guichet/sims.sqlite) "
+                + "ou une adresse postgresql://….")
+        }
+        return location
+    }
 }

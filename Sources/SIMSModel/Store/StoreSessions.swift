@@ -55,6 +55,7 @@ public enum StoreSessions {
         lock.lock()
         defer { lock.unlock() }
         guard gates[storePath] == nil else { return }
+        _ = try StoreLocation.filePath(storePath)
         mkdir(folder(storePath: storePath), 0o700)
         let fd = open(gatePath(storePath: storePath), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
@@ -111,7 +112,7 @@ public enum StoreSessions {
     public static func register(storePath: String, login: String, activity: String, now: Date = Date()) {
         lock.lock()
         defer { lock.unlock() }
-        guard held[storePath] == nil else { return }
+        guard held[storePath] == nil, (try? StoreLocation.filePath(storePath)) != nil else { return }
         let dir = folder(storePath: storePath)
         mkdir(dir, 0o700)
         let path = dir + "/\(getpid())"

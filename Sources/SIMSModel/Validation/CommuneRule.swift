@@ -50,29 +50,12 @@ public enum CommuneRule {
         for commune in ProvinceSudCommune.all {
             for name in [commune.name] + commune.aliases {
                 let folded = ValidationText.fold(name)
-                let distance = folded.hasPrefix(key) ? 0 : editDistance(key, folded)
+                let distance = folded.hasPrefix(key) ? 0 : EditDistance.distance(key, folded, limit: 2)
                 if distance <= 2, distance < best?.distance ?? Int.max {
                     best = (commune, distance)
                 }
             }
         }
         return best?.commune
-    }
-
-    /// Levenshtein distance between two short strings.
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -16,7 +16,7 @@ final class DefaultKeymapTests: XCTestCase {
     func testEmbeddedTextIsExactlyTheRepositoryFile() throws {
         let data = try Data(contentsOf: repositoryKeymapURL)
         XCTAssertEqual(Array(DefaultKeymap.text.utf8), [UInt8](data),
-                       "keymap.conf and DefaultKeymap.text differ: paste the file into DefaultKeymap.swift")
+                       "the embedded keymap differs from keymap.conf: the KeymapEmbedding plugin did not run")
     }
 
     func testDefaultsParse() throws {

@@ -6,7 +6,7 @@ import SIMSModel
 /// repository's `procedures/`, and the application on an in-memory 80×24 terminal.
 final class IntakeHarness: KeyDrivenHarness {
     /// 29/11/2026 10:00 in Nouméa.
-    static let now = Date(timeIntervalSince1970: 1_795_906_800)
+    static let now = TestStore.now
 
     let directory: String
     let store: SIMSStore
@@ -24,12 +24,8 @@ final class IntakeHarness: KeyDrivenHarness {
     }
 
     init(printer: String? = nil, printCommand: String = "lp") throws {
-        directory = NSTemporaryDirectory() + "guichet-intake-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        store = try SIMSStore.open(path: directory + "/sims.sqlite", create: true, clock: .fixed(Self.now))
-        let agents = AgentService(store: store)
-        let admin = try agents.initialise(login: "admin", fullName: "Administrateur")
-        agent = try agents.add(login: "mgorodey", fullName: "Marie Gorodey", roles: [.reception], services: ["DPASS"], by: admin)
+        let base = try TestStore(clock: .fixed(Self.now), prefix: "guichet-intake-", login: "mgorodey")
+        (directory, store, agent) = (base.directory, base.store, base.counter)
         let tiers = TierService(store: store)
         parent = try tiers.create(kind: .person, values: [
             .birthName: "Wamytan", .givenNames: "Hélène", .birthDate: "14/03/1985", .address: "12 rue de Sébastopol",

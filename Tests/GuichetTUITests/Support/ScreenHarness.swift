@@ -6,7 +6,7 @@ import SIMSModel
 /// The application on an in-memory 80×24 terminal over a temporary store, driven by keys.
 final class ScreenHarness: KeyDrivenHarness {
     /// 29/11/2026 10:00 in Nouméa.
-    static let now = Date(timeIntervalSince1970: 1_795_906_800)
+    static let now = TestStore.now
 
     let directory: String
     let store: SIMSStore
@@ -18,12 +18,8 @@ final class ScreenHarness: KeyDrivenHarness {
     init(tiers: [(TierKind, [TierField: String])] = [], roles: Set<Role> = [.reception, .supervisor],
          catalog: ProcedureCatalog = ProcedureCatalog(procedures: []), catalogProblem: String? = nil,
          receipts: ReceiptOutput? = nil, keymap: Keymap = DefaultKeymap.keymap) throws {
-        directory = NSTemporaryDirectory() + "guichet-screens-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        store = try SIMSStore.open(path: directory + "/sims.sqlite", create: true, clock: .fixed(Self.now))
-        let agents = AgentService(store: store)
-        let admin = try agents.initialise(login: "admin", fullName: "Administrateur")
-        agent = try agents.add(login: "mgorodey", fullName: "Marie Gorodey", roles: roles, services: ["DPASS"], by: admin)
+        let base = try TestStore(clock: .fixed(Self.now), prefix: "guichet-screens-", login: "mgorodey", roles: roles)
+        (directory, store, agent) = (base.directory, base.store, base.counter)
         for (kind, values) in tiers {
             try TierService(store: store).create(kind: kind, values: values, by: agent)
         }

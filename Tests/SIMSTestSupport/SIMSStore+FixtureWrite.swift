@@ -5,7 +5,7 @@ import GRDB
 extension SIMSStore {
     /// A test's own write of rows (a fixture standing for what an import or another service would
     /// write), attested like any write by an event: « chargement de données de démonstration ».
-    func fixtureWrite<T>(_ updates: (Database) throws -> T) throws -> T {
+    public func fixtureWrite<T>(_ updates: (Database) throws -> T) throws -> T {
         try write { db in
             let result = try updates(db)
             if EventLog.hasUnsealedRows(db) {
