@@ -277,7 +277,8 @@ final class DuplicatePairScreen: Screen {
         let undo = "\(undoKey) sur la fiche n° \(outcome.survivorID) la défait."
         let named = "Paire n° \(pairID) : même personne. Fiche n° \(outcome.absorbedID) fusionnée dans n° \(outcome.survivorID) "
             + "(\(outcome.survivorName)) ; \(taken) ; \(undo)"
-        guard named.count > 150 else { return named }
+        // Two rows of an 80-column terminal, else without the name.
+        guard WrappedText.lines(named, width: 78).count > 2 else { return named }
         return "Paire n° \(pairID) : même personne. Fiche n° \(outcome.absorbedID) fusionnée dans n° \(outcome.survivorID) ; "
             + "\(taken) ; \(undo)"
     }
