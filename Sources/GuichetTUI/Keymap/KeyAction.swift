@@ -240,7 +240,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .limiter: "limiter le traitement de la fiche (RGPD), ou lever la limitation, avec le motif (superviseurs)"
         case .doublons: "revoir les doublons probables du registre (superviseurs)"
         case .memePersonne: "décider que les deux fiches de la paire sont la même personne et les fusionner (la fusion se défait depuis la fiche gardée)"
-        case .personnesDifferentes: "décider que ce sont deux personnes différentes : la paire n'est plus proposée"
+        case .personnesDifferentes: "décider, après confirmation, que ce sont deux personnes différentes : la paire n'est plus proposée"
         case .defaireFusion: "défaire la fusion de la fiche avec celle qu'elle a absorbée, après confirmation (superviseurs)"
         case .effacement: "effacer les données de la personne à sa demande (RGPD), sauf ce que la loi conserve, avec le motif (superviseurs)"
         case .garderAutre: "garder l'autre fiche de la paire à la fusion « même personne » : c'est elle qui garde son numéro"

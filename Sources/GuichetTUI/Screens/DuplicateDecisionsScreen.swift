@@ -4,12 +4,14 @@ import SIMSModel
 /// decision first, with who decided what and when; F11 sends a pair decided « personnes
 /// différentes » back to review, after a confirmation with its motif
 /// (``DuplicateReview/reopen(pairID:motif:by:)``). A pair settled by a merge says how to undo it
-/// (Ctrl-D on the record kept). Enter opens the pair side by side.
+/// (Ctrl-D on the record kept), and F11 says so too. Enter opens the pair side by side.
 final class DuplicateDecisionsScreen: Screen {
     struct Row {
         var pair: DuplicatePair
         var nameA: String
         var nameB: String
+        /// The record the pair's standing merge kept (a pair settled by a merge), else nil.
+        var mergedInto: Int64?
     }
 
     let session: AppSession
@@ -45,11 +47,16 @@ final class DuplicateDecisionsScreen: Screen {
         let previous = rows.indices.contains(selected) ? rows[selected].pair.id : nil
         do {
             let decided = try DuplicateReview(store: session.store).decided()
+            let merger = TierMerger(store: session.store)
             rows = try session.store.pool.read { db in
                 try decided.map { pair in
                     Row(pair: pair, nameA: try TierService.read(db, id: pair.tierA)?.displayName ?? "fiche n° \(pair.tierA)",
                         nameB: try TierService.read(db, id: pair.tierB)?.displayName ?? "fiche n° \(pair.tierB)")
                 }
+            }
+            for index in rows.indices where rows[index].pair.state == .samePerson {
+                let pair = rows[index].pair
+                rows[index].mergedInto = try (merger.redirect(of: pair.tierA) ?? merger.redirect(of: pair.tierB))?.survivorID
             }
         } catch {
             rows = []
@@ -93,11 +100,11 @@ final class DuplicateDecisionsScreen: Screen {
         buffer.put("Paire n° \(row.pair.id) : fiche n° \(row.pair.tierA) \(row.nameA) et fiche n° \(row.pair.tierB) \(row.nameB)",
                    x: x, y: y + 1, style: theme.title, maxWidth: width)
         let undo: String
-        if row.pair.state == .samePerson {
-            undo = "« même personne » : \(session.keyName(.defaireFusion, in: .fiche)) sur la fiche gardée défait la fusion "
-                + "et rend la paire à la revue."
+        if let survivor = row.mergedInto {
+            undo = "Réglée par une fusion : \(session.keyName(.defaireFusion, in: .fiche)) sur la fiche n° \(survivor) "
+                + "la défait et rend la paire."
         } else {
-            undo = "« personnes différentes » : \(session.keyName(.rouvrirPaire, in: .doublons)) rend la paire à la revue."
+            undo = "« \(row.pair.state.label) » : \(session.keyName(.rouvrirPaire, in: .doublons)) rend la paire à la revue."
         }
         buffer.put(undo, x: x, y: y + 2, style: theme.dim, maxWidth: width)
         buffer.putWrapped("Raisons : " + (row.pair.reasons.isEmpty ? "—" : row.pair.reasons.joined(separator: ", ")),
@@ -127,6 +134,11 @@ final class DuplicateDecisionsScreen: Screen {
         case .rouvrirPaire:
             guard rows.indices.contains(selected) else { return .stay }
             let pair = rows[selected].pair
+            if let survivor = rows[selected].mergedInto {
+                session.message = .error("La paire n° \(pair.id) a été réglée par une fusion : défaites-la sur la fiche n° \(survivor) "
+                    + "(\(session.keyName(.defaireFusion, in: .fiche))) ; la paire reviendra à revoir.")
+                return .stay
+            }
             prompt = ActionPrompt(title: "Rendre la paire n° \(pair.id) à la revue ?",
                                   fields: [.text("Motif (facultatif)", maxLength: DuplicateReview.maxMotifLength)],
                                   notes: ["Sa décision « \(pair.state.label) » sera annulée ; la paire reviendra dans la file."])

@@ -210,7 +210,7 @@ final class DuplicatePairScreen: Screen {
     static func differentPeoplePrompt(_ standing: StandingDuplicatePair) -> ActionPrompt {
         ActionPrompt(title: "Personnes différentes : n° \(standing.tierA) et n° \(standing.tierB) ?",
                      fields: [.text("Motif (facultatif)", maxLength: DuplicateReview.maxMotifLength)],
-                     notes: ["La paire quittera la file tant que ces fiches ne changent pas (Doublons décidés : la rouvrir)."])
+                     notes: ["La paire quittera la file tant que ces fiches ne changent pas."])
     }
 
     /// « Personnes différentes », confirmed: recorded with its motif, and said. True when recorded;

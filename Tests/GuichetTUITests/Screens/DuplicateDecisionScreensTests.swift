@@ -41,7 +41,7 @@ final class DuplicateDecisionScreensTests: XCTestCase {
         h.press(.enter)
         h.press(.function(6))
         XCTAssertTrue(h.screen.contains(" Personnes différentes : n° 1 et n° 2 ? "), h.screen)
-        XCTAssertTrue(h.screen.contains("La paire quittera la file tant que ces fiches ne changent pas"), h.screen)
+        XCTAssertTrue(h.screen.contains("La paire quittera la file tant que ces fiches ne changent pas."), h.screen)
         h.press(.escape)
         XCTAssertEqual(try DuplicateReview(store: h.store).pendingCount(), 1, "Esc decides nothing")
         XCTAssertTrue(h.screen.contains("Doublon probable"), h.screen)
@@ -86,10 +86,13 @@ final class DuplicateDecisionScreensTests: XCTestCase {
         h.press(.character("D"))
         h.press(.function(5))
         h.press(.function(9))
-        XCTAssertTrue(h.screen.contains("« même personne » : Ctrl+D sur la fiche gardée défait la fusion"), h.screen)
+        XCTAssertTrue(h.screen.contains("Réglée par une fusion : Ctrl+D sur la fiche n° 1 la défait et rend la paire."), h.screen)
         h.press(.function(11))
-        h.press(.enter)
-        XCTAssertTrue(h.screen.replacingOccurrences(of: "\n ", with: " ").contains("défaites cette fusion sur la fiche n° 1"), h.screen)
+        XCTAssertTrue(h.messageArea.contains("La paire n° 1 a été réglée par une fusion : défaites-la sur la fiche n° 1 (Ctrl+D)"),
+                      h.messageArea)
+        XCTAssertThrowsError(try DuplicateReview(store: h.store).reopen(pairID: 1, motif: "", by: h.agent), "the service refuses it too") {
+            XCTAssertTrue("\($0)".contains("défaites cette fusion sur la fiche n° 1"), "\($0)")
+        }
         XCTAssertEqual(try DuplicateReview(store: h.store).pair(id: 1)?.state, .samePerson, "nothing reopened")
     }
 
