@@ -33,8 +33,7 @@ final class DuplicateDecisionsScreen: Screen {
     var context: KeymapContext { .doublons }
     /// Only F11 decides here; nothing to open nor undo in an empty list.
     var hiddenActions: Set<KeyAction> {
-        var hidden: Set<KeyAction> = [.memePersonne, .personnesDifferentes, .garderAutre, .doublonsDecides, .debutChamp,
-                                      .finChamp, .effacerMot, .effacerChamp, .effacerFin]
+        var hidden = TextField.editingActions.union([.memePersonne, .personnesDifferentes, .garderAutre, .doublonsDecides])
         if rows.isEmpty {
             hidden.formUnion([.rouvrirPaire, .ouvrir, .pagePrecedente, .pageSuivante, .premiereLigne, .derniereLigne])
         }
@@ -48,12 +47,8 @@ final class DuplicateDecisionsScreen: Screen {
         do {
             let decided = try DuplicateReview(store: session.store).decided()
             let merger = TierMerger(store: session.store)
-            rows = try session.store.pool.read { db in
-                try decided.map { pair in
-                    Row(pair: pair, nameA: try TierService.read(db, id: pair.tierA)?.displayName ?? "fiche n° \(pair.tierA)",
-                        nameB: try TierService.read(db, id: pair.tierB)?.displayName ?? "fiche n° \(pair.tierB)")
-                }
-            }
+            let names = try DuplicateQueueScreen.names(of: decided.map { ($0.tierA, $0.tierB) }, session: session)
+            rows = zip(decided, names).map { Row(pair: $0, nameA: $1.0, nameB: $1.1) }
             for index in rows.indices where rows[index].pair.state == .samePerson {
                 let pair = rows[index].pair
                 rows[index].mergedInto = try (merger.redirect(of: pair.tierA) ?? merger.redirect(of: pair.tierB))?.survivorID
@@ -96,9 +91,8 @@ final class DuplicateDecisionsScreen: Screen {
     /// « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche n° 6 KAUDRÉ Kély Marie », what undoes the
     /// decision, and every reason.
     private func renderDetail(of row: Row, into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
-        buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
-        buffer.put("Paire n° \(row.pair.id) : fiche n° \(row.pair.tierA) \(row.nameA) et fiche n° \(row.pair.tierB) \(row.nameB)",
-                   x: x, y: y + 1, style: theme.title, maxWidth: width)
+        DuplicateQueueScreen.renderPairDetail(row.pair, a: (row.pair.tierA, row.nameA), b: (row.pair.tierB, row.nameB),
+                                              into: &buffer, x: x, y: y, width: width, theme: theme)
         let undo: String
         if let survivor = row.mergedInto {
             undo = "Réglée par une fusion : \(session.keyName(.defaireFusion, in: .fiche)) sur la fiche n° \(survivor) "
@@ -107,8 +101,6 @@ final class DuplicateDecisionsScreen: Screen {
             undo = "« \(row.pair.state.label) » : \(session.keyName(.rouvrirPaire, in: .doublons)) rend la paire à la revue."
         }
         buffer.put(undo, x: x, y: y + 2, style: theme.dim, maxWidth: width)
-        buffer.putWrapped("Raisons : " + (row.pair.reasons.isEmpty ? "—" : row.pair.reasons.joined(separator: ", ")),
-                          x: x, y: y + 3, width: width, maxLines: 2, style: theme.dim)
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {

@@ -63,8 +63,7 @@ final class DuplicatePairScreen: Screen {
     var context: KeymapContext { .doublons }
     /// No pages nor anything to open here; the decisions only while the pair is still to review.
     var hiddenActions: Set<KeyAction> {
-        var hidden: Set<KeyAction> = [.pagePrecedente, .pageSuivante, .ouvrir, .debutChamp, .finChamp, .effacerMot,
-                                      .effacerChamp, .effacerFin, .doublonsDecides, .rouvrirPaire]
+        var hidden = TextField.editingActions.union([.pagePrecedente, .pageSuivante, .ouvrir, .doublonsDecides, .rouvrirPaire])
         if pair?.state != .toReview { hidden.formUnion([.memePersonne, .personnesDifferentes, .garderAutre]) }
         return hidden
     }

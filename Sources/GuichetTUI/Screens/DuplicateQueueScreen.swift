@@ -39,7 +39,7 @@ final class DuplicateQueueScreen: Screen {
     var context: KeymapContext { .doublons }
     /// No field to edit; nothing to decide nor to page through in an empty queue.
     var hiddenActions: Set<KeyAction> {
-        var hidden: Set<KeyAction> = [.rouvrirPaire, .debutChamp, .finChamp, .effacerMot, .effacerChamp, .effacerFin]
+        var hidden = TextField.editingActions.union([.rouvrirPaire])
         if rows.isEmpty {
             hidden.formUnion([.memePersonne, .personnesDifferentes, .garderAutre, .pagePrecedente, .pageSuivante, .ouvrir,
                               .premiereLigne, .derniereLigne])
@@ -56,11 +56,8 @@ final class DuplicateQueueScreen: Screen {
             let review = DuplicateReview(store: session.store)
             pending = try review.standingPendingCount()
             let queue = try review.standingQueue()
-            rows = try session.store.pool.read { db in
-                try queue.map { standing in
-                    Row(standing: standing, nameA: try TierService.read(db, id: standing.tierA)?.displayName ?? "fiche n° \(standing.tierA)",
-                        nameB: try TierService.read(db, id: standing.tierB)?.displayName ?? "fiche n° \(standing.tierB)")
-                }
+            rows = zip(queue, try Self.names(of: queue.map { ($0.tierA, $0.tierB) }, session: session)).map { standing, names in
+                Row(standing: standing, nameA: names.0, nameB: names.1)
             }
         } catch {
             rows = []
@@ -115,10 +112,8 @@ final class DuplicateQueueScreen: Screen {
     /// « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche n° 6 KAUDRÉ Kély Marie », what F5 keeps (or
     /// which record was merged since the pair was found), and every reason.
     private func renderDetail(of row: Row, into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
-        buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
         let (a, b) = (row.standing.tierA, row.standing.tierB)
-        buffer.put("Paire n° \(row.pair.id) : fiche n° \(a) \(row.nameA) et fiche n° \(b) \(row.nameB)", x: x, y: y + 1,
-                   style: theme.title, maxWidth: width)
+        Self.renderPairDetail(row.pair, a: (a, row.nameA), b: (b, row.nameB), into: &buffer, x: x, y: y, width: width, theme: theme)
         let key = session.keyName(.memePersonne, in: .doublons)
         let outcome: String
         if let redirect = row.standing.redirects.first {
@@ -131,8 +126,25 @@ final class DuplicateQueueScreen: Screen {
             outcome = ""
         }
         buffer.put(outcome, x: x, y: y + 2, style: theme.dim, maxWidth: width)
-        buffer.putWrapped("Raisons : " + (row.pair.reasons.isEmpty ? "—" : row.pair.reasons.joined(separator: ", ")),
+    }
+
+    /// The detail under a list of pairs: a rule, « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche
+    /// n° 6 KAUDRÉ Kély Marie », a row left for what a key would do (`y + 2`), then every reason.
+    static func renderPairDetail(_ pair: DuplicatePair, a: (id: Int64, name: String), b: (id: Int64, name: String),
+                                 into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
+        buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
+        buffer.put("Paire n° \(pair.id) : fiche n° \(a.id) \(a.name) et fiche n° \(b.id) \(b.name)", x: x, y: y + 1,
+                   style: theme.title, maxWidth: width)
+        buffer.putWrapped("Raisons : " + (pair.reasons.isEmpty ? "—" : pair.reasons.joined(separator: ", ")),
                           x: x, y: y + 3, width: width, maxLines: 2, style: theme.dim)
+    }
+
+    /// The names of each pair's two records, « fiche n° 7 » for one that cannot be read.
+    static func names(of pairs: [(Int64, Int64)], session: AppSession) throws -> [(String, String)] {
+        try session.store.pool.read { db in
+            func name(_ id: Int64) throws -> String { try TierService.read(db, id: id)?.displayName ?? "fiche n° \(id)" }
+            return try pairs.map { (try name($0.0), try name($0.1)) }
+        }
     }
 
     /// « 99,9 % », rounded down (« 100 % » only when the score saturates).

@@ -11,12 +11,7 @@ final class DuplicateDecisionScreensTests: XCTestCase {
     var h: ScreenHarness!
 
     override func setUpWithError() throws {
-        h = try ScreenHarness(tiers: [
-            (.person, [.birthName: "Wamytan", .givenNames: "Hélène Marie", .birthDate: "14/03/1985", .phone: "25 12 34"]),
-            (.person, [.birthName: "Ouamytan", .givenNames: "Helene", .birthDate: "14/03/1985", .commune: "Nouméa",
-                       .postalCode: "98800"]),
-        ])
-        try DuplicateAnalysis(store: h.store).run(by: h.agent)
+        h = try DuplicateScreensTests.onePair()
     }
 
     /// Three records of one person: three pairs.

@@ -10,12 +10,18 @@ final class DuplicateScreensTests: XCTestCase {
     var h: ScreenHarness!
 
     override func setUpWithError() throws {
-        h = try ScreenHarness(tiers: [
+        h = try Self.onePair()
+    }
+
+    /// Hélène Wamytan keyed twice (n° 1 and n° 2), the analysis run: one pair to review.
+    static func onePair() throws -> ScreenHarness {
+        let h = try ScreenHarness(tiers: [
             (.person, [.birthName: "Wamytan", .givenNames: "Hélène Marie", .birthDate: "14/03/1985", .phone: "25 12 34"]),
             (.person, [.birthName: "Ouamytan", .givenNames: "Helene", .birthDate: "14/03/1985", .commune: "Nouméa",
                        .postalCode: "98800"]),
         ])
         try DuplicateAnalysis(store: h.store).run(by: h.agent)
+        return h
     }
 
     func testTheQueueListsThePairAndOpensItSideBySide() throws {
