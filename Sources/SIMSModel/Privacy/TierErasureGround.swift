@@ -9,7 +9,7 @@ public enum TierErasureGround: String, Sendable, CaseIterable, Codable {
     public var phrase: String {
         switch self {
         case .request: return "à la demande de la personne"
-        case .inactivity: return "pour inactivité (fin de la durée de conservation)"
+        case .inactivity: return "pour inactivité"
         }
     }
 

@@ -76,7 +76,7 @@ final class InactiveTierScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("◀ inactivité ▶"), h.screen)
         h.type("Inactive depuis le 14/03/2019")
         h.press(.enter)
-        XCTAssertTrue(h.messageArea.contains("Fiche n° \(paul) effacée le 29/11/2026 pour inactivité (fin de la durée de conservation) (RGPD)."),
+        XCTAssertTrue(h.messageArea.contains("Fiche n° \(paul) effacée le 29/11/2026 pour inactivité (RGPD)."),
                       h.messageArea)
         XCTAssertEqual(try TierErasure(store: h.store, retention: [:]).history(tierID: paul).map(\.ground), [.inactivity])
         XCTAssertTrue(try ChainVerifier.verify(h.store).isSound)

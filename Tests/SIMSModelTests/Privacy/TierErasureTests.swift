@@ -97,7 +97,7 @@ final class TierErasureTests: ReviewTeamTestCase {
         let record = try erasure.erase(tierID: person.id, motif: "Inactivité depuis le 14/03/2019", ground: .inactivity,
                                        by: supervisor)
         XCTAssertEqual(record.ground, .inactivity)
-        XCTAssertEqual(record.notice, "Fiche n° \(person.id) effacée le 29/11/2026 pour inactivité (fin de la durée de conservation) (RGPD).")
+        XCTAssertEqual(record.notice, "Fiche n° \(person.id) effacée le 29/11/2026 pour inactivité (RGPD).")
         XCTAssertThrowsError(try TierService(store: test.store).open(id: person.id, by: test.counter)) { error in
             XCTAssertTrue("\(error)".hasPrefix("Fiche n° \(person.id) effacée le 29/11/2026 pour inactivité"), "\(error)")
         }
@@ -111,7 +111,7 @@ final class TierErasureTests: ReviewTeamTestCase {
         XCTAssertTrue(text.contains("Données effacées pour inactivité"), text)
         let report = try ChainVerifier.verify(test.store)
         XCTAssertTrue(report.isSound, "\(report)")
-        XCTAssertTrue(report.erasures.first?.line.contains("(effacement pour inactivité (fin de la durée de conservation) : "
+        XCTAssertTrue(report.erasures.first?.line.contains("(effacement pour inactivité : "
                                                            + "Inactivité depuis le 14/03/2019)") == true, "\(report.erasures)")
 
         let other = try test.person("Léa", "Wamytan", born: "02/05/2016")
