@@ -77,7 +77,10 @@ public struct TierMerger: Sendable {
             for draft in try Row.fetchAll(db, sql: "SELECT id, tier_version FROM draft WHERE tier_id = ?", arguments: [absorbedID]) {
                 restore.drafts.append(.init(draftID: draft[0], tierVersion: draft[1]))
             }
-            try db.execute(sql: "UPDATE draft SET tier_id = ? WHERE tier_id = ?", arguments: [survivorID, absorbedID])
+            // A tier form in progress on the absorbed record quotes the survivor's version from before
+            // the merge: saved, it is refused as stale, never taken for an edit of the merged record.
+            try db.execute(sql: "UPDATE draft SET tier_id = ?, tier_version = ? WHERE tier_id = ?",
+                           arguments: [survivorID, survivor.version, absorbedID])
             try db.execute(sql: """
                 INSERT INTO tier_merge (absorbed_id, survivor_id, merged_at, agent_id, motif, event_id,
                                         survivor_version_before, survivor_version_after, restore)

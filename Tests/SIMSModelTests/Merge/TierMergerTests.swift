@@ -208,6 +208,34 @@ final class TierMergerTests: XCTestCase {
         try assertSound()
     }
 
+    /// A tier form left in progress on the absorbed record moves to the survivor quoting a version
+    /// below the merged one: saved, it is refused as stale; undone, it is back as it was.
+    func testAFormInProgressOnTheAbsorbedRecordIsNeverTakenForAnEditOfTheMergedOne() throws {
+        let (kept, keyed) = try twoRecords()
+        // Two edits: the absorbed record's version is the one the merged record will have.
+        let tiers = TierService(store: test.store)
+        _ = try tiers.update(id: keyed.id, expectedVersion: keyed.version, changes: [.commune: "Dumbéa"], by: test.counter)
+        let other = try tiers.update(id: keyed.id, expectedVersion: keyed.version + 1, changes: [.postalCode: "98835"], by: test.counter)
+        XCTAssertEqual(other.version, kept.version + 1)
+        let drafts = DraftStore(store: test.store)
+        let draft = try drafts.save(TierDraft(agentID: test.counter.id, kind: .person, tierID: other.id, tierVersion: other.version,
+                                              values: [.phone: "79 00 00"]))
+        try merger.merge(survivorID: kept.id, absorbedID: other.id, by: supervisor, motif: nil)
+        let moved = try XCTUnwrap(drafts.list(agentID: test.counter.id).first { $0.id == draft.id })
+        XCTAssertEqual(moved.tierID, kept.id)
+        let merged = try tiers.snapshot(id: kept.id)
+        XCTAssertEqual(merged.version, other.version, "the same number, another record's version")
+        XCTAssertLessThan(try XCTUnwrap(moved.tierVersion), merged.version)
+        XCTAssertThrowsError(try tiers.update(id: kept.id, expectedVersion: try XCTUnwrap(moved.tierVersion),
+                                                                       changes: [.phone: "79 00 00"], by: test.counter)) {
+            XCTAssertTrue($0 is StaleTierError, "\($0)")
+        }
+        try merger.unmerge(absorbedID: other.id, by: supervisor, motif: nil)
+        let back = try XCTUnwrap(drafts.list(agentID: test.counter.id).first { $0.id == draft.id })
+        XCTAssertEqual(back.tierID, other.id)
+        XCTAssertEqual(back.tierVersion, other.version)
+    }
+
     func testARelationBetweenTheTwoAndAPieceOfBothComeBackAsTheyWere() throws {
         let (kept, other) = try twoRecords()
         let tiers = TierService(store: test.store)
