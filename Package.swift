@@ -32,10 +32,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The demo and benchmark generators: fictional populations, dossiers and reviews, written
+        // through the model's own writers. Not part of the product's model.
+        .target(
+            name: "SIMSFixtures",
+            dependencies: [
+                "SIMSModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "GuichetTUI",
             dependencies: [
                 "SIMSModel",
+                "SIMSFixtures",
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -49,7 +59,8 @@ let package = Package(
         .target(name: "SIMSTestSupport", dependencies: ["SIMSModel", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Tests/SIMSTestSupport"),
         .testTarget(name: "SIMSModelTests",
-                    dependencies: ["SIMSModel", "SIMSTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel", "SIMSTestSupport"]),
+                    dependencies: ["SIMSModel", "SIMSFixtures", "SIMSTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "SIMSFixturesTests", dependencies: ["SIMSFixtures", "SIMSModel", "SIMSTestSupport"]),
+        .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel", "SIMSFixtures", "SIMSTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SIMSFixtures
 import SIMSModel
 
 /// The population of `bench doublons`: the demo population's persons (households sharing an

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench import --rows N`: the CSV import (validation, facts, search index, one

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench prepare`: builds a benchmark store (demo tiers and the FTS5 baseline table) in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench queues --dossiers N`: review queues, dashboard and « prendre le suivant » on a

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet demo-data --tiers N [--seed S]`: fills the store with a fictional population.

@@ -1,4 +1,5 @@
 import Foundation
+import SIMSFixtures
 import SIMSModel
 
 /// The demonstration store: created on first use with fictional tiers, the current login made

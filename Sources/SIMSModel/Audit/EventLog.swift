@@ -75,7 +75,7 @@ public enum EventLog {
     }
 
     /// Adds `added` to the attestation of `event`, the newest of the chain, and rehashes it.
-    static func attach(_ db: Database, _ added: RowAttestation, to event: AuditEvent) throws {
+    package static func attach(_ db: Database, _ added: RowAttestation, to event: AuditEvent) throws {
         var attestation = event.attestation.flatMap { RowAttestation(text: $0) } ?? RowAttestation()
         attestation.entries += added.entries
         for (key, sums) in added.buckets {

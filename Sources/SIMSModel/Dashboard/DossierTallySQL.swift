@@ -14,7 +14,7 @@
 /// - `dossier_decision_tally(decided_day, procedure_code, state, processing_days, n)`: decided
 ///   dossiers by decision day and whole days from deposit to decision, for the throughput and
 ///   the 90th percentile of the processing time.
-enum DossierTallySQL {
+package enum DossierTallySQL {
     /// The open states, as SQL: `('depose', 'en_instruction', 'attente_pieces', 'a_valider')`.
     static let openStates = "('depose', 'en_instruction', 'attente_pieces', 'a_valider')"
     /// The decided states, as SQL.
@@ -52,7 +52,7 @@ enum DossierTallySQL {
         """
 
     /// The tallies of the rows already there (run once, when the tables are made).
-    static let backfill = """
+    package static let backfill = """
         INSERT INTO dossier_state_tally (procedure_code, state, n)
             SELECT procedure_code, state, count(*) FROM dossier WHERE state <> 'brouillon'
             GROUP BY procedure_code, state;

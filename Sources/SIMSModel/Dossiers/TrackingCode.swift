@@ -1,7 +1,7 @@
 /// The short code a citizen uses to follow a dossier: six characters in two groups, `K7P-3QX`,
 /// from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
 public enum TrackingCode {
-    static let alphabet = Array("ACDEFGHJKMNPQRTUVWXY34679")
+    package static let alphabet = Array("ACDEFGHJKMNPQRTUVWXY34679")
 
     /// A new random code.
     public static func make<G: RandomNumberGenerator>(using generator: inout G) -> String {

@@ -11,7 +11,7 @@ import GRDBSQLite
 ///
 /// All the tiers share one audit event (the import), whose id is reserved at the start and
 /// appended by ``finish(kind:payload:)`` in the same transaction.
-final class BulkTierWriter {
+package final class BulkTierWriter {
     private let db: Database
     private let agentID: Int64?
     private let now: Date
@@ -35,13 +35,13 @@ final class BulkTierWriter {
     /// The vocabulary counts of the tiers written: gathered by ``add(kind:values:provenance:)``,
     /// or handed over by a caller that gathered them itself.
     var vocabulary: [String: Int] = [:]
-    private(set) var written = 0
+    package private(set) var written = 0
 
     /// The page cache during the bulk write: 128 MB, so that an import of a hundred thousand
     /// tiers stays in memory until its commit.
-    static let bulkCacheSize = -131_072
+    package static let bulkCacheSize = -131_072
 
-    init(_ db: Database, agentID: Int64?, now: Date) throws {
+    package init(_ db: Database, agentID: Int64?, now: Date) throws {
         self.db = db
         self.agentID = agentID
         self.now = now
@@ -79,14 +79,14 @@ final class BulkTierWriter {
     }
 
     /// Takes the next tier id, for a caller that prepares rows itself.
-    func reserveID() -> Int64 {
+    package func reserveID() -> Int64 {
         defer { nextTierID += 1 }
         return nextTierID
     }
 
     /// Writes one tier whose values are already validated and normalised; returns its id.
     @discardableResult
-    func add(kind: TierKind, values: [TierField: String], provenance: Provenance) throws -> Int64 {
+    package func add(kind: TierKind, values: [TierField: String], provenance: Provenance) throws -> Int64 {
         let tier = PreparedTier(id: reserveID(), kind: kind, values: values, provenance: provenance)
         try write(tier)
         if var run = tokens.add(tier.tokens, tierID: tier.id) {
@@ -110,7 +110,7 @@ final class BulkTierWriter {
     }
 
     /// Records that `relatedID` is the `kind` of `tierID`.
-    func relate(_ tierID: Int64, kind: RelationKind, to relatedID: Int64) throws {
+    package func relate(_ tierID: Int64, kind: RelationKind, to relatedID: Int64) throws {
         pendingRelations.append((tierID, kind, relatedID))
         if pendingRelations.count >= 256 { try flush() }
     }
@@ -186,7 +186,7 @@ final class BulkTierWriter {
 
     /// Inserts the last index rows gathered, counts the vocabulary, appends the shared event and
     /// restores the page cache.
-    func finish(kind: EventKind, payload: [String: String]) throws {
+    package func finish(kind: EventKind, payload: [String: String]) throws {
         try flush()
         if var run = tokens.flush() {
             run.sort()

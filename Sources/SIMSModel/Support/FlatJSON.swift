@@ -6,9 +6,9 @@
 /// FlatJSON.encode(["b": "2", "a": "é\"1"])   // {"a":"é\"1","b":"2"}
 /// FlatJSON.decode(#"{"a":"x","b":null}"#)    // ["a": "x", "b": nil]
 /// ```
-enum FlatJSON {
+package enum FlatJSON {
     /// The object with its keys in ascending order (the same text for the same dictionary).
-    static func encode(_ values: [String: String]) -> String {
+    package static func encode(_ values: [String: String]) -> String {
         var out = "{"
         var first = true
         for key in values.keys.sorted() {

@@ -3,7 +3,7 @@ import GRDBSQLite
 
 /// Binding values straight to a prepared SQLite statement, for the bulk writers that step
 /// statements through the C API (import, search index, benchmark stores).
-enum SQLiteBinding {
+package enum SQLiteBinding {
     /// SQLite copies the bytes before the call returns (`SQLITE_TRANSIENT`).
     static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
     /// SQLite reads the bytes in place until the statement is reset or rebound (`SQLITE_STATIC`):
@@ -11,7 +11,7 @@ enum SQLiteBinding {
     static let `static`: sqlite3_destructor_type? = nil
 
     /// Binds UTF-8 text, or NULL.
-    static func bind(_ text: String?, _ statement: OpaquePointer, _ index: Int32) {
+    package static func bind(_ text: String?, _ statement: OpaquePointer, _ index: Int32) {
         guard var text else { sqlite3_bind_null(statement, index); return }
         guard !text.isEmpty else { sqlite3_bind_text(statement, index, "", 0, transient); return }
         text.withUTF8 { bytes in
@@ -22,7 +22,7 @@ enum SQLiteBinding {
     }
 
     /// Steps a statement that returns no row; a failure becomes GRDB's `DatabaseError` with SQLite's message.
-    static func step(_ statement: OpaquePointer, in db: Database) throws {
+    package static func step(_ statement: OpaquePointer, in db: Database) throws {
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
@@ -33,7 +33,7 @@ enum SQLiteBinding {
     }
 
     /// Binds an integer, or NULL.
-    static func bind(_ value: Int64?, _ statement: OpaquePointer, _ index: Int32) {
+    package static func bind(_ value: Int64?, _ statement: OpaquePointer, _ index: Int32) {
         if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+@testable import SIMSFixtures
 @testable import SIMSModel
 
 /// The quick road of the validation, taken by the import for nearly every value, must give exactly

@@ -1,4 +1,5 @@
 import XCTest
+@testable import SIMSFixtures
 @testable import SIMSModel
 
 /// The import prepares rows from values held in slots; they must be the rows the counter's own

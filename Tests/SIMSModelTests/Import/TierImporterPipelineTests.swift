@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import XCTest
+@testable import SIMSFixtures
 @testable import SIMSModel
 
 /// The import prepares lines on one thread and writes on another, in chunks and token runs:

@@ -1,4 +1,5 @@
 import XCTest
+@testable import SIMSFixtures
 @testable import SIMSModel
 
 final class MatchEngineTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+@testable import SIMSFixtures
 @testable import SIMSModel
 
 /// The ranking rules of issue 14: whole words first, then fewer unmatched name words, then the

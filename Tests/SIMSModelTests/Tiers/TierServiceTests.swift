@@ -1,6 +1,7 @@
 import GRDB
 import GRDBSQLite
 import XCTest
+@testable import SIMSFixtures
 @testable import SIMSModel
 
 final class TierServiceTests: XCTestCase {

@@ -3,7 +3,7 @@ import GRDBSQLite
 
 /// Reads an attested table back and hands each row's name, bucket and digest to `body`, with the
 /// same digest the triggers computed when the row was written.
-enum AttestedRowScanner {
+package enum AttestedRowScanner {
     static func scan(_ db: Database, table: AttestedTable, where condition: String? = nil,
                      body: (_ key: () -> String, _ bucket: Int64, _ leaf: RowLeaf) throws -> Void) throws {
         let statement = try db.makeStatement(sql: table.selectSQL + (condition.map { " WHERE \($0)" } ?? ""))
@@ -26,7 +26,7 @@ enum AttestedRowScanner {
     /// register as it stands (the migration that introduced the attestation).
     /// With `tables` and `condition`, only those rows (a bulk writer attesting what it wrote with
     /// its triggers set aside).
-    static func snapshot(_ db: Database, tables: [AttestedTable] = AttestedTable.all,
+    package static func snapshot(_ db: Database, tables: [AttestedTable] = AttestedTable.all,
                          where condition: String? = nil) throws -> RowAttestation {
         var attestation = RowAttestation()
         for table in tables {

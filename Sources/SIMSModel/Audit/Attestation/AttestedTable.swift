@@ -9,7 +9,7 @@
 /// ```swift
 /// AttestedTable.named("tier")?.keyText(["12", ...])   // "12"
 /// ```
-struct AttestedTable: Sendable {
+package struct AttestedTable: Sendable {
     /// The SQL table.
     let name: String
     /// The attested columns, in digest order. New columns are only ever appended.
@@ -81,7 +81,7 @@ struct AttestedTable: Sendable {
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
-    static func named(_ name: String) -> AttestedTable? { byName[name] }
+    package static func named(_ name: String) -> AttestedTable? { byName[name] }
 
     /// Rows are grouped by their first key column divided by this, for the sums of bulk writes.
     static let bucketWidth: Int64 = 1024

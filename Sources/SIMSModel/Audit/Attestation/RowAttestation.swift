@@ -8,7 +8,7 @@
 /// - dossier 7 <digest>          row taken out (deleted, or the old content of an update)
 /// * fact_record 3 <n+> <sum+> <n-> <sum->   bulk: rows whose first key / 1024 is 3
 /// ```
-struct RowAttestation: Equatable, Sendable {
+package struct RowAttestation: Equatable, Sendable {
     struct Entry: Equatable, Sendable {
         var added: Bool
         var table: String
