@@ -164,8 +164,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .conserver: "Conserv."
         case .doublonsDecides: "Décidées"
         case .rouvrirPaire: "Rouvrir"
-        case .premiereLigne: "Début"
-        case .derniereLigne: "Fin"
+        case .premiereLigne: "Premier"
+        case .derniereLigne: "Dernier"
         }
     }
 

@@ -119,7 +119,7 @@ final class DuplicateDecisionScreensTests: XCTestCase {
         let help = h.terminal.screenLines.dropLast().joined(separator: "\n")   // the help's own bar aside
         XCTAssertTrue(help.contains("F5       Même : "), help)
         XCTAssertTrue(help.contains("F6       Différ. : "), help)
-        XCTAssertTrue(help.contains("Fin      Fin : aller à la dernière ligne"), help)
+        XCTAssertTrue(help.contains("Fin      Dernier : aller à la dernière ligne"), help)
         for hidden in ["Entrée", "F7 ", "F8 ", "PgPréc", "PgSuiv", "Rouvrir", "Décidées", "Début du champ"] {
             XCTAssertFalse(help.contains(hidden), "\(hidden) does nothing on the pair: \(help)")
         }
