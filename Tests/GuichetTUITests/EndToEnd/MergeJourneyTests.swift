@@ -24,14 +24,7 @@ final class MergeJourneyTests: FamilyJourneyTestCase {
         XCTAssertTrue(merged.stdout.hasPrefix("Fiche n° 3 fusionnée dans n° 1 (WAMYTAN Hélène) : 1 valeur reprise (Courriel)"),
                       merged.stdout)
 
-        let screen = try open(as: "asup")
-        try screen.waitFor("Bonjour Anne Superviseure")
-        try screen.keys("F5")
-        try screen.type("n° 3")
-        try screen.waitFor("Fiche n° 3 fusionnée le")
-        try screen.waitFor("WAMYTAN Hélène — personne n° 1")
-        try screen.keys("Enter")
-        try screen.waitFor("Personne n° 1 · version 2")
+        let screen = try openTheAbsorbedRecord()
         try screen.waitFor("helene.w@mail.nc")
         // Down to the e-mail, whose history shows (each line's history tells which field is selected).
         for _ in 0..<16 {
@@ -67,13 +60,7 @@ final class MergeJourneyTests: FamilyJourneyTestCase {
     /// saves the phone 27 33 66; Anne's save of 27 33 55 is refused, Lise's phone stays.
     func testAFormOpenedOnTheMergedRecordIsRefusedAfterTheUndoingAndAColleaguesSave() throws {
         XCTAssertEqual(try guichet.run(["doublons", "fusionner", "3", "\(family.parentID)"], as: "asup").status, 0)
-        let screen = try open(as: "asup")
-        try screen.waitFor("Bonjour Anne Superviseure")
-        try screen.keys("F5")
-        try screen.type("n° 3")
-        try screen.waitFor("WAMYTAN Hélène — personne n° 1")
-        try screen.keys("Enter")
-        try screen.waitFor("Personne n° 1 · version 2")
+        let screen = try openTheAbsorbedRecord()
         try screen.keys("F6")
         try screen.waitFor("Modification : WAMYTAN Hélène")
 
@@ -99,5 +86,18 @@ final class MergeJourneyTests: FamilyJourneyTestCase {
         XCTAssertEqual(try TierService(store: after).snapshot(id: family.parentID).value(.phone), "273366", "Lise's phone stays")
         let check = try guichet.run(["check"])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+    }
+
+    /// Anne searches the absorbed record by its old number and is led to the merged one (version 2).
+    private func openTheAbsorbedRecord() throws -> TmuxSession {
+        let screen = try open(as: "asup")
+        try screen.waitFor("Bonjour Anne Superviseure")
+        try screen.keys("F5")
+        try screen.type("n° 3")
+        try screen.waitFor("Fiche n° 3 fusionnée le")
+        try screen.waitFor("WAMYTAN Hélène — personne n° 1")
+        try screen.keys("Enter")
+        try screen.waitFor("Personne n° 1 · version 2")
+        return screen
     }
 }
