@@ -50,6 +50,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
             plugins: ["KeymapEmbedding"]
         ),
         // keymap.conf embedded into the binary at build time.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import SIMSFixtures
 import SIMSModel
 

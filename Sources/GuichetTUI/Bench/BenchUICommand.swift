@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import SIMSModel
 
 /// `guichet bench ui`: the counter screens' latency on a large store, through the in-memory

@@ -12,22 +12,34 @@ struct BackupCommand: ParsableCommand {
             Crée dans DIR un dossier daté sauvegarde-AAAAMMJJ-HHMMSS (droits 0700) : la base copiée par la \
             sauvegarde en ligne de SQLite, les fichiers des pièces, et MANIFEST.sha256 (vérifiable par \
             « sha256sum -c »). La copie est vérifiée comme par « guichet check » avant de recevoir son nom ; \
-            seules les N dernières sauvegardes de DIR sont gardées.
+            seules les N dernières sauvegardes de DIR sont gardées. Le dossier est scellé (fichier SCEAU : \
+            HMAC-SHA256 avec la clé de cet hôte, BASE.cle-sceau, qui ne quitte jamais l'hôte) et la tête de la \
+            chaîne est écrite hors de la base (BASE.ancres et journal du système).
             """)
 
     @OptionGroup var store: StoreOptions
-    @Option(name: .long, help: "Dossier des sauvegardes (par défaut « sauvegardes » à côté de la base).") var vers: String?
+    @Option(name: .long, help: "Dossier des sauvegardes (par défaut GUICHET_SAUVEGARDES, sinon « sauvegardes » à côté de la base).")
+    var vers: String?
     @Option(name: .long, help: "Nombre de sauvegardes gardées dans le dossier (les plus anciennes sont supprimées).")
     var garder = 14
 
-    /// The default folder of backups: `sauvegardes` beside the store.
-    static func defaultFolder(storePath: String) -> String {
+    /// The default folder of backups: `GUICHET_SAUVEGARDES` (on a shared host, the
+    /// administrator's file sets it), else `sauvegardes` beside the store.
+    static func defaultFolder(storePath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let chosen = environment["GUICHET_SAUVEGARDES"], chosen.hasPrefix("/") {
+            return chosen.count > 1 && chosen.hasSuffix("/") ? String(chosen.dropLast()) : chosen
+        }
         let folder = (storePath as NSString).deletingLastPathComponent
         return (folder.isEmpty ? "." : folder) + "/sauvegardes"
     }
 
     func run() throws {
         try CommandFailure.guarded {
+            if vers != nil, HostEnvironment.actingForAgent {
+                throw ValidationError(field: nil, message: "--vers n'est pas permis ici : les sauvegardes vont dans "
+                    + "\(Self.defaultFolder(storePath: store.path)), hors de portée des agents. Relancez sans --vers ; pour un autre "
+                    + "dossier, root lance « sudo -u COMPTE_DE_SERVICE guichet sauvegarde --vers DOSSIER ».")
+            }
             let opened = try BackupCommand.authorized(store, to: "sauvegarder la base")
             let line = ProgressLine(label: "Sauvegarde")
             let report = try StoreBackup.take(opened, into: vers ?? Self.defaultFolder(storePath: opened.path), keep: garder) {
@@ -36,6 +48,8 @@ struct BackupCommand: ParsableCommand {
             line.finish()
             print("Sauvegarde vérifiée : \(report.folder)")
             print("  \(report.events) événements (chaîne intacte), \(report.documents) fichiers de pièces, \(FileSize.french(report.bytes))")
+            print("  scellée avec la clé de cet hôte ; ancre écrite hors de la base (\(AnchorLog(storePath: opened.path).path)) :")
+            print("  \(report.anchor.line)")
             for removed in report.removed { print("  ancienne sauvegarde supprimée : \(removed)") }
         }
     }

@@ -3,8 +3,9 @@ import Foundation
 import SIMSModel
 
 /// `guichet check`: SQLite's integrity, the whole audit chain, every attested row, the foreign
-/// keys and the documents' files; `--ancre` prints the chain's head to keep outside the store,
-/// `--depuis-ancre LINE` proves that nothing up to a kept head was rewritten.
+/// keys and the documents' files, and the anchors Guichet wrote outside the store (``AnchorLog``),
+/// naming the newest; `--ancre` prints the chain's head to keep elsewhere, `--depuis-ancre LINE`
+/// proves that nothing up to a kept head was rewritten.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -33,11 +34,19 @@ struct CheckCommand: ParsableCommand {
         }
         let opened: SIMSStore
         let report: ChainReport
+        let anchorLog = AnchorLog(storePath: store.path)
+        var external: [ChainAnchor] = []
+        var anchorLogProblem: String?
+        do {
+            external = try anchorLog.binding()
+        } catch {
+            anchorLogProblem = "\(error)"
+        }
         do {
             let (session, agent) = try store.session()
             try AgentService.require(agent, .administrator, .supervisor, to: "vérifier la base")
             opened = session
-            report = try ChainVerifier.verify(opened)
+            report = try ChainVerifier.verify(opened, anchors: external + (anchor.map { [$0] } ?? []))
         } catch let error as AccessError {
             CommandFailure.fail("\(error)")
         } catch let error as StoreError where error == .missingStore(path: store.path) {
@@ -99,19 +108,53 @@ struct CheckCommand: ParsableCommand {
                 print("  \(files.orphans) fichier(s) sans pièce enregistrée (enregistrement ou effacement interrompu) : "
                       + "`guichet rgpd purger` les supprime.")
             }
-            if let anchor {
-                if let problem = try anchor.verify(opened) {
-                    print("Ancre : ÉCHEC")
-                    print("  \(problem)")
-                    sound = false
-                } else {
-                    print("Ancre du \(anchor.at) : les \(anchor.events) premiers événements sont ceux de l'ancre")
-                }
-            }
+            Self.anchorLines(report, external: external, given: anchor, file: anchorLog.path, fileProblem: anchorLogProblem)
+                .forEach { WrappedText.lines($0, width: 80).forEach { print($0) } }
+            Self.sealKeyLines(storePath: opened.path).forEach { WrappedText.lines($0, width: 80).forEach { print($0) } }
             if printAnchor, let head = report.head {
-                print(ChainAnchor(events: head.id, hash: head.hash, at: Timestamp.string(from: opened.clock.now())).line)
+                print(ChainAnchor(events: head.id, hash: head.hash, at: Timestamp.string(from: opened.clock.now()),
+                                  registerID: report.registerID).line)
             }
         }
         if !sound { throw ExitCode(2) }
+    }
+
+    /// What the anchors say: the newest external one (or the one given) named with its file, or
+    /// the first the chain does not hold.
+    static func anchorLines(_ report: ChainReport, external: [ChainAnchor], given: ChainAnchor?, file: String,
+                            fileProblem: String?) -> [String] {
+        let shownFile = ShownText.escaped(file, limit: 200)
+        if let problem = report.anchorProblem {
+            return ["Ancre : ÉCHEC", "  \(problem)"]
+        }
+        var lines: [String] = []
+        if let newest = AnchorLog.newest(external) {
+            lines.append("Ancre du \(newest.frenchTime) (fichier \(shownFile), \(external.count) ancre(s) vérifiée(s)) : "
+                + "les \(newest.events) premiers événements sont ceux de l'ancre")
+        } else if let fileProblem {
+            lines.append("Ancre : fichier des ancres illisible : \(fileProblem)")
+        } else {
+            lines.append("Ancre : aucune ancre hors de la base pour l'instant (fichier \(shownFile) absent ou vide) : "
+                + "la suppression des derniers événements ne serait pas vue ; Guichet en écrit une à chaque sauvegarde, purge "
+                + "et heure de travail (ou lisez le journal du système : journalctl -t guichet).")
+        }
+        if let given {
+            lines.append("Ancre du \(given.frenchTime) (donnée par --depuis-ancre) : les \(given.events) premiers événements "
+                + "sont ceux de l'ancre")
+        }
+        return lines
+    }
+
+    /// Where the key that seals the backups is, and whether it is kept from other accounts.
+    static func sealKeyLines(storePath: String) -> [String] {
+        let path = ShownText.escaped(BackupSealKey.path(storePath: storePath), limit: 200)
+        do {
+            guard try BackupSealKey.load(storePath: storePath) != nil else {
+                return ["Clé de scellement des sauvegardes : pas encore créée (\(path), à la première sauvegarde)"]
+            }
+            return ["Clé de scellement des sauvegardes : \(path), lisible par son seul propriétaire"]
+        } catch {
+            return ["Clé de scellement des sauvegardes : ATTENTION", "  \(error)"]
+        }
     }
 }

@@ -15,7 +15,9 @@ enum DemoStore {
         removeStore(at: building)
         do {
             try fill(path: building, tiers: tiers, login: login, catalog: catalog)
-            for suffix in ["-wal", "-shm", ""] where FileManager.default.fileExists(atPath: building + suffix) {
+            // Its anchors (written at its first commit) go with it; a former demo store's are dropped.
+            try? FileManager.default.removeItem(atPath: path + ".ancres")
+            for suffix in ["-wal", "-shm", ".ancres", ""] where FileManager.default.fileExists(atPath: building + suffix) {
                 try FileManager.default.moveItem(atPath: building + suffix, toPath: path + suffix)
             }
         } catch {
@@ -44,6 +46,6 @@ enum DemoStore {
     }
 
     private static func removeStore(at path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm", ".ancres"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

@@ -32,7 +32,8 @@ struct DoublonsAnalyseCommand: ParsableCommand {
             }
             line.finish()
             if json {
-                print(Self.json(report.pairs))
+                let restricted = try TierRestrictionService(store: opened).restricted(among: report.pairs.flatMap { [$0.tierA, $0.tierB] })
+                print(Self.json(report.pairs, restricted: restricted))
                 return
             }
             print("\(Self.counted(report.persons, "personne")) \(report.persons > 1 ? "lues" : "lue"), "
@@ -55,11 +56,19 @@ struct DoublonsAnalyseCommand: ParsableCommand {
     /// « 1 paire », « 2 paires », « 0 paire » (French counts 0 and 1 in the singular).
     static func counted(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count > 1 ? "s" : "")" }
 
-    /// One object per pair, in the order of the report (most likely first).
-    static func json(_ pairs: [DuplicateAnalysisReport.Pair]) -> String {
+    /// One object per pair, in the order of the report (most likely first). A pair with a
+    /// restricted record (RGPD « limitation ») is marked `limitee`, without its reasons: they
+    /// compare that record's data, shown only with a motif (in the « Doublons » screen).
+    static func json(_ pairs: [DuplicateAnalysisReport.Pair], restricted: Set<Int64> = []) -> String {
         let objects: [[String: Any]] = pairs.map { pair in
-            ["tier_a": pair.tierA, "tier_b": pair.tierB, "probabilite": (pair.probability * 10_000).rounded() / 10_000,
-             "raisons": pair.reasons]
+            var object: [String: Any] = ["tier_a": pair.tierA, "tier_b": pair.tierB,
+                                         "probabilite": (pair.probability * 10_000).rounded() / 10_000]
+            if restricted.contains(pair.tierA) || restricted.contains(pair.tierB) {
+                object["limitee"] = true
+            } else {
+                object["raisons"] = pair.reasons
+            }
+            return object
         }
         let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)

@@ -3,7 +3,8 @@ import Foundation
 import SIMSModel
 
 /// `guichet doublons fusionner ID1 ID2 [--garder ID] [--motif TEXTE]`: merges two records of the
-/// same person (superviseurs, administrateurs), in one transaction.
+/// same person (superviseurs, administrateurs), in one transaction; a restricted record (RGPD
+/// « limitation ») only with `--motif`.
 struct DoublonsMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fusionner",
@@ -18,7 +19,7 @@ struct DoublonsMergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Numéro de la première fiche.", valueName: "ID1")) var first: Int64
     @Argument(help: ArgumentHelp("Numéro de la seconde fiche.", valueName: "ID2")) var second: Int64
     @Option(name: .long, help: ArgumentHelp("Numéro de la fiche à conserver (l'une des deux).", valueName: "ID")) var garder: Int64?
-    @Option(name: .long, help: ArgumentHelp("Pourquoi ces deux fiches sont une même personne.", valueName: "TEXTE")) var motif: String?
+    @Option(name: .long, help: ArgumentHelp("Pourquoi ces deux fiches sont une même personne (exigé pour une fiche limitée).", valueName: "TEXTE")) var motif: String?
     /// A test's hook: waits this many milliseconds inside the transaction, so that a test can kill
     /// the process mid-way and find nothing written.
     @Option(name: .customLong("pause-avant-validation"), help: ArgumentHelp("Pour les tests.", visibility: .private))
@@ -36,10 +37,16 @@ struct DoublonsMergeCommand: ParsableCommand {
             let merger = TierMerger(store: opened)
             let survivor = try garder ?? (first == second ? first : merger.proposedSurvivor(first, second))
             let absorbed = survivor == first ? second : first
-            let outcome = try merger.merge(survivorID: survivor, absorbedID: absorbed, by: agent, motif: motif) { _ in
-                Self.pauseForTests(pause, "fusion en cours")
+            do {
+                // A restricted record is merged only with a motif: --motif says why, and is recorded.
+                let outcome = try merger.merge(survivorID: survivor, absorbedID: absorbed, by: agent, motif: motif,
+                                               consultationMotif: motif) { _ in
+                    Self.pauseForTests(pause, "fusion en cours")
+                }
+                print(outcome.message)
+            } catch let refusal as RestrictedTierRefusal {
+                CommandFailure.fail(RgpdCommand.motifNeeded(refusal, action: "les fusionner"))
             }
-            print(outcome.message)
         }
     }
 

@@ -5,7 +5,7 @@ import SIMSModel
 /// `guichet export dossiers --csv [--colonnes numero,demarche,etat,...] [--demarche BS]
 /// [--etat ouverts|depose|...|decides|tous] [--sortie fichier.csv]`: dossiers for a spreadsheet,
 /// on standard output or into a file that appears only once complete.
-struct ExportDossiersCommand: ParsableCommand {
+struct ExportDossiersCommand: ParsableCommand, NamesAgentFiles {
     static let configuration = CommandConfiguration(
         commandName: "dossiers",
         abstract: "Les dossiers en CSV pour un tableur (superviseurs et administrateurs).",
@@ -43,7 +43,11 @@ struct ExportDossiersCommand: ParsableCommand {
             let (opened, agent) = try store.session()
             let exporter = DossierExporter(store: opened)
             let count: Int
-            if let sortie, sortie != "-" {
+            if let sortie, let (handle, name) = try InheritedFiles.output(sortie, option: "--sortie") {
+                // On a shared host, the agent's own guichet opened the file and puts it in place.
+                count = try exporter.export(filter, columns: columns, to: handle, destination: name, byteOrderMark: bom, by: agent)
+                FileHandle.standardError.write(Data("\(count) dossiers exportés dans \(ShownText.escaped(name, limit: 200)).\n".utf8))
+            } else if let sortie, sortie != "-" {
                 count = try exporter.export(filter, columns: columns, toFile: sortie, replacing: ecraser, byteOrderMark: bom, by: agent)
                 FileHandle.standardError.write(Data("\(count) dossiers exportés dans \(sortie).\n".utf8))
             } else {
@@ -51,5 +55,10 @@ struct ExportDossiersCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\(count) dossiers exportés.\n".utf8))
             }
         }
+    }
+
+    var agentFiles: [AgentFile] {
+        guard let sortie, sortie != "-" else { return [] }
+        return [AgentFile(option: "--sortie", path: sortie, given: true, use: .write(replacing: ecraser))]
     }
 }

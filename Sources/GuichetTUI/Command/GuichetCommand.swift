@@ -18,8 +18,13 @@ struct GuichetCommand: ParsableCommand {
 
     /// The process is prepared (umask, shared host) before the arguments are read.
     static func main() {
-        HostEnvironment.prepare()
-        main(nil)
+        let arguments = HostEnvironment.prepare()
+        do {
+            try BenchAccess.admit(arguments)
+        } catch {
+            CommandFailure.fail("\(error)")
+        }
+        main(arguments)
     }
 
     @OptionGroup var store: StoreOptions
@@ -34,6 +39,10 @@ struct GuichetCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.guarded {
             let environment = ProcessInfo.processInfo.environment
+            if demo, HostEnvironment.actingForAgent {
+                throw ValidationError(field: nil, message: "--demo n'est pas permis ici : sur ce serveur, Guichet ouvre la base du "
+                    + "registre. Essayez la démonstration sur votre propre poste (guichet --demo), sans données réelles.")
+            }
             let path = demo ? StoreLocation.demo(environment: environment) : store.path
             // A mistake in one procedure file must not close the counter: the others stay usable
             // and the catalogue screen shows what to fix.

@@ -4,7 +4,7 @@ import SIMSModel
 
 /// `guichet import tiers FILE.csv [--rejects FILE] [--source NAME --niveau 0|1|2] [--encore] [--strict]
 /// [--doublons signaler]`
-struct ImportTiersCommand: ParsableCommand {
+struct ImportTiersCommand: ParsableCommand, NamesAgentFiles {
     static let configuration = CommandConfiguration(
         commandName: "tiers", abstract: "Importe des tiers d'un fichier CSV (format dans le README).")
 
@@ -32,11 +32,12 @@ struct ImportTiersCommand: ParsableCommand {
         try CommandFailure.guarded(retryingWhenBusy: true, storePath: store.path) {
             let trusted = try trustedSource()
             let (opened, admin) = try store.session()
-            let lastBefore = try opened.pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0 }
+            let lastBefore = try TierService(store: opened).highestID()
             // The summary is printed and flushed the moment the import commits: an administrator
             // whose session is cut afterwards (during the closing checkpoint) knows it is done.
-            let imported = try TierImporter(store: opened).importTiers(path: file, rejectsPath: rejects, source: trusted, again: encore,
-                                                        strict: strict, by: admin) { report in
+            let input = try InheritedFiles.input(file, option: "FICHIER")
+            let output = try InheritedFiles.output(rejects ?? TierImporter.defaultRejectsPath(for: file), option: "--rejects")
+            let summary: (ImportReport) -> Void = { report in
                 print("\(report.imported) tiers importés, \(report.rejected) lignes rejetées.")
                 if report.importedWithout > 0 {
                     print("\(report.importedWithout) tiers importés sans une valeur facultative fausse (téléphone, courriel…).")
@@ -48,8 +49,18 @@ struct ImportTiersCommand: ParsableCommand {
                 }
                 fflush(nil)
             }
+            let importer = TierImporter(store: opened)
+            let imported: ImportReport
+            if let (handle, name) = input, let (rejectsHandle, rejectsName) = output {
+                // On a shared host, the agent's own guichet opened both files.
+                imported = try importer.importTiers(reading: handle, path: name, rejectsTo: rejectsHandle, rejectsPath: rejectsName,
+                                                    source: trusted, again: encore, strict: strict, by: admin, committed: summary)
+            } else {
+                imported = try importer.importTiers(path: file, rejectsPath: rejects, source: trusted, again: encore, strict: strict,
+                                                    by: admin, committed: summary)
+            }
             if doublons != nil, imported.imported > 0 {
-                let lastAfter = try opened.pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0 }
+                let lastAfter = try TierService(store: opened).highestID()
                 var analysis = DuplicateAnalysis(store: opened)
                 analysis.touching = (lastBefore + 1)...max(lastAfter, lastBefore + 1)
                 let line = ProgressLine(label: "Doublons")   // short, so the whole line fits 80 columns
@@ -61,6 +72,12 @@ struct ImportTiersCommand: ParsableCommand {
                     + "(\(DoublonsAnalyseCommand.counted(found.added, "nouvelle"))) ; rien n'a été fusionné.")
             }
         }
+    }
+
+    var agentFiles: [AgentFile] {
+        [AgentFile(option: "FICHIER", path: file, given: true, use: .read),
+         AgentFile(option: "--rejects", path: rejects ?? TierImporter.defaultRejectsPath(for: file), given: rejects != nil,
+                   use: .write(replacing: true))]
     }
 
     /// The trusted source named by `--source` and `--niveau`, nil for a plain import.

@@ -38,6 +38,11 @@ struct RgpdPurgeCommand: ParsableCommand {
             }
             line.finish()
             report.lines(simulated: false).forEach { WrappedText.lines($0, width: 80).forEach { print($0) } }
+            let anchors = AnchorLog(storePath: opened.path)
+            if let anchor = try anchors.anchors().last, anchor.reason == .purge {
+                print("Ancre écrite hors de la base (\(anchors.path) et journal du système) :")
+                print(anchor.line)
+            }
             let orphans = try OrphanFileSweep.sweep(opened)
             if orphans > 0 {
                 print("Fichiers sans pièce supprimés (effacement ou enregistrement interrompu) : \(orphans)")

@@ -22,6 +22,15 @@ struct ServerCheckCommand: ParsableCommand {
                 || !allowed[0].contains("(\(host.account))") {
                 problems.append("\(ServerLayout.sudoRule) doit permettre \(ServerLayout.binary) sous \(host.account), et rien d'autre.")
             }
+            if !rule.contains("closefrom_override") {
+                problems.append("\(ServerLayout.sudoRule) ne permet pas aux agents de transmettre leurs fichiers (closefrom_override) : "
+                    + "relancez « guichet serveur installer ».")
+            }
+            let mountinfo = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+            if !ServerLayout.procHidesProcesses(options: ServerLayout.procOptions(mountinfo: mountinfo) ?? "") {
+                problems.append("/proc n'est pas monté avec hidepid : chaque utilisateur voit les processus des agents. "
+                    + "Lancez « mount -o remount,hidepid=2 /proc » et ajoutez à /etc/fstab : \(ServerLayout.procFstabLine)")
+            }
             problems += host.unknownKeys.map {
                 "\(HostConfiguration.defaultPath), \($0) : clé inconnue de Guichet (une faute de frappe ?), sans effet."
             }

@@ -49,17 +49,40 @@ struct ServerInstallCommand: ParsableCommand {
             try Self.install(ServerLayout.sudoRule, layout.sudoRuleText, mode: 0o440, what: "Règle sudo", check: true)
             try FileManager.default.createDirectory(atPath: "/etc/guichet", withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o755])
-            if FileManager.default.fileExists(atPath: ServerLayout.configuration) {
+            if let text = try? String(contentsOfFile: ServerLayout.configuration, encoding: .utf8),
+               let added = ServerLayout.addingGroup(groupe, to: text) {
+                // A file written before the group was recorded: only that line is added.
+                try Self.install(ServerLayout.configuration, added, mode: 0o644, what: "Configuration (groupe des agents ajouté)", check: false)
+            } else if FileManager.default.fileExists(atPath: ServerLayout.configuration) {
                 print("Configuration : \(ServerLayout.configuration) (déjà là, gardée telle quelle)")
             } else {
                 try Self.install(ServerLayout.configuration, layout.configurationText, mode: 0o644, what: "Configuration", check: false)
             }
+            Self.hideProcesses()
             if !FileManager.default.fileExists(atPath: layout.storePath) {
                 print("Reste à créer la base : sudo -u \(compte) \(ServerLayout.binary) init --name \"Compte de service\"")
                 print("puis ajouter chaque agent : sudo -u \(compte) \(ServerLayout.binary) agent add LOGIN --name … --role …")
                 print("et l'ajouter au groupe : usermod -aG \(groupe) LOGIN")
             }
         }
+    }
+
+    /// Mounts `/proc` with `hidepid=2`, so that no user sees another's processes (an agent's
+    /// command line, its environment); in a container where `/proc` cannot be remounted, says
+    /// so and carries on.
+    private static func hideProcesses() {
+        let mountinfo = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+        if let options = ServerLayout.procOptions(mountinfo: mountinfo), ServerLayout.procHidesProcesses(options: options) {
+            print("/proc : chaque utilisateur ne voit que ses processus (hidepid, déjà)")
+            return
+        }
+        if (try? run("/bin/mount", ["-o", "remount,hidepid=2", "/proc"])) != nil {
+            print("/proc remonté avec hidepid=2 : chaque utilisateur ne voit plus que ses processus.")
+        } else {
+            print("/proc n'a pas pu être remonté avec hidepid=2 (dans un conteneur, c'est à l'hôte de le faire) : "
+                + "les utilisateurs du serveur voient les processus des autres ; « guichet serveur verifier » le signalera.")
+        }
+        print("Pour garder ce réglage après un redémarrage, ajoutez à /etc/fstab : \(ServerLayout.procFstabLine)")
     }
 
     private func installBinary() throws {

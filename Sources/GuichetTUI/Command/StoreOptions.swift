@@ -38,7 +38,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The command being run, as other agents may see it: its subcommand words, never its
     /// arguments (a search holds a name).
-    static func activity(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+    static func activity(_ arguments: [String] = HostEnvironment.arguments) -> String {
         let words = arguments.prefix { !$0.hasPrefix("-") }
         guard let first = words.first else { return "application" }
         let grouped: Set<String> = ["agent", "import", "export", "dossier", "bench", "procedures", "serveur"]

@@ -28,10 +28,17 @@ enum KeymapLoader {
     }
 
     /// The defaults merged with the user's file when it exists, or the error of that file (its
-    /// path and the line).
+    /// path and the line). Under the service account for an agent, the file is the one the
+    /// agent's own process read and handed over (``HostEnvironment/agentKeymap``): nothing is
+    /// read from the service account's home.
     static func load(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        actingForAgent: Bool = HostEnvironment.actingForAgent
     ) -> Result<Keymap, KeymapError> {
+        if actingForAgent {
+            guard let (path, text) = HostEnvironment.agentKeymap else { return .success(DefaultKeymap.keymap) }
+            return parsed(text, fileName: path)
+        }
         guard let path = userKeymapPath(environment: environment),
               FileManager.default.fileExists(atPath: path) else {
             return .success(DefaultKeymap.keymap)
@@ -47,8 +54,13 @@ enum KeymapLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(KeymapError(fileName: path, line: nil, kind: .unreadableFile("le fichier n'est pas en UTF-8")))
         }
+        return parsed(text, fileName: path)
+    }
+
+    /// The defaults merged with the keymap `text`, or its error.
+    static func parsed(_ text: String, fileName: String) -> Result<Keymap, KeymapError> {
         do {
-            let user = try Keymap.parse(text, fileName: path)
+            let user = try Keymap.parse(text, fileName: fileName)
             return .success(Keymap.merged(DefaultKeymap.keymap, user))
         } catch {
             return .failure(error)

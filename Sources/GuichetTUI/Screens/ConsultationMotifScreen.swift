@@ -1,8 +1,10 @@
 import SIMSModel
 
 /// Asks the motif of a consultation of a restricted tier (RGPD « limitation ») before its data
-/// is shown: the record, a dossier under review, a dossier's form. Enter (or F10) opens it with
-/// the motif, recorded in the consultation's event; Esc or F12 goes back without showing anything.
+/// is shown: the record, a dossier under review, a dossier's form, a duplicate pair. Enter (or
+/// F10) opens it with the motif, recorded in the consultation's event; Esc or F12 goes back
+/// without showing anything. An action that shows nothing (a merge from the duplicates queue)
+/// asks here too: done, the screen closes.
 ///
 /// ```swift
 /// return ConsultationMotifScreen.opening(session) { motif in try TierRecordScreen(session: session, tierID: id, motif: motif) }
@@ -10,11 +12,11 @@ import SIMSModel
 final class ConsultationMotifScreen: Screen {
     let session: AppSession
     let refusal: RestrictedTierRefusal
-    /// Opens what was asked with the motif typed.
-    private let open: (String) throws -> Screen
+    /// Opens what was asked with the motif typed (nil: done, nothing to open).
+    private let open: (String) throws -> Screen?
     private(set) var prompt: ActionPrompt
 
-    init(session: AppSession, refusal: RestrictedTierRefusal, open: @escaping (String) throws -> Screen) {
+    init(session: AppSession, refusal: RestrictedTierRefusal, open: @escaping (String) throws -> Screen?) {
         self.session = session
         self.refusal = refusal
         self.open = open

@@ -1,3 +1,4 @@
+import Foundation
 import SIMSModel
 
 /// A submitted dossier under review: who asked what, its tabs (Champs, Pièces, Historique, Notes

@@ -122,7 +122,7 @@ final class DuplicateDecisionsScreen: Screen {
         switch action {
         case .ouvrir:
             guard rows.indices.contains(selected) else { return .stay }
-            return .push(DuplicatePairScreen(session: session, pairID: rows[selected].pair.id))
+            return DuplicatePairScreen.opening(session, pairID: rows[selected].pair.id, keep: nil, onKeep: nil)
         case .rouvrirPaire:
             guard rows.indices.contains(selected) else { return .stay }
             let pair = rows[selected].pair

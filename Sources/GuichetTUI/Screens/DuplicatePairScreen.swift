@@ -8,7 +8,9 @@ import SIMSModel
 /// message then says which values were taken from which record), F6 « personnes différentes »
 /// after a confirmation; F4 keeps the other record at the merge instead of the proposed one.
 /// A record of the pair merged since the pair was found shows as the record it leads to
-/// (``StandingDuplicatePair``), and the message says so on opening.
+/// (``StandingDuplicatePair``), and the message says so on opening. A pair with a restricted
+/// record (RGPD « limitation ») opens only with a motif (``opening(_:pairID:keep:onKeep:)``),
+/// recorded with the consultation of both records and with their merge.
 final class DuplicatePairScreen: Screen {
     let session: AppSession
     let pairID: Int64
@@ -23,20 +25,35 @@ final class DuplicatePairScreen: Screen {
     private(set) var prompt: ActionPrompt?
     /// Tells the queue the superviseur's choice (F4), so that F5 from the list keeps it too.
     private let onKeep: ((Int64) -> Void)?
+    /// The motif this pair was opened with (a restricted record), recorded again by its merge.
+    let motif: String?
+    /// Why the records were not read: a restricted record and no motif.
+    private(set) var refusal: RestrictedTierRefusal?
 
     static let fields: [TierField] = [.birthName, .usageName, .givenNames, .sex, .birthDate, .birthPlace, .address, .commune,
                                       .postalCode, .phone, .email, .cafat]
 
-    /// `keep`: the record the queue was to keep (the proposed one when nil).
-    init(session: AppSession, pairID: Int64, keep: Int64? = nil, onKeep: ((Int64) -> Void)? = nil) {
+    /// `keep`: the record the queue was to keep (the proposed one when nil); `motif`: that of the
+    /// consultation, needed when a record of the pair is restricted (else ``refusal``).
+    init(session: AppSession, pairID: Int64, keep: Int64? = nil, motif: String? = nil, onKeep: ((Int64) -> Void)? = nil) {
         self.session = session
         self.pairID = pairID
         self.onKeep = onKeep
+        self.motif = motif
         reload()
-        if let standing {
+        if let standing, refusal == nil {
             self.keep = keep.flatMap { [standing.tierA, standing.tierB].contains($0) ? $0 : nil }
                 ?? (try? TierMerger(store: session.store).proposedSurvivor(standing.tierA, standing.tierB))
             if standing.pair.state == .toReview { session.message = .info(outcome(of: standing)) }
+        }
+    }
+
+    /// Opens the pair from the queue, asking the motif first when one of its records is restricted.
+    static func opening(_ session: AppSession, pairID: Int64, keep: Int64?, onKeep: ((Int64) -> Void)?) -> ScreenOutcome {
+        ConsultationMotifScreen.opening(session) { motif in
+            let screen = DuplicatePairScreen(session: session, pairID: pairID, keep: keep, motif: motif, onKeep: onKeep)
+            if let refusal = screen.refusal { throw refusal }
+            return screen
         }
     }
 
@@ -72,9 +89,11 @@ final class DuplicatePairScreen: Screen {
         do {
             standing = try DuplicateReview(store: session.store).standingPair(id: pairID)
             if let standing {
-                left = try TierService(store: session.store).open(id: standing.tierA, by: session.agent)
-                right = try TierService(store: session.store).open(id: standing.tierB, by: session.agent)
+                left = try TierService(store: session.store).open(id: standing.tierA, by: session.agent, motif: motif)
+                right = try TierService(store: session.store).open(id: standing.tierB, by: session.agent, motif: motif)
             }
+        } catch let refused as RestrictedTierRefusal {
+            refusal = refused
         } catch {
             session.message = .error("La paire n'a pas pu être lue : \(error)")
         }
@@ -83,7 +102,9 @@ final class DuplicatePairScreen: Screen {
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         guard let pair, let left, let right else {
-            buffer.put("Cette paire n'existe plus.", x: x, y: area.y, style: theme.dim, maxWidth: width)
+            // Said only of a pair that is gone: one that could not be read says why in the message.
+            buffer.put(standing == nil ? "Cette paire n'existe plus." : "Les fiches de cette paire n'ont pas pu être lues.",
+                       x: x, y: area.y, style: theme.dim, maxWidth: width)
             return nil
         }
         let state = pair.state == .toReview ? "à revoir"
@@ -185,7 +206,7 @@ final class DuplicatePairScreen: Screen {
             session.message = .info(Self.keeping(other, absorbing: kept, session: session))
         case .memePersonne:
             guard pair?.state == .toReview else { return .stay }
-            if Self.decide(pairID, .samePerson, session: session, keep: keep) { return .pop }
+            if Self.decide(pairID, .samePerson, session: session, keep: keep, motif: motif) { return .pop }
             reload()
         case .personnesDifferentes:
             guard let standing, standing.pair.state == .toReview else { return .stay }
@@ -229,10 +250,11 @@ final class DuplicatePairScreen: Screen {
     /// Records « même personne » (a merge) and says so; on a race, says who decided what. True
     /// when recorded. The merge keeps `keep` (the proposed survivor when nil).
     @discardableResult
-    static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession, keep: Int64? = nil) -> Bool {
+    static func decide(_ pairID: Int64, _ decision: DuplicatePairState, session: AppSession, keep: Int64? = nil,
+                       motif: String? = nil) -> Bool {
         do {
             if decision == .samePerson {
-                return try merge(pairID, session: session, keep: keep)
+                return try merge(pairID, session: session, keep: keep, motif: motif)
             }
             return try decideDifferent(pairID, motif: "", session: session)
         } catch let conflict as DuplicateDecisionConflict {
@@ -248,7 +270,7 @@ final class DuplicatePairScreen: Screen {
     /// « Même personne »: the two records are merged (the survivor the older one, or the one with
     /// more verified facts, or `keep` when the superviseur chose), the pair's decision recorded in
     /// the merge's transaction. A record merged since the pair was found is replaced by its survivor.
-    private static func merge(_ pairID: Int64, session: AppSession, keep: Int64?) throws -> Bool {
+    private static func merge(_ pairID: Int64, session: AppSession, keep: Int64?, motif: String?) throws -> Bool {
         guard let pair = try DuplicateReview(store: session.store).standingPair(id: pairID) else {
             session.message = .error("Aucune paire de doublons n° \(pairID) : rouvrez la liste.")
             return false
@@ -258,7 +280,7 @@ final class DuplicatePairScreen: Screen {
             ?? merger.proposedSurvivor(pair.tierA, pair.tierB)
         let absorbed = survivor == pair.tierA ? pair.tierB : pair.tierA
         let outcome = try merger.merge(survivorID: survivor, absorbedID: absorbed, by: session.agent,
-                                       motif: "doublon n° \(pairID)", within: { db in
+                                       motif: "doublon n° \(pairID)", consultationMotif: motif, within: { db in
             try DuplicateReview.recordDecision(db, pairID: pairID, decision: .samePerson, agentID: session.agent.id,
                                                at: session.store.clock.now())
         })

@@ -1,3 +1,4 @@
+import Foundation
 import SIMSModel
 
 /// Doublons (superviseurs): the pairs of the review queue, most likely first, with the two
@@ -6,7 +7,9 @@ import SIMSModel
 /// (``DuplicatePairScreen``); F5 « même personne » and F6 « personnes différentes » decide the
 /// selected pair from the list too, F4 keeps the other record of the pair instead of the proposed
 /// one. Pairs stand as their records do after merges
-/// (``StandingDuplicatePair``): one settled by a merge is neither shown nor counted.
+/// (``StandingDuplicatePair``): one settled by a merge is neither shown nor counted. A pair with a
+/// restricted record (RGPD « limitation ») shows the names only, and opens or merges (F5) only
+/// after the motif.
 final class DuplicateQueueScreen: Screen {
     struct Row {
         var standing: StandingDuplicatePair
@@ -26,6 +29,8 @@ final class DuplicateQueueScreen: Screen {
     private var chosen: [Int64: Int64] = [:]
     /// The confirmation of « personnes différentes » (F6), while open.
     private(set) var prompt: ActionPrompt?
+    /// The pairs with a restricted record, by pair id: their restricted records.
+    private var restricted: [Int64: [Int64]] = [:]
 
     /// Rows under the list for the selected pair: a rule, its records, what F5 keeps, its reasons.
     static let detailHeight = 5
@@ -58,6 +63,13 @@ final class DuplicateQueueScreen: Screen {
             let queue = try review.standingQueue()
             rows = zip(queue, try Self.names(of: queue.map { ($0.tierA, $0.tierB) }, session: session)).map { standing, names in
                 Row(standing: standing, nameA: names.0, nameB: names.1)
+            }
+            let limited = try TierRestrictionService(store: session.store)
+                .restricted(among: rows.flatMap { [$0.standing.tierA, $0.standing.tierB] })
+            restricted = [:]
+            for row in rows {
+                let ids = [row.standing.tierA, row.standing.tierB].filter(limited.contains)
+                if !ids.isEmpty { restricted[row.pair.id] = ids }
             }
         } catch {
             rows = []
@@ -102,7 +114,8 @@ final class DuplicateQueueScreen: Screen {
             buffer.put(Self.percent(row.pair.probability), x: x, y: y, style: style, maxWidth: 6)
             buffer.put(row.nameA, x: x + 7, y: y, style: style, maxWidth: nameWidth)
             buffer.put(row.nameB, x: x + 8 + nameWidth, y: y, style: style, maxWidth: nameWidth)
-            let reasons = row.pair.reasons.joined(separator: ", ")
+            // The reasons compare a restricted record's data: they show with the pair, after the motif.
+            let reasons = restricted[row.pair.id] == nil ? row.pair.reasons.joined(separator: ", ") : "limitée (RGPD)"
             buffer.put(reasons, x: x + 9 + 2 * nameWidth, y: y, style: style, maxWidth: width - 9 - 2 * nameWidth)
         }
         renderDetail(of: rows[selected], into: &buffer, x: x, y: bottom - Self.detailHeight, width: width, theme: theme)
@@ -113,7 +126,8 @@ final class DuplicateQueueScreen: Screen {
     /// which record was merged since the pair was found), and every reason.
     private func renderDetail(of row: Row, into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
         let (a, b) = (row.standing.tierA, row.standing.tierB)
-        Self.renderPairDetail(row.pair, a: (a, row.nameA), b: (b, row.nameB), into: &buffer, x: x, y: y, width: width, theme: theme)
+        Self.renderPairDetail(row.pair, a: (a, row.nameA), b: (b, row.nameB), reasons: restricted[row.pair.id] == nil,
+                              into: &buffer, x: x, y: y, width: width, theme: theme)
         let key = session.keyName(.memePersonne, in: .doublons)
         let outcome: String
         if let redirect = row.standing.redirects.first {
@@ -126,25 +140,42 @@ final class DuplicateQueueScreen: Screen {
             outcome = ""
         }
         buffer.put(outcome, x: x, y: y + 2, style: theme.dim, maxWidth: width)
+        if restricted[row.pair.id] != nil {
+            buffer.putWrapped("Traitement limité (RGPD) : \(session.keyName(.ouvrir, in: .doublons)) puis le motif de la consultation "
+                              + "pour voir la paire ; \(key) demande aussi le motif.", x: x, y: y + 3, width: width, maxLines: 2,
+                              style: theme.error)
+        }
+    }
+
+    /// « Même personne » on a pair with a restricted record: the motif first, then the merge.
+    private func askingMotif(toMerge row: Row) -> ScreenOutcome {
+        let ids = restricted[row.pair.id] ?? []
+        let names = ids.map { $0 == row.standing.tierA ? row.nameA : row.nameB }
+        let keep = survivor(of: row)
+        session.message = .info("Fusion d'une fiche limitée (RGPD) : indiquez le motif ; il est enregistré avec la fusion.")
+        return .push(ConsultationMotifScreen(session: session, refusal: RestrictedTierRefusal(tierIDs: ids, names: names)) { [session] motif in
+            DuplicatePairScreen.decide(row.pair.id, .samePerson, session: session, keep: keep, motif: motif)
+            return nil
+        })
     }
 
     /// The detail under a list of pairs: a rule, « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche
-    /// n° 6 KAUDRÉ Kély Marie », a row left for what a key would do (`y + 2`), then every reason.
+    /// n° 6 KAUDRÉ Kély Marie », a row left for what a key would do (`y + 2`), then every reason
+    /// (unless `reasons` is false: a restricted record's data, shown with the pair after the motif).
     static func renderPairDetail(_ pair: DuplicatePair, a: (id: Int64, name: String), b: (id: Int64, name: String),
-                                 into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
+                                 reasons: Bool = true, into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
         buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
         buffer.put("Paire n° \(pair.id) : fiche n° \(a.id) \(a.name) et fiche n° \(b.id) \(b.name)", x: x, y: y + 1,
                    style: theme.title, maxWidth: width)
+        guard reasons else { return }
         buffer.putWrapped("Raisons : " + (pair.reasons.isEmpty ? "—" : pair.reasons.joined(separator: ", ")),
                           x: x, y: y + 3, width: width, maxLines: 2, style: theme.dim)
     }
 
     /// The names of each pair's two records, « fiche n° 7 » for one that cannot be read.
     static func names(of pairs: [(Int64, Int64)], session: AppSession) throws -> [(String, String)] {
-        try session.store.pool.read { db in
-            func name(_ id: Int64) throws -> String { try TierService.read(db, id: id)?.displayName ?? "fiche n° \(id)" }
-            return try pairs.map { (try name($0.0), try name($0.1)) }
-        }
+        let names = try TierService(store: session.store).displayNames(of: pairs.flatMap { [$0.0, $0.1] })
+        return pairs.map { (names[$0.0] ?? "fiche n° \($0.0)", names[$0.1] ?? "fiche n° \($0.1)") }
     }
 
     /// « 99,9 % », rounded down (« 100 % » only when the score saturates).
@@ -175,15 +206,17 @@ final class DuplicateQueueScreen: Screen {
         case .ouvrir:
             guard rows.indices.contains(selected) else { return .stay }
             let row = rows[selected]
-            return .push(DuplicatePairScreen(session: session, pairID: row.pair.id, keep: survivor(of: row)) { [weak self] keep in
+            return DuplicatePairScreen.opening(session, pairID: row.pair.id, keep: survivor(of: row)) { [weak self] keep in
                 self?.chosen[row.pair.id] = keep
-            })
+            }
         case .garderAutre:
             guard rows.indices.contains(selected), let keep = survivor(of: rows[selected]) else { return .stay }
             let row = rows[selected]
             let other = keep == row.standing.tierA ? row.standing.tierB : row.standing.tierA
             chosen[row.pair.id] = other
             session.message = .info(DuplicatePairScreen.keeping(other, absorbing: keep, session: session))
+        case .memePersonne where rows.indices.contains(selected) && restricted[rows[selected].pair.id] != nil:
+            return askingMotif(toMerge: rows[selected])
         case .memePersonne:
             guard rows.indices.contains(selected) else { return .stay }
             DuplicatePairScreen.decide(rows[selected].pair.id, .samePerson, session: session, keep: survivor(of: rows[selected]))

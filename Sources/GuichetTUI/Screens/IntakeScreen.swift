@@ -1,3 +1,4 @@
+import Foundation
 import SIMSModel
 
 /// Saisie d'un dossier: the procedure's form with every known field already filled and marked

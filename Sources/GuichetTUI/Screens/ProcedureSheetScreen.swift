@@ -9,12 +9,9 @@ final class ProcedureSheetScreen: Screen {
     let session: AppSession
     let procedure: Procedure
     let applicant: TierSnapshot?
-    private(set) var offset = 0
-    /// The text wrapped for the width it was last drawn at.
-    private var lines: [String] = []
-    private var wrappedWidth = 0
-    /// The rows of text the last frame showed (the page size).
-    private var visibleRows = 19
+    private var viewport = TextViewport()
+    /// The first line shown.
+    var offset: Int { viewport.offset }
 
     init(session: AppSession, procedure: Procedure, applicant: TierSnapshot?) {
         self.session = session
@@ -25,42 +22,32 @@ final class ProcedureSheetScreen: Screen {
     var title: String { "Fiche pratique \(procedure.code)" }
     var context: KeymapContext { .catalogue }
 
-    private func wrap(width: Int) {
-        guard width != wrappedWidth else { return }
-        wrappedWidth = width
-        lines = ProcedureSheetText.render(procedure, width: width).split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
-        if lines.last == "" { lines.removeLast() }
-    }
-
-    private var maxOffset: Int { max(lines.count - visibleRows, 0) }
-
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
-        wrap(width: width)
-        visibleRows = area.height - 1
-        offset = min(offset, maxOffset)
+        viewport.wrap(width: width) { width in
+            var lines = ProcedureSheetText.render(procedure, width: width).split(separator: "\n", omittingEmptySubsequences: false)
+                .map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            return lines
+        }
+        viewport.visibleRows = area.height - 1
         if let applicant {
             let end = buffer.put("Pour : ", x: x, y: area.y, style: theme.title)
             buffer.put(applicant.displayName, x: end, y: area.y, style: theme.title, maxWidth: width - 30)
         } else {
             buffer.put("Consultation (aucun demandeur choisi)", x: x, y: area.y, style: theme.dim, maxWidth: width - 30)
         }
-        let last = min(offset + visibleRows, lines.count)
-        let position = lines.count <= visibleRows ? "\(lines.count) lignes"
-                                                  : "lignes \(offset + 1) à \(last) sur \(lines.count)"
+        let position = viewport.position
         buffer.put(position, x: x + width - DisplayWidth.of(position), y: area.y, style: theme.dim)
-        for row in 0..<visibleRows {
-            let index = offset + row
-            guard lines.indices.contains(index) else { break }
-            buffer.put(lines[index], x: x, y: area.y + 1 + row, style: style(ofLine: index, theme: theme), maxWidth: width)
+        for (index, line) in viewport.visibleLines {
+            buffer.put(line, x: x, y: area.y + 1 + index - viewport.offset, style: style(ofLine: index, theme: theme), maxWidth: width)
         }
         return nil
     }
 
     /// The title and the section headings bold, their underlines dim.
     private func style(ofLine index: Int, theme: Theme) -> CellStyle {
-        let line = lines[index]
+        let lines = viewport.lines, line = lines[index]
         if index == 0 { return theme.title }
         if !line.isEmpty, line.allSatisfy({ $0 == "-" || $0 == "=" }) { return theme.dim }
         if index + 1 < lines.count, let next = lines[index + 1].first, next == "-" || next == "=",
@@ -71,11 +58,8 @@ final class ProcedureSheetScreen: Screen {
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if viewport.scroll(action) { return .stay }
         switch action {
-        case .ligneSuivante: offset = min(offset + 1, maxOffset)
-        case .lignePrecedente: offset = max(offset - 1, 0)
-        case .pageSuivante: offset = min(offset + max(visibleRows - 1, 1), maxOffset)
-        case .pagePrecedente: offset = max(offset - max(visibleRows - 1, 1), 0)
         case .demarrer:
             return ProcedureCatalogScreen.start(procedure, for: applicant, session: session)
         case .imprimer:

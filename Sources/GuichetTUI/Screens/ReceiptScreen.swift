@@ -14,12 +14,9 @@ final class ReceiptScreen: Screen {
     private(set) var file: URL?
     /// The printer the récépissé was last printed on.
     private(set) var printedOn: String?
-    private(set) var offset = 0
-    /// The text wrapped for the width it was last drawn at.
-    private var lines: [String] = []
-    private var wrappedWidth = 0
-    /// The rows of text the last frame showed (the page size).
-    private var visibleRows = 19
+    private var viewport = TextViewport()
+    /// The first line shown.
+    var offset: Int { viewport.offset }
 
     init(session: AppSession, submitted: SubmittedDossier) {
         self.session = session
@@ -37,20 +34,37 @@ final class ReceiptScreen: Screen {
     /// Writes the récépissé, prints it when a printer is configured, and says what happened.
     private func deliver() {
         let deposited = "Dossier \(receipt.number) déposé"
-        guard write(failurePrefix: deposited + " et enregistré, mais") else { return }
-        guard let file else { return }
+        let retry = "\(session.keyName(.imprimer, in: .recepisse)) : réessayer."
+        printReceipt(failurePrefix: deposited + " et enregistré, mais",
+                     noPrinter: { "\(deposited). Récépissé enregistré dans \($0)." },
+                     printed: { "\(deposited). Récépissé imprimé sur \($0) et enregistré dans \($1)." },
+                     failed: { error, _ in "\(deposited) et récépissé enregistré, mais \(Self.lowercasedFirst(error)) \(retry)" })
+    }
+
+    /// Prints again (F9), writing the file first if that failed before.
+    private func reprint() {
+        printReceipt(failurePrefix: "Le dossier est bien déposé, mais",
+                     noPrinter: { "Aucune imprimante configurée (GUICHET_IMPRIMANTE) : le récépissé est dans \($0)." },
+                     printed: { printer, _ in "Récépissé imprimé sur \(printer)." },
+                     failed: { error, path in "\(error) Le dossier est bien déposé ; le récépissé est dans \(path)." })
+    }
+
+    /// Writes the file if it is not yet, prints it when a printer is configured, and sets the
+    /// message the caller words (`noPrinter(path)`, `printed(printer, path)`, `failed(error, path)`).
+    private func printReceipt(failurePrefix: String, noPrinter: (String) -> String, printed: (String, String) -> String,
+                              failed: (String, String) -> String) {
+        guard write(failurePrefix: failurePrefix), let file else { return }
         let path = WrappedText.shown(file)
         guard let printer = session.receipts.printer else {
-            session.message = .info("\(deposited). Récépissé enregistré dans \(path).")
+            session.message = .info(noPrinter(path))
             return
         }
         do {
             try session.receipts.print(file)
             printedOn = printer
-            session.message = .info("\(deposited). Récépissé imprimé sur \(printer) et enregistré dans \(path).")
+            session.message = .info(printed(printer, path))
         } catch {
-            session.message = .error("\(deposited) et récépissé enregistré, mais \(Self.lowercasedFirst("\(error)")) "
-                + "\(session.keyName(.imprimer, in: .recepisse)) : réessayer.")
+            session.message = .error(failed("\(error)", path))
         }
     }
 
@@ -69,24 +83,6 @@ final class ReceiptScreen: Screen {
         }
     }
 
-    /// Prints again (F9), writing the file first if that failed before.
-    private func reprint() {
-        guard write(failurePrefix: "Le dossier est bien déposé, mais") else { return }
-        guard let file else { return }
-        let path = WrappedText.shown(file)
-        guard let printer = session.receipts.printer else {
-            session.message = .info("Aucune imprimante configurée (GUICHET_IMPRIMANTE) : le récépissé est dans \(path).")
-            return
-        }
-        do {
-            try session.receipts.print(file)
-            printedOn = printer
-            session.message = .info("Récépissé imprimé sur \(printer).")
-        } catch {
-            session.message = .error("\(error) Le dossier est bien déposé ; le récépissé est dans \(path).")
-        }
-    }
-
     private static func lowercasedFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.lowercased() + text.dropFirst()
@@ -94,20 +90,14 @@ final class ReceiptScreen: Screen {
 
     // MARK: - Rendering
 
-    private var maxOffset: Int { max(lines.count - visibleRows, 0) }
-
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
-        if wrappedWidth != width - 4 {
-            wrappedWidth = width - 4
-            lines = WrappedText.lines(String(receipt.text.dropLast(receipt.text.hasSuffix("\n") ? 1 : 0)),
-                                      width: wrappedWidth, hanging: 2)
-        }
-        visibleRows = area.height - 2
-        offset = min(offset, maxOffset)
+        let text = String(receipt.text.dropLast(receipt.text.hasSuffix("\n") ? 1 : 0))
+        viewport.wrap(width: width - 4) { WrappedText.lines(text, width: $0, hanging: 2) }
+        viewport.visibleRows = area.height - 2
         var room = width
-        if lines.count > visibleRows {
-            let position = "lignes \(offset + 1) à \(min(offset + visibleRows, lines.count)) sur \(lines.count)"
+        if viewport.scrolls {
+            let position = viewport.position
             buffer.put(position, x: x + width - DisplayWidth.of(position), y: area.y, style: theme.dim)
             room = width - DisplayWidth.of(position) - 2
         }
@@ -116,11 +106,9 @@ final class ReceiptScreen: Screen {
                        "\(receipt.number) déposé : à remettre au demandeur."].first { DisplayWidth.of($0) <= room }
             ?? "\(receipt.number) déposé : à remettre au demandeur."
         buffer.put(heading, x: x, y: area.y, style: theme.title, maxWidth: room)
-        for row in 0..<visibleRows {
-            let index = offset + row
-            guard lines.indices.contains(index) else { break }
+        for (index, line) in viewport.visibleLines {
             let style = index < 2 ? theme.title : CellStyle.plain
-            buffer.put(lines[index], x: x + 4, y: area.y + 1 + row, style: style, maxWidth: width - 4)
+            buffer.put(line, x: x + 4, y: area.y + 1 + index - viewport.offset, style: style, maxWidth: width - 4)
         }
         let statusY = area.y + area.height - 1
         if let file {
@@ -140,11 +128,8 @@ final class ReceiptScreen: Screen {
     // MARK: - Keys
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if viewport.scroll(action) { return .stay }
         switch action {
-        case .ligneSuivante: offset = min(offset + 1, maxOffset)
-        case .lignePrecedente: offset = max(offset - 1, 0)
-        case .pageSuivante: offset = min(offset + max(visibleRows - 1, 1), maxOffset)
-        case .pagePrecedente: offset = max(offset - max(visibleRows - 1, 1), 0)
         case .imprimer: reprint()
         case .retour, .annuler, .ouvrir: return .pop
         default: break

@@ -1,3 +1,4 @@
+import Foundation
 import SIMSModel
 
 /// Fiche tier: every current fact with its source, level, agent and date; the relations (Enter

@@ -83,7 +83,7 @@ final class TierSearchScreen: Screen {
                                     : hit.ridet ?? "",
                 hit.commune ?? "",
                 hit.phone.map { FieldValidator.display($0, for: .phone) } ?? "",
-                hit.minLevel.mark,
+                hit.restricted ? "" : hit.minLevel.mark,
             ], style: style)
         }
         if let dossier {

@@ -1,3 +1,4 @@
+import Foundation
 /// A one-line text input: typing (accents, pasted text), cursor moves, deletion, and a
 /// horizontal scroll when the text is wider than the field.
 ///

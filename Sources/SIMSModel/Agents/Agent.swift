@@ -1,7 +1,7 @@
-import GRDB
+package import GRDB
 
 /// An account bound to an operating-system login, with roles and services.
-public struct Agent: Sendable, Equatable, Codable, FetchableRecord {
+public struct Agent: Sendable, Equatable, Codable, StoreRowDecodable {
     public var id: Int64
     public var login: String
     public var fullName: String
@@ -21,7 +21,7 @@ public struct Agent: Sendable, Equatable, Codable, FetchableRecord {
         self.createdAt = createdAt
     }
 
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         id = row["id"]
         login = row["login"]
         fullName = row["full_name"]

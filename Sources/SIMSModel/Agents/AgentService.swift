@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Creates, lists, changes and disables agent accounts; every change is an audit event.
 ///

@@ -1,7 +1,7 @@
-import GRDB
+package import GRDB
 
 /// One row of the append-only, hash-chained audit log.
-public struct AuditEvent: Sendable, Equatable, Codable, FetchableRecord {
+public struct AuditEvent: Sendable, Equatable, Codable, StoreRowDecodable {
     public var id: Int64
     public var at: String
     public var agentID: Int64?
@@ -22,7 +22,7 @@ public struct AuditEvent: Sendable, Equatable, Codable, FetchableRecord {
     /// For an event written before the chain could be erased (migration v13): its former hash.
     public var legacyHash: String?
 
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         id = row["id"]
         at = row["at"]
         agentID = row["agent_id"]

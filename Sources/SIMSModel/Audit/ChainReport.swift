@@ -1,4 +1,4 @@
-/// The result of ``ChainVerifier/verify(_:)``.
+/// The result of ``ChainVerifier/verify(_:anchors:)``.
 public struct ChainReport: Sendable, Equatable {
     /// What `PRAGMA integrity_check` reported, empty when the file is sound.
     public var integrityMessages: [String]
@@ -20,10 +20,14 @@ public struct ChainReport: Sendable, Equatable {
     public var erasures: [ErasureSummary] = []
     /// The newest event: its id and hash (what an anchor records).
     public var head: (id: Int64, hash: String)?
+    /// The register's id (``RegisterIdentity``).
+    public var registerID: String?
+    /// The first anchor the chain does not hold, in French, or nil when it holds every one given.
+    public var anchorProblem: String?
 
     /// Whether the file, the chain and every attested row are sound.
     public var isSound: Bool {
-        integrityMessages.isEmpty && firstBreak == nil && rowProblems.isEmpty && schemaProblems.isEmpty
+        integrityMessages.isEmpty && firstBreak == nil && rowProblems.isEmpty && schemaProblems.isEmpty && anchorProblem == nil
     }
 
     public static func == (lhs: ChainReport, rhs: ChainReport) -> Bool {
@@ -32,5 +36,6 @@ public struct ChainReport: Sendable, Equatable {
             && lhs.schemaProblems == rhs.schemaProblems && lhs.detachedRows == rhs.detachedRows
             && lhs.erasedEvents == rhs.erasedEvents && lhs.erasures == rhs.erasures
             && lhs.head?.id == rhs.head?.id && lhs.head?.hash == rhs.head?.hash
+            && lhs.registerID == rhs.registerID && lhs.anchorProblem == rhs.anchorProblem
     }
 }

@@ -1,18 +1,21 @@
-import GRDB
+package import GRDB
 
 /// Verifies SQLite's integrity, the whole audit chain (naming the first event that breaks it),
-/// every row of the attested tables against what the events attest, the attestation triggers and
-/// the foreign keys.
+/// the anchors kept outside the store, every row of the attested tables against what the events
+/// attest, the attestation triggers and the foreign keys.
 ///
 /// ```swift
-/// let report = try ChainVerifier.verify(store)
-/// if let problem = report.firstBreak { print(problem) }
+/// let report = try ChainVerifier.verify(store, anchors: try AnchorLog(storePath: store.path).binding())
+/// if let problem = report.firstBreak ?? report.anchorProblem { print(problem) }
 /// ```
 public enum ChainVerifier {
-    /// Runs `PRAGMA integrity_check`, walks every event in order, then reads every attested row.
-    public static func verify(_ store: SIMSStore) throws -> ChainReport {
+    /// Runs `PRAGMA integrity_check`, walks every event in order (comparing each anchored event's
+    /// recomputed hash with its anchors), then reads every attested row.
+    public static func verify(_ store: SIMSStore, anchors: [ChainAnchor] = []) throws -> ChainReport {
         try store.pool.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            // A damaged file is reported by its integrity check, not by this read failing.
+            var anchorCheck = AnchorCheck(anchors: anchors, registerID: (try? RegisterIdentity.id(db)) ?? nil)
             let integrityOK = integrity == ["ok"]
             var expectedPrev = EventLog.genesisHash
             var legacyPrev = EventLog.genesisHash
@@ -55,9 +58,11 @@ public enum ChainVerifier {
                 if event.isErased { erasedIDs.append(event.id) }
                 if EventErasure.erasureKinds.contains(event.kind) { erasures[event.id] = event }
                 if let legacy = event.legacyHash { legacyPrev = legacy }
+                anchorCheck.see(event)
                 expectedPrev = event.hash
                 expectedID += 1
             }
+            let walked = firstBreak == nil
             if firstBreak == nil {
                 firstBreak = try erasureProblem(db, erasedIDs: erasedIDs, erasures: erasures)
             }
@@ -72,6 +77,8 @@ public enum ChainVerifier {
             }
             var report = ChainReport(integrityMessages: integrityOK ? [] : integrity, events: count, firstBreak: firstBreak)
             if count > 0 { report.head = (expectedID - 1, expectedPrev) }
+            report.registerID = anchorCheck.registerID
+            report.anchorProblem = anchorCheck.finish(lastID: expectedID - 1, walked: walked)
             report.schemaProblems = try schemaProblems(db)
             if firstBreak == nil {
                 let rows = try RowAttestationVerifier.verify(db, expected: expected)

@@ -41,6 +41,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case tiersMerged = "tier.merge"
     case tiersUnmerged = "tier.unmerge"
     case inactiveTierKept = "rgpd.conservation_fiche"
+    case backupRestoreForced = "sauvegarde.restauration_forcee"
 
     /// The French label shown in histories and check reports.
     public var label: String {
@@ -86,6 +87,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
         case .tiersMerged: return "fusion de deux fiches"
         case .tiersUnmerged: return "fusion défaite"
         case .inactiveTierKept: return "fiche inactive conservée (RGPD)"
+        case .backupRestoreForced: return "restauration forcée d'une sauvegarde (root)"
         }
     }
 }

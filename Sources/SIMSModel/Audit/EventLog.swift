@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import GRDB
+package import GRDB
 
 /// Appends events to the hash-chained audit log, inside the caller's transaction.
 ///
@@ -20,7 +20,7 @@ public enum EventLog {
 
     /// Appends one event and returns its id. Must run inside a write transaction.
     @discardableResult
-    public static func append(_ db: Database, kind: EventKind, agentID: Int64?, tierID: Int64?,
+    package static func append(_ db: Database, kind: EventKind, agentID: Int64?, tierID: Int64?,
                               dossierID: Int64? = nil, payload: [String: String], at: Date) throws -> Int64 {
         let json = try canonicalJSON(payload)
         return try append(db, kind: kind.rawValue, agentID: agentID, tierID: tierID, dossierID: dossierID,
@@ -51,7 +51,7 @@ public enum EventLog {
 
     /// Tells the connection that event `id` was appended in the current transaction (a bulk writer
     /// that inserts its events itself calls this for the last one).
-    public static func didAppend(_ db: Database, id: Int64) {
+    package static func didAppend(_ db: Database, id: Int64) {
         AttestationFunctions.accumulator(db)?.eventsInTransaction.append(id)
     }
 
@@ -59,7 +59,7 @@ public enum EventLog {
     /// attestation names each row with its digest (or sums them, for a bulk write) and is covered
     /// by the event's hash. Called by ``SIMSStore/write(_:)`` before every commit; a transaction
     /// that wrote attested rows without appending an event is refused.
-    public static func seal(_ db: Database) throws {
+    package static func seal(_ db: Database) throws {
         guard let accumulator = AttestationFunctions.accumulator(db), accumulator.hasPending else { return }
         guard let eventID = accumulator.eventsInTransaction.last,
               let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [eventID]) else {
@@ -70,7 +70,7 @@ public enum EventLog {
 
     /// Whether rows were written in this transaction that no event attests yet (a service that
     /// writes only sometimes appends its event only then).
-    public static func hasUnsealedRows(_ db: Database) -> Bool {
+    package static func hasUnsealedRows(_ db: Database) -> Bool {
         AttestationFunctions.accumulator(db)?.hasPending ?? false
     }
 
@@ -97,7 +97,7 @@ public enum EventLog {
 
     /// The id the next appended event will have. Inside a write transaction it stays true until
     /// the caller appends, which lets a bulk write point its rows at its event before appending it.
-    public static func nextID(_ db: Database) throws -> Int64 {
+    package static func nextID(_ db: Database) throws -> Int64 {
         (try Int64.fetchOne(db, sql: "SELECT last_event_id FROM chain_head WHERE id = 1") ?? 0) + 1
     }
 

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import GRDB
+package import GRDB
 
 /// The audit chain as it was written before migration v13: each event's hash covered its payload
 /// itself, so its content could not be erased without breaking the chain. Older migrations still

@@ -1,14 +1,19 @@
 import Crypto
 import Foundation
-import GRDB
+package import GRDB
 
 /// Backups of the store while agents work, and their restoration.
 ///
 /// A backup is a dated folder `sauvegarde-AAAAMMJJ-HHMMSS` (mode 0700) holding `sims.sqlite`,
 /// copied by SQLite's online backup from one read snapshot (writers are never stopped), the
-/// files of the documents that copy names (`documents/…`), and `MANIFEST.sha256`. It is checked
-/// before it gets its name: SQLite's integrity, the audit chain and every document file, on the
-/// copy itself. Only the last `keep` backups of the folder are kept.
+/// files of the documents that copy names (`documents/…`), `MANIFEST.sha256`, and `SCEAU`, which
+/// seals the manifest, the register's id and the chain's head with this host's key
+/// (``BackupSeal``). It is checked before it gets its name: SQLite's integrity, the audit chain
+/// and every document file, on the copy itself. Only the last `keep` backups of the folder are
+/// kept. Its chain's head leaves the store as an anchor (``ExternalAnchors``).
+///
+/// A backup is restored only over the register it copies: sealed by this host, of the same
+/// register, holding every anchor of it (``BackupProvenance``); root may force any other.
 ///
 /// ```swift
 /// let backup = try StoreBackup.take(store, into: "/srv/guichet/sauvegardes", keep: 14)
@@ -26,6 +31,21 @@ public enum StoreBackup {
         public var bytes: Int64
         /// Older backups removed to keep the last N.
         public var removed: [String]
+        /// The chain's head in the backup, as written outside the store and in its seal.
+        public var anchor: ChainAnchor
+    }
+
+    /// What a restoration put back.
+    public struct Restoration: Sendable {
+        public var events: Int
+        public var documents: Int
+        /// Where the store it replaced is kept.
+        public var previous: String?
+        /// Why the backup was not a copy of this register, when root forced it anyway (recorded
+        /// in the journal by a « restauration forcée » event).
+        public var forcedOver: [String]
+        /// The anchor written after the restoration.
+        public var anchor: ChainAnchor?
     }
 
     /// One step of a long operation: `done` of `total` units (pages, then bytes of documents).
@@ -36,6 +56,7 @@ public enum StoreBackup {
     public static func take(_ store: SIMSStore, into parent: String, keep: Int, now: Date = Date(),
                             progress: Progress = { _, _, _ in }) throws -> Report {
         guard keep >= 1 else { throw ValidationError(field: nil, message: "--garder : indiquez au moins 1 sauvegarde à garder.") }
+        let key = try BackupSealKey.loadOrCreate(storePath: store.path)
         try makePrivateFolder(parent)
         let name = prefix + folderStamp(now)
         var final = parent + "/" + name
@@ -88,10 +109,21 @@ public enum StoreBackup {
         }
 
         // 3. The copy checked as `guichet check` does, then closed (its WAL folded back in).
-        let events = try check(copyStore)
+        let chain = try check(copyStore)
+        guard let head = chain.head else {
+            throw ValidationError(field: nil, message: "Sauvegarde interrompue : la base n'a aucun événement (lancez « guichet init »).")
+        }
         entries.append(.init(sha256: try BackupManifest.hash(ofFile: copyPath), path: BackupManifest.storeFileName))
         let manifest = BackupManifest(entries: entries)
         try writePrivateFile(partial + "/" + BackupManifest.fileName, Data(manifest.text.utf8))
+
+        // 4. Sealed with this host's key, and its head anchored outside the store.
+        let anchor = ChainAnchor(events: head.id, hash: head.hash, at: Timestamp.string(from: now),
+                                 registerID: chain.registerID, reason: .backup)
+        let seal = BackupSeal.sealed(anchor: anchor, manifestDigest: try BackupManifest.hash(ofFile: partial + "/" + BackupManifest.fileName),
+                                     key: key)
+        try writePrivateFile(partial + "/" + BackupSeal.fileName, Data(seal.text.utf8))
+        try ExternalAnchors.write(anchor, storePath: store.path)
         syncFolder(partial)
         guard rename(partial, final) == 0 else {
             throw ValidationError(field: nil, message: "Impossible de nommer la sauvegarde \(final) : \(String(cString: strerror(errno))).")
@@ -99,8 +131,8 @@ public enum StoreBackup {
         finished = true
         syncFolder(parent)
         let removed = try prune(parent, keep: keep)
-        return Report(folder: final, events: events, documents: rows.count, bytes: bytes + fileSize(final + "/" + BackupManifest.storeFileName),
-                      removed: removed)
+        return Report(folder: final, events: chain.events, documents: rows.count,
+                      bytes: bytes + fileSize(final + "/" + BackupManifest.storeFileName), removed: removed, anchor: anchor)
     }
 
     /// The backups of `parent`, oldest first.
@@ -113,30 +145,35 @@ public enum StoreBackup {
     /// files) and closes it; returns the number of events; throws what is broken.
     @discardableResult
     public static func check(storeAt path: String) throws -> Int {
-        try check(try SIMSStore.open(path: path))
+        try check(try SIMSStore.open(path: path)).events
     }
 
     /// Checks an open store as `guichet check` does, then closes it and removes its WAL files.
-    static func check(_ store: SIMSStore) throws -> Int {
+    static func check(_ store: SIMSStore, chain verified: ChainReport? = nil) throws -> ChainReport {
         let path = store.path
-        let chain = try ChainVerifier.verify(store)
+        var chain = try verified ?? ChainVerifier.verify(store)
+        chain.anchorProblem = nil   // the anchors are the restoration's business (BackupProvenance)
         let files = try DocumentFileVerifier.verify(store)
         try store.close()
         for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
         guard chain.isSound, files.isSound else {
-            let problem = chain.integrityMessages.first ?? chain.firstBreak.map { "\($0)" }
-                ?? (files.missing + files.corrupt).first ?? "?"
+            let problem = chain.integrityMessages.first ?? chain.firstBreak.map { "\($0)" } ?? chain.rowProblems.first
+                ?? chain.schemaProblems.first ?? (files.missing + files.corrupt).first ?? "?"
             throw ValidationError(field: nil, message: "La copie ne passe pas la vérification : \(problem)")
         }
-        return chain.events
+        return chain
     }
 
     /// Puts the backup of `folder` back as the store at `storePath`, after checking it (manifest,
-    /// then `check` on a copy). Refused while another `guichet` works on the store. The store it
-    /// replaces is kept beside it as `<store>.avant-restauration-<date>` (with its WAL).
-    public static func restore(from folder: String, to storePath: String, now: Date = Date(),
-                               progress: Progress = { _, _, _ in }) throws -> (events: Int, documents: Int, previous: String?) {
+    /// then `check` on a copy) and that it is a copy of this register (``BackupProvenance``).
+    /// Refused while another `guichet` works on the store. The store it replaces is kept beside it
+    /// as `<store>.avant-restauration-<date>` (with its WAL). With `forcedBy` (root, said the
+    /// command), a backup that is not a copy of this register is put back all the same, and a
+    /// « restauration forcée » event records it; either way the restored head is anchored.
+    public static func restore(from folder: String, to storePath: String, now: Date = Date(), forcedBy: String? = nil,
+                               progress: Progress = { _, _, _ in }) throws -> Restoration {
         let manifest = try BackupManifest.verified(folder: folder)
+        var provenance = try BackupProvenance(folder: folder, storePath: storePath)
         try refuseWhileConnected(storePath)
         let storeFolder = (storePath as NSString).deletingLastPathComponent
         try makePrivateFolder(storeFolder.isEmpty ? "." : storeFolder)
@@ -147,15 +184,26 @@ public enum StoreBackup {
         guard copied.sha256 == manifest.entries.first(where: { $0.path == BackupManifest.storeFileName })?.sha256 else {
             throw ValidationError(field: nil, message: "La base de la sauvegarde a changé pendant la copie : recommencez.")
         }
+        // Whose register it is, before anything of it lands beside the store.
+        let copy = try SIMSStore.open(path: incoming)
+        let chain = try ChainVerifier.verify(copy, anchors: provenance.anchors)
+        provenance.compare(with: chain)
+        if !provenance.objections.isEmpty, forcedBy == nil {
+            try copy.close()
+            throw refusal(folder: folder, provenance: provenance)
+        }
         // The documents first: a restored store never names a file that is not there.
         let live = DocumentFileStore(storePath: storePath)
         let documents = manifest.entries.filter { $0.path.hasPrefix("documents/") }
         for (index, entry) in documents.enumerated() {
             let target = live.directory.path + "/" + entry.path.dropFirst("documents/".count)
             if (try? BackupManifest.hash(ofFile: target)) != entry.sha256 {
-                try makePrivateFolder((target as NSString).deletingLastPathComponent)
+                let parent = (target as NSString).deletingLastPathComponent
+                try makePrivateFolder(parent)
+                StoreCompanionFile.adopt(parent, storePath: storePath)
                 let temporary = target + ".restauration-\(getpid())"
                 _ = try copyFile(folder + "/" + entry.path, to: temporary)
+                StoreCompanionFile.adopt(temporary, storePath: storePath)
                 guard rename(temporary, target) == 0 else {
                     unlink(temporary)
                     throw ValidationError(field: nil, message: "Impossible de remettre la pièce \(target) : \(String(cString: strerror(errno))).")
@@ -164,7 +212,8 @@ public enum StoreBackup {
             progress("pièces", Int64(index + 1), Int64(documents.count))
         }
         // Checked where it will live (the documents beside it are the live ones), then put in place.
-        let events = try check(storeAt: incoming)
+        let events = try check(copy, chain: chain).events
+        StoreCompanionFile.adopt(incoming, storePath: storePath)
         // From the last check to the swap, the gate is held: a guichet starting meanwhile waits
         // for the restored store instead of opening the one being put aside.
         let previous: String? = try StoreSessions.exclusively(storePath: storePath, action: "Restauration") {
@@ -184,7 +233,49 @@ public enum StoreBackup {
             return aside
         }
         syncFolder(storeFolder.isEmpty ? "." : storeFolder)
-        return (events, documents.count, previous)
+        var restoration = Restoration(events: events, documents: documents.count, previous: previous,
+                                      forcedOver: forcedBy == nil ? [] : provenance.objections)
+        if let forcedBy, !provenance.objections.isEmpty {
+            restoration.anchor = try recordForcedRestore(storePath: storePath, folder: folder, by: forcedBy,
+                                                         objections: provenance.objections, now: now)
+        } else if let head = chain.head {
+            let anchor = ChainAnchor(events: head.id, hash: head.hash, at: Timestamp.string(from: now),
+                                     registerID: chain.registerID, reason: .restore)
+            try ExternalAnchors.write(anchor, storePath: storePath)
+            restoration.anchor = anchor
+        }
+        return restoration
+    }
+
+    /// « Restauration refusée : cette sauvegarde n'est pas une copie de ce registre … » and what to do.
+    static func refusal(folder: String, provenance: BackupProvenance) -> ValidationError {
+        let shown = ShownText.escaped(folder, limit: 200)
+        let what = provenance.isOnlyOlder
+            ? "cette sauvegarde est plus ancienne que la dernière ancre de ce registre"
+            : "cette sauvegarde n'est pas une copie de ce registre"
+        let instead = provenance.isOnlyOlder
+            ? "Remettez une sauvegarde prise depuis cette ancre, s'il en est une."
+            : "Remettez une sauvegarde prise de cette base sur cet hôte (« guichet sauvegarde » en prend une)."
+        return ValidationError(field: nil, message: "Restauration refusée : \(what) (" + provenance.objections.joined(separator: " ; ")
+            + "). Rien n'a été modifié. \(instead) Si la base de cet hôte est perdue et qu'il faut remettre celle-ci quand même, "
+            + "root peut la forcer (ou, pour la base d'un agent seul, le compte qui la possède) : « guichet restaurer --forcer "
+            + "\(shown) » ; ce forçage sera enregistré dans le journal d'audit et ancré.")
+    }
+
+    /// Appends the « restauration forcée » event to the restored store and anchors its new head.
+    static func recordForcedRestore(storePath: String, folder: String, by: String, objections: [String],
+                                    now: Date) throws -> ChainAnchor? {
+        let store = try SIMSStore.open(path: storePath)
+        try store.write { db in
+            try EventLog.append(db, kind: .backupRestoreForced, agentID: nil, tierID: nil, payload: [
+                "sauvegarde": (folder as NSString).lastPathComponent, "par": by,
+                "motifs": objections.joined(separator: " ; "),
+            ], at: now)
+        }
+        let anchor = try ExternalAnchors.record(store, reason: .forcedRestore, now: now)
+        try store.close()
+        for suffix in ["", "-wal", "-shm"] { StoreCompanionFile.adopt(storePath + suffix, storePath: storePath) }
+        return anchor
     }
 
     /// Throws, naming them, when other `guichet` processes work on the store.

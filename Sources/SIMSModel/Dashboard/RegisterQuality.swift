@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// How far the register is verified: the « Qualité du registre » page of the dashboard and its
 /// section in `guichet dashboard --once`.

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Checks every document's file against its hash, for `guichet check`.
 ///

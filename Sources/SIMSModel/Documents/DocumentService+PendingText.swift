@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension DocumentService {
     /// How many of the documents `ids` still wait for their text to be read (OCR): a list of

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Records supporting documents and finds those a tier already has on file.
 ///

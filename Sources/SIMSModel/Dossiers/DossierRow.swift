@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Reads and writes the `dossier` and `dossier_piece` rows.
 enum DossierRow {

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 extension DossierService {
     /// Submits a brouillon as typed, in one transaction: the dossier becomes « déposé » with its

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Opens, keeps and submits dossiers at the counter. Each action is one transaction with its events.
 ///

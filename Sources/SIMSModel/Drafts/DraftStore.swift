@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Keeps the agents' unsaved tier forms, each save one small transaction.
 ///

@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import GRDB
+package import GRDB
 
 /// The dossiers of a queue filter as CSV for a spreadsheet: comma-separated, quoted as RFC 4180
 /// says (a name holding a comma or a quote is quoted, its quotes doubled), lines ending in CRLF,
@@ -23,12 +23,14 @@ public struct DossierExporter: Sendable {
 
     public init(store: SIMSStore) { self.store = store }
 
-    /// Writes the CSV to an open file handle (standard output); returns the number of dossiers.
+    /// Writes the CSV to an open file handle (standard output, or a file an agent's own process
+    /// opened, named `destination` in the journal); returns the number of dossiers.
     @discardableResult
     public func export(_ filter: QueueFilter, columns: [DossierExportColumn] = DossierExportColumn.allCases,
-                       to handle: FileHandle, byteOrderMark: Bool = false, by agent: Agent) throws -> Int {
+                       to handle: FileHandle, destination: String = "sortie standard", byteOrderMark: Bool = false,
+                       by agent: Agent) throws -> Int {
         try authorize(agent)
-        try record(filter, columns: columns, destination: "sortie standard", by: agent)
+        try record(filter, columns: columns, destination: destination, by: agent)
         return try write(filter, columns: columns, to: handle, byteOrderMark: byteOrderMark)
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Everything held on one tier, as JSON, for the RGPD right of access: current values, every
 /// fact with its history and provenance, relations both ways, and every event about the tier,

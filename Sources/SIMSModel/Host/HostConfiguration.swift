@@ -11,6 +11,7 @@ import Foundation
 /// ```
 /// # /etc/guichet/guichet.conf
 /// compte = guichet
+/// groupe = guichet-agents
 /// GUICHET_DB = /srv/guichet/sims.sqlite
 /// GUICHET_PROCEDURES = /srv/guichet/procedures
 ///
@@ -31,11 +32,14 @@ public struct HostConfiguration: Sendable, Equatable {
         "GUICHET_DB", "GUICHET_PROCEDURES", "GUICHET_ARRIVEES", "GUICHET_ARRIVEES_TAILLE_MAX", "GUICHET_IMPRIMANTE",
         "GUICHET_COMMANDE_IMPRESSION", "GUICHET_COMMANDE_SCANIMAGE", "GUICHET_COMMANDE_IMG2PDF", "GUICHET_COMMANDE_TESSERACT",
         "GUICHET_COMMANDE_PDFTOPPM", "GUICHET_SCANNER", "GUICHET_SCANNER_DELAI", "GUICHET_SCANNER_MODE", "GUICHET_SCANNER_PAGES",
-        "GUICHET_SCANNER_RESOLUTION", "GUICHET_SCANNER_SOURCE", "GUICHET_INACTIVITE_ANS",
+        "GUICHET_SCANNER_RESOLUTION", "GUICHET_SCANNER_SOURCE", "GUICHET_INACTIVITE_ANS", "GUICHET_SAUVEGARDES",
     ]
 
     /// The service account (`compte`).
     public var account: String
+    /// The agents' group (`groupe`), whose members the sudo rule lets in; nil in a file written
+    /// before it was recorded.
+    public var group: String?
     /// `GUICHET_*` settings for every agent.
     public var settings: [String: String]
     /// Each agent's own settings, by login.
@@ -45,9 +49,10 @@ public struct HostConfiguration: Sendable, Equatable {
     /// `GUICHET_*` keys Guichet does not read, each with its line: « ligne 12 : « GUICHET_SCANER » ».
     public var unknownKeys: [String]
 
-    public init(account: String, settings: [String: String] = [:], agents: [String: [String: String]] = [:],
+    public init(account: String, group: String? = nil, settings: [String: String] = [:], agents: [String: [String: String]] = [:],
                 counters: [CounterSection] = [], unknownKeys: [String] = []) {
         self.account = account
+        self.group = group
         self.settings = settings
         self.agents = agents
         self.counters = counters
@@ -76,6 +81,7 @@ public struct HostConfiguration: Sendable, Equatable {
     /// Parses the text of a configuration file.
     public static func parse(_ text: String, file: String) throws -> HostConfiguration {
         var account: String?
+        var group: String?
         var settings: [String: String] = [:]
         var agents: [String: [String: String]] = [:]
         var counters: [CounterSection] = []
@@ -116,6 +122,8 @@ public struct HostConfiguration: Sendable, Equatable {
             switch (key, section) {
             case ("compte", .top):
                 account = value
+            case ("groupe", .top):
+                group = value
             case ("adresse", .counter(let at)), ("terminal", .counter(let at)):
                 let items = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 for item in items {
@@ -145,7 +153,7 @@ public struct HostConfiguration: Sendable, Equatable {
                 case .counter(let at): counters[at].settings[key] = value
                 }
             default:
-                throw failure("clé inconnue \(ShownText.quoted(key)) : compte, adresse et terminal (dans [poste …]), "
+                throw failure("clé inconnue \(ShownText.quoted(key)) : compte, groupe, adresse et terminal (dans [poste …]), "
                     + "ou une variable GUICHET_… (sauf GUICHET_LOGIN)")
             }
         }
@@ -153,7 +161,7 @@ public struct HostConfiguration: Sendable, Equatable {
         guard let account, !account.isEmpty else {
             throw ValidationError(field: nil, message: "\(file) : la ligne « compte = NOM » (le compte de service) manque.")
         }
-        return HostConfiguration(account: account, settings: settings, agents: agents, counters: counters, unknownKeys: unknown)
+        return HostConfiguration(account: account, group: group, settings: settings, agents: agents, counters: counters, unknownKeys: unknown)
     }
 
     private static func checkRecognisable(_ counter: CounterSection, file: String) throws {

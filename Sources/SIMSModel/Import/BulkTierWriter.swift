@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 
 /// Writes many tiers inside one transaction, as fast as SQLite allows: multi-row `INSERT`s
 /// prepared once (``GroupedInsert``) and stepped through the C API with their values bound in

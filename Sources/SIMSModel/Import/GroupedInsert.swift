@@ -1,5 +1,5 @@
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 
 /// One `INSERT` prepared twice: for one row, and for `group` rows in a single statement. Stepping
 /// a statement has a fixed cost (reset, statement start and end) larger than inserting a small

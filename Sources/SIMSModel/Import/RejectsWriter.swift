@@ -7,7 +7,7 @@ import Foundation
 /// (``OutputFile``): mode 0600, a previous rejects file replaced, never a link or a device. It also lists the lines imported without some of their values,
 /// with « importé sans … » and why.
 final class RejectsWriter {
-    private let output: OutputFile
+    private let output: OutputFile?
     private let stream: BufferedFileStream
     private let writer: CSVWriter
     private(set) var count = 0
@@ -15,8 +15,20 @@ final class RejectsWriter {
 
     init(path: String) throws {
         self.path = path
-        output = try OutputFile(path: path, replacing: true)
+        let output = try OutputFile(path: path, replacing: true)
+        self.output = output
         stream = BufferedFileStream(handle: output.handle)
+        stream.open()
+        writer = try CSVWriter(stream: stream)
+        try writer.write(row: ["ligne", "motif", "contenu"])
+    }
+
+    /// Writes to a file already open (one the agent's own process opened and puts in place),
+    /// which the agent calls `path`.
+    init(handle: FileHandle, path: String) throws {
+        self.path = path
+        output = nil
+        stream = BufferedFileStream(handle: handle)
         stream.open()
         writer = try CSVWriter(stream: stream)
         try writer.write(row: ["ligne", "motif", "contenu"])
@@ -35,6 +47,6 @@ final class RejectsWriter {
     /// Puts the file in place.
     func close() {
         stream.close()
-        try? output.commit()
+        try? output?.commit()
     }
 }

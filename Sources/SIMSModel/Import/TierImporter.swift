@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import GRDB
+package import GRDB
 
 /// Imports tiers from a CSV file: every line validated, good lines written with their facts,
 /// search tokens and relations in one transaction with one audit event, bad lines written to a
@@ -55,6 +55,30 @@ public struct TierImporter: Sendable {
         } catch {
             throw ValidationError(field: nil, message: "Impossible de lire \(path) : vérifiez le chemin et les droits du fichier.")
         }
+        return try importTiers(data: data, path: path, rejects: { try RejectsWriter(path: rejectsPath ?? Self.defaultRejectsPath(for: path)) },
+                               source: source, again: again, strict: strict, by: agent, committed: committed)
+    }
+
+    /// Imports from files already open, as ``importTiers(path:rejectsPath:source:again:strict:by:committed:)``:
+    /// on a shared host, the agent's own process opened them with the agent's rights, and `path`
+    /// and `rejectsPath` are the agent's names for them (the service account opens no path of theirs).
+    @discardableResult
+    public func importTiers(reading input: FileHandle, path: String, rejectsTo rejects: FileHandle, rejectsPath: String,
+                            source: ImportSource? = nil, again: Bool = false, strict: Bool = false, by agent: Agent,
+                            committed: (ImportReport) -> Void = { _ in }) throws -> ImportReport {
+        try AgentService.require(agent, .administrator, to: "importer des tiers")
+        let data: Data
+        do {
+            data = try input.readToEnd() ?? Data()
+        } catch {
+            throw ValidationError(field: nil, message: "Impossible de lire \(path) : \(error.localizedDescription).")
+        }
+        return try importTiers(data: data, path: path, rejects: { try RejectsWriter(handle: rejects, path: rejectsPath) },
+                               source: source, again: again, strict: strict, by: agent, committed: committed)
+    }
+
+    private func importTiers(data: Data, path: String, rejects openRejects: () throws -> RejectsWriter, source: ImportSource?,
+                             again: Bool, strict: Bool, by agent: Agent, committed: (ImportReport) -> Void) throws -> ImportReport {
         let fileHash = HexDigest.string(SHA256.hash(data: data))
         if !again { try store.pool.read { db in try Self.refuseRepeat(db, hash: fileHash, path: path) } }
         var reader = CSVRecordReader(data: data)
@@ -77,7 +101,7 @@ public struct TierImporter: Sendable {
         guard columns.contains(.type) else {
             throw ValidationError(field: nil, message: "\(path), ligne 1 : la colonne « type » (personne ou organisation) manque.")
         }
-        let rejects = try RejectsWriter(path: rejectsPath ?? Self.defaultRejectsPath(for: path))
+        let rejects = try openRejects()
         defer { rejects.close() }
         let today = store.clock.today()
         let fileName = (path as NSString).lastPathComponent

@@ -1,4 +1,4 @@
-import GRDBSQLite
+package import GRDBSQLite
 
 /// The text columns of one prepared tier's rows (``PreparedTier``), copied into one block of
 /// memory this object owns: the import's preparing thread writes it once, and the writer binds

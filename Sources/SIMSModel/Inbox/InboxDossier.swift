@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// A dossier found by its number (« BS-2026-000001 ») or the tracking code of its receipt
 /// (« K7P-3QX »): the inbox attaches a file to it, the search screen opens it.

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// The bulk duplicate analysis of the register (`guichet doublons analyser`): every person is
 /// read once from the store, as it streams, into a work file with its blocking keys

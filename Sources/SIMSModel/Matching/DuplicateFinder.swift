@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Ranks the existing tiers that may be the one being entered: a person with the register's
 /// match score (``MatchEngine``), candidates found on several keys (``MatchBlocking``), each

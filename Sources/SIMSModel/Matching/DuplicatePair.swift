@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// One pair of the duplicates review queue: two tiers (`tierA` < `tierB`) the match score holds
 /// for one person, why, and what a superviseur decided.

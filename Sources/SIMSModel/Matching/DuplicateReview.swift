@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// The review queue of likely duplicates (table `duplicate_pair`): the pairs the bulk analysis
 /// (``DuplicateAnalysis``) or an import found, best first, and the superviseurs' decisions.
@@ -75,8 +75,8 @@ public struct DuplicateReview: Sendable {
     /// `within`): the pair must still be « à revoir »; its state, decider, time and the two
     /// records' current signature are written, with the event `doublons.decision`.
     @discardableResult
-    public static func recordDecision(_ db: Database, pairID: Int64, decision: DuplicatePairState, agentID: Int64,
-                                      at: Date, motif: String? = nil) throws -> DuplicatePair {
+    package static func recordDecision(_ db: Database, pairID: Int64, decision: DuplicatePairState, agentID: Int64,
+                                       at: Date, motif: String? = nil) throws -> DuplicatePair {
         guard decision != .toReview else {
             throw ValidationError(field: nil, message: "Une décision est « même personne » ou « personnes différentes ».")
         }

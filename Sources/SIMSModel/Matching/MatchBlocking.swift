@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The stored tiers that may be the same person as a record, found on several keys so that a
 /// true pair is not lost for want of one: names (surname with a given name, each of the person's
@@ -9,7 +9,7 @@ import GRDB
 /// ```
 public enum MatchBlocking {
     /// Candidate tiers, best first by the search, without repeats; `perKey` per key at most.
-    public static func candidates(_ db: Database, of record: MatchRecord, search: TierSearch, perKey: Int = 20) throws -> [SearchHit] {
+    package static func candidates(_ db: Database, of record: MatchRecord, search: TierSearch, perKey: Int = 20) throws -> [SearchHit] {
         var queries: [[SearchTerm]] = []
         let given = record.givenNames.first
         let surnames = record.kind == .person ? record.surnames.filter { $0.count >= 2 } : []

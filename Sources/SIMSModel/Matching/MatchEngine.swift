@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// The one match score of the register (Fellegi–Sunter), for the entry side panel, the search's
 /// duplicate hints and the bulk report: the comparison levels of two records
@@ -27,7 +27,7 @@ public struct MatchEngine: Sendable {
     /// the name words `words` (all of them when nil), read from the typo vocabulary (how many
     /// tiers have each word). A word exact on both sides is one of the first record's: the
     /// entry check passes the typed record's words only.
-    public init(_ db: Database, words: [String]? = nil) throws {
+    package init(_ db: Database, words: [String]? = nil) throws {
         let parameters = try MatchParameterStore.load(db) ?? .defaults
         // The highest id stands for the number of tiers: counting a million rows at each key
         // would cost more than the whole check.

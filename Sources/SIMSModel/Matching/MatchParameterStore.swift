@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Reads and writes the learnt ``MatchParameters`` in the store (table `match_parameters`, one
 /// row): what they are, when and by whom they were estimated.
@@ -8,13 +8,13 @@ import GRDB
 /// let parameters = try store.pool.read { db in try MatchParameterStore.load(db) } ?? .defaults
 /// ```
 public enum MatchParameterStore {
-    public static func load(_ db: Database) throws -> MatchParameters? {
+    package static func load(_ db: Database) throws -> MatchParameters? {
         guard let text = try String.fetchOne(db, sql: "SELECT parameters FROM match_parameters WHERE id = 1") else { return nil }
         return try? JSONDecoder().decode(MatchParameters.self, from: Data(text.utf8))
     }
 
     /// When the stored parameters were estimated (stored timestamp), nil when never.
-    public static func trainedAt(_ db: Database) throws -> String? {
+    package static func trainedAt(_ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT trained_at FROM match_parameters WHERE id = 1")
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Re-estimates the match parameters from the register (`guichet doublons entrainer`): u on
 /// random pairs of persons, m by expectation–maximisation (``MatchEM``) on candidate pairs

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The review queue after merges. A merge leaves the other pairs of its records in the queue
 /// (the analysis found n° 3–n° 7, n° 6–n° 7 and n° 3–n° 6; merging n° 7 into n° 3 settles the

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension DuplicateReview {
     /// An undone merge unsettles the pair decided « même personne » that led to it: the pair goes

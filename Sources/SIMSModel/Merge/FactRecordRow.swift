@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// One stored fact record (a row of `fact_record`): the values one version wrote, with their
 /// provenance. A merge copies them whole, provenance included.

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Merges two records of the same person (or organisation), and undoes a merge.
 ///
@@ -26,8 +26,11 @@ public struct TierMerger: Sendable {
     public init(store: SIMSStore) { self.store = store }
 
     /// One transaction: merges absorbedID into survivorID; `within` runs inside that transaction.
+    /// When either record is restricted (RGPD « limitation »), the merge needs `consultationMotif`
+    /// (else ``RestrictedTierRefusal``), recorded in its event as a consultation's motif is.
     @discardableResult
-    public func merge(survivorID: Int64, absorbedID: Int64, by agent: Agent, motif: String?,
+    package func merge(survivorID: Int64, absorbedID: Int64, by agent: Agent, motif: String?,
+                       consultationMotif: String? = nil,
                       within: ((Database) throws -> Void)? = nil) throws -> TierMergeOutcome {
         try AgentService.require(agent, .supervisor, .administrator, to: "fusionner deux fiches")
         let motif = try Self.checked(motif)
@@ -61,6 +64,11 @@ public struct TierMerger: Sendable {
             var payload = ["fiche_absorbee": String(absorbedID), "fiche_conservee": String(survivorID),
                            "valeurs_reprises": plan.taken.map(\.rawValue).joined(separator: ",")]
             if let motif { payload["motif"] = motif }
+            if let consultation = try TierRestrictionService.motifIfRestricted(db, tierIDs: [survivorID, absorbedID],
+                                                                                motif: consultationMotif) {
+                payload["limitee"] = "oui"
+                payload["motif_consultation"] = consultation
+            }
             let eventID = try EventLog.append(db, kind: .tiersMerged, agentID: agent.id, tierID: survivorID,
                                               payload: payload, at: now)
             var restore = TierMergeRestore(survivorUpdatedAt: survivor.updatedAt)
@@ -100,7 +108,7 @@ public struct TierMerger: Sendable {
     /// only, that merge): both records are put back as they were; what was added to the survivor
     /// since stays there. `within` runs inside that transaction.
     @discardableResult
-    public func unmerge(absorbedID: Int64, by agent: Agent, motif: String?,
+    package func unmerge(absorbedID: Int64, by agent: Agent, motif: String?,
                         within: ((Database) throws -> Void)? = nil) throws -> TierUnmergeOutcome {
         try AgentService.require(agent, .supervisor, .administrator, to: "défaire une fusion")
         let motif = try Self.checked(motif)

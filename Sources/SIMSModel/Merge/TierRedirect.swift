@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Where a record absorbed by a merge now lives: opening it, finding it by its number, exporting
 /// it or starting a dossier for it leads to the survivor.
@@ -25,7 +25,7 @@ public struct TierRedirect: Sendable, Equatable, Codable {
     }
 
     /// The standing redirect of `id`, or nil when the record is not absorbed.
-    public static func find(_ db: Database, id: Int64) throws -> TierRedirect? {
+    package static func find(_ db: Database, id: Int64) throws -> TierRedirect? {
         let standing = try db.cachedStatement(sql: """
             SELECT id, survivor_id, merged_at FROM tier_merge WHERE absorbed_id = ? AND undone_at IS NULL
             """)
@@ -39,7 +39,7 @@ public struct TierRedirect: Sendable, Equatable, Codable {
     }
 
     /// The record `id` leads to: itself, or its survivor.
-    public static func resolve(_ db: Database, id: Int64) throws -> Int64 {
+    package static func resolve(_ db: Database, id: Int64) throws -> Int64 {
         try find(db, id: id)?.survivorID ?? id
     }
 

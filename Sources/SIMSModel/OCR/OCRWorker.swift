@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Reads the text of attached documents in the background: the documents waiting
 /// (`ocr_state = 'en_attente'`) are taken one at a time, oldest first, and read by ``OCREngine``

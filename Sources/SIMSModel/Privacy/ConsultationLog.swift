@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Lists who consulted or exported a tier's data (RGPD « qui a consulté mes données ») from the
 /// audit log: every `tier.consult` and `tier.export` event of the tier, with where it happened

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 
 /// The persons the register has no reason to keep any longer, listed for a superviseur to
 /// anonymise (« Effacement » on their record) or keep (« Conserver », with a motif).

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Erases a tier's data at the person's request or for inactivity (RGPD « effacement », its
 /// ground recorded: ``TierErasureGround``), keeping what a legal

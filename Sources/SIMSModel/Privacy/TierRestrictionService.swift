@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Restricts a tier's processing (RGPD « limitation ») and lifts it, and guards every read that
 /// shows a restricted tier's data: such a consultation needs a motif, recorded in its event.
@@ -48,30 +48,33 @@ public struct TierRestrictionService: Sendable {
         let motif = try Self.checkedMotif(motif, what: "la levée de la limitation")
         return try store.write { db in
             guard let name = try Self.tierName(db, tierID) else { throw TierService.notFound(tierID) }
-            guard let current = try Self.inForce(db, tierID: tierID) else {
+            // The tier's own restriction and those of the records merged into it (one person).
+            let inForce = try Self.history(db, tierID: tierID, inForceOnly: true)
+            guard let current = inForce.first else {
                 throw ValidationError(field: nil, message: "« \(name) » n'est pas limitée : rien à lever.")
             }
             let now = store.clock.now()
             let eventID = try EventLog.append(db, kind: .tierRestrictionLifted, agentID: agent.id, tierID: tierID,
-                                              payload: ["motif": motif, "limitation": String(current.id)], at: now)
-            try db.execute(sql: """
-                UPDATE tier_restriction SET lifted_by = ?, lifted_at = ?, lift_motif = ?, lift_event_id = ? WHERE id = ?
-                """, arguments: [agent.id, Timestamp.string(from: now), motif, eventID, current.id])
+                                              payload: ["motif": motif, "limitation": inForce.map { String($0.id) }.joined(separator: ",")],
+                                              at: now)
+            for restriction in inForce {
+                try db.execute(sql: """
+                    UPDATE tier_restriction SET lifted_by = ?, lifted_at = ?, lift_motif = ?, lift_event_id = ? WHERE id = ?
+                    """, arguments: [agent.id, Timestamp.string(from: now), motif, eventID, restriction.id])
+            }
             return try Self.history(db, tierID: tierID).first { $0.id == current.id } ?? current
         }
     }
 
-    /// The restriction in force on a tier, if any.
+    /// The restriction in force on a tier, if any: its own, or that of a record merged into it.
     public func inForce(tierID: Int64) throws -> TierRestriction? {
         try store.pool.read { db in try Self.inForce(db, tierID: tierID) }
     }
 
-    /// Every restriction of a tier, oldest first, lifted ones included.
+    /// Every restriction of a tier and of the records merged into it, oldest first, lifted ones included.
     public func history(tierID: Int64) throws -> [TierRestriction] {
         try store.pool.read { db in try Self.history(db, tierID: tierID) }
     }
-
-    // MARK: - Inside a transaction
 
     static func inForce(_ db: Database, tierID: Int64) throws -> TierRestriction? {
         try history(db, tierID: tierID, inForceOnly: true).first
@@ -79,9 +82,11 @@ public struct TierRestrictionService: Sendable {
 
     static func history(_ db: Database, tierID: Int64, inForceOnly: Bool = false) throws -> [TierRestriction] {
         try Row.fetchAll(db, sql: """
+            WITH RECURSIVE merged(id) AS (
+                SELECT ? UNION SELECT m.absorbed_id FROM tier_merge m JOIN merged ON m.survivor_id = merged.id WHERE m.undone_at IS NULL)
             SELECT r.id, r.tier_id, r.motif, a.login, r.restricted_at, l.login, r.lifted_at, r.lift_motif
             FROM tier_restriction r JOIN agent a ON a.id = r.restricted_by LEFT JOIN agent l ON l.id = r.lifted_by
-            WHERE r.tier_id = ? \(inForceOnly ? "AND r.lifted_at IS NULL" : "") ORDER BY r.id
+            WHERE r.tier_id IN (SELECT id FROM merged) \(inForceOnly ? "AND r.lifted_at IS NULL" : "") ORDER BY r.id
             """, arguments: [tierID]).map { row in
             TierRestriction(id: row[0], tierID: row[1], motif: row[2], restrictedBy: row[3], restrictedAt: row[4],
                             liftedBy: row[5], liftedAt: row[6], liftMotif: row[7])
@@ -89,6 +94,15 @@ public struct TierRestrictionService: Sendable {
     }
 
     /// The tiers among `ids` whose processing is restricted now.
+    public func restricted(among ids: [Int64]) throws -> Set<Int64> {
+        try store.pool.read { db in try Self.restrictedIDs(db, among: ids) }
+    }
+
+    // MARK: - Inside a transaction
+
+    /// The tiers among `ids` whose processing is restricted now: restricted themselves, or having
+    /// absorbed by a standing merge (directly or down a chain of merges) a restricted record, since
+    /// a merge makes one person's record of two and the restriction is the person's.
     static func restrictedIDs(_ db: Database, among ids: [Int64]) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
         // Most stores restrict few tiers, often none: one cached look first (every search asks).
@@ -96,7 +110,10 @@ public struct TierRestrictionService: Sendable {
             SELECT EXISTS (SELECT 1 FROM tier_restriction WHERE lifted_at IS NULL)
             """)) == true else { return [] }
         return Set(try Int64.fetchAll(db, sql: """
-            SELECT tier_id FROM tier_restriction WHERE lifted_at IS NULL AND tier_id IN (\(ids.map(String.init).joined(separator: ",")))
+            WITH RECURSIVE restricted(id) AS (
+                SELECT tier_id FROM tier_restriction WHERE lifted_at IS NULL
+                UNION SELECT m.survivor_id FROM tier_merge m JOIN restricted r ON m.absorbed_id = r.id WHERE m.undone_at IS NULL)
+            SELECT id FROM restricted WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
             """))
     }
 
@@ -126,16 +143,21 @@ public struct TierRestrictionService: Sendable {
                                     context: ConsultationContext) throws -> [String: String] {
         var payload = ["ecran": context.rawValue]
         let typed = motif.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        let restricted = try restrictedIDs(db, among: tierIDs)
-        if !restricted.isEmpty {
-            guard typed != nil else {
-                let ids = tierIDs.filter(restricted.contains)
-                throw RestrictedTierRefusal(tierIDs: ids, names: try ids.compactMap { try tierName(db, $0) })
-            }
-            payload["limitee"] = "oui"
-        }
+        if try motifIfRestricted(db, tierIDs: tierIDs, motif: typed) != nil { payload["limitee"] = "oui" }
         if let typed { payload["motif"] = try checkedMotif(typed, what: "la consultation") }
         return payload
+    }
+
+    /// The motif an action on `tierIDs` that is not a consultation (a merge) records when one of
+    /// them is restricted: refused with ``RestrictedTierRefusal`` without one; nil when none is.
+    static func motifIfRestricted(_ db: Database, tierIDs: [Int64], motif: String?) throws -> String? {
+        let restricted = try restrictedIDs(db, among: tierIDs)
+        guard !restricted.isEmpty else { return nil }
+        guard let motif, !motif.trimmingCharacters(in: .whitespaces).isEmpty else {
+            let ids = tierIDs.filter(restricted.contains)
+            throw RestrictedTierRefusal(tierIDs: ids, names: try ids.compactMap { try tierName(db, $0) })
+        }
+        return try checkedMotif(motif, what: "la consultation")
     }
 
     /// A motif as it is recorded: trimmed, not empty, one line, at most ``maxMotifLength`` characters.

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension DossierQueue {
     /// SQLite's plan for one page of a queue (`EXPLAIN QUERY PLAN`, one line per step), to see

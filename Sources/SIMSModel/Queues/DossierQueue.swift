@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Reads review queues a page at a time, by keyset: each page starts after the sort value and id
 /// of the previous one, so that a queue of a million dossiers opens and scrolls at once.

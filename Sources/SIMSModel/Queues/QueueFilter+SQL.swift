@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension QueueFilter {
     /// The filter as SQL terms over `dossier d` (to be joined with AND), with their arguments:

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// The documents an erasure frees: those no remaining dossier links or asks for and no fact of
 /// their owners names as its evidence are deleted with their owners' links; their files are

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Erases one dossier inside the caller's transaction: answers, internal notes, its pieces' links
 /// and its retention row go; `erased_dossier` keeps its number, procedure, state and dates, and

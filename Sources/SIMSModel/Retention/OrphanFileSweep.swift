@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Removes the files of pieces that no document names any more: what an erasure or a purge
 /// interrupted between its commit and the removal of its files (kill -9, power cut) left behind,

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Applies the procedures' retention: the closed dossiers (accepté, refusé, sans suite) whose
 /// retention, counted from the decision, has run out are erased — answers, internal notes, the
@@ -61,7 +61,8 @@ public struct RetentionPurge: Sendable {
         }
     }
 
-    /// Erases `dossiers`, `batch` per transaction; `progress(done, total)` after each.
+    /// Erases `dossiers`, `batch` per transaction; `progress(done, total)` after each; then writes
+    /// the chain's head outside the store (``ExternalAnchors``).
     ///
     /// The dossiers are taken in id order: neighbouring ids were created at the same time, so a
     /// batch's rows share the pages of the dossier table, of most of its indexes and of their
@@ -86,6 +87,8 @@ public struct RetentionPurge: Sendable {
             done += slice.count
             progress(done, ordered.count)
         }
+        // Each purge anchors the chain outside the store, whatever it erased.
+        try ExternalAnchors.record(store, reason: .purge, now: store.clock.now())
     }
 
     /// One transaction: the dossiers of `slice` still due are erased, with one `rgpd.purge` event.

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The dossiers of one purge transaction, in a temporary table of the writer's connection
 /// (`temp.retention_purge_batch`: id, retention years, last day kept), so that each step of the

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The writer connection's settings for the length of a purge: a larger page cache and a less
 /// frequent checkpoint of the write-ahead log, put back as they were afterwards.

@@ -1,5 +1,5 @@
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 
 /// The lowest tier ids that have every typed word itself as a token, found by stepping the
 /// words' index entries side by side (skipping ahead with a seek where one word is rarer), for

@@ -1,5 +1,5 @@
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 
 /// Raw reads of the `search_token(token, tier_id)` index for ``TierSearch``: the distinct tokens
 /// under a prefix, one token's tier ids from a given id on, and whether one tier has one token.

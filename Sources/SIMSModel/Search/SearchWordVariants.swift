@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The symmetric-delete index of the name vocabulary (as SymSpell's): each word of
 /// `search_word` is filed in `search_word_variant` under itself and every string obtained by

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The tiers one query term matches, read from the index best tokens first and as far as a
 /// budget allows, for ``TierSearch``.

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension TierSearch {
     /// The tier number typed as « n° 123 » (also « n°123 », « no 123 », « #123 »), or nil: a bare
@@ -11,15 +11,16 @@ extension TierSearch {
         return Int64(rest)
     }
 
-    /// The tier of that number (its survivor, when a merge absorbed it), as the only hit.
+    /// The tier of that number (its survivor, when a merge absorbed it), as the only hit; a
+    /// restricted tier keeps its name only, as in any search (``TierRestrictionService``).
     func numbered(_ db: Database, _ number: Int64) throws -> [SearchHit] {
         let redirect = try TierRedirect.find(db, id: number)
         let id = redirect?.survivorID ?? number
         guard let row = try Row.fetchOne(db, sql: """
             SELECT kind, display_name, birth_date, ridet, commune, cafat, phone, email, min_level FROM tier WHERE id = ?
             """, arguments: [id]) else { return [] }
-        return [SearchHit(tierID: id, kind: TierKind(rawValue: row[0]) ?? .person, displayName: row[1], birthDate: row[2],
+        return try TierRestrictionService.masked(db, [SearchHit(tierID: id, kind: TierKind(rawValue: row[0]) ?? .person, displayName: row[1], birthDate: row[2],
                           ridet: row[3], commune: row[4], cafat: row[5], phone: row[6], email: row[7],
-                          minLevel: VerificationLevel(rawValue: row[8]) ?? .declared, score: 1, redirect: redirect)]
+                          minLevel: VerificationLevel(rawValue: row[8]) ?? .declared, score: 1, redirect: redirect)])
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 
 /// Search as you type over every tier: names in any order, prefixes, accents and case ignored,
 /// slips forgiven (one edit in a name word of 3 letters or more, two from 8), French phonetic variants, and identifiers (birth date, RIDET, CAFAT,
@@ -55,7 +55,7 @@ public struct TierSearch: Sendable {
     }
 
     /// The same, inside an open read.
-    public func search(_ db: Database, query: SearchQuery, limit: Int) throws -> [SearchHit] {
+    package func search(_ db: Database, query: SearchQuery, limit: Int) throws -> [SearchHit] {
         let indexable = query.terms.filter { if case .year = $0 { return false } else { return true } }
         guard !indexable.isEmpty else { return [] }
         let index = try SearchTokenIndex(db)

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension SIMSStore {
     /// The id of the newest event: every write records one, so a screen that shows figures reads

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 import Logging
 
 /// The SIMS store: one SQLite file in WAL mode shared by every `guichet` process.
@@ -15,7 +15,7 @@ public final class SIMSStore: Sendable {
     /// The file path of the database.
     public let path: String
     /// The connection pool (one writer, concurrent readers).
-    public let pool: DatabasePool
+    package let pool: DatabasePool
     /// The clock used for every timestamp.
     public let clock: SIMSClock
 
@@ -40,6 +40,8 @@ public final class SIMSStore: Sendable {
             // files the same mode as the database.
             let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 { fchmod(fd, 0o600); Foundation.close(fd) }
+            // A new register at this path: the anchors of the store that was here are kept aside.
+            AnchorLog(storePath: path).setAside(now: clock.now())
         }
         var config = Configuration()
         // SQLite's own wait, sleeping longer and longer (up to 100 ms a try), is kinder to a
@@ -84,7 +86,8 @@ public final class SIMSStore: Sendable {
     }
 
     /// Runs one user action's writes in one transaction and seals the rows it wrote into its event
-    /// (``EventLog/seal(_:)``) before committing. Every service writes through this.
+    /// (``EventLog/seal(_:)``) before committing. Every service writes through this. After the
+    /// commit, the chain's head leaves the store when the last anchor is an hour old (``ExternalAnchors``).
     ///
     /// ```swift
     /// try store.write { db in
@@ -92,12 +95,14 @@ public final class SIMSStore: Sendable {
     ///     try EventLog.append(db, kind: .dossierReassigned, ...)
     /// }
     /// ```
-    public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try pool.write { db in
+    package func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        let result = try pool.write { db in
             let result = try updates(db)
             try EventLog.seal(db)
             return result
         }
+        ExternalAnchors.afterCommit(self)
+        return result
     }
 
     /// Folds the write-ahead log into the database file and closes every connection: the file

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension StoreMigrations {
     /// Migration v13: the chain hashes a salted digest of each event's personal content instead of

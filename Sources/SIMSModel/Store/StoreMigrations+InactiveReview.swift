@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension StoreMigrations {
     /// Migration v17: the superviseurs' decisions on the tiers listed as inactive

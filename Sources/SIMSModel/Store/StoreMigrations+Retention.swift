@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension StoreMigrations {
     /// Migration v14: each closed dossier's retention as it stood at the decision

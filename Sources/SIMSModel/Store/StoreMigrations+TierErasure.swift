@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension StoreMigrations {
     /// Migration v18: the erasures made at a person's request (`tier_erasure`): who erased the

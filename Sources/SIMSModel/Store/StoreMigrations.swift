@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The named migrations that build the SIMS schema, in order.
 ///
@@ -320,6 +320,9 @@ enum StoreMigrations {
         }
         migrator.registerMigration("v18-tier-erasure") { db in
             try StoreMigrations.addTierErasure(db)
+        }
+        migrator.registerMigration("v20-register-identity") { db in
+            try StoreMigrations.addRegisterIdentity(db)
         }
         migrator.registerMigration("v21-erasure-ground") { db in
             try StoreMigrations.addErasureGround(db)

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Rebuilds a table under a new definition (SQLite cannot add `AUTOINCREMENT` or a foreign key
 /// to an existing table): creates it anew, copies the rows, and puts its indexes and triggers back.

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Finds the rows that point at a record that no longer exists, or at a record that reused the
 /// id of a deleted one, and detaches them: each is moved to `detached_row` (its content as JSON,

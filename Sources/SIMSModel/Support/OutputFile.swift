@@ -29,6 +29,10 @@ public final class OutputFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var info = stat()
+        if stat(folder, &info) != 0, errno == EACCES {
+            throw ValidationError(field: nil, message: "Impossible d'écrire \(ShownText.escaped(path, limit: 200)) : vous n'avez pas "
+                + "accès au dossier \(ShownText.escaped(folder, limit: 200)) ; choisissez un dossier à vous (par ex. votre dossier personnel).")
+        }
         guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw ValidationError(field: nil, message: "Impossible d'écrire \(ShownText.escaped(path, limit: 200)) : "
                 + "le dossier \(ShownText.escaped(folder, limit: 200)) n'existe pas.")
@@ -36,6 +40,10 @@ public final class OutputFile {
         temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
+            if errno == EACCES {
+                throw ValidationError(field: nil, message: "Impossible d'écrire dans le dossier \(ShownText.escaped(folder, limit: 200)) : "
+                    + "vous n'y avez pas le droit d'écrire ; choisissez un dossier à vous (par ex. votre dossier personnel).")
+            }
             throw ValidationError(field: nil, message: "Impossible d'écrire dans le dossier \(ShownText.escaped(folder, limit: 200)) : "
                 + "\(String(cString: strerror(errno))) ; vérifiez ses droits.")
         }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDBSQLite
+package import GRDBSQLite
 
 /// A copy of a string's bytes in memory this object owns, NUL-terminated, for SQLite to read in
 /// place (`SQLITE_STATIC`) as long as the object lives: the bulk writers bind the same few

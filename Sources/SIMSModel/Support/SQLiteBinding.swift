@@ -1,5 +1,5 @@
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 
 /// Binding values straight to a prepared SQLite statement, for the bulk writers that step
 /// statements through the C API (import, search index, benchmark stores).

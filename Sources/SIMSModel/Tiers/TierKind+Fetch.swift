@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension TierKind {
     /// The kind of the tier with this id, or nil when there is none.

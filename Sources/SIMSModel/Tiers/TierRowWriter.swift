@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The low-level writes shared by every service that writes tiers: the fact record, the tier's
 /// summary row and its search tokens. Always called inside the caller's write transaction,

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Creates, updates, relates and opens tiers. Each action is one transaction with its event.
 ///
@@ -215,7 +215,7 @@ public struct TierService: Sendable {
     }
 
     /// The tier as stored, inside an open read, without recording a consultation (benchmarks, exports).
-    public static func read(_ db: Database, id: Int64) throws -> TierSnapshot? {
+    package static func read(_ db: Database, id: Int64) throws -> TierSnapshot? {
         try loadSnapshot(db, id: id)
     }
 

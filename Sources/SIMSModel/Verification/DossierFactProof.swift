@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// The facts a dossier's pieces prove, validated (level 2) when the dossier is accepted.
 ///

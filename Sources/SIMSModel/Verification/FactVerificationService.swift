@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Raises the verification level of facts, each raise one transaction with its event: an agent
 /// checks facts against a document of the tier (« vérifié sur pièce », level 1), a superviseur

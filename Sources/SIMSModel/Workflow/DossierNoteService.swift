@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Internal notes on dossiers: one transaction per note, with its event (the event names the note,
 /// not its text: the text stays in the dossier, out of the audit trail's payloads).

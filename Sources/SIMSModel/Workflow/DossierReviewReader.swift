@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Reads a dossier for review in one transaction: the dossier, names, proposal and decision,
 /// history (its events, oldest first), internal notes and attached documents.

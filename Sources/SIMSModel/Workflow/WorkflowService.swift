@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Moves submitted dossiers through their review, each action one transaction with its event.
 ///

@@ -75,6 +75,59 @@ final class RgpdCommandLineTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
     }
 
+    func testARestrictedTierFoundByItsNumberOrAMergedNumberPrintsItsNameAlone() throws {
+        let csv = guichet.write("doublon.csv", """
+            type,nom_naissance,prenoms,sexe,date_naissance,commune,code_postal,telephone
+            personne,Ouamytan,Helene,F,14/03/1985,Nouméa,98800,79 88 77
+
+            """)
+        XCTAssertEqual(try guichet.run(["import", "tiers", csv]).status, 0)
+        XCTAssertEqual(try guichet.run(["rgpd", "limiter", "1", "--motif", "Contestation de l'adresse"], as: "atein").status, 0)
+        for query in ["n° 1", "#1", "no 1"] {
+            let plain = try guichet.run(["search", query], as: "accueil1")
+            XCTAssertEqual(plain.status, 0, plain.stderr)
+            XCTAssertEqual(plain.stdout, "1\tWAMYTAN Hélène\tlimitée (RGPD)\t\t\n", query)
+            let json = try guichet.run(["search", "--json", query], as: "accueil1")
+            XCTAssertEqual(json.status, 0, json.stderr)
+            let hits = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            XCTAssertEqual(hits.count, 1, json.stdout)
+            XCTAssertEqual(Set(hits[0].keys), ["tierID", "kind", "displayName", "restricted"], json.stdout)
+            XCTAssertEqual(hits[0]["restricted"] as? Bool, true)
+            XCTAssertEqual(hits[0]["displayName"] as? String, "WAMYTAN Hélène")
+        }
+        // The bulk analysis finds the pair, without the reasons that compare her data.
+        let analysis = try guichet.run(["doublons", "analyser", "--json"], as: "atein")
+        XCTAssertEqual(analysis.status, 0, analysis.stderr)
+        let pairs = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(pairs.count, 1, analysis.stdout)
+        XCTAssertEqual(Set(pairs[0].keys), ["tier_a", "tier_b", "probabilite", "limitee"], analysis.stdout)
+        XCTAssertEqual(pairs[0]["limitee"] as? Bool, true)
+        // The merge of a restricted record needs the motif, recorded.
+        let refused = try guichet.run(["doublons", "fusionner", "1", "3", "--garder", "1"], as: "atein")
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("« WAMYTAN Hélène » : traitement limité (RGPD)."), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("Relancez avec --motif \"…\""), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("pour les fusionner ; rien n'a été fait."), refused.stderr)
+        let merged = try guichet.run(["doublons", "fusionner", "1", "3", "--garder", "1", "--motif", "Doublon signalé par la personne"],
+                                     as: "atein")
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        // The survivor took the newer record's names at the merge.
+        let plain = try guichet.run(["search", "n° 3"], as: "accueil1")
+        XCTAssertEqual(plain.stdout, "1\tOUAMYTAN Helene\tlimitée (RGPD)\t\t\n")
+        XCTAssertTrue(plain.stderr.contains("Fiche n° 3 fusionnée le "), plain.stderr)
+        let json = try guichet.run(["search", "--json", "n° 3"], as: "accueil1")
+        let hits = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(Set(hits[0].keys), ["tierID", "kind", "displayName", "restricted", "redirect"], json.stdout)
+        XCTAssertFalse(json.stdout.contains("79"), "the absorbed record's phone: \(json.stdout)")
+        XCTAssertFalse(json.stdout.contains("1985"), json.stdout)
+        // A tier not restricted prints its data as before.
+        let other = try guichet.run(["search", "--json", "#2"], as: "accueil1")
+        XCTAssertTrue(other.stdout.contains("\"birthDate\" : \"2015-10-10\""), other.stdout)
+        XCTAssertTrue(other.stdout.contains("\"restricted\" : false"), other.stdout)
+        let check = try guichet.run(["check"])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+    }
+
     func testTheRegisterIsForAdministratorsAsTextOrMarkdown() throws {
         let denied = try guichet.run(["rgpd", "registre", "--procedures", Self.shippedProcedures], as: "atein")
         XCTAssertEqual(denied.status, 1)

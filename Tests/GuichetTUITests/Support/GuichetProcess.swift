@@ -45,6 +45,11 @@ struct GuichetProcess {
         environment.merge(extraEnvironment) { $1 }
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        return try Self.outcome(of: process)
+    }
+
+    /// Runs `process` to its end, and returns its status and what it wrote.
+    static func outcome(of process: Process) throws -> Result {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -76,7 +76,10 @@ final class StoreBackupTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: report.folder)[.posixPermissions] as? Int, 0o700)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: report.folder + "/sims.sqlite")[.posixPermissions] as? Int, 0o600)
 
+        // Restored on another host: the register's key goes with it (kept offline by root).
         let restoredPath = test.directory + "/ailleurs/sims.sqlite"
+        try FileManager.default.createDirectory(atPath: test.directory + "/ailleurs", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: BackupSealKey.path(storePath: test.path), toPath: BackupSealKey.path(storePath: restoredPath))
         let restored = try StoreBackup.restore(from: report.folder, to: restoredPath)
         XCTAssertNil(restored.previous)
         XCTAssertGreaterThan(try StoreBackup.check(storeAt: restoredPath), 0)

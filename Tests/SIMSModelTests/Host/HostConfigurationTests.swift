@@ -28,6 +28,11 @@ final class HostConfigurationTests: XCTestCase {
         XCTAssertNil(configuration.environment(from: caller, login: "jwayenece")["GUICHET_SCANNER"])
     }
 
+    func testTheAgentsGroupIsRecordedWhenNamed() throws {
+        XCTAssertNil(try HostConfiguration.parse(text, file: "guichet.conf").group)
+        XCTAssertEqual(try HostConfiguration.parse("compte = guichet\ngroupe = guichet-agents\n", file: "g.conf").group, "guichet-agents")
+    }
+
     func testMistakesAreRefusedWithTheirLine() {
         XCTAssertThrowsError(try HostConfiguration.parse("compte = guichet\nGUICHET_LOGIN = admin\n", file: "g.conf")) {
             XCTAssertTrue("\($0)".hasPrefix("g.conf, ligne 2 : clé inconnue « GUICHET_LOGIN »"), "\($0)")

@@ -167,4 +167,59 @@ final class TierRestrictionTests: XCTestCase {
         let exportEvent = try events(.tierExported).last!
         XCTAssertEqual(EventLog.decodePayload(exportEvent.payload)["motif"], "Demande d'accès du 28/11/2026")
     }
+
+    func testARestrictedTierFoundByItsNumberOrAMergedNumberShowsItsNameOnly() throws {
+        let duplicate = try test.person("Helene", "Ouamytan", born: "14/03/1985", [.phone: "79 88 77"])
+        try restrictions.restrict(tierID: parent.id, motif: "Contestation", by: supervisor)
+        let search = TierSearch(store: test.store)
+        for query in ["n° \(parent.id)", "#\(parent.id)", "no \(parent.id)"] {
+            let hit = try XCTUnwrap(try search.search(query).first, query)
+            XCTAssertEqual(hit, SearchHit(tierID: parent.id, kind: .person, displayName: "WAMYTAN Hélène", minLevel: .declared,
+                                          score: 1, restricted: true), query)
+        }
+        XCTAssertThrowsError(try TierMerger(store: test.store).merge(survivorID: parent.id, absorbedID: duplicate.id,
+                                                                      by: supervisor, motif: "même personne")) { error in
+            XCTAssertEqual(error as? RestrictedTierRefusal, RestrictedTierRefusal(tierIDs: [parent.id], names: ["WAMYTAN Hélène"]))
+        }
+        XCTAssertNil(try TierMerger(store: test.store).redirect(of: duplicate.id), "nothing merged without the motif")
+        try TierMerger(store: test.store).merge(survivorID: parent.id, absorbedID: duplicate.id, by: supervisor,
+                                                motif: "même personne", consultationMotif: "Doublon signalé par la personne")
+        let merged = try XCTUnwrap(try search.search("n° \(duplicate.id)").first)
+        XCTAssertEqual(merged.tierID, parent.id)
+        XCTAssertTrue(merged.restricted)
+        XCTAssertNil(merged.phone, "the absorbed record's phone is the survivor's now, and hidden")
+        XCTAssertEqual(merged.redirect?.absorbedID, duplicate.id)
+        let payload = EventLog.decodePayload(try events(.tiersMerged).last!.payload)
+        XCTAssertEqual(payload["limitee"], "oui")
+        XCTAssertEqual(payload["motif_consultation"], "Doublon signalé par la personne")
+        XCTAssertEqual(payload["motif"], "même personne")
+    }
+
+    func testARecordThatAbsorbsARestrictedOneIsRestrictedUntilLiftedOrUnmerged() throws {
+        let duplicate = try test.person("Helene", "Ouamytan", born: "14/03/1985", [.phone: "79 88 77"])
+        try restrictions.restrict(tierID: duplicate.id, motif: "Opposition", by: supervisor)
+        let merger = TierMerger(store: test.store)
+        try merger.merge(survivorID: parent.id, absorbedID: duplicate.id, by: supervisor, motif: "même personne",
+                         consultationMotif: "Doublon signalé")
+        XCTAssertEqual(try restrictions.inForce(tierID: parent.id)?.motif, "Opposition", "the person's restriction follows the merge")
+        XCTAssertThrowsError(try TierService(store: test.store).open(id: parent.id, by: test.counter)) { error in
+            XCTAssertTrue(error is RestrictedTierRefusal)
+        }
+        XCTAssertTrue(try TierSearch(store: test.store).search("wamytan helene").first { $0.tierID == parent.id }?.restricted == true)
+        XCTAssertThrowsError(try restrictions.restrict(tierID: parent.id, motif: "Encore", by: supervisor)) { error in
+            XCTAssertTrue("\(error)".contains("est déjà limitée"), "\(error)")
+        }
+        // Undone, the merge gives each record back its own restriction.
+        try merger.unmerge(absorbedID: duplicate.id, by: supervisor, motif: "erreur")
+        XCTAssertNil(try restrictions.inForce(tierID: parent.id))
+        XCTAssertNotNil(try restrictions.inForce(tierID: duplicate.id))
+        // Merged again, lifting on the survivor lifts the person's restriction.
+        try merger.merge(survivorID: parent.id, absorbedID: duplicate.id, by: supervisor, motif: "même personne",
+                         consultationMotif: "Doublon signalé")
+        try restrictions.lift(tierID: parent.id, motif: "Demande retirée", by: supervisor)
+        XCTAssertNil(try restrictions.inForce(tierID: parent.id))
+        XCTAssertEqual(try restrictions.history(tierID: parent.id).map(\.liftMotif), ["Demande retirée"])
+        XCTAssertNoThrow(try TierService(store: test.store).open(id: parent.id, by: test.counter))
+        XCTAssertTrue(try ChainVerifier.verify(test.store).isSound)
+    }
 }

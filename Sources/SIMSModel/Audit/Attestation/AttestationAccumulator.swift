@@ -1,4 +1,4 @@
-import GRDBSQLite
+package import GRDBSQLite
 
 /// The rows written on one connection since its last sealed event, gathered by the attestation
 /// triggers, and the events appended in the current transaction.

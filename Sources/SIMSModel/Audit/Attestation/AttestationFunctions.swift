@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 import Synchronization
 
 /// Installs, on every connection of the store, the SQL function the attestation triggers call

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Refuses to commit a transaction that wrote attested rows without sealing them into an event,
 /// and clears the connection's accumulator when a transaction ends.

@@ -1,5 +1,5 @@
-import GRDB
-import GRDBSQLite
+package import GRDB
+package import GRDBSQLite
 
 /// Reads an attested table back and hands each row's name, bucket and digest to `body`, with the
 /// same digest the triggers computed when the row was written.

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Compares the attested tables with what the events attest.
 ///

@@ -1,5 +1,5 @@
 import Crypto
-import GRDBSQLite
+package import GRDBSQLite
 
 /// The SHA-256 digest of one attested row: its table's name and its attested columns' values.
 ///

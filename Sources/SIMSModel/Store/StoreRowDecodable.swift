@@ -1,0 +1,27 @@
+package import GRDB
+
+/// A model value read from a row of the store. The public model types (``Agent``,
+/// ``AuditEvent``) decode themselves from rows without exposing the engine's record protocols
+/// outside the package: callers of SIMSModel never see a GRDB type.
+///
+/// ```swift
+/// let agents = try Agent.fetchAll(db, sql: "SELECT * FROM agent ORDER BY login")
+/// ```
+package protocol StoreRowDecodable {
+    init(row: Row) throws
+}
+
+extension StoreRowDecodable {
+    package static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Self] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+    }
+
+    package static func fetchOne(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
+        try Row.fetchOne(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+    }
+
+    package static func fetchCursor(_ db: Database, sql: String,
+                                    arguments: StatementArguments = StatementArguments()) throws -> MapCursor<RowCursor, Self> {
+        try Row.fetchCursor(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+    }
+}
