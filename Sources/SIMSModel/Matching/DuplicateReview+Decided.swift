@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The pairs already decided, and undoing a decision: a superviseur who decided « personnes
 /// différentes » on the wrong pair sends it back to review, with its event

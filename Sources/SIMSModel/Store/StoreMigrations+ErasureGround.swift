@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 extension StoreMigrations {
     /// Migration v21: the legal ground of each erasure (`tier_erasure.ground`: « demande », the
