@@ -17,6 +17,9 @@ import SIMSModel
 final class Application {
     static let minimumSize = TerminalSize(columns: 80, rows: 24)
 
+    /// The actions the application answers itself on every screen (help, quit, redraw).
+    static let ownActions: Set<KeyAction> = [.aide, .quitter, .redessiner]
+
     let terminal: Terminal
     let session: AppSession
     var theme: Theme
@@ -69,7 +72,8 @@ final class Application {
             terminal.invalidate()
             return true
         case .aide where !(top is HelpScreen):
-            stack.append(HelpScreen(keymap: session.keymap, context: top.context, screenTitle: top.title, hiding: top.hiddenActions))
+            stack.append(HelpScreen(keymap: session.keymap, context: top.context, screenTitle: top.title,
+                                    shown: top.shownActions))
             return true
         default:
             break
@@ -126,9 +130,7 @@ final class Application {
             buffer.fill(CellRect(x: 0, y: height - 1 - lines, width: width, height: lines))
             buffer.putWrapped(prefix + message.text, x: 1, y: height - 1 - lines, width: width - 2, maxLines: 2, style: style)
         }
-        let hidden = top.hiddenActions
-        let bar = session.functionKeyBar(for: top.context)
-        (hidden.isEmpty ? bar : bar.hiding(hidden))
+        session.functionKeyBar(for: top.context).keeping(top.shownActions)
             .render(into: &buffer, row: height - 1, keyStyle: .plain, labelStyle: theme.keyLabel)
         return (buffer, cursor)
     }

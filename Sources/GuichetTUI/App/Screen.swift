@@ -27,6 +27,12 @@ protocol Screen: AnyObject {
     /// Actions of the screen's context that are not available now: left out of the function-key
     /// bar (e.g. the workflow actions the agent may not take on this dossier). Default none.
     var hiddenActions: Set<KeyAction> { get }
+
+    /// The actions of the screen's context that the screen answers: the function-key bar and the
+    /// help (F1) show only the keys bound to these and to the application's own
+    /// (``Application/ownActions``), so that a hint never names a key that does nothing here.
+    /// Default: every action (the whole context is shown).
+    var offeredActions: Set<KeyAction> { get }
 }
 
 extension Screen {
@@ -34,4 +40,11 @@ extension Screen {
     func saveDraft() {}
     var wantsTicks: Bool { false }
     var hiddenActions: Set<KeyAction> { [] }
+    var offeredActions: Set<KeyAction> { Set(KeyAction.allCases) }
+
+    /// The actions the bar and the help show now: those offered and the application's own, less
+    /// those hidden now.
+    var shownActions: Set<KeyAction> {
+        offeredActions.union(Application.ownActions).subtracting(hiddenActions)
+    }
 }

@@ -87,6 +87,14 @@ struct CheckCommand: ParsableCommand {
                     }
                 }
             }
+            if report.firstBreak == nil {
+                if report.derivedProblems.isEmpty {
+                    print("Tables dérivées (index de recherche, tableau de bord) : conformes à ce dont elles dérivent")
+                } else {
+                    print("Tables dérivées : \(report.derivedProblems.count) problème(s)")
+                    report.derivedProblems.prefix(Self.listedProblems).forEach { WrappedText.lines("  " + $0, width: 80).forEach { print($0) } }
+                }
+            }
             if report.schemaProblems.isEmpty {
                 print("Déclencheurs et clés étrangères : ok")
             } else {

@@ -30,20 +30,15 @@ struct GuichetCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var procedureOptions: ProcedureOptions
 
-    @Flag(name: .long, help: "Ouvrir (et créer au besoin) la base de démonstration, remplie de données fictives.")
-    var demo = false
-
     @Option(name: .long, help: "Nombre de tiers fictifs de la base de démonstration créée par --demo.")
     var demoTiers = 20_000
 
     func run() throws {
         try CommandFailure.guarded {
             let environment = ProcessInfo.processInfo.environment
-            if demo, HostEnvironment.actingForAgent {
-                throw ValidationError(field: nil, message: "--demo n'est pas permis ici : sur ce serveur, Guichet ouvre la base du "
-                    + "registre. Essayez la démonstration sur votre propre poste (guichet --demo), sans données réelles.")
-            }
-            let path = demo ? StoreLocation.demo(environment: environment) : store.path
+            let demo = store.demo
+            let path = store.path
+            if !demo { try store.requireExisting(path) }
             // A mistake in one procedure file must not close the counter: the others stay usable
             // and the catalogue screen shows what to fix.
             let catalog: ProcedureCatalog

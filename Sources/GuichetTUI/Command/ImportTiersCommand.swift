@@ -38,9 +38,11 @@ struct ImportTiersCommand: ParsableCommand, NamesAgentFiles {
             let input = try InheritedFiles.input(file, option: "FICHIER")
             let output = try InheritedFiles.output(rejects ?? TierImporter.defaultRejectsPath(for: file), option: "--rejects")
             let summary: (ImportReport) -> Void = { report in
-                print("\(report.imported) tiers importés, \(report.rejected) lignes rejetées.")
+                let rejected = report.rejected == 0 ? "aucune ligne rejetée" : FrenchCount.of(report.rejected, "ligne rejetée", "lignes rejetées")
+                print("\(FrenchCount.of(report.imported, "tiers importé", "tiers importés")), \(rejected).")
                 if report.importedWithout > 0 {
-                    print("\(report.importedWithout) tiers importés sans une valeur facultative fausse (téléphone, courriel…).")
+                    print("\(FrenchCount.of(report.importedWithout, "tiers importé", "tiers importés")) sans une valeur facultative fausse "
+                        + "(téléphone, courriel…).")
                 }
                 if report.importedWithout > 0 {
                     print("Lignes rejetées ou incomplètes et motifs : \(report.rejectsPath)")

@@ -14,8 +14,9 @@ struct SummaryCommand: ParsableCommand {
             print("""
                 Base \(opened.path)
                 Agent : \(agent.fullName) (\(agent.login)), \(agent.rolesLabel)
-                \(summary.persons) personnes, \(summary.organisations) organisations, \(summary.relations) relations, \
-                \(summary.agents) agents, \(summary.events) événements au journal.
+                \(FrenchCount.of(summary.persons, "personne")), \(FrenchCount.of(summary.organisations, "organisation")), \
+                \(FrenchCount.of(summary.relations, "relation")), \(FrenchCount.of(summary.agents, "agent")), \
+                \(FrenchCount.of(summary.events, "événement")) au journal.
                 """)
         }
     }

@@ -24,9 +24,9 @@ struct FunctionKeyBar: Hashable, Sendable {
 
     private init(bindings: [KeyBinding]) { self.bindings = bindings }
 
-    /// The same bar without the given actions (those the screen does not offer now).
-    func hiding(_ actions: Set<KeyAction>) -> FunctionKeyBar {
-        FunctionKeyBar(bindings: bindings.filter { !actions.contains($0.action) })
+    /// The same bar with only the given actions (those the screen answers now).
+    func keeping(_ actions: Set<KeyAction>) -> FunctionKeyBar {
+        FunctionKeyBar(bindings: bindings.filter { actions.contains($0.action) })
     }
 
     /// The entries that fit in `width` columns, in order (an entry too wide is skipped).

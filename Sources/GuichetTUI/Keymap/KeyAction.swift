@@ -81,9 +81,14 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case rouvrirPaire = "rouvrir-paire"
     case premiereLigne = "premiere-ligne"
     case derniereLigne = "derniere-ligne"
+    case doublonPrecedent = "doublon-precedent"
+    case doublonSuivant = "doublon-suivant"
 
     /// The name used in `keymap.conf`.
     var name: String { rawValue }
+
+    /// Up/Down and PgUp/PgDn on a list: the moves most screens answer.
+    static let lineAndPageMoves: Set<KeyAction> = [.lignePrecedente, .ligneSuivante, .pagePrecedente, .pageSuivante]
 
     /// The short label shown in the function-key bar (at most 8 columns).
     var label: String {
@@ -149,7 +154,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .debutChamp: "Début"
         case .finChamp: "Fin"
         case .effacerMot: "EffMot"
-        case .effacerChamp: "Effacer"
+        case .effacerChamp: "EffChamp"
         case .effacerFin: "EffFin"
         case .renouveler: "Renouv."
         case .allerAuChamp: "Aller à"
@@ -158,7 +163,7 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .memePersonne: "Même"
         case .personnesDifferentes: "Différ."
         case .defaireFusion: "Défusion"
-        case .effacement: "Effacer"
+        case .effacement: "Eff.RGPD"
         case .garderAutre: "Garder"
         case .inactifs: "Inactifs"
         case .conserver: "Conserv."
@@ -166,6 +171,8 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .rouvrirPaire: "Rouvrir"
         case .premiereLigne: "Premier"
         case .derniereLigne: "Dernier"
+        case .doublonPrecedent: "Dbl.préc"
+        case .doublonSuivant: "Dbl.suiv"
         }
     }
 
@@ -250,6 +257,18 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .rouvrirPaire: "rendre la paire choisie à la revue (sa décision « personnes différentes » annulée), avec le motif"
         case .premiereLigne: "aller à la première ligne"
         case .derniereLigne: "aller à la dernière ligne"
+        case .doublonPrecedent: "choisir dans « Déjà connus ? » la fiche précédente (▸)"
+        case .doublonSuivant: "choisir dans « Déjà connus ? » la fiche suivante (▸)"
+        }
+    }
+
+    /// What the action does on the screens of `context`, for the help screen: the
+    /// ``helpDescription``, unless the action does something more precise there.
+    func helpDescription(in context: KeymapContext) -> String {
+        switch (self, context) {
+        case (.nouveauDossier, .fiche): "ouvrir un dossier pour ce tiers : choisir la démarche dans le catalogue « Démarches »"
+        case (.nouveauDossier, .accueil): "ouvrir un dossier : rechercher le demandeur, puis sur sa fiche choisir la démarche"
+        default: helpDescription
         }
     }
 }

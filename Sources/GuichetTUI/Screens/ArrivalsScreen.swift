@@ -71,6 +71,15 @@ final class ArrivalsScreen: Screen {
     var title: String { "Arrivées" }
     var context: KeymapContext { .arrivees }
 
+    /// The list (Enter there only scans the folder again), the type, then the owner typed.
+    var offeredActions: Set<KeyAction> {
+        switch step {
+        case .list: KeyAction.lineAndPageMoves.union([.joindre, .retour, .annuler])
+        case .type: KeyAction.lineAndPageMoves.union([.ouvrir, .retour, .annuler])
+        case .owner: TextField.editingActions.union([.ligneSuivante, .lignePrecedente, .ouvrir, .retour, .annuler])
+        }
+    }
+
     func didReappear() { rescan() }
 
     var selectedFile: InboxFile? { files.indices.contains(selected) ? files[selected] : nil }

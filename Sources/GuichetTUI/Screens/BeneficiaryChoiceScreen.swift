@@ -55,6 +55,7 @@ final class BeneficiaryChoiceScreen: Screen {
     var label: String { procedure.beneficiary?.label ?? "Bénéficiaire" }
     var title: String { "\(procedure.code) : \(label.lowercased()) concerné" }
     var context: KeymapContext { .generic }
+    var offeredActions: Set<KeyAction> { [.ligneSuivante, .lignePrecedente, .ouvrir, .retour, .annuler] }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2

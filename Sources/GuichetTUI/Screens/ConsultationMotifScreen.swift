@@ -26,7 +26,8 @@ final class ConsultationMotifScreen: Screen {
 
     var title: String { "Fiche limitée (RGPD)" }
     var context: KeymapContext { .saisie }
-    var hiddenActions: Set<KeyAction> { [.ouvrirDoublon, .champSuivant, .champPrecedent, .pagePrecedente, .pageSuivante] }
+    /// The motif's field: F10 (or Enter) confirms, F3 or Échap goes back.
+    var offeredActions: Set<KeyAction> { TextField.editingActions.union([.enregistrer, .retour, .annuler]) }
 
     /// Opens with `open`: at once when no tier it shows is restricted, with the motif already given
     /// for the record open beneath (a dossier's form started from it), else after asking it here.

@@ -92,6 +92,9 @@ final class DashboardScreen: Screen {
 
     var title: String { "Tableau de bord" }
     var context: KeymapContext { .tableau }
+    var offeredActions: Set<KeyAction> {
+        KeyAction.lineAndPageMoves.union([.colonnePrecedente, .colonneSuivante, .ouvrir, .retour, .annuler])
+    }
     var wantsTicks: Bool { refusal == nil }
 
     func didReappear() { refresh(force: true) }

@@ -41,6 +41,11 @@ final class DocumentListScreen: Screen {
 
     var title: String { "Pièces jointes" }
     var context: KeymapContext { .documents }
+    /// The search field's keys; the moves when there is more than one piece to choose between.
+    var offeredActions: Set<KeyAction> {
+        let moves: Set<KeyAction> = hits.count > 1 ? KeyAction.lineAndPageMoves : []
+        return moves.union(TextField.editingActions).union([.retour, .annuler])
+    }
 
     /// Whether OCR is known to be unavailable: the worker found no tesseract, or documents were
     /// marked so by a worker (of this process or another).

@@ -19,6 +19,9 @@ final class DossierReviewScreen: Screen {
     /// The facts the dossier's pieces prove, listed by the decision form and validated when it accepts.
     private(set) var provable: [ProvableFact] = []
     private var lastContentHeight = 10
+    /// The lines of the tab at the last render: the scroll keys are offered only when they overflow.
+    private var lastLineCount = 0
+    private var maxScroll: Int { max(lastLineCount - lastContentHeight, 0) }
 
     /// Opens the dossier, recording the consultation of its applicant's and beneficiary's data;
     /// when one of them is restricted it needs `motif` (else ``RestrictedTierRefusal``).
@@ -42,6 +45,12 @@ final class DossierReviewScreen: Screen {
 
     var title: String { "Instruction" }
     var context: KeymapContext { .instruction }
+    var offeredActions: Set<KeyAction> {
+        if let prompt { return prompt.answeredActions }
+        let scrolls: Set<KeyAction> = maxScroll > 0 ? KeyAction.lineAndPageMoves : []
+        return scrolls.union(Self.keyActions.map(\.1))
+            .union([.champSuivant, .champPrecedent, .note, .dossierSuivant, .dossierPrecedent, .retour, .annuler, .accueil])
+    }
 
     private var procedure: Procedure? { review.flatMap { session.catalog.procedure(code: $0.dossier.procedureCode) } }
     /// Two levels unless the procedure says otherwise: an unknown procedure gets the stricter rule.
@@ -131,6 +140,7 @@ final class DossierReviewScreen: Screen {
         let contentHeight = actionsY - y
         lastContentHeight = contentHeight
         let lines = content(review, width: width)
+        lastLineCount = lines.count
         scroll = min(scroll, max(lines.count - contentHeight, 0))
         for (offset, line) in lines.dropFirst(scroll).prefix(contentHeight).enumerated() {
             buffer.put(line.text, x: x, y: y + offset, style: line.style(theme), maxWidth: width)
@@ -262,11 +272,11 @@ final class DossierReviewScreen: Screen {
         case .champPrecedent:
             switchTab(by: -1)
         case .ligneSuivante:
-            scroll += 1
+            scroll = min(scroll + 1, maxScroll)
         case .lignePrecedente:
             scroll = max(scroll - 1, 0)
         case .pageSuivante:
-            scroll += max(lastContentHeight - 1, 1)
+            scroll = min(scroll + max(lastContentHeight - 1, 1), maxScroll)
         case .pagePrecedente:
             scroll = max(scroll - max(lastContentHeight - 1, 1), 0)
         case .note:

@@ -28,6 +28,9 @@ final class FieldHistoryScreen: Screen {
 
     var title: String { "Historique : \(field.label)" }
     var context: KeymapContext { .fiche }
+    var offeredActions: Set<KeyAction> {
+        prompt?.answeredActions ?? [.retour, .annuler, .historique, .ouvrir, .defaireFusion]
+    }
     /// The record's own actions do nothing here: the bar shows only what this screen does.
     var hiddenActions: Set<KeyAction> {
         [.verifier, .numeriser, .modifier, .nouveauDossier, .documents, .renouveler, .marquer, .valider]
@@ -55,7 +58,7 @@ final class FieldHistoryScreen: Screen {
                 ?? "Aucune valeur n'a jamais été saisie."
             buffer.put(none, x: x, y: area.y + 4, style: theme.dim, maxWidth: area.width - 2)
         }
-        let rows = area.height - 5 - (prompt?.height ?? 0)
+        let rows = area.height - 5 - (prompt?.height(areaWidth: area.width) ?? 0)
         for (index, fact) in history.prefix(max(0, rows)).enumerated() {
             let y = area.y + 4 + index
             let style = index == 0 ? CellStyle.plain : theme.dim

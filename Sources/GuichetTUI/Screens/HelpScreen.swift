@@ -6,14 +6,14 @@ final class HelpScreen: Screen {
     /// The rows the lines took at the last render (wrapped), for scrolling.
     private var lastRowCount = 0
 
-    /// `hiding`: the actions the screen hides from its bar (they do nothing there), left out too.
-    init(keymap: Keymap, context: KeymapContext, screenTitle: String, hiding hidden: Set<KeyAction> = []) {
-        content = HelpScreenContent(keymap: keymap, context: context, hiding: hidden)
+    init(keymap: Keymap, context: KeymapContext, screenTitle: String, shown: Set<KeyAction>? = nil) {
+        content = HelpScreenContent(keymap: keymap, context: context, shown: shown)
         self.screenTitle = screenTitle
     }
 
     var title: String { "Aide — \(screenTitle)" }
     var context: KeymapContext { .aide }
+    var offeredActions: Set<KeyAction> { KeyAction.lineAndPageMoves.union([.retour, .annuler, .aide]) }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         buffer.put("Touches de l'écran « \(screenTitle) » :", x: 2, y: area.y + 1, style: theme.title, maxWidth: area.width - 4)

@@ -14,7 +14,8 @@ final class HomeScreen: Screen {
         self.session = session
         reloadDrafts()
         if pending > 0 {
-            session.message = .info("Vous avez \(pending) saisie(s) non enregistrée(s) : Entrée pour reprendre la première.")
+            session.message = .info("Vous avez \(FrenchCount.of(pending, "saisie non enregistrée", "saisies non enregistrées")) : "
+                + "Entrée pour reprendre la première.")
         }
     }
 
@@ -23,6 +24,13 @@ final class HomeScreen: Screen {
 
     var title: String { "Accueil" }
     var context: KeymapContext { .accueil }
+    /// The menu's shortcuts; Up/Down only when there are drafts to choose between.
+    var offeredActions: Set<KeyAction> {
+        let menu: Set<KeyAction> = [.rechercher, .nouvellePersonne, .nouveauTiers, .nouvelleOrganisation, .nouveauDossier,
+                                    .demarches, .arrivees, .filesInstruction, .doublons, .inactifs, .tableauDeBord,
+                                    .brouillons, .ouvrir, .retour]
+        return pending > 1 ? menu.union([.ligneSuivante, .lignePrecedente]) : menu
+    }
 
     func didReappear() { reloadDrafts() }
 
@@ -76,13 +84,21 @@ final class HomeScreen: Screen {
             y += 1
         }
         y += 1
-        buffer.put(pending == 0 ? "Aucune saisie en attente." : "Saisies non enregistrées (\(pending)) :",
-                   x: 2, y: y, style: theme.columnHeader)
+        let room = max(area.y + area.height - y - 1, 0)
+        // More drafts than rows: the heading says so, and the rows follow the selection, so the
+        // count in the heading is never contradicted by what is listed.
+        let fits = pending <= room
+        let heading = pending == 0 ? "Aucune saisie en attente."
+            : fits ? "Saisies non enregistrées (\(pending)) :"
+            : "Saisies non enregistrées (\(pending) ; ↑/↓ pour les parcourir) :"
+        buffer.put(heading, x: 2, y: y, style: theme.columnHeader, maxWidth: area.width - 4)
         y += 1
-        let room = area.y + area.height - y
         let lines = dossierDrafts.map { "Dossier \($0.summary) — \(Timestamp.french($0.updatedAt))" }
             + drafts.map { "\($0.summary) — \(Timestamp.french($0.updatedAt))" }
-        for (index, line) in lines.prefix(max(room, 0)).enumerated() {
+        let shown = min(lines.count, room)
+        let first = fits ? 0 : min(max(selected - shown + 1, 0), max(lines.count - shown, 0))
+        for index in first..<(first + shown) {
+            let line = lines[index]
             let style = index == selected ? theme.selected : CellStyle.plain
             buffer.fill(CellRect(x: 2, y: y, width: area.width - 4, height: 1), style: style)
             buffer.put(line, x: 3, y: y, style: style, maxWidth: area.width - 6)

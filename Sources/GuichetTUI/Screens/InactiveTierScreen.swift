@@ -20,7 +20,11 @@ final class InactiveTierScreen: Screen {
 
     var title: String { "Fiches inactives" }
     var context: KeymapContext { .inactifs }
-    var hiddenActions: Set<KeyAction> { rows.isEmpty ? [.conserver, .ouvrir] : [] }
+    var offeredActions: Set<KeyAction> {
+        prompt?.answeredActions ?? KeyAction.lineAndPageMoves.union([.ouvrir, .conserver, .retour, .annuler])
+    }
+    /// An empty list offers nothing to open or keep.
+    var hiddenActions: Set<KeyAction> { rows.isEmpty ? KeyAction.lineAndPageMoves.union([.conserver, .ouvrir]) : [] }
 
     /// A record closed (perhaps erased, or active again): the list as it is now.
     func didReappear() { reload() }
@@ -39,6 +43,13 @@ final class InactiveTierScreen: Screen {
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         let since = review.period.cutoffDay(today: session.clock.today()).french
+        if rows.isEmpty {
+            // Said once, and no key to offer: nothing to open, erase or keep.
+            _ = buffer.putWrapped("Aucune fiche inactive : toutes les personnes ont eu une activité depuis le \(since) "
+                                  + "(\(review.period.french)), ou ont un dossier ouvert ou sous conservation.",
+                                  x: x, y: area.y, width: width, maxLines: 3, style: theme.title)
+            return nil
+        }
         buffer.put("\(InactiveTierListText.counted(rows.count)) : sans activité depuis le \(since) (\(review.period.french)),",
                    x: x, y: area.y, style: theme.title, maxWidth: width)
         buffer.put("ni dossier ouvert ou sous conservation. Entrée : la fiche, pour l'effacer.",
@@ -49,11 +60,7 @@ final class InactiveTierScreen: Screen {
         let dateX = 11 + nameWidth, reasonX = dateX + 16
         let columns = [(5, "n°"), (9, "Nom"), (dateX, "Dern. activité"), (reasonX, "Pourquoi")]
         for (offset, name) in columns { buffer.put(name, x: x + offset, y: headerY, style: theme.columnHeader) }
-        if rows.isEmpty {
-            buffer.put("Aucune fiche inactive.", x: x, y: headerY + 1, style: theme.dim, maxWidth: width)
-            return prompt?.render(into: &buffer, area: area, theme: theme)
-        }
-        let visible = max(area.height - 7 - (prompt?.height ?? 0), 1)
+        let visible = max(area.height - 7 - (prompt?.height(areaWidth: area.width) ?? 0), 1)
         if selected < firstRow { firstRow = selected }
         if selected >= firstRow + visible { firstRow = selected - visible + 1 }
         for (index, tier) in rows.enumerated().dropFirst(firstRow).prefix(visible) {

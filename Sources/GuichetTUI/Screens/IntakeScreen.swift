@@ -133,6 +133,25 @@ final class IntakeScreen: Screen {
 
     var title: String { "Dossier : \(procedure.title)" }
     var context: KeymapContext { .dossier }
+    /// A question waiting takes o/n (F12 or Échap: no); naming a field to go to takes its text,
+    /// Enter and Échap; otherwise the tab's own keys and the dossier's.
+    var offeredActions: Set<KeyAction> {
+        if confirmation != nil { return [.annuler] }
+        if jump != nil { return TextField.editingActions.union([.annuler, .allerAuChamp]) }
+        let common: Set<KeyAction> = [.pieces, .enregistrer, .retour, .annuler, .documents, .allerAuChamp]
+        switch tab {
+        case .fields:
+            return common.union(KeyAction.lineAndPageMoves).union(TextField.editingActions)
+                .union([.suggestion, .champSuivant, .champPrecedent])
+        case .pieces:
+            var offered = common.union([.numeriser, .changerPiece, .ligneSuivante, .lignePrecedente, .champSuivant, .champPrecedent])
+            // The date of a piece handed in is a field of its own.
+            if intake.checks.indices.contains(pieceSelected), case .handedIn = pieces[intake.checks[pieceSelected].requirement.key] ?? .missing {
+                offered.formUnion(TextField.editingActions)
+            }
+            return offered
+        }
+    }
     var focusedField: ProcedureField { procedure.fields[focus] }
 
     /// The answers as typed.
@@ -337,7 +356,7 @@ final class IntakeScreen: Screen {
     // MARK: Keys
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
-        if let confirmation { return answer(confirmation, event) }
+        if let confirmation { return answer(confirmation, event, action: action) }
         if jump != nil { return handleJump(event, action: action) }
         banner = []
         switch action {
@@ -535,8 +554,8 @@ final class IntakeScreen: Screen {
         }
     }
 
-    private func answer(_ question: Confirmation, _ event: KeyEvent) -> ScreenOutcome {
-        guard let yes = YesNoAnswer.read(event) else {
+    private func answer(_ question: Confirmation, _ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        guard let yes = YesNoAnswer.read(event, action: action) else {
             session.message = YesNoAnswer.reminder
             return .stay
         }

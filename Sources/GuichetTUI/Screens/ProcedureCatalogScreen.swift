@@ -27,6 +27,10 @@ final class ProcedureCatalogScreen: Screen {
 
     var title: String { "Démarches" }
     var context: KeymapContext { .catalogue }
+    var offeredActions: Set<KeyAction> {
+        KeyAction.lineAndPageMoves.union(TextField.editingActions)
+            .union([.ouvrir, .demarrer, .imprimer, .rechercher, .retour, .annuler])
+    }
 
     /// The procedure under the selection bar, if any.
     var selectedProcedure: Procedure? { results.indices.contains(selected) ? results[selected] : nil }

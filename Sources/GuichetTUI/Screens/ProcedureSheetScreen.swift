@@ -21,6 +21,7 @@ final class ProcedureSheetScreen: Screen {
 
     var title: String { "Fiche pratique \(procedure.code)" }
     var context: KeymapContext { .catalogue }
+    var offeredActions: Set<KeyAction> { KeyAction.lineAndPageMoves.union([.demarrer, .imprimer, .retour, .annuler]) }
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2

@@ -31,6 +31,13 @@ final class QueueScreen: Screen {
 
     var title: String { "Files d'instruction" }
     var context: KeymapContext { .file }
+    var offeredActions: Set<KeyAction> {
+        if let prompt { return prompt.answeredActions }
+        return KeyAction.lineAndPageMoves.union([
+            .ouvrir, .prendreSuivant, .trier, .filtreEtat, .filtreDemarche, .filtreAgent, .filtreEcheance, .filtreAnciennete,
+            .marquer, .reattribuer, .annuler, .retour, .accueil,
+        ])
+    }
 
     var hiddenActions: Set<KeyAction> {
         mayClaim ? [] : [.prendreSuivant]

@@ -26,6 +26,7 @@ final class ReceiptScreen: Screen {
 
     var title: String { "Récépissé" }
     var context: KeymapContext { .recepisse }
+    var offeredActions: Set<KeyAction> { KeyAction.lineAndPageMoves.union([.imprimer, .retour, .annuler, .ouvrir]) }
 
     var receipt: Receipt { submitted.receipt }
 

@@ -79,6 +79,15 @@ final class ScanScreen: Screen {
 
     var title: String { "Numérisation" + (type.map { " : \($0.label)" } ?? "") }
     var context: KeymapContext { .numerisation }
+    var offeredActions: Set<KeyAction> {
+        switch phase {
+        case .choosingType: KeyAction.lineAndPageMoves.union([.champSuivant, .champPrecedent, .ouvrir, .numeriser, .retour, .annuler])
+        case .scanning: [.annuler, .retour]
+        case .cancelling: []
+        case .attached: TextField.editingActions.union([.ouvrir, .retour, .annuler])
+        case .failed: [.ouvrir, .retour, .annuler]
+        }
+    }
     var phase: Phase { box.phase }
     /// Redraw while the scan runs, to show its progress, and until its end has been drawn.
     var wantsTicks: Bool {

@@ -19,7 +19,7 @@ final class TierFormScreen: Screen {
     private(set) var focus = 0
     private(set) var errors: [TierField: String] = [:]
     private(set) var duplicates: [DuplicateCandidate] = []
-    /// The candidate of the panel that F6 opens (chosen with PgUp/PgDn).
+    /// The candidate of the panel that F6 opens (chosen with F7/F8 or PgUp/PgDn).
     private(set) var duplicateSelected = 0
     /// Whether the panel has looked (the names and birth date, or the RIDET or name, are typed).
     private var duplicatesSearched = false
@@ -92,6 +92,19 @@ final class TierFormScreen: Screen {
     }
 
     var context: KeymapContext { .saisie }
+
+    /// While a question waits, only its answers (and F12/Échap, which goes back); otherwise the
+    /// fields, saving, cancelling, and on a new tier the « Déjà connus ? » panel: F6 opens its ▸
+    /// when it lists a record, F7/F8 move the ▸ when it lists more than one.
+    var offeredActions: Set<KeyAction> {
+        if confirmation != nil { return [.annuler] }
+        var offered: Set<KeyAction> = [.champSuivant, .champPrecedent, .ligneSuivante, .lignePrecedente, .enregistrer,
+                                       .annuler, .retour]
+        offered.formUnion(TextField.editingActions)
+        if !duplicates.isEmpty { offered.insert(.ouvrirDoublon) }
+        if min(duplicates.count, Self.shownDuplicates) > 1 { offered.formUnion([.doublonPrecedent, .doublonSuivant]) }
+        return offered
+    }
 
     var focusedField: TierField { fields[focus] }
 
@@ -197,7 +210,7 @@ final class TierFormScreen: Screen {
             }
         }
         let choose = duplicates.count > 1
-            ? "\(session.keyName(.pagePrecedente, in: .saisie))/\(session.keyName(.pageSuivante, in: .saisie)) : choisir, " : ""
+            ? "\(session.keyName(.doublonPrecedent, in: .saisie))/\(session.keyName(.doublonSuivant, in: .saisie)) : choisir, " : ""
         buffer.putWrapped(choose + "\(session.keyName(.ouvrirDoublon, in: .saisie)) : ouvrir ▸", x: x, y: row, width: width,
                           maxLines: 2, style: theme.title)
     }
@@ -205,7 +218,7 @@ final class TierFormScreen: Screen {
     // MARK: Keys
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
-        if let confirmation { return answer(confirmation, event) }
+        if let confirmation { return answer(confirmation, event, action: action) }
         banner = []
         switch action {
         case .champSuivant, .ligneSuivante:
@@ -214,9 +227,9 @@ final class TierFormScreen: Screen {
         case .champPrecedent, .lignePrecedente:
             leaveField()
             focus = (focus + fields.count - 1) % fields.count
-        case .pageSuivante:
+        case .doublonSuivant:
             duplicateSelected = min(duplicateSelected + 1, max(min(duplicates.count, Self.shownDuplicates) - 1, 0))
-        case .pagePrecedente:
+        case .doublonPrecedent:
             duplicateSelected = max(duplicateSelected - 1, 0)
         case .enregistrer:
             leaveField()
@@ -252,9 +265,9 @@ final class TierFormScreen: Screen {
         return .stay
     }
 
-    private func answer(_ question: Confirmation, _ event: KeyEvent) -> ScreenOutcome {
-        if case .duplicate(let candidate) = question { return answerDuplicate(candidate, event) }
-        guard let yes = YesNoAnswer.read(event) else {
+    private func answer(_ question: Confirmation, _ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if case .duplicate(let candidate) = question { return answerDuplicate(candidate, event, action: action) }
+        guard let yes = YesNoAnswer.read(event, action: action) else {
             session.message = YesNoAnswer.reminder
             return .stay
         }
@@ -274,8 +287,13 @@ final class TierFormScreen: Screen {
         return .stay
     }
 
-    /// o: open the likely duplicate; c: create anyway; Esc: back to the form.
-    private func answerDuplicate(_ candidate: DuplicateCandidate, _ event: KeyEvent) -> ScreenOutcome {
+    /// o: open the likely duplicate; c: create anyway; Esc or F12 (« Annuler »): back to the form.
+    private func answerDuplicate(_ candidate: DuplicateCandidate, _ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if action == .annuler {
+            confirmation = nil
+            session.message = .info("Rien n'a été créé : la saisie continue.")
+            return .stay
+        }
         switch event {
         case .key(.character("o"), _), .key(.character("O"), _):
             confirmation = nil
@@ -284,9 +302,6 @@ final class TierFormScreen: Screen {
         case .key(.character("c"), _), .key(.character("C"), _):
             confirmation = nil
             return save(confirmingVerifiedChanges: false, despite: candidate)
-        case .key(.escape, _):
-            confirmation = nil
-            session.message = .info("Rien n'a été créé : la saisie continue.")
         default:
             session.message = .info("Répondez o (ouvrir la fiche), c (créer quand même) ou Échap (revenir).")
         }

@@ -101,6 +101,13 @@ final class TierRecordScreen: Screen {
 
     var title: String { "Fiche : \(snapshot.displayName)" }
     var context: KeymapContext { .fiche }
+    var offeredActions: Set<KeyAction> {
+        if let prompt { return prompt.answeredActions }
+        return KeyAction.lineAndPageMoves.union([
+            .marquer, .verifier, .valider, .limiter, .effacement, .retour, .annuler, .historique, .defaireFusion, .modifier,
+            .nouveauDossier, .renouveler, .documents, .numeriser, .ouvrir,
+        ])
+    }
     /// « Renouveler » shows in the function-key bar only when a renewal is offered, « Valider »
     /// only to superviseurs.
     var hiddenActions: Set<KeyAction> {
@@ -334,9 +341,9 @@ final class TierRecordScreen: Screen {
             + "(durées et dates dans l'export RGPD).")
     }
 
-    private func handlePrompt(_ event: KeyEvent) -> ScreenOutcome {
+    private func handlePrompt(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         var scan = false
-        prompt = prompt?.responding(to: event) { current in
+        prompt = prompt?.responding(to: event, action: action) { current in
             if promptLimits {
                 try confirmRestriction(current.fields[0].value)
                 return
@@ -358,9 +365,6 @@ final class TierRecordScreen: Screen {
         }
         if erasedCompletely { return .pop }
         if prompt == nil { promptErases = false }
-        if let error = prompt?.error, DisplayWidth.of(error) > 74 {
-            session.message = .error(error)   // the whole reason, on the message lines
-        }
         return .stay
     }
 
@@ -409,7 +413,7 @@ final class TierRecordScreen: Screen {
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
-        if prompt != nil { return handlePrompt(event) }
+        if prompt != nil { return handlePrompt(event, action: action) }
         let all = lines
         switch action {
         case .marquer:

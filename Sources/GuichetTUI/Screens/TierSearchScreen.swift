@@ -27,6 +27,10 @@ final class TierSearchScreen: Screen {
 
     var title: String { "Recherche d'un tiers" }
     var context: KeymapContext { .recherche }
+    var offeredActions: Set<KeyAction> {
+        KeyAction.lineAndPageMoves.union(TextField.editingActions)
+            .union([.ouvrir, .nouvellePersonne, .nouvelleOrganisation, .retour, .annuler])
+    }
 
     /// Back from a record: the results as the register now holds them (a record changed, merged or
     /// erased meanwhile), the selection kept where it was.

@@ -67,6 +67,10 @@ final class NCursesTerminal: Terminal {
         let counter = countingBytes ? try OutputByteCounter(forwardingTo: fileno(output)) : nil
         let cursesOutput = counter?.file ?? output
         fflush(output)
+        if terminalType == nil, (environment["TERM"] ?? "").isEmpty {
+            counter?.stop()
+            throw .unsetTerminal
+        }
 
         let newScreen: OpaquePointer? = if let terminalType {
             terminalType.withCString { newterm($0, cursesOutput, input) }
@@ -77,10 +81,18 @@ final class NCursesTerminal: Terminal {
             counter?.stop()
             throw .unknownTerminal(terminalType ?? environment["TERM"] ?? "")
         }
+        set_term(newScreen)
+        // A terminal that cannot address the cursor (TERM=dumb) would get an unreadable stream.
+        let cursorAddress = tigetstr("cup")
+        if cursorAddress == nil || Int(bitPattern: cursorAddress) == -1 {
+            endwin()
+            delscreen(newScreen)
+            counter?.stop()
+            throw .cannotDrawOn(terminalType ?? environment["TERM"] ?? "")
+        }
         screen = newScreen
         self.cursesOutput = cursesOutput
         byteCounter = counter
-        set_term(newScreen)
 
         raw()
         noecho()

@@ -25,15 +25,34 @@ struct ActionPrompt: Equatable {
     /// Why the last confirmation was refused, shown in the prompt.
     var error: String?
 
+    /// The actions the prompt answers now (for the function-key bar and the help while it is
+    /// open): Esc/F12 cancel; Tab and the arrows move between fields when there are several; the
+    /// field-editing keys in a text field. Enter confirms, as the prompt's own help line says.
+    var answeredActions: Set<KeyAction> {
+        var answered: Set<KeyAction> = [.annuler]
+        if fields.count > 1 { answered.formUnion([.champSuivant, .champPrecedent, .ligneSuivante, .lignePrecedente]) }
+        if fields.indices.contains(focus), case .text = fields[focus].kind { answered.formUnion(TextField.editingActions) }
+        return answered
+    }
+
     init(title: String, fields: [PromptField], notes: [String] = []) {
         self.title = title
         self.fields = fields
         self.notes = notes
     }
 
-    /// The rows the prompt takes: a rule with its title, the notes, one per field, the help line or
-    /// the error (on two lines, so that it keeps its end).
-    var height: Int { notes.count + fields.count + (error == nil ? 2 : 3) }
+    /// The most rows a refusal takes (with its remedy: « …ou scannez un avis de situation »).
+    static let maxErrorLines = 5
+
+    /// The rows the prompt takes in an area `areaWidth` columns wide: a rule with its title, the
+    /// notes, one per field, then the help line or the whole refusal, wrapped.
+    func height(areaWidth: Int) -> Int { notes.count + fields.count + 1 + errorLines(width: areaWidth - 2).count }
+
+    /// The refusal's lines (« ✗ » first), or one line for the help line when there is none.
+    private func errorLines(width: Int) -> [String] {
+        guard let error else { return [""] }
+        return WrappedText.lines("✗ " + error, width: width, maxLines: Self.maxErrorLines)
+    }
 
     mutating func handle(_ event: KeyEvent, action: KeyAction? = nil) -> Outcome {
         switch event {
@@ -61,8 +80,10 @@ struct ActionPrompt: Equatable {
             switch event {
             case .key(.right, _), .key(.character(" "), _):
                 fields[focus].kind = .choice(options, (index + 1) % options.count)
+                error = nil   // the refusal was about the choice before
             case .key(.left, _):
                 fields[focus].kind = .choice(options, (index + options.count - 1) % options.count)
+                error = nil
             case .key(.character(let c), let modifiers) where modifiers.isEmpty:
                 // The first option starting with the letter typed.
                 let letter = String(c).lowercased()
@@ -106,8 +127,9 @@ struct ActionPrompt: Equatable {
         }
     }
 
-    /// Draws the prompt on the last ``height`` rows of `area`; returns the cursor in the focused text field.
+    /// Draws the prompt on the last ``height(areaWidth:)`` rows of `area`; returns the cursor in the focused text field.
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+        let height = height(areaWidth: area.width)
         let top = area.y + area.height - height
         let x = area.x + 1, width = area.width - 2
         buffer.fill(CellRect(x: area.x, y: top, width: area.width, height: height))
@@ -136,8 +158,8 @@ struct ActionPrompt: Equatable {
             }
         }
         let last = top + height - 1
-        if let error {
-            let lines = WrappedText.lines("✗ " + error, width: width, maxLines: 2)
+        if error != nil {
+            let lines = errorLines(width: width)
             for (row, line) in lines.enumerated() {
                 buffer.put(line, x: x, y: last - lines.count + 1 + row, style: theme.error, maxWidth: width)
             }

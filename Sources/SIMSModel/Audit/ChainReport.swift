@@ -10,6 +10,9 @@ public struct ChainReport: Sendable, Equatable {
     public var rowProblems: [String] = []
     /// How many rows of the attested tables were read.
     public var attestedRows: Int = 0
+    /// The derived and working tables that are not what they are rebuilt from (search index,
+    /// dashboard tallies, rows pointing at events that do not exist), in French.
+    public var derivedProblems: [String] = []
     /// Missing or altered attestation triggers, rows pointing at records that do not exist.
     public var schemaProblems: [String] = []
     /// The rows detached by the repair of an older store (information, not a fault).
@@ -28,11 +31,13 @@ public struct ChainReport: Sendable, Equatable {
     /// Whether the file, the chain and every attested row are sound.
     public var isSound: Bool {
         integrityMessages.isEmpty && firstBreak == nil && rowProblems.isEmpty && schemaProblems.isEmpty && anchorProblem == nil
+            && derivedProblems.isEmpty
     }
 
     public static func == (lhs: ChainReport, rhs: ChainReport) -> Bool {
         lhs.integrityMessages == rhs.integrityMessages && lhs.events == rhs.events && lhs.firstBreak == rhs.firstBreak
             && lhs.rowProblems == rhs.rowProblems && lhs.attestedRows == rhs.attestedRows
+            && lhs.derivedProblems == rhs.derivedProblems
             && lhs.schemaProblems == rhs.schemaProblems && lhs.detachedRows == rhs.detachedRows
             && lhs.erasedEvents == rhs.erasedEvents && lhs.erasures == rhs.erasures
             && lhs.head?.id == rhs.head?.id && lhs.head?.hash == rhs.head?.hash

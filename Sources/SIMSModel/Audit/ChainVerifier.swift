@@ -10,13 +10,24 @@ package import GRDB
 /// ```
 public enum ChainVerifier {
     /// Runs `PRAGMA integrity_check`, walks every event in order (comparing each anchored event's
-    /// recomputed hash with its anchors), then reads every attested row.
+    /// recomputed hash with its anchors), then reads every attested row; SQLite's integrity and
+    /// the derived tables are read on connections of their own meanwhile.
     public static func verify(_ store: SIMSStore, anchors: [ChainAnchor] = []) throws -> ChainReport {
+        let integrityRead = BackgroundRead(store) { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        let derivedRead = BackgroundRead(store) { db in try DerivedTableVerifier.verify(db) }
+        var report = try verifyChainAndRows(store, anchors: anchors)
+        let integrity = try integrityRead.value()
+        report.integrityMessages = integrity == ["ok"] ? [] : integrity
+        let derived = try derivedRead.value()
+        if report.firstBreak == nil { report.derivedProblems = derived }
+        return report
+    }
+
+    /// The chain (and its anchors), every attested row, the triggers and the foreign keys.
+    private static func verifyChainAndRows(_ store: SIMSStore, anchors: [ChainAnchor]) throws -> ChainReport {
         try store.pool.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             // A damaged file is reported by its integrity check, not by this read failing.
             var anchorCheck = AnchorCheck(anchors: anchors, registerID: (try? RegisterIdentity.id(db)) ?? nil)
-            let integrityOK = integrity == ["ok"]
             var expectedPrev = EventLog.genesisHash
             var legacyPrev = EventLog.genesisHash
             var expectedID: Int64 = 1
@@ -25,6 +36,7 @@ public enum ChainVerifier {
             var expected: [String: RowSum] = [:]
             var erasedIDs: [Int64] = []
             var erasures: [Int64: AuditEvent] = [:]
+            var reattestations = ReattestationRule(migrations: Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")))
             let cursor = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event ORDER BY id")
             while let event = try cursor.next() {
                 count += 1
@@ -46,6 +58,10 @@ public enum ChainVerifier {
                                                       legacyHash: event.legacyHash)
                 if recomputed != event.hash {
                     firstBreak = "Événement n° \(event.id) (\(event.kindLabel), \(Timestamp.french(event.at))) : son contenu a été modifié hors de l'application."
+                    break
+                }
+                if let problem = reattestations.problem(event, expectedBefore: expected) {
+                    firstBreak = problem
                     break
                 }
                 if let text = event.attestation {
@@ -75,7 +91,7 @@ public enum ChainVerifier {
             } else if firstBreak == nil, count > 0 {
                 firstBreak = "La tête de chaîne a été supprimée hors de l'application."
             }
-            var report = ChainReport(integrityMessages: integrityOK ? [] : integrity, events: count, firstBreak: firstBreak)
+            var report = ChainReport(integrityMessages: [], events: count, firstBreak: firstBreak)
             if count > 0 { report.head = (expectedID - 1, expectedPrev) }
             report.registerID = anchorCheck.registerID
             report.anchorProblem = anchorCheck.finish(lastID: expectedID - 1, walked: walked)

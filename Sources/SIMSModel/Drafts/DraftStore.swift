@@ -3,6 +3,10 @@ package import GRDB
 
 /// Keeps the agents' unsaved tier forms, each save one small transaction.
 ///
+/// Who holds a brouillon is attested (see ``AttestedTable``): opening one and closing it are
+/// events, so that a brouillon moved to another agent, or slipped into one's list, outside the
+/// application is caught by `guichet check`; its values, saved at every pause, are not.
+///
 /// ```swift
 /// let drafts = DraftStore(store: store)
 /// var draft = try drafts.save(TierDraft(agentID: agent.id, kind: .person, values: [.birthName: "Wam"]))
@@ -20,7 +24,7 @@ public struct DraftStore: Sendable {
         var saved = draft
         saved.updatedAt = Timestamp.string(from: store.clock.now())
         let values = FactValuesCoding.encode(draft.values.mapValues { Optional($0) })
-        try store.pool.write { db in
+        try store.write { db in
             if let id = draft.id,
                try Int.fetchOne(db, sql: "SELECT count(*) FROM draft WHERE id = ?", arguments: [id]) ?? 0 > 0 {
                 try db.execute(sql: """
@@ -33,6 +37,8 @@ public struct DraftStore: Sendable {
                     """, arguments: [draft.agentID, draft.kind.rawValue, draft.tierID, draft.tierVersion, values,
                                      draft.focus?.rawValue, saved.updatedAt])
                 saved.id = db.lastInsertedRowID
+                try EventLog.append(db, kind: .draftOpened, agentID: draft.agentID, tierID: nil,
+                                    payload: ["brouillon": saved.id.map(String.init) ?? ""], at: store.clock.now())
             }
         }
         return saved
@@ -54,6 +60,11 @@ public struct DraftStore: Sendable {
 
     /// Forgets a draft (saved or abandoned).
     public func delete(id: Int64) throws {
-        try store.pool.write { db in try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [id]) }
+        try store.write { db in
+            guard let agentID = try Int64.fetchOne(db, sql: "SELECT agent_id FROM draft WHERE id = ?", arguments: [id]) else { return }
+            try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [id])
+            try EventLog.append(db, kind: .draftClosed, agentID: agentID, tierID: nil, payload: ["brouillon": String(id)],
+                                at: store.clock.now())
+        }
     }
 }

@@ -72,7 +72,12 @@ public enum ConsultationListingText {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
+    /// The line wrapped at ``width``, a guillemet never left alone at the end or the start of a
+    /// line: « and » stay with the word they enclose.
     static func wrap(_ line: String) -> [String] {
-        ProcedureSheetText.wrap(line, width: width).flatMap { $0.count > width ? [cut($0, width)] : [$0] }
+        let bound = line.replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(of: " »", with: "\u{00A0}»")
+        return ProcedureSheetText.wrap(bound, width: width)
+            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
+            .flatMap { $0.count > width ? [cut($0, width)] : [$0] }
     }
 }

@@ -67,10 +67,13 @@ public struct TierErasure: Sendable {
 
     static func history(_ db: Database, tierID: Int64) throws -> [TierErasureRecord] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT e.id, e.tier_id, e.motif, a.login, e.erased_at, e.complete, e.kept, e.erased, e.ground
-            FROM tier_erasure e JOIN agent a ON a.id = e.erased_by WHERE e.tier_id = ? ORDER BY e.id
+            SELECT e.id, e.tier_id, e.motif, a.login, e.erased_at, e.complete, e.kept, e.erased, ev.payload
+            FROM tier_erasure e JOIN agent a ON a.id = e.erased_by LEFT JOIN event ev ON ev.id = e.event_id
+            WHERE e.tier_id = ? ORDER BY e.id
             """), arguments: [tierID]).map { row in
-            TierErasureRecord(id: row[0], tierID: row[1], motif: row[2], ground: TierErasureGround(stored: row[8]),
+            // The ground is the erasure event's (kept whole: an erasure's own event is never erased).
+            let ground = TierErasureGround(stored: EventLog.decodePayload((row[8] as String?) ?? "")[groundKey])
+            return TierErasureRecord(id: row[0], tierID: row[1], motif: row[2], ground: ground,
                               erasedBy: row[3], erasedAt: row[4], complete: row[5], kept: lines(row[6]), erased: lines(row[7]))
         }
     }
@@ -254,6 +257,12 @@ public struct TierErasure: Sendable {
             try db.execute(sql: "DELETE FROM inactive_tier_review WHERE tier_id = ?", arguments: [id])
         }
         try rewriteSummary(db, before: before, complete: plan.isComplete, at: at)
+        // The rows that stay lose their former salt with the values erased from them: the older
+        // events' digests of those rows can no longer be matched by guessing the values.
+        try RowSalt.renew(db, table: "tier", where: "id = ?", arguments: [id])
+        try RowSalt.renew(db, table: "fact_record", where: "tier_id = ?", arguments: [id])
+        try RowSalt.renew(db, table: "tier_merge", where: "(absorbed_id = ?1 OR survivor_id = ?1) AND undone_at IS NOT NULL",
+                          arguments: [id])
 
         let erasure = try EventErasure.eraseContent(db, eventIDs: eventIDs)
         var payload = erasure.payload
@@ -265,10 +274,10 @@ public struct TierErasure: Sendable {
         let eventID = try EventLog.append(db, kind: .personErased, agentID: agent.id, tierID: id, payload: payload, at: now)
         try erasure.record(db, erasureEventID: eventID, at: now)
         try db.execute(sql: """
-            INSERT INTO tier_erasure (tier_id, motif, erased_by, erased_at, event_id, complete, kept, erased, ground)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO tier_erasure (tier_id, motif, erased_by, erased_at, event_id, complete, kept, erased)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, motif, agent.id, at, eventID, plan.isComplete, plan.kept.joined(separator: "\n"),
-                             plan.erasedLines.joined(separator: "\n"), ground.rawValue])
+                             plan.erasedLines.joined(separator: "\n")])
         guard let record = try Self.history(db, tierID: id).last else { throw TierService.notFound(id) }
         return (record, release.files)
     }

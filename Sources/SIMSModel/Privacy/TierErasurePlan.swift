@@ -39,18 +39,16 @@ public struct TierErasurePlan: Sendable, Equatable {
     public var erasedLines: [String] {
         var lines: [String] = []
         if !erasedFields.isEmpty {
-            lines.append(Self.count(erasedFields.count, "fait", "faits")
+            lines.append(FrenchCount.of(erasedFields.count, "fait", "faits")
                 + (erasedFields.count == 1 ? " et son historique (" : " et leur historique (")
                 + erasedFields.map(\.inSentence).joined(separator: ", ") + ")")
         }
         for dossier in erasedDossiers { lines.append("dossier \(dossier)") }
-        if documents > 0 { lines.append(Self.count(documents, "pièce", "pièces") + " (fichiers compris)") }
-        if drafts > 0 { lines.append(Self.count(drafts, "saisie en cours", "saisies en cours")) }
-        if relations > 0 { lines.append(Self.count(relations, "lien avec un autre tiers", "liens avec d'autres tiers")) }
-        if events > 0 { lines.append("le contenu de " + Self.count(events, "événement", "événements") + " du journal") }
+        if documents > 0 { lines.append(FrenchCount.of(documents, "pièce", "pièces") + " (fichiers compris)") }
+        if drafts > 0 { lines.append(FrenchCount.of(drafts, "saisie en cours", "saisies en cours")) }
+        if relations > 0 { lines.append(FrenchCount.of(relations, "lien avec un autre tiers", "liens avec d'autres tiers")) }
+        if events > 0 { lines.append((events == 1 ? "le contenu d'un événement" : "le contenu de \(events) événements") + " du journal") }
         if isComplete { lines.append("la fiche elle-même : il n'en restera que son numéro") }
         return lines
     }
-
-    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 }

@@ -36,14 +36,14 @@ extension StoreMigrations {
             CREATE INDEX dossier_note_by_agent ON dossier_note(agent_id);
             """)
         // Tables attested later are created, with their triggers, by their own migrations.
-        let tables = try AttestedTable.all.filter { try db.tableExists($0.name) }
+        let tables = try AttestedTable.legacy.filter { try db.tableExists($0.name) }
         for table in tables {
-            for trigger in table.triggers { try db.execute(sql: trigger.sql) }
+            for trigger in table.legacyTriggers { try db.execute(sql: trigger.sql) }
         }
         // One event attests the register as it stands: from now on every write adds to it.
         var payload = ["tables": tables.map(\.name).joined(separator: ",")]
         if !repairs.isEmpty { payload["reparations"] = repairs.joined(separator: " ; ") }
-        let snapshot = try AttestedRowScanner.snapshot(db, tables: tables)
+        let snapshot = try AttestedRowScanner.snapshot(db, tables: tables, legacy: true)
         guard !snapshot.isEmpty else { return }   // a new store: its first write will be attested
         try LegacyEventLog.append(db, kind: .registerAttested, payload: payload, at: Date(), rows: snapshot)
         if !repairs.isEmpty {

@@ -18,6 +18,6 @@ extension StoreMigrations {
             CREATE INDEX inactive_tier_review_by_tier ON inactive_tier_review(tier_id, at);
             CREATE INDEX inactive_tier_review_by_agent ON inactive_tier_review(agent_id);
             """)
-        for trigger in AttestedTable.named("inactive_tier_review")!.triggers { try db.execute(sql: trigger.sql) }
+        for trigger in AttestedTable.named("inactive_tier_review")!.legacyTriggers { try db.execute(sql: trigger.sql) }
     }
 }

@@ -31,7 +31,7 @@ extension StoreMigrations {
                 WHERE state IN ('accepte', 'refuse', 'sans_suite');
             """)
         for name in ["dossier_retention", "erased_dossier"] {
-            for trigger in AttestedTable.named(name)!.triggers { try db.execute(sql: trigger.sql) }
+            for trigger in AttestedTable.named(name)!.legacyTriggers { try db.execute(sql: trigger.sql) }
         }
     }
 }

@@ -21,6 +21,6 @@ extension StoreMigrations {
             CREATE UNIQUE INDEX tier_erasure_complete ON tier_erasure(tier_id) WHERE complete = 1;
             CREATE INDEX tier_erasure_by_agent ON tier_erasure(erased_by);
             """)
-        // Its triggers are made by v21, which adds the column `ground` they attest.
+        for trigger in AttestedTable.named("tier_erasure")!.legacyTriggers { try db.execute(sql: trigger.sql) }
     }
 }

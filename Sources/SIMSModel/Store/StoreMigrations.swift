@@ -260,7 +260,7 @@ enum StoreMigrations {
                 CREATE INDEX duplicate_pair_by_b ON duplicate_pair(tier_b);
                 CREATE INDEX duplicate_pair_by_decider ON duplicate_pair(decided_by);
                 """)
-            for trigger in AttestedTable.named("duplicate_pair")!.triggers { try db.execute(sql: trigger.sql) }
+            for trigger in AttestedTable.named("duplicate_pair")!.legacyTriggers { try db.execute(sql: trigger.sql) }
         }
         migrator.registerMigration("v11-tier-merge") { db in
             // Merges of two records of one person (see TierMerger): the absorbed record redirects to
@@ -286,7 +286,7 @@ enum StoreMigrations {
                 CREATE INDEX tier_merge_by_agent ON tier_merge(agent_id);
                 CREATE INDEX tier_merge_by_undoer ON tier_merge(undone_by);
                 """)
-            for trigger in AttestedTable.named("tier_merge")!.triggers { try db.execute(sql: trigger.sql) }
+            for trigger in AttestedTable.named("tier_merge")!.legacyTriggers { try db.execute(sql: trigger.sql) }
         }
         migrator.registerMigration("v12-tier-restriction") { db in
             // The restriction of a tier's processing (RGPD « limitation »): one row per request,
@@ -307,7 +307,7 @@ enum StoreMigrations {
                 CREATE UNIQUE INDEX tier_restriction_in_force ON tier_restriction(tier_id) WHERE lifted_at IS NULL;
                 CREATE INDEX tier_restriction_by_tier ON tier_restriction(tier_id, id);
                 """)
-            for trigger in AttestedTable.named("tier_restriction")!.triggers { try db.execute(sql: trigger.sql) }
+            for trigger in AttestedTable.named("tier_restriction")!.legacyTriggers { try db.execute(sql: trigger.sql) }
         }
         migrator.registerMigration("v13-erasable-chain") { db in
             try StoreMigrations.makeChainErasable(db)
@@ -321,11 +321,11 @@ enum StoreMigrations {
         migrator.registerMigration("v18-tier-erasure") { db in
             try StoreMigrations.addTierErasure(db)
         }
+        migrator.registerMigration(rowSaltsMigration) { db in
+            try StoreMigrations.addRowSalts(db)
+        }
         migrator.registerMigration("v20-register-identity") { db in
             try StoreMigrations.addRegisterIdentity(db)
-        }
-        migrator.registerMigration("v21-erasure-ground") { db in
-            try StoreMigrations.addErasureGround(db)
         }
         return migrator
     }

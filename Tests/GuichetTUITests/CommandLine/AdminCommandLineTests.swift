@@ -70,7 +70,7 @@ final class AdminCommandLineTests: XCTestCase {
             """)
         let imported = try guichet.run(["import", "tiers", csv])
         XCTAssertEqual(imported.status, 0, imported.stderr)
-        XCTAssertTrue(imported.stdout.contains("2 tiers importés, 1 lignes rejetées."), imported.stdout)
+        XCTAssertTrue(imported.stdout.contains("2 tiers importés, 1 ligne rejetée."), imported.stdout)
         let rejects = try String(contentsOfFile: guichet.directory + "/tiers.rejets.csv", encoding: .utf8)
         XCTAssertTrue(rejects.contains("4,\"Date de naissance : le 31/02/1990 n'existe pas"), rejects)
 
@@ -100,6 +100,31 @@ final class AdminCommandLineTests: XCTestCase {
         let check = try guichet.run(["check"])
         XCTAssertEqual(check.status, 2)
         XCTAssertTrue(check.stdout.contains("Événement n° 2 (ajout d'un agent"), check.stdout)
+    }
+
+    func testCheckNamesThePersonWhoseSearchWordsWereDeletedWithSqlite3() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { throw XCTSkip("sqlite3 is not installed") }
+        try guichet.run(["agent", "add", "accueil1", "--name", "Agent", "--role", "accueil"])
+        let csv = guichet.write("tiers.csv", """
+            type,ref,nom_naissance,prenoms,sexe,date_naissance,commune,code_postal,telephone,representant_legal
+            personne,1,Wamytan,Hélène,F,14/03/1985,Nouméa,98800,25 12 34,
+
+            """)
+        XCTAssertEqual(try guichet.run(["import", "tiers", csv]).status, 0)
+        let sound = try guichet.run(["check"])
+        XCTAssertEqual(sound.status, 0, sound.stdout + sound.stderr)
+        XCTAssertTrue(sound.stdout.contains("Tables dérivées (index de recherche, tableau de bord) : conformes"), sound.stdout)
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [guichet.database, "DELETE FROM search_token WHERE tier_id = 1"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let vanished = try guichet.run(["search", "wamytan"], as: "accueil1")
+        XCTAssertTrue(vanished.stdout.contains("Aucun tiers ne correspond à « wamytan »"), "the person vanished: \(vanished.stdout)")
+        let check = try guichet.run(["check"])
+        XCTAssertEqual(check.status, 2)
+        XCTAssertTrue(check.stdout.contains("Tables dérivées : 1 problème(s)"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("Index de recherche : la fiche n° 1 a perdu"), check.stdout)
     }
 
     func testCheckPrintsAnAnchorAndProvesThePastFromIt() throws {

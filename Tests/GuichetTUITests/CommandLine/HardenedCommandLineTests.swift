@@ -70,7 +70,7 @@ final class HardenedCommandLineTests: XCTestCase {
 
             """)
         let first = try guichet.run(["import", "tiers", csv])
-        XCTAssertEqual(first.stdout, "1 tiers importés, 1 lignes rejetées.\nLignes rejetées et motifs : \(guichet.directory)/tiers.rejets.csv\n")
+        XCTAssertEqual(first.stdout, "1 tiers importé, 1 ligne rejetée.\nLignes rejetées et motifs : \(guichet.directory)/tiers.rejets.csv\n")
         let rejects = try String(contentsOfFile: guichet.directory + "/tiers.rejets.csv", encoding: .utf8)
         // The refused line reaches a spreadsheet as text, not as a formula.
         XCTAssertTrue(rejects.contains(",\"'=HYPERLINK(\"\"http://x\"\"),Luc,,01/01/1990\""), rejects)
@@ -84,7 +84,7 @@ final class HardenedCommandLineTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("ajoutez --encore"), again.stderr)
         let forced = try guichet.run(["import", "tiers", copy, "--encore"])
         XCTAssertEqual(forced.status, 0, forced.stderr)
-        XCTAssertTrue(forced.stdout.hasPrefix("1 tiers importés"), forced.stdout)
+        XCTAssertTrue(forced.stdout.hasPrefix("1 tiers importé,"), forced.stdout)
         XCTAssertEqual(try guichet.run(["search", "wamytan"], as: "accueil1").stdout.split(separator: "\n").count, 2)
     }
 

@@ -43,6 +43,6 @@ final class RestoreRaceTests: XCTestCase {
         XCTAssertEqual(starting.terminationStatus, 0, said)
         XCTAssertTrue(said.contains("La base est en cours de restauration : Guichet attend la fin de la remise en place…"), said)
         XCTAssertTrue(printed.contains("personnes"), printed)
-        XCTAssertFalse(printed.contains("0 personnes, 0 organisations"), "the restored store's figures, not the old one's: \(printed)")
+        XCTAssertFalse(printed.contains("0 personne, 0 organisation"), "the restored store's figures, not the old one's: \(printed)")
     }
 }

@@ -59,7 +59,7 @@ final class SharedHostBoundaryTests: SharedHostTestCase {
                   to: "/home/gtadm/tiers.csv", ownedBy: "gtadm")
         let imported = try run(as: "gtadm", ["guichet", "import", "tiers", "tiers.csv"])
         XCTAssertEqual(imported.status, 0, imported.stderr)
-        XCTAssertTrue(imported.stdout.contains("1 tiers importés, 1 lignes rejetées."), imported.stdout)
+        XCTAssertTrue(imported.stdout.contains("1 tiers importé, 1 ligne rejetée."), imported.stdout)
         XCTAssertTrue(imported.stdout.contains("/home/gtadm/tiers.rejets.csv") || imported.stdout.contains("tiers.rejets.csv"), imported.stdout)
         var info = stat()
         XCTAssertEqual(stat("/home/gtadm/tiers.rejets.csv", &info), 0)

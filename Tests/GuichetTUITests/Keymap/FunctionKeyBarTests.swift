@@ -21,7 +21,7 @@ final class FunctionKeyBarTests: XCTestCase {
     func testDefaultBarsAt80Columns() {
         let keymap = DefaultKeymap.keymap
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .saisie).text(),
-                       "F1Aide  F3Retour  F6Doublon  F7PgPréc  F8PgSuiv  F10Enreg.  F12Annuler")
+                       "F1Aide  F3Retour  F6Doublon  F7Dbl.préc  F8Dbl.suiv  F10Enreg.  F12Annuler")
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .recherche).text(),
                        "F1Aide  F2Personne  F3Retour  F4Organis.  F7PgPréc  F8PgSuiv  F12Annuler")
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .fiche).text(),
@@ -73,6 +73,6 @@ final class FunctionKeyBarTests: XCTestCase {
         let user = try Keymap.parse("bind saisie F10 aucune\nbind saisie F9 enregistrer", fileName: "keymap.conf")
         let keymap = Keymap.merged(DefaultKeymap.keymap, user)
         XCTAssertEqual(FunctionKeyBar(keymap: keymap, context: .saisie).text(),
-                       "F1Aide  F3Retour  F6Doublon  F7PgPréc  F8PgSuiv  F9Enreg.  F12Annuler")
+                       "F1Aide  F3Retour  F6Doublon  F7Dbl.préc  F8Dbl.suiv  F9Enreg.  F12Annuler")
     }
 }

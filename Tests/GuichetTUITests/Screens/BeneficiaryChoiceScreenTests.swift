@@ -40,7 +40,7 @@ final class BeneficiaryChoiceScreenTests: XCTestCase {
 
              Entrée : ouvrir le dossier pour la ligne choisie.
 
-            F1Aide  F3Retour  F7PgPréc  F8PgSuiv  F12Annuler
+            F1Aide  F3Retour  F12Annuler
             """)
         h.press(.key(.enter))
         XCTAssertTrue(h.line(1).contains("BS · brouillon n° 1"), h.screen)

@@ -33,7 +33,7 @@ final class FieldEditingTests: XCTestCase {
 
         h.press(.function(1))
         for line in ["Ctrl+A   Début : aller au début du champ", "Fin : aller à la fin du champ",
-                     "Ctrl+W   EffMot : effacer le mot avant le curseur", "Ctrl+U   Effacer : effacer tout le champ",
+                     "Ctrl+W   EffMot : effacer le mot avant le curseur", "Ctrl+U   EffChamp : effacer tout le champ",
                      "Ctrl+K   EffFin : effacer du curseur à la fin du champ"] {
             var text = h.screen
             for _ in 0..<5 where !text.contains(line) { h.press(.key(.pageDown)); text += h.screen }

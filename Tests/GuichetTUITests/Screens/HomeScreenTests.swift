@@ -33,6 +33,27 @@ final class HomeScreenTests: XCTestCase {
             """)
     }
 
+    func testMoreDraftsThanRowsAreSaidAndScrolledNotCutSilently() throws {
+        let h = try ScreenHarness()
+        let drafts = DraftStore(store: h.store)
+        for name in ["Wamytan", "Gorodey", "Kaloï"] {
+            try drafts.save(TierDraft(agentID: h.agent.id, kind: .person, values: [.birthName: name]))
+        }
+        h.app.open(HomeScreen(session: h.session))   // as at the next start
+        XCTAssertEqual(h.session.message?.text, "Vous avez 3 saisies non enregistrées : Entrée pour reprendre la première.")
+        h.app.renderFrame()
+        XCTAssertEqual(h.line(20).trimmingCharacters(in: .whitespaces), "Saisies non enregistrées (3 ; ↑/↓ pour les parcourir) :")
+        var seen: [String] = []
+        for _ in 0..<3 {
+            seen.append(h.line(21).trimmingCharacters(in: .whitespaces))
+            h.press(.down)
+        }
+        for name in ["WAMYTAN", "GORODEY", "KALOÏ"] {
+            XCTAssertTrue(seen.contains { $0.contains(name) }, "each draft can be reached: \(seen)")
+        }
+        XCTAssertTrue(h.line(23).contains("F6Brouill."), h.line(23))
+    }
+
     func testHelpIsGeneratedFromTheKeymapAndClosesWithF3() throws {
         let h = try ScreenHarness()
         h.press(.function(1))

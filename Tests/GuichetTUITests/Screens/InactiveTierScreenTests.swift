@@ -127,6 +127,23 @@ final class InactiveTierScreenTests: XCTestCase {
         XCTAssertEqual(try h.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inactive_tier_review") }, 0)
     }
 
+    func testAnEmptyListSaysSoOnceAndOffersNoKeyToOpenOrKeep() throws {
+        let empty = try ScreenHarness(tiers: [(.person, [.birthName: "Recente", .givenNames: "Ana", .birthDate: "01/01/1990"])])
+        empty.press(.character("i"))
+        XCTAssertEqual(Array(empty.terminal.screenLines[1...4]).map { $0.trimmingCharacters(in: .whitespaces) }, [
+            "Aucune fiche inactive : toutes les personnes ont eu une activité depuis le",
+            "29/11/2021 (5 ans), ou ont un dossier ouvert ou sous conservation.",
+            "",
+            "",
+        ])
+        XCTAssertEqual(empty.screen.components(separatedBy: "Aucune fiche inactive").count, 2, "said once:\n\(empty.screen)")
+        XCTAssertFalse(empty.screen.contains("Entrée"), empty.screen)
+        XCTAssertEqual(empty.line(23).trimmingCharacters(in: .whitespaces), "F1Aide  F3Retour  F12Annuler")
+        empty.press(.function(1))
+        XCTAssertFalse(empty.screen.contains("Conserv."), empty.screen)
+        XCTAssertFalse(empty.screen.contains("Ouvrir"), empty.screen)
+    }
+
     func testTheListIsForSuperviseursAndItsKeysAreInTheHelp() throws {
         let counter = try ScreenHarness(roles: [.reception])
         counter.press(.character("i"))

@@ -47,7 +47,7 @@ final class IntakeScreenTests: XCTestCase {
 
              Un numéro où joindre la famille pendant l'instruction.
 
-            F1Aide  F3Retour  F5Pièces  F6Pièce  F9Numér.  F10Enreg.  F11Jointes  F12Annuler
+            F1Aide  F3Retour  F5Pièces  F10Enreg.  F11Jointes  F12Annuler
             """)
         focus(h, screen, "changement_situation")
         XCTAssertEqual(h.screen, """
@@ -74,7 +74,7 @@ final class IntakeScreenTests: XCTestCase {
 
              Déménagement, naissance, séparation, perte d'emploi...
 
-            F1Aide  F3Retour  F5Pièces  F6Pièce  F9Numér.  F10Enreg.  F11Jointes  F12Annuler
+            F1Aide  F3Retour  F5Pièces  F10Enreg.  F11Jointes  F12Annuler
             """)
         h.press(.pageUp, .pageUp, .pageUp)
         XCTAssertEqual(screen.focusedField.key, "demandeur.nom_naissance")

@@ -87,6 +87,7 @@ final class RestrictedTierScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Ensuite, chaque consultation de la fiche demandera son motif, enregistré."), h.screen)
         h.press(.key(.enter))
         XCTAssertTrue(h.screen.contains("✗ Motif : indiquez le motif de la limitation"), h.screen)
+        XCTAssertEqual(h.screen.components(separatedBy: "indiquez le motif").count, 2, "an empty motif refused once:\n\(h.screen)")
         h.type("Opposition du parent, courrier du 28/11/2026")
         h.press(.key(.enter))
         XCTAssertTrue(h.messageArea.contains("Fiche limitée (RGPD) : « Opposition du parent, courrier du 28/11/2026 »."), h.messageArea)

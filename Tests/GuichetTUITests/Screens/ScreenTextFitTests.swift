@@ -102,8 +102,9 @@ final class ScreenTextFitTests: XCTestCase {
         h.press(.function(5))
         assertNothingCut(h, values, "pieces tab")
         h.press(.function(5))
+        let shown = h.app.top.shownActions
         h.press(.function(1))
-        for help in HelpScreenContent(keymap: DefaultKeymap.keymap, context: .dossier).lines.prefix(10) {
+        for help in HelpScreenContent(keymap: DefaultKeymap.keymap, context: .dossier, shown: shown).lines.prefix(10) {
             assertWhole(h, help, "help")
         }
         h.press(.function(3))

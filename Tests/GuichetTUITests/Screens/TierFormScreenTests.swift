@@ -36,7 +36,7 @@ final class TierFormScreenTests: XCTestCase {
 
 
 
-            F1Aide  F3Retour  F6Doublon  F7PgPréc  F8PgSuiv  F10Enreg.  F12Annuler
+            F1Aide  F3Retour  F10Enreg.  F12Annuler
             """)
     }
 
@@ -90,11 +90,14 @@ final class TierFormScreenTests: XCTestCase {
         XCTAssertEqual(try h.store.summary().persons, 1, "nothing was created")
     }
 
+    /// Two records close to « Wamytan Hélène 14/03/1985 ».
+    private static let twoHelenes: [(TierKind, [TierField: String])] = [
+        (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985", .commune: "Nouméa"]),
+        (.person, [.givenNames: "Hélène", .birthName: "Wamytane", .birthDate: "14/03/1985", .commune: "Bourail"]),
+    ]
+
     func testThePanelSaysWhenNoRecordIsCloseAndOpensTheCandidateUnderTheCursor() throws {
-        let h = try ScreenHarness(tiers: [
-            (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985", .commune: "Nouméa"]),
-            (.person, [.givenNames: "Hélène", .birthName: "Wamytane", .birthDate: "14/03/1985", .commune: "Bourail"]),
-        ])
+        let h = try ScreenHarness(tiers: Self.twoHelenes)
         newPerson(h)
         h.type("Kasarhérou")
         h.press(.tab, .tab)
@@ -162,6 +165,35 @@ final class TierFormScreenTests: XCTestCase {
         h.press(.function(10), .character("o"))
         XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Nadège"), h.line(0))
         XCTAssertEqual(try h.store.summary().persons, 1)
+    }
+
+    func testF12AnswersTheDuplicateQuestionAsItsBarSaysAndTheBarShowsOnlyThatAnswer() throws {
+        let h = try ScreenHarness(tiers: Self.nadege)
+        typeLikelyDuplicate(h)
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("Doublon probable ("), h.screen)
+        XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces), "F1Aide  F12Annuler")
+        h.press(.function(12))
+        XCTAssertFalse(h.screen.contains("Doublon probable ("), h.screen)
+        XCTAssertEqual(h.messageArea.trimmingCharacters(in: .whitespaces), "Rien n'a été créé : la saisie continue.")
+        XCTAssertTrue(h.line(0).contains("Nouvelle personne"), h.line(0))
+        XCTAssertTrue(h.screen.contains("Ouamytan"), "what was typed is still there")
+        XCTAssertEqual(try h.store.summary().persons, 1)
+    }
+
+    func testF7AndF8AreNamedForThePanelTheyMoveInTheBarAndTheHelp() throws {
+        let h = try ScreenHarness(tiers: Self.twoHelenes)
+        newPerson(h)
+        for (text, tabs) in [("Wamytan", 2), ("Hélène", 2), ("14/03/1985", 1)] {
+            h.type(text)
+            for _ in 0..<tabs { h.press(.tab) }
+        }
+        XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces),
+                       "F1Aide  F3Retour  F6Doublon  F7Dbl.préc  F8Dbl.suiv  F10Enreg.  F12Annuler")
+        h.press(.function(1))
+        XCTAssertTrue(h.screen.contains("F7       Dbl.préc : choisir dans « Déjà connus ? » la fiche précédente (▸)"), h.screen)
+        XCTAssertTrue(h.screen.contains("F8       Dbl.suiv : choisir dans « Déjà connus ? » la fiche suivante (▸)"), h.screen)
+        XCTAssertFalse(h.screen.contains("page"), h.screen)
     }
 
     func testCreatingAnywayNamesTheCandidateInTheCreationEvent() throws {

@@ -3,6 +3,24 @@ import SIMSModel
 @testable import GuichetTUI
 
 final class TierRecordScreenTests: XCTestCase {
+    /// The help of a record lists what its keys do there, and none of the keys of a field it has not.
+    func testTheHelpSaysWhatF9DoesHereAndListsNoFieldKeys() throws {
+        let h = try ScreenHarness(tiers: [(.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985"])])
+        h.app.open(try TierRecordScreen(session: h.session, tierID: 1))
+        h.press(.function(1))
+        var text = h.screen
+        for _ in 0..<4 { h.press(.key(.pageDown)); text += h.screen }
+        XCTAssertTrue(text.contains("F9       Dossier : ouvrir un dossier pour ce tiers : choisir la"), text)
+        XCTAssertTrue(text.contains("Ctrl+E   Eff.RGPD : effacer les données de la personne"), text)
+        for fieldKey in ["Ctrl+U", "Ctrl+W", "Ctrl+K", "Ctrl+A", "EffChamp", "Début"] {
+            XCTAssertFalse(text.contains(fieldKey), "no « \(fieldKey) » on a screen without a field:\n\(text)")
+        }
+        XCTAssertFalse(text.contains("choisir le demandeur"), text)
+        // F9 does what the help says: the catalogue of procedures, for this tier.
+        h.press(.escape, .function(9))
+        XCTAssertTrue(h.line(0).contains("Démarches"), h.line(0))
+    }
+
     func testTheRecordShowsEachFactWithItsProvenanceAndTheRelations() throws {
         let h = try ScreenHarness(tiers: [
             (.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985", .phone: "251234"]),

@@ -28,7 +28,7 @@ final class TierVerificationScreenTests: XCTestCase {
             "Pièce : ◀ Pièce d'identité du 12/03/2024 ▶",
             "Entrée : valider · Tab : champ suivant · Échap : annuler · ←/→ : choisir",
             "",
-            "F1Aide  F2Vérif.  F3Retour  F4Numér.  F5Hist.  F6Modifier  F9Dossier  F10Jointes",
+            "F1Aide  F12Annuler",
         ])
         h.press(.right)
         XCTAssertTrue(h.line(20).contains("◀ Relevé d'identité bancaire du 10/01/2026 (ne prouve pas) ▶"), h.line(20))
@@ -52,11 +52,34 @@ final class TierVerificationScreenTests: XCTestCase {
         XCTAssertTrue(h.line(12).contains("Téléphone"), h.line(12))
         h.press(.function(2))
         h.press(.enter)
-        XCTAssertEqual(h.messageArea, "✗ Un relevé d'identité bancaire (RIB) ne prouve pas le téléphone : aucune pièce ne prouve ce fait.",
-                       "the whole reason, over the form's last line")
+        XCTAssertEqual(h.line(20).trimmingCharacters(in: .whitespaces) + " " + h.line(21).trimmingCharacters(in: .whitespaces),
+                       "✗ Un relevé d'identité bancaire (RIB) ne prouve pas le téléphone : aucune pièce ne prouve ce fait.",
+                       "the whole reason, in the form")
+        XCTAssertEqual(h.line(22).trimmingCharacters(in: .whitespaces), "", "and not a second time on the message line")
         XCTAssertTrue(h.line(1).contains("version 1"), "nothing written: \(h.line(1))")
         h.press(.escape)
         XCTAssertFalse(h.screen.contains("Vérifier sur pièce"), h.screen)
+    }
+
+    func testALongRefusalIsShownOnceWithItsWholeRemedyAndGoesWhenAnotherPieceIsChosen() throws {
+        let h = try harness()
+        for _ in 0..<4 { h.press(.down) }
+        XCTAssertTrue(h.line(7).contains("Date de naissance"), h.line(7))
+        h.press(.function(2), .right)
+        XCTAssertTrue(h.screen.contains("◀ Relevé d'identité bancaire du 10/01/2026 (ne prouve pas) ▶"), h.screen)
+        h.press(.enter)
+        let refusal = "✗ " + (DocumentProof.refusal(try DocumentService(store: h.store).documents(ownedBy: 1)
+            .first { $0.type == .bankDetails }!, proving: [.birthDate], of: 1, today: h.session.clock.today()) ?? "")
+        XCTAssertGreaterThan(refusal.count, 78, "a refusal longer than a line: \(refusal)")
+        let shown = h.terminal.screenLines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(shown.contains(refusal), "the whole refusal, remedy included:\n\(h.screen)")
+        XCTAssertEqual(shown.components(separatedBy: "ne prouve pas la date de naissance").count, 2, "said once:\n\(h.screen)")
+        XCTAssertFalse(h.screen.contains("…"), h.screen)
+        // Another piece chosen: the refusal was about the other one, it goes.
+        h.press(.left)
+        XCTAssertTrue(h.screen.contains("◀ Pièce d'identité du 12/03/2024 ▶"), h.screen)
+        XCTAssertFalse(h.screen.contains("✗"), h.screen)
+        XCTAssertTrue(h.screen.contains("Entrée : valider · Tab : champ suivant · Échap : annuler"), h.screen)
     }
 
     func testAColleagueWhoVerifiedFirstWinsAndTheAgentIsTold() throws {
@@ -68,7 +91,8 @@ final class TierVerificationScreenTests: XCTestCase {
                                                            documentID: card.id, by: colleague)
         for _ in 0..<4 { h.press(.down) }
         h.press(.function(2), .enter)
-        XCTAssertTrue(h.line(21).contains("✗ Fiche modifiée entre-temps par lkaloi (Date de naissance)"), h.screen)
+        XCTAssertTrue(h.line(20).contains("✗ Fiche modifiée entre-temps par lkaloi (Date de naissance) : elle est"), h.screen)
+        XCTAssertTrue(h.line(21).contains("rechargée ; relisez-la, puis Entrée pour confirmer ou Échap."), h.screen)
         XCTAssertTrue(h.line(1).contains("version 2"), "reloaded: \(h.line(1))")
         XCTAssertTrue(h.line(7).contains("✓ 1"), h.line(7))
     }

@@ -55,13 +55,41 @@ final class NCursesTerminalTests: XCTestCase {
     }
 
     func testUnknownTerminalTypeIsAFrenchError() throws {
+        let error = try XCTUnwrap(try startingError(terminalType: "guichet-inexistant"))
+        XCTAssertEqual(error as? NCursesTerminalError, .unknownTerminal("guichet-inexistant"))
+        XCTAssertEqual("\(error)", "Impossible d'ouvrir le terminal « guichet-inexistant » : ce type de terminal est inconnu. "
+            + "Lancez Guichet dans un terminal (xterm, GNOME Terminal, tmux…) ou définissez TERM selon le vôtre, "
+            + "par exemple : export TERM=xterm-256color")
+    }
+
+    func testADumbTerminalIsRefusedAndSaysWhatToSet() throws {
+        let error = try XCTUnwrap(try startingError(terminalType: "dumb"))
+        XCTAssertEqual(error as? NCursesTerminalError, .cannotDrawOn("dumb"))
+        XCTAssertEqual("\(error)", "Le terminal « dumb » ne sait pas placer le curseur : Guichet ne peut pas y dessiner ses "
+            + "écrans. Lancez Guichet dans un terminal (xterm, GNOME Terminal, tmux…) ou définissez TERM selon le vôtre, "
+            + "par exemple : export TERM=xterm-256color")
+    }
+
+    func testAnUnsetTermIsNamedAsSuch() throws {
+        for environment in [[:], ["TERM": ""]] {
+            let error = try XCTUnwrap(try startingError(environment: environment))
+            XCTAssertEqual(error as? NCursesTerminalError, .unsetTerminal)
+            XCTAssertTrue("\(error)".hasPrefix("La variable TERM n'est pas définie : Guichet ne sait pas quel terminal dessiner. "
+                + "Lancez Guichet dans un terminal"), "\(error)")
+        }
+    }
+
+    /// Why the terminal does not start on /dev/null; nil when it starts (it is shut down at once).
+    private func startingError(terminalType: String? = nil, environment: [String: String] = [:]) throws -> Error? {
         guard let input = fopen("/dev/null", "r"), let sink = fopen("/dev/null", "w") else {
             throw XCTSkip("/dev/null unavailable")
         }
         defer { fclose(input); fclose(sink) }
-        XCTAssertThrowsError(try NCursesTerminal(input: input, output: sink, terminalType: "guichet-inexistant")) { error in
-            XCTAssertEqual(error as? NCursesTerminalError, .unknownTerminal("guichet-inexistant"))
-            XCTAssertEqual("\(error)", "Impossible d'ouvrir le terminal « guichet-inexistant » : vérifiez la variable TERM.")
+        do {
+            try NCursesTerminal(input: input, output: sink, terminalType: terminalType, environment: environment).shutdown()
+            return nil
+        } catch {
+            return error
         }
     }
 

@@ -77,6 +77,18 @@ final class ConsultationLogTests: XCTestCase {
         XCTAssertTrue(ConsultationListingText.render(next).contains("relevé des consultations"))
     }
 
+    func testAGuillemetStaysWithTheMotifItOpens() throws {
+        let parent = try test.person("Hélène", "Wamytan", born: "14/03/1985")
+        try TierRestrictionService(store: test.store).restrict(tierID: parent.id, motif: "Opposition-du-parent-par-courrier du 28/11",
+                                                              by: supervisor)
+        let text = ConsultationListingText.render(try ConsultationLog(store: test.store).listing(tierID: parent.id, by: supervisor,
+                                                                                                  motif: "Demande de la personne"))
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertFalse(lines.contains { $0.hasSuffix("«") || $0.hasPrefix("»") }, text)
+        XCTAssertTrue(lines.contains("Traitement limité le 29/11/2026 10:00 par atein :"), text)
+        XCTAssertTrue(lines.contains("« Opposition-du-parent-par-courrier du 28/11 »"), text)
+    }
+
     func testFromADateOnly() throws {
         let parent = try test.person("Hélène", "Wamytan", born: "14/03/1985")
         _ = try TierService(store: test.store).open(id: parent.id, by: test.counter)

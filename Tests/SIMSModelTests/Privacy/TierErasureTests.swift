@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import XCTest
 @testable import SIMSModel
 
@@ -209,5 +210,41 @@ final class TierErasureTests: ReviewTeamTestCase {
         // Nothing was written by the refusals.
         XCTAssertEqual(try erasure.history(tierID: person.id), [])
         XCTAssertTrue(try ChainVerifier.verify(test.store).isSound)
+    }
+
+    /// The digest an older event carries of the erased row, and the digest someone guessing the
+    /// phone number would compute: without the row's salt, gone with the erasure, they never meet.
+    func testAnErasedPhoneCannotBeGuessedFromTheOlderEventsRowDigests() throws {
+        let person = try test.person("Hélène", "Wamytan", born: "14/03/1981", [.phone: "25 12 34"])
+        let table = try XCTUnwrap(AttestedTable.named("tier"))
+        // What a guesser would hash: the row as it was, every value right, but no salt.
+        let (salt, saltedLeaf, unsaltedLeaf) = try test.store.pool.read { db -> (Data, String, String) in
+            let statement = try db.makeStatement(sql: table.selectSQL + " WHERE id = \(person.id)")
+            let handle = statement.sqliteStatement
+            XCTAssertEqual(sqlite3_step(handle), SQLITE_ROW)
+            let salted = RowLeaf(table: table, count: table.columns.count) { sqlite3_column_value(handle, Int32($0)) }
+            let unsalted = RowLeaf(table: table, count: table.columns.count - 1) { sqlite3_column_value(handle, Int32($0)) }
+            sqlite3_reset(handle)
+            let salt = try XCTUnwrap(Data.fetchOne(db, sql: "SELECT row_salt FROM tier WHERE id = ?", arguments: [person.id]))
+            return (salt, salted.hex, unsalted.hex)
+        }
+        XCTAssertEqual(salt.count, 16)
+        let creation = try test.store.pool.read { db in
+            try XCTUnwrap(String.fetchOne(db, sql: """
+                SELECT attestation FROM event WHERE kind = 'tier.create' AND attestation LIKE '%+ tier \(person.id) %'
+                """))
+        }
+        XCTAssertTrue(creation.contains(saltedLeaf), "the event attests the salted row")
+        XCTAssertFalse(creation.contains(unsaltedLeaf), "the row's digest is not the digest of its values alone")
+
+        try erasure.erase(tierID: person.id, motif: "Demande écrite du 28/11/2026", by: supervisor)
+        try test.store.pool.read { db in
+            for name in AttestedTable.all.map(\.name) {
+                let left = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(name) WHERE row_salt = ?", arguments: [salt])
+                XCTAssertEqual(left, 0, "the salt of the erased row is gone from \(name)")
+            }
+            XCTAssertNil(try String.fetchOne(db, sql: "SELECT phone FROM tier WHERE id = ?", arguments: [person.id]))
+        }
+        XCTAssertTrue(try ChainVerifier.verify(test.store).isSound, "the renewed salt is attested by the erasure")
     }
 }

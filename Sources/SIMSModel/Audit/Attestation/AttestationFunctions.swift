@@ -46,8 +46,10 @@ private let attestCallback: @convention(c) (OpaquePointer?, Int32, UnsafeMutable
         sqlite3_result_error(context, "sims_attest: table inconnue \(tableName)", -1)
         return
     }
-    let width = table.columns.count
     let op = opText.pointee
+    // The triggers made before v19 (still there while the later migrations run) pass no salt.
+    let given = op == UInt8(ascii: "~") ? Int(count - 2) / 2 : Int(count - 2)
+    let width = given == table.legacyColumns.count && !table.legacyColumns.isEmpty ? given : table.columns.count
     func leaf(at offset: Int) -> RowLeaf {
         RowLeaf(table: table, count: width) { arguments[offset + $0] }
     }

@@ -4,11 +4,13 @@ package import GRDBSQLite
 /// Reads an attested table back and hands each row's name, bucket and digest to `body`, with the
 /// same digest the triggers computed when the row was written.
 package enum AttestedRowScanner {
-    static func scan(_ db: Database, table: AttestedTable, where condition: String? = nil,
+    /// With `legacy`, the columns attested before v19 (migration v19 takes their digests out).
+    static func scan(_ db: Database, table: AttestedTable, where condition: String? = nil, legacy: Bool = false,
                      body: (_ key: () -> String, _ bucket: Int64, _ leaf: RowLeaf) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: table.selectSQL + (condition.map { " WHERE \($0)" } ?? ""))
+        let select = legacy ? table.legacySelectSQL : table.selectSQL
+        let statement = try db.makeStatement(sql: select + (condition.map { " WHERE \($0)" } ?? ""))
         let handle = statement.sqliteStatement
-        let width = table.columns.count
+        let width = legacy ? table.legacyColumns.count : table.columns.count
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { break }
@@ -27,10 +29,10 @@ package enum AttestedRowScanner {
     /// With `tables` and `condition`, only those rows (a bulk writer attesting what it wrote with
     /// its triggers set aside).
     package static func snapshot(_ db: Database, tables: [AttestedTable] = AttestedTable.all,
-                         where condition: String? = nil) throws -> RowAttestation {
+                                 where condition: String? = nil, legacy: Bool = false) throws -> RowAttestation {
         var attestation = RowAttestation()
         for table in tables {
-            try scan(db, table: table, where: condition) { _, bucket, leaf in
+            try scan(db, table: table, where: condition, legacy: legacy) { _, bucket, leaf in
                 attestation.buckets[RowAttestation.BucketKey(table: table.name, bucket: bucket), default: RowAttestation.BucketSums()]
                     .added.add(leaf)
             }

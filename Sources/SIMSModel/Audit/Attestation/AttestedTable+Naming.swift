@@ -17,6 +17,10 @@ extension AttestedTable {
         case "tier_restriction": return "limitation n° \(part(0))"
         case "tier_merge": return "fusion de fiches n° \(part(0))"
         case "inactive_tier_review": return "revue de fiche inactive n° \(part(0))"
+        case "match_parameters": return "paramètres du score de doublons"
+        case "draft": return "brouillon n° \(part(0))"
+        case "detached_row": return "ligne détachée n° \(part(0))"
+        case "event_detachment": return "détachement de l'événement n° \(part(0))"
         default: return "\(label) \(key)"
         }
     }

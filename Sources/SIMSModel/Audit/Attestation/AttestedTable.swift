@@ -2,9 +2,15 @@
 ///
 /// Every write to these tables runs SQLite triggers that hand the written row to the connection's
 /// ``AttestationAccumulator``; the event of the transaction then carries the digests (see
-/// ``EventLog/seal(_:)``). Columns left out are derived or working state: a tier's search words
-/// (rebuilt from its facts), a document's OCR text (read again from its file), the cursor of a
-/// brouillon.
+/// ``EventLog/seal(_:)``). Columns left out are derived or working state checked otherwise
+/// (``DerivedTableVerifier``) or read again from elsewhere: a document's OCR text (from its
+/// file), a brouillon's values and cursor.
+///
+/// Since migration v19 every row carries a random salt (`row_salt`, 16 bytes, given by the
+/// column's default when the row is written), the last attested column: a row's digest can no
+/// longer be matched by someone who guesses its values (a phone number) and hashes them, and once
+/// the row is erased, or its salt renewed by the erasure that cleared its personal values, the
+/// digests that older events carry cannot be matched at all.
 ///
 /// ```swift
 /// AttestedTable.named("tier")?.keyText(["12", ...])   // "12"
@@ -12,8 +18,11 @@
 package struct AttestedTable: Sendable {
     /// The SQL table.
     let name: String
-    /// The attested columns, in digest order. New columns are only ever appended.
+    /// The attested columns, in digest order, `row_salt` last. New columns are only ever appended.
     let columns: [String]
+    /// The columns attested before v19 (no salt), empty for a table first attested by v19: what
+    /// the triggers of the earlier migrations pass, and what v19 takes out of the chain's sums.
+    let legacyColumns: [String]
     /// The columns that name a row (a prefix of `columns`, the first one an integer id).
     let keyColumns: [String]
     /// The French name of a row of this table in the check's messages.
@@ -21,11 +30,18 @@ package struct AttestedTable: Sendable {
 
     let nameBytes: [UInt8]
 
-    init(name: String, label: String, keyColumns: [String], otherColumns: [String]) {
+    /// The salt column of every attested row (since v19).
+    static let saltColumn = "row_salt"
+
+    /// `sinceV19`: columns attested from v19 on (appended after the others); `newInV19`: a table
+    /// that v19 starts attesting.
+    init(name: String, label: String, keyColumns: [String], otherColumns: [String], sinceV19: [String] = [],
+         newInV19: Bool = false) {
         self.name = name
         self.label = label
         self.keyColumns = keyColumns
-        self.columns = keyColumns + otherColumns
+        self.columns = keyColumns + otherColumns + sinceV19 + [Self.saltColumn]
+        self.legacyColumns = newInV19 ? [] : keyColumns + otherColumns
         self.nameBytes = Array(name.utf8) + [0]
     }
 
@@ -35,7 +51,8 @@ package struct AttestedTable: Sendable {
                       otherColumns: ["login", "full_name", "roles", "services", "active", "created_at"]),
         AttestedTable(name: "tier", label: "fiche", keyColumns: ["id"],
                       otherColumns: ["kind", "version", "created_at", "updated_at", "display_name", "birth_date", "ridet",
-                                     "commune", "cafat", "phone", "email", "min_level"]),
+                                     "commune", "cafat", "phone", "email", "min_level"],
+                      sinceV19: ["folded_names", "search_tokens"]),
         AttestedTable(name: "fact_record", label: "faits", keyColumns: ["tier_id", "seq"],
                       otherColumns: ["field_values", "source", "source_ref", "level", "agent_id", "recorded_at", "event_id"]),
         AttestedTable(name: "relation", label: "relation", keyColumns: ["tier_id", "kind", "related_id"],
@@ -74,10 +91,23 @@ package struct AttestedTable: Sendable {
                                      "undone_by", "undo_event_id"]),
         AttestedTable(name: "inactive_tier_review", label: "revue de fiche inactive", keyColumns: ["id"],
                       otherColumns: ["tier_id", "decision", "motif", "agent_id", "at", "event_id"]),
-        AttestedTable(name: "tier_erasure", label: "effacement de fiche", keyColumns: ["id"],
-                      otherColumns: ["tier_id", "motif", "erased_by", "erased_at", "event_id", "complete", "kept", "erased",
-                                     "ground"]),
+        AttestedTable(name: "tier_erasure", label: "effacement à la demande", keyColumns: ["id"],
+                      otherColumns: ["tier_id", "motif", "erased_by", "erased_at", "event_id", "complete", "kept", "erased"]),
+        // Attested from v19 on: the duplicate score's weights, who holds which brouillon (not its
+        // values, saved at every pause), the rows detached by the repair of v7.
+        AttestedTable(name: "match_parameters", label: "paramètres du score de doublons", keyColumns: ["id"],
+                      otherColumns: ["parameters", "trained_at", "agent_id"], newInV19: true),
+        AttestedTable(name: "draft", label: "brouillon", keyColumns: ["id"],
+                      otherColumns: ["agent_id", "kind", "tier_id"], newInV19: true),
+        AttestedTable(name: "detached_row", label: "ligne détachée", keyColumns: ["id"],
+                      otherColumns: ["table_name", "row_data", "reason", "detached_at"], newInV19: true),
+        AttestedTable(name: "event_detachment", label: "événement détaché", keyColumns: ["event_id"],
+                      otherColumns: ["former_dossier_id", "reason", "detached_at"], newInV19: true),
     ]
+
+    /// The tables attested before v19, as they were attested then (no salt): for the migrations
+    /// that ran before it.
+    static var legacy: [AttestedTable] { all.filter { !$0.legacyColumns.isEmpty } }
 
     private static let byName: [String: AttestedTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
@@ -87,7 +117,12 @@ package struct AttestedTable: Sendable {
     static let bucketWidth: Int64 = 1024
 
     /// The three triggers of this table, as the store must hold them.
-    var triggers: [(name: String, sql: String)] {
+    var triggers: [(name: String, sql: String)] { triggers(of: columns) }
+
+    /// The triggers as the migrations before v19 made them (no salt).
+    var legacyTriggers: [(name: String, sql: String)] { triggers(of: legacyColumns) }
+
+    private func triggers(of columns: [String]) -> [(name: String, sql: String)] {
         let new = columns.map { "NEW.\($0)" }.joined(separator: ", ")
         let old = columns.map { "OLD.\($0)" }.joined(separator: ", ")
         let list = columns.joined(separator: ", ")
@@ -103,4 +138,7 @@ package struct AttestedTable: Sendable {
 
     /// `SELECT` of the attested columns, for the check.
     var selectSQL: String { "SELECT \(columns.joined(separator: ", ")) FROM \(name)" }
+
+    /// `SELECT` of the columns attested before v19.
+    var legacySelectSQL: String { "SELECT \(legacyColumns.joined(separator: ", ")) FROM \(name)" }
 }

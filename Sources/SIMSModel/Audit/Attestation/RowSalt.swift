@@ -1,0 +1,17 @@
+package import GRDB
+
+/// The salt of attested rows (see ``AttestedTable``): renewed when an erasure clears personal
+/// values from a row that stays, so that the digests the older events carry of that row (its
+/// former values under its former salt) can no longer be matched by guessing the values.
+///
+/// ```swift
+/// try RowSalt.renew(db, table: "tier", where: "id = ?", arguments: [42])
+/// ```
+enum RowSalt {
+    /// Gives the rows of `table` matching `condition` a new random salt (the write is attested
+    /// like any other: the erasure's event carries the rows' new digests).
+    static func renew(_ db: Database, table: String, where condition: String, arguments: StatementArguments) throws {
+        try db.execute(sql: "UPDATE \(table) SET \(AttestedTable.saltColumn) = randomblob(16) WHERE \(condition)",
+                       arguments: arguments)
+    }
+}
