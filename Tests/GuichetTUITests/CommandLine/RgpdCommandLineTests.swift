@@ -111,9 +111,9 @@ final class RgpdCommandLineTests: XCTestCase {
         let merged = try guichet.run(["doublons", "fusionner", "1", "3", "--garder", "1", "--motif", "Doublon signalé par la personne"],
                                      as: "atein")
         XCTAssertEqual(merged.status, 0, merged.stderr)
-        // The survivor took the newer record's names at the merge.
+        // The survivor kept its own names at the merge (the same level: the record kept wins).
         let plain = try guichet.run(["search", "n° 3"], as: "accueil1")
-        XCTAssertEqual(plain.stdout, "1\tOUAMYTAN Helene\tlimitée (RGPD)\t\t\n")
+        XCTAssertEqual(plain.stdout, "1\tWAMYTAN Hélène\tlimitée (RGPD)\t\t\n")
         XCTAssertTrue(plain.stderr.contains("Fiche n° 3 fusionnée le "), plain.stderr)
         let json = try guichet.run(["search", "--json", "n° 3"], as: "accueil1")
         let hits = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
