@@ -37,7 +37,7 @@ struct BenchImportCommand: ParsableCommand {
             let barePath = "\(workdir)/import-bare-\(rows).sqlite"
             func removeStores() {
                 for path in [storePath, barePath] {
-                    for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+                    StoreFiles.remove(storePath: path)
                 }
             }
             guard let sqlite3 = BenchMeasure.which("sqlite3") else {

@@ -49,7 +49,7 @@ struct BenchIntakeCommand: ParsableCommand {
             let moved = try IntakeJourney(store: movedStore, agent: movedAdmin, catalog: catalog, parent: movedFamily.parent,
                                           child: movedFamily.child, name: "wamytan h", paper: BenchFamily.movedPaper(index: 0)).prefilled()
             try movedStore.close()
-            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: movedPath + suffix) }
+            StoreFiles.remove(storePath: movedPath)
 
             // Throughput: brouillons prepared beforehand, then submitted one transaction each.
             var intakes: [Intake] = []
@@ -110,13 +110,13 @@ struct BenchIntakeCommand: ParsableCommand {
                     "les mêmes lignes dossier, sans faits, événements ni empreintes")
             out.add("ratio", oursMs / max(baselineMs, 0.001))
             out.print(json: json)
-            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+            StoreFiles.remove(storePath: path)
         }
     }
 
     /// A new store at `path` (any previous one removed) and its administrator, holding every role.
     private func freshStore(_ path: String) throws -> (SIMSStore, Agent) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        StoreFiles.remove(storePath: path)
         let store = try SIMSStore.open(path: path, create: true)
         let agents = AgentService(store: store)
         let login = LoginResolver.current()

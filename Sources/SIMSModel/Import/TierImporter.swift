@@ -114,7 +114,10 @@ public struct TierImporter: Sendable {
         let fileName = (path as NSString).lastPathComponent
         // The ids of every line are reserved at once: a counter agent creating a record between
         // two parts takes the id after them.
-        let lines = Int64(data.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }) + 1
+        // One per line after the header (a quoted line break only leaves a number unused); what is
+        // left unused is handed back at the end when nobody took a number after the reservation.
+        let newlines = Int64(data.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } })
+        let lines = max(newlines - 1 + (data.last == 0x0A ? 0 : 1), 0)
         let firstID = try store.write { db in try Self.reserveIDs(db, count: lines) }
         let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
                                         fileName: fileName, source: source, firstID: firstID, strict: strict)
@@ -159,6 +162,7 @@ public struct TierImporter: Sendable {
             preparing.wait()
             throw error
         }
+        try store.write { db in try Self.releaseIDs(db, reservedUpTo: firstID + lines - 1, usedUpTo: firstID + Int64(imported) - 1) }
         rejects.close()
         let report = ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID,
                                   importedWithout: preparer.importedWithout)
@@ -174,6 +178,13 @@ public struct TierImporter: Sendable {
             try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('tier', ?)", arguments: [used + count])
         }
         return used + 1
+    }
+
+    /// Hands back the numbers reserved and not used (rejected lines), unless another writer took a
+    /// number after them: the next tier then follows the last one imported.
+    static func releaseIDs(_ db: Database, reservedUpTo reserved: Int64, usedUpTo used: Int64) throws {
+        guard used < reserved else { return }
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'tier' AND seq = ?", arguments: [used, reserved])
     }
 
     /// Throws when a file of the same SHA-256 was imported before, naming that import.
