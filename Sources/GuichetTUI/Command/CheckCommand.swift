@@ -153,8 +153,10 @@ struct CheckCommand: ParsableCommand {
         }
         var lines: [String] = []
         if let newest = AnchorLog.newest(external) {
-            lines.append("Ancre du \(newest.frenchTime) (fichier \(shownFile), \(external.count) ancre(s) vérifiée(s)) : "
-                + "les \(newest.events) premiers événements sont ceux de l'ancre")
+            let verified = external.count < 2 ? "1 ancre vérifiée" : "\(external.count) ancres vérifiées"
+            let covered = newest.events < 2 ? "le premier événement est celui de l'ancre"
+                : "les \(newest.events) premiers événements sont ceux de l'ancre"
+            lines.append("Ancre du \(newest.frenchTime) (fichier \(shownFile), \(verified)) : \(covered)")
         } else if let fileProblem {
             lines.append("Ancre : fichier des ancres illisible : \(fileProblem)")
         } else {
