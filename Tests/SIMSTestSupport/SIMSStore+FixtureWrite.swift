@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-@testable import SIMSModel
+import SIMSModel
 
 extension SIMSStore {
     /// A test's own write of rows (a fixture standing for what an import or another service would

@@ -1,4 +1,4 @@
-@testable import SIMSModel
+import SIMSModel
 
 /// Procedures built in code for the model's tests (the shipped files are tested with their parser).
 public enum TestProcedures {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-@testable import SIMSModel
+import SIMSModel
 
 /// A fresh store in a temporary folder, with an administrator and a counter agent, and a fixed clock.
 public struct TestStore {
