@@ -14,11 +14,13 @@ public struct TestStore {
 
     /// A store in a new folder named `prefix`…, whose counter agent (« Marie Gorodey », service
     /// DPASS) has `login` and `roles`.
+    /// `directory`: where the store is made (a folder on a small file system, say); a new
+    /// temporary folder named from `prefix` when nil.
     public init(clock: SIMSClock = .fixed(TestStore.now), prefix: String = "guichet-tests-", login: String = "accueil1",
-                roles: Set<Role> = [.reception]) throws {
-        directory = NSTemporaryDirectory() + prefix + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        store = try SIMSStore.open(path: directory + "/sims.sqlite", create: true, clock: clock)
+                roles: Set<Role> = [.reception], directory: String? = nil) throws {
+        self.directory = directory ?? NSTemporaryDirectory() + prefix + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
+        store = try SIMSStore.open(path: self.directory + "/sims.sqlite", create: true, clock: clock)
         let agents = AgentService(store: store)
         admin = try agents.initialise(login: "admin", fullName: "Administrateur")
         counter = try agents.add(login: login, fullName: "Marie Gorodey", roles: roles, services: ["DPASS"], by: admin)

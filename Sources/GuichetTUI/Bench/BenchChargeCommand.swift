@@ -59,7 +59,7 @@ struct BenchChargeCommand: ParsableCommand {
             let catalogDirectory = procedureOptions.directory.path
             _ = procedureOptions.catalog()
             let path = try preparedCopy()
-            defer { for suffix in ["", "-wal", "-shm", ".sessions"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+            defer { StoreFiles.remove(storePath: path) }
             let logins = try addAgents(to: path, count: agents)
             let load = Self.loadAverage()
 
@@ -121,13 +121,13 @@ struct BenchChargeCommand: ParsableCommand {
         try fm.createDirectory(atPath: workdir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let template = "\(workdir)/charge-\(dossiers)-\(tiers).sqlite"
         if !fm.fileExists(atPath: template + ".ready") {
-            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: template + suffix) }
+            StoreFiles.remove(storePath: template)
             BenchQueuesCommand.note("Création de \(template) : \(dossiers) dossiers, \(tiers) tiers (une seule fois)…")
             try BenchQueuesCommand.fill(template, dossiers: dossiers, tiers: tiers, seed: 1, onlySubmitted: false)
             _ = fm.createFile(atPath: template + ".ready", contents: nil, attributes: [.posixPermissions: 0o600])
         }
         let copy = "\(workdir)/charge-en-cours-\(getpid()).sqlite"
-        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: copy + suffix) }
+        StoreFiles.remove(storePath: copy)
         try fm.copyItem(atPath: template, toPath: copy)
         return copy
     }

@@ -121,7 +121,7 @@ struct BenchDocumentsCommand: ParsableCommand {
     static func freshStore(at path: String) throws -> (SIMSStore, Agent, Int64) {
         let fm = FileManager.default
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+        StoreFiles.remove(storePath: path)
         let store = try SIMSStore.open(path: path, create: true)
         let agents = AgentService(store: store)
         let login = LoginResolver.current()

@@ -30,7 +30,7 @@ struct BenchDoublonsCommand: ParsableCommand {
             let csv = "\(workdir)/doublons-\(tiers)-\(seed).csv"
             let storePath = "\(workdir)/doublons-\(tiers)-\(seed).sqlite"
             let truthPath = "\(workdir)/doublons-\(tiers)-\(seed).verite.txt"
-            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: storePath + suffix) }
+            StoreFiles.remove(storePath: storePath)
             let say = { (text: String) in FileHandle.standardError.write(Data((text + "\n").utf8)) }
             say("Écriture de \(csv)…")
             var population = BenchDuplicatePopulation(tiers: tiers, seed: seed)
@@ -166,7 +166,7 @@ struct BenchDoublonsCommand: ParsableCommand {
             out.print(json: json)
             if !garder {
                 for path in [csv, "\(workdir)/doublons-\(tiers).rejets.csv"] { try? fm.removeItem(atPath: path) }
-                for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: storePath + suffix) }
+                StoreFiles.remove(storePath: storePath)
             }
         }
     }

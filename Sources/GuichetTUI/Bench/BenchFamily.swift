@@ -45,4 +45,12 @@ struct BenchFamily {
             "changement_situation": "non",
         ]
     }
+
+    /// The renewal of a family that moved within its commune: a new address and phone, and
+    /// « changement de situation » answered yes; everything else as in ``renewalPaper(index:)``.
+    static func movedPaper(index: Int) -> [String: String] {
+        renewalPaper(index: index).merging([
+            "demandeur.adresse": "12 rue Jules Garnier", "demandeur.telephone": "78.45.12", "changement_situation": "oui",
+        ]) { $1 }
+    }
 }

@@ -3,8 +3,9 @@ import Foundation
 import SIMSFixtures
 import SIMSModel
 
-/// `guichet bench import --rows N`: the CSV import (validation, facts, search index, one
-/// transaction) against `sqlite3 .import` of the same file into a bare table.
+/// `guichet bench import --rows N`: the CSV import (validation, facts, search index, parts of
+/// ~150 ms) against `sqlite3 .import` of the same file into a bare table; then a counter agent's
+/// writes (on a connection of its own) timed with the store quiet and during one more import.
 ///
 /// The two are run in turn, `--repetitions` times each, into fresh files, and the medians
 /// compared: a shared machine's speed drifts by a third from one minute to the next, which a
@@ -36,7 +37,7 @@ struct BenchImportCommand: ParsableCommand {
             let barePath = "\(workdir)/import-bare-\(rows).sqlite"
             func removeStores() {
                 for path in [storePath, barePath] {
-                    for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+                    StoreFiles.remove(storePath: path)
                 }
             }
             guard let sqlite3 = BenchMeasure.which("sqlite3") else {
@@ -58,6 +59,10 @@ struct BenchImportCommand: ParsableCommand {
                     })
                 }
             }
+            // A counter agent writing beside the import, on a connection of its own: quiet first,
+            // then during one more import.
+            removeStores()
+            let (quiet, during, withCounterMs) = try counterBeside(csv: csv, storePath: storePath)
             removeStores()
             let oursMs = BenchMeasure.percentile(ours, 50), baselineMs = BenchMeasure.percentile(baselines, 50)
             var out = BenchReport(title: "Import : \(rows) lignes CSV (validation, faits, index de recherche)")
@@ -72,7 +77,36 @@ struct BenchImportCommand: ParsableCommand {
             out.add("seconds_max", (ours.max() ?? 0) / 1000)
             out.add("baseline_seconds_min", (baselines.min() ?? 0) / 1000)
             out.add("baseline_seconds_max", (baselines.max() ?? 0) / 1000)
+            out.add("counter_write_quiet_p50_ms", BenchMeasure.percentile(quiet.milliseconds, 50), "création d'une fiche, base au repos")
+            out.add("counter_write_quiet_p99_ms", BenchMeasure.percentile(quiet.milliseconds, 99))
+            out.add("counter_write_during_import_p50_ms", BenchMeasure.percentile(during.milliseconds, 50),
+                    "la même pendant l'import (\(during.milliseconds.count) écritures, autre connexion)")
+            out.add("counter_write_during_import_p99_ms", BenchMeasure.percentile(during.milliseconds, 99), "objectif ≤ 1 000")
+            out.add("counter_write_during_import_max_ms", during.milliseconds.max() ?? 0)
+            out.add("counter_write_errors", Double(quiet.errors.count + during.errors.count),
+                    during.errors.first.map { "par ex. \(ShownText.quoted($0, limit: 60))" } ?? "objectif 0")
+            out.add("seconds_with_counter", withCounterMs / 1000, "l'import pendant que l'agent écrit")
             out.print(json: json)
         }
+    }
+
+    /// The counter agent's writes on a fresh store, quiet then during an import of `csv`; the
+    /// import's milliseconds.
+    private func counterBeside(csv: String, storePath: String) throws
+        -> (quiet: BenchCounterWriter.Figures, during: BenchCounterWriter.Figures, importMs: Double) {
+        let store = try SIMSStore.open(path: storePath, create: true)
+        let agents = AgentService(store: store)
+        let admin = try agents.initialise(login: LoginResolver.current(), fullName: "bench")
+        let agent = try agents.add(login: "accueil-banc", fullName: "Agent du banc", roles: [.reception], services: ["DPASS"], by: admin)
+        let counter = BenchCounterWriter(store: try SIMSStore.open(path: storePath), agent: agent)
+        let quiet = counter.write(count: 100)
+        counter.start()
+        let importMs = try BenchMeasure.milliseconds {
+            try TierImporter(store: store).importTiers(path: csv, rejectsPath: "\(workdir)/import-\(rows).rejets.csv", again: true, by: admin)
+        }
+        let during = counter.stop()
+        try counter.store.close()
+        try store.close()
+        return (quiet, during, importMs)
     }
 }

@@ -26,19 +26,10 @@ struct BenchIntakeCommand: ParsableCommand {
             let fm = FileManager.default
             try fm.createDirectory(atPath: workdir, withIntermediateDirectories: true)
             let path = "\(workdir)/intake.sqlite"
-            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
-            let store = try SIMSStore.open(path: path, create: true)
-            let agents = AgentService(store: store)
-            let login = LoginResolver.current()
-            let administrator = try agents.initialise(login: login, fullName: "Banc d'essai")
-            try agents.setRoles(login: login, roles: Set(Role.allCases), by: administrator)
-            let admin = try agents.authenticate(login: login)
+            let (store, admin) = try freshStore(path)
 
             // Keystrokes: the same paper renewal keyed with and without prefill.
-            let family = try BenchFamily.make(store: store, agent: admin, index: 0)
-            var previous = try DossierService(store: store).start(first, applicantID: family.parent, beneficiaryID: family.child, by: admin)
-            previous.dossier.answers.merge(BenchFamily.lastYear) { $1 }
-            try DossierService(store: store).submit(previous.dossier, procedure: first, by: admin)
+            let family = try lastYearsFamily(store: store, agent: admin, procedure: first)
             let paper = BenchFamily.renewalPaper(index: 0)
             // The whole journey, from the search screen to the récépissé, then the same without
             // the renewal offer and with every field typed.
@@ -49,6 +40,16 @@ struct BenchIntakeCommand: ParsableCommand {
             let scratch = try keystrokes(store: store, agent: admin, procedure: renewal, family: family, paper: paper, prefill: false)
             let prefilled = prefilledJourney.form
             let scratchJourney = route + scratch
+
+            // The family moved: new address in the same commune, new phone, « changement de
+            // situation », keyed on a store of its own from the search to the récépissé.
+            let movedPath = "\(workdir)/intake-demenagement.sqlite"
+            let (movedStore, movedAdmin) = try freshStore(movedPath)
+            let movedFamily = try lastYearsFamily(store: movedStore, agent: movedAdmin, procedure: first)
+            let moved = try IntakeJourney(store: movedStore, agent: movedAdmin, catalog: catalog, parent: movedFamily.parent,
+                                          child: movedFamily.child, name: "wamytan h", paper: BenchFamily.movedPaper(index: 0)).prefilled()
+            try movedStore.close()
+            StoreFiles.remove(storePath: movedPath)
 
             // Throughput: brouillons prepared beforehand, then submitted one transaction each.
             var intakes: [Intake] = []
@@ -98,6 +99,8 @@ struct BenchIntakeCommand: ParsableCommand {
             out.add("keystrokes_journey_from_scratch", Double(scratchJourney),
                     "même parcours par le catalogue (\(route)) + formulaire tout tapé")
             out.add("journey_saved", 1 - Double(prefilledJourney.total) / Double(max(scratchJourney, 1)), "objectif ≥ 0,85")
+            out.add("keystrokes_moved_overhead", Double(moved.overhead),
+                    "famille qui a déménagé : touches hors nom cherché et nouveaux caractères (\(moved.total) en tout) ; objectif ≤ 5")
             out.add("keystrokes_prefilled", Double(prefilled), "formulaire seul, champs préremplis")
             out.add("keystrokes_from_scratch", Double(scratch), "formulaire seul, tout à taper")
             out.add("keystrokes_saved", 1 - Double(prefilled) / Double(max(scratch, 1)), "objectif ≥ 0,90")
@@ -107,8 +110,28 @@ struct BenchIntakeCommand: ParsableCommand {
                     "les mêmes lignes dossier, sans faits, événements ni empreintes")
             out.add("ratio", oursMs / max(baselineMs, 0.001))
             out.print(json: json)
-            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+            StoreFiles.remove(storePath: path)
         }
+    }
+
+    /// A new store at `path` (any previous one removed) and its administrator, holding every role.
+    private func freshStore(_ path: String) throws -> (SIMSStore, Agent) {
+        StoreFiles.remove(storePath: path)
+        let store = try SIMSStore.open(path: path, create: true)
+        let agents = AgentService(store: store)
+        let login = LoginResolver.current()
+        let administrator = try agents.initialise(login: login, fullName: "Banc d'essai")
+        try agents.setRoles(login: login, roles: Set(Role.allCases), by: administrator)
+        return (store, try agents.authenticate(login: login))
+    }
+
+    /// The family of index 0 with last year's school grant (`procedure`) submitted.
+    private func lastYearsFamily(store: SIMSStore, agent: Agent, procedure: Procedure) throws -> BenchFamily {
+        let family = try BenchFamily.make(store: store, agent: agent, index: 0)
+        var previous = try DossierService(store: store).start(procedure, applicantID: family.parent, beneficiaryID: family.child, by: agent)
+        previous.dossier.answers.merge(BenchFamily.lastYear) { $1 }
+        try DossierService(store: store).submit(previous.dossier, procedure: procedure, by: agent)
+        return family
     }
 
     /// Keys the paper renewal into a fresh intake screen; with `prefill: false` the form starts empty.

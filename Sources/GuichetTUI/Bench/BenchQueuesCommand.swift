@@ -99,7 +99,8 @@ struct BenchQueuesCommand: ParsableCommand {
         let path = "\(workdir)/queues-\(dossiers)-\(seed).sqlite"
         let ready = path + ".ready"
         if fm.fileExists(atPath: ready), fm.fileExists(atPath: path) { return (path, nil) }
-        for suffix in ["", "-wal", "-shm", ".ready"] { try? fm.removeItem(atPath: path + suffix) }
+        StoreFiles.remove(storePath: path)
+        try? fm.removeItem(atPath: path + ".ready")
         let seconds = try generate(at: path, dossiers: dossiers, tiers: tierCount, onlySubmitted: false)
         _ = fm.createFile(atPath: ready, contents: nil)
         return (path, seconds)
@@ -115,7 +116,7 @@ struct BenchQueuesCommand: ParsableCommand {
             try Self.fill(path, dossiers: dossiers, tiers: tiers, seed: seed, onlySubmitted: onlySubmitted)
         } catch {
             // A store cut short is not left behind to be measured as it is next time.
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            StoreFiles.remove(storePath: path)
             throw error
         }
         return Date().timeIntervalSince(started)
@@ -276,8 +277,8 @@ struct BenchQueuesCommand: ParsableCommand {
         let fm = FileManager.default
         try fm.createDirectory(atPath: workdir, withIntermediateDirectories: true)
         let path = "\(workdir)/queues-claims-\(ProcessInfo.processInfo.processIdentifier).sqlite"
-        defer { for suffix in ["", "-wal", "-shm", ".sessions"] { try? fm.removeItem(atPath: path + suffix) } }
-        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+        defer { StoreFiles.remove(storePath: path) }
+        StoreFiles.remove(storePath: path)
         _ = try generate(at: path, dossiers: processes * claims + max(100, processes * claims / 10), tiers: 2_000, onlySubmitted: true)
 
         // Every process started before any is waited for; their output goes to files, read afterwards.

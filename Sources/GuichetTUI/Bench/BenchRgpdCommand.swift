@@ -183,6 +183,6 @@ struct BenchRgpdCommand: ParsableCommand {
     }
 
     static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm", ".sessions"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        StoreFiles.remove(storePath: path)
     }
 }

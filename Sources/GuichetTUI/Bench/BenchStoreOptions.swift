@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSModel
 
 /// The options of the benchmarks that run on the demo store (`bench search`, `bench ui`), and
 /// that store: N demo tiers with an FTS5 baseline table, built once by a child process
@@ -16,7 +17,7 @@ struct BenchStoreOptions: ParsableArguments {
         let path = "\(workdir)/search-\(tiers)-\(seed).sqlite"
         let ready = path + ".ready"
         if !FileManager.default.fileExists(atPath: ready) {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            StoreFiles.remove(storePath: path)
             FileHandle.standardError.write(Data("Préparation de \(path) (\(tiers) tiers, une seule fois)…\n".utf8))
             let status = try BenchMeasure.run(BenchMeasure.selfExecutable,
                                               ["bench", "prepare", "--db", path, "--tiers", String(tiers), "--seed", String(seed)])

@@ -25,7 +25,14 @@ struct IntakeJourney {
         var navigation: Int
         /// Keys in the form, F10 included.
         var form: Int
+        /// Of the form's keys, the characters of the new values themselves.
+        var characters = 0
         var total: Int { navigation + form }
+        /// The keys beyond the search query and the new values' characters: moving, clearing,
+        /// opening, submitting.
+        var overhead: Int { total - characters - query }
+        /// The characters of the search query.
+        var query = 0
     }
 
     private func application(_ root: (AppSession) -> Screen) -> (Application, AppSession) {
@@ -52,7 +59,8 @@ struct IntakeJourney {
         guard app.top is TierRecordScreen else { throw Self.failure("la fiche ne s'ouvre pas", session) }
     }
 
-    /// The prefilled journey; the dossier is submitted.
+    /// The prefilled journey; the dossier is submitted. ``Count/overhead`` leaves out the search
+    /// query too: its keys are counted in ``Count/navigation``.
     func prefilled() throws -> Count {
         let (app, session) = application { TierSearchScreen(session: $0) }
         var navigation = 0
@@ -61,9 +69,9 @@ struct IntakeJourney {
         navigation += 1
         guard let intake = app.top as? IntakeScreen else { throw Self.failure("F11 n'ouvre pas le renouvellement", session) }
         app.renderFrame()
-        let form = IntakeKeyingScript(paper: paper, today: store.clock.today()).keyIn(app, screen: intake)
+        let form = IntakeKeyingScript(paper: paper, today: store.clock.today()).keyInCounting(app, screen: intake)
         guard app.top is ReceiptScreen else { throw Self.failure("le dossier n'est pas déposé", session) }
-        return Count(navigation: navigation, form: form)
+        return Count(navigation: navigation, form: form.keys, characters: form.characters, query: name.count)
     }
 
     /// The keys from the search to the form without the renewal offer (the catalogue route); the

@@ -3,10 +3,11 @@ import SIMSModel
 /// Keys a paper form into an intake screen the way a trained agent does, and counts the keys.
 ///
 /// From the field that has the focus, the fields whose screen value differs from the paper are
-/// visited in form order; each is reached by the cheapest of Tab, Shift-Tab or Ctrl-G and its
-/// number then Enter (``KeyAction/allerAuChamp``), or by F10 when it is the first required field
-/// left empty (the form is refused and the focus put there); a value on screen is cleared with Ctrl-U
-/// (``KeyAction/effacerChamp``) before the paper's text is typed. Dates and phones are typed as
+/// visited in the screen's order (``IntakeScreen/order``); each is reached by the cheapest of Tab,
+/// Shift-Tab or Ctrl-G and its number then Enter (``KeyAction/allerAuChamp``), or by F10 when it
+/// is the first required field left empty (the form is refused and the focus put there); the
+/// paper's text replaces the value selected on entry (a value not selected is cleared with Ctrl-U,
+/// ``KeyAction/effacerChamp``, first). Dates and phones are typed as
 /// bare digits (`14031985`… `140385`, `784512`) and yes/no as its letter, in both the prefilled
 /// and the from-scratch runs. F10 ends. A field showing the same value written differently
 /// (« Wamytan » for « WAMYTAN », « 25.12.34 » for « 251234 »: the same once checked, case and
@@ -19,7 +20,13 @@ struct IntakeKeyingScript {
 
     /// Drives the application (whose top screen is the intake) and returns the keys pressed.
     func keyIn(_ app: Application, screen: IntakeScreen) -> Int {
-        var keys = 0
+        keyInCounting(app, screen: screen).keys
+    }
+
+    /// Drives the application as ``keyIn(_:screen:)`` does; returns the keys pressed and, among
+    /// them, the characters of the paper's new values.
+    func keyInCounting(_ app: Application, screen: IntakeScreen) -> (keys: Int, characters: Int) {
+        var keys = 0, characters = 0
         func press(_ event: KeyEvent) {
             _ = app.process(event)
             app.renderFrame()
@@ -27,9 +34,12 @@ struct IntakeKeyingScript {
         }
         let fields = screen.procedure.fields
         let count = fields.count
-        let start = screen.focus
-        let order = Array(start..<count) + Array(0..<start)
-        for index in order {
+        // Positions in the screen's order (on a renewal the fields that usually change come first).
+        let order = screen.order
+        let positionOf = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let start = positionOf[screen.focus] ?? 0
+        for position in Array(start..<count) + Array(0..<start) {
+            let index = order[position]
             let field = fields[index]
             let target = paper[field.key] ?? ""
             let shown = screen.inputs[field.key]?.text ?? ""
@@ -37,13 +47,14 @@ struct IntakeKeyingScript {
             // F10 refuses a form with a required field left empty and puts the focus on the first
             // one: one key, when that field is the next to key and farther than one key away.
             let firstEmptyRequired = fields.firstIndex { $0.required && (screen.inputs[$0.key]?.text ?? "").isEmpty }
-            if firstEmptyRequired == index, cheapestWay(to: index, from: screen.focus, count: count) > 1 {
+            let here = positionOf[screen.focus] ?? 0
+            if firstEmptyRequired == index, cheapestWay(to: position, from: here, count: count, number: index + 1) > 1 {
                 press(.function(10))
             }
             // Reach the field: Tab, Shift-Tab or Ctrl-G, its number, Enter; whichever is shorter.
-            let here = screen.focus
-            let forward = (index - here + count) % count
-            let backward = (here - index + count) % count
+            let now = positionOf[screen.focus] ?? 0
+            let forward = (position - now + count) % count
+            let backward = (now - position + count) % count
             let jump = 2 + String(index + 1).count
             if forward <= min(backward, jump) {
                 for _ in 0..<forward { press(.key(.tab)) }
@@ -54,16 +65,22 @@ struct IntakeKeyingScript {
                 for digit in String(index + 1) { press(.character(digit)) }
                 press(.key(.enter))
             }
-            if !(screen.inputs[field.key]?.text ?? "").isEmpty { press(.ctrl("u")) }
-            for character in typed(target, field) { press(.character(character)) }
+            // A filled field's value is selected on entry: typing replaces it. Only a value
+            // left unselected (the agent moved in it) is cleared first.
+            if !(screen.inputs[field.key]?.text ?? "").isEmpty, screen.inputs[field.key]?.isSelected != true { press(.ctrl("u")) }
+            for character in typed(target, field) {
+                press(.character(character))
+                characters += 1
+            }
         }
         press(.function(10))
-        return keys
+        return (keys, characters)
     }
 
-    /// The keys Tab, Shift-Tab or Ctrl-G (its number, Enter) take from field `here` to field `index`.
-    private func cheapestWay(to index: Int, from here: Int, count: Int) -> Int {
-        min((index - here + count) % count, (here - index + count) % count, 2 + String(index + 1).count)
+    /// The keys Tab, Shift-Tab or Ctrl-G (the field's `number`, Enter) take from the field at
+    /// position `here` of the form to the one at `position`.
+    private func cheapestWay(to position: Int, from here: Int, count: Int, number: Int) -> Int {
+        min((position - here + count) % count, (here - position + count) % count, 2 + String(number).count)
     }
 
     /// The keys ``keyIn(_:screen:)`` presses on an empty form of `fields` whose focus is on the
@@ -74,7 +91,7 @@ struct IntakeKeyingScript {
         for (index, field) in fields.enumerated() {
             let target = paper[field.key] ?? ""
             guard !target.isEmpty else { continue }
-            keys += cheapestWay(to: index, from: here, count: fields.count) + typed(target, field).count
+            keys += cheapestWay(to: index, from: here, count: fields.count, number: index + 1) + typed(target, field).count
             here = index
         }
         return keys + 1

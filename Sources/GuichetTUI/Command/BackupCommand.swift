@@ -34,15 +34,21 @@ struct BackupCommand: ParsableCommand {
     }
 
     func run() throws {
-        try CommandFailure.guarded {
+        // A full disk names the backups' folder and what a copy of the store takes at least.
+        let storeBytes = ["", "-wal"].compactMap {
+            (try? FileManager.default.attributesOfItem(atPath: store.path + $0))?[.size] as? Int64
+        }.reduce(0, +)
+        try CommandFailure.guarded(writingTo: vers ?? Self.defaultFolder(storePath: store.path), needed: storeBytes) {
             if vers != nil, HostEnvironment.actingForAgent {
                 throw ValidationError(field: nil, message: "--vers n'est pas permis ici : les sauvegardes vont dans "
                     + "\(Self.defaultFolder(storePath: store.path)), hors de portée des agents. Relancez sans --vers ; pour un autre "
                     + "dossier, root lance « sudo -u COMPTE_DE_SERVICE guichet sauvegarde --vers DOSSIER ».")
             }
             let opened = try BackupCommand.authorized(store, to: "sauvegarder la base")
+            let folder = vers ?? Self.defaultFolder(storePath: opened.path)
+            Self.removeLeftovers(backupsIn: folder, storePath: opened.path)
             let line = ProgressLine(label: "Sauvegarde")
-            let report = try StoreBackup.take(opened, into: vers ?? Self.defaultFolder(storePath: opened.path), keep: garder) {
+            let report = try StoreBackup.take(opened, into: folder, keep: garder) {
                 line.update($0, done: $1, total: $2, unit: $0 == "base" ? "pages" : "octets")
             }
             line.finish()
@@ -51,6 +57,16 @@ struct BackupCommand: ParsableCommand {
             print("  scellée avec la clé de cet hôte ; ancre écrite hors de la base (\(AnchorLog(storePath: opened.path).path)) :")
             print("  \(report.anchor.line)")
             for removed in report.removed { print("  ancienne sauvegarde supprimée : \(removed)") }
+        }
+    }
+
+    /// Removes, saying so, what killed backups and restorations left (once their process is gone).
+    static func removeLeftovers(backupsIn folder: String, storePath: String) {
+        for partial in StoreBackup.removeLeftovers(ofBackupsIn: folder) {
+            print("Sauvegarde interrompue supprimée : \(ShownText.escaped(partial, limit: 200))")
+        }
+        for copy in StoreBackup.removeLeftovers(ofRestoresBeside: storePath) {
+            print("Copie d'une restauration interrompue supprimée : \(ShownText.escaped(copy, limit: 200))")
         }
     }
 

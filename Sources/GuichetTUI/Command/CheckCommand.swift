@@ -9,7 +9,18 @@ import SIMSModel
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Vérifie l'intégrité de la base, la chaîne du journal d'audit, chaque ligne attestée et les fichiers des pièces.")
+        abstract: "Vérifie l'intégrité de la base, la chaîne du journal d'audit, chaque ligne attestée et les fichiers des pièces.",
+        discussion: """
+            Code de sortie : 0 si la base est saine ; 1 si la commande est refusée ou mal écrite ; 2 si la base est \
+            endommagée (intégrité, chaîne, lignes attestées, pièces, ancre) ; 3 si elle n'a pas pu être vérifiée \
+            parce que son disque est plein ou en erreur (la base elle-même peut être saine).
+            """)
+
+    /// The exit status when the store is damaged (integrity, chain, rows, files, anchor).
+    static let exitDamaged: Int32 = 2
+    /// The exit status when the store could not be checked because of its host: a full disk,
+    /// an input/output error; the store itself may well be sound.
+    static let exitUncheckable: Int32 = 3
 
     /// How many row problems are listed before « … et N autre(s) ».
     static let listedProblems = 20
@@ -51,13 +62,18 @@ struct CheckCommand: ParsableCommand {
             CommandFailure.fail("\(error)")
         } catch let error as StoreError where error == .missingStore(path: store.path) {
             CommandFailure.fail("\(error)")
+        } catch let error where StoreError.hostFault(error, at: store.path) != nil {
+            // A full or failing disk says nothing of the store: exit 3, not the 2 of a damaged store.
+            let fault = StoreError.hostFault(error, at: store.path).map { "\($0)" } ?? "\(error)"
+            FileHandle.standardError.write(Data(("guichet : \(fault) La base n'a pas pu être vérifiée.\n").utf8))
+            throw ExitCode(Self.exitUncheckable)
         } catch let error as StoreError {
             // A file that cannot be read as a store is a broken store: exit 2 like any other break.
             FileHandle.standardError.write(Data("guichet : \(error)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(Self.exitDamaged)
         } catch {
             FileHandle.standardError.write(Data("guichet : base illisible ou endommagée : \(error)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(Self.exitDamaged)
         }
         var sound = report.isSound
         try CommandFailure.guarded {
@@ -124,7 +140,7 @@ struct CheckCommand: ParsableCommand {
                                   registerID: report.registerID).line)
             }
         }
-        if !sound { throw ExitCode(2) }
+        if !sound { throw ExitCode(Self.exitDamaged) }
     }
 
     /// What the anchors say: the newest external one (or the one given) named with its file, or
@@ -137,8 +153,10 @@ struct CheckCommand: ParsableCommand {
         }
         var lines: [String] = []
         if let newest = AnchorLog.newest(external) {
-            lines.append("Ancre du \(newest.frenchTime) (fichier \(shownFile), \(external.count) ancre(s) vérifiée(s)) : "
-                + "les \(newest.events) premiers événements sont ceux de l'ancre")
+            let verified = external.count < 2 ? "1 ancre vérifiée" : "\(external.count) ancres vérifiées"
+            let covered = newest.events < 2 ? "le premier événement est celui de l'ancre"
+                : "les \(newest.events) premiers événements sont ceux de l'ancre"
+            lines.append("Ancre du \(newest.frenchTime) (fichier \(shownFile), \(verified)) : \(covered)")
         } else if let fileProblem {
             lines.append("Ancre : fichier des ancres illisible : \(fileProblem)")
         } else {

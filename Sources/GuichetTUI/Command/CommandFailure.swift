@@ -13,8 +13,8 @@ enum CommandFailure {
     /// SQLite's wait, says on standard error what holds it and runs `body` again. Only for
     /// commands whose body writes once, at its end or in one transaction, so that a second run
     /// never writes twice.
-    static func guarded<T>(retryingWhenBusy: Bool = false, storePath: String? = nil, _ body: () throws -> T) throws -> T {
-        guard retryingWhenBusy else { return try guarded(body) }
+    static func guarded<T>(retryingWhenBusy: Bool, storePath: String? = nil, _ body: () throws -> T) throws -> T {
+        guard retryingWhenBusy else { return try guarded(writingTo: storePath, body) }
         var attempt = 1
         while true {
             do {
@@ -29,7 +29,7 @@ enum CommandFailure {
                     + "nouvel essai (\(attempt + 1)/\(busyAttempts))…\n").utf8))
                 attempt += 1
             } catch {
-                return try guarded { throw error }
+                return try guarded(writingTo: storePath) { throw error }
             }
         }
     }
@@ -41,16 +41,22 @@ enum CommandFailure {
         return " ; en cours sur la base : " + others.prefix(5).map(\.french).joined(separator: ", ")
     }
 
-    static func guarded<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`; a failure becomes a French message and exit 1. `writingTo`: a file or folder
+    /// on the file system the command writes to (the store, a backup folder), named when the
+    /// disk is full or failing (``StoreError/hostFault(_:at:needed:)``), with `needed` bytes when
+    /// the command knows them.
+    static func guarded<T>(writingTo path: String? = nil, needed: Int64? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as ExitCode {
             throw error
         } catch let error as CleanExit {
             throw error
-        } catch let error as DatabaseError {
-            fail("erreur de la base SQLite : \(error.message ?? "\(error)")")
         } catch {
+            if let path, let fault = StoreError.hostFault(error, at: path, needed: needed) { fail("\(fault)") }
+            if let error = error as? DatabaseError {
+                fail("erreur de la base SQLite : \(error.message ?? "\(error)")")
+            }
             fail("\(error)")
         }
     }

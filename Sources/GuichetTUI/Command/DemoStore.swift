@@ -46,6 +46,6 @@ enum DemoStore {
     }
 
     private static func removeStore(at path: String) {
-        for suffix in ["", "-wal", "-shm", ".ancres"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        StoreFiles.remove(storePath: path)
     }
 }

@@ -23,7 +23,7 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: "Le dossier de la sauvegarde (sauvegarde-AAAAMMJJ-HHMMSS).") var dossier: String
 
     func run() throws {
-        try CommandFailure.guarded {
+        try CommandFailure.guarded(writingTo: store.path) {
             let path = store.path
             let forcedBy = force ? try Self.forcingAccount(storePath: path, environment: store.environment) : nil
             if forcedBy == nil, FileManager.default.fileExists(atPath: path) {
@@ -32,6 +32,8 @@ struct RestoreCommand: ParsableCommand {
                 try opened.close()
             }
             let folder = HostEnvironment.actingForAgent ? try Self.ownBackup(dossier, storePath: path) : dossier
+            let backups = (folder as NSString).deletingLastPathComponent
+            BackupCommand.removeLeftovers(backupsIn: backups.isEmpty ? "." : backups, storePath: path)
             let line = ProgressLine(label: "Restauration")
             let restored = try StoreBackup.restore(from: folder, to: path, forcedBy: forcedBy) {
                 line.update($0, done: $1, total: $2, unit: "fichiers")

@@ -1,8 +1,9 @@
 import ArgumentParser
 import SIMSModel
 
-/// `guichet rgpd effacer ID --motif TEXTE [--simuler]`: erases a person's data at their request,
-/// except what a legal retention keeps, listed with its date (superviseurs).
+/// `guichet rgpd effacer ID --motif TEXTE [--inactivite] [--simuler]`: erases a person's data at
+/// their request (or, with `--inactivite`, a record inactive past its retention), except what a
+/// legal retention keeps, listed with its date (superviseurs).
 struct RgpdEraseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "effacer",
@@ -12,6 +13,8 @@ struct RgpdEraseCommand: ParsableCommand {
     @OptionGroup var procedureOptions: ProcedureOptions
     @Argument(help: "Numéro du tiers.") var id: Int64
     @Option(name: .long, help: "La demande de la personne (sa date, son objet).") var motif: String?
+    @Flag(name: .long, help: "Efface pour inactivité (fiche inactive au-delà de sa durée de conservation), non à la demande de la personne.")
+    var inactivite = false
     @Flag(name: .long, help: "Dit ce qui serait conservé et effacé, sans rien effacer.") var simuler = false
 
     func run() throws {
@@ -29,9 +32,9 @@ struct RgpdEraseCommand: ParsableCommand {
                 CommandFailure.fail("Indiquez la demande de la personne avec --motif \"…\" (par ex. --motif \"courrier du 02/12/2026\") ; "
                     + "--simuler dit d'abord ce qui serait effacé. Rien n'a été effacé.")
             }
-            let record = try erasure.erase(tierID: id, motif: motif, by: agent)
-            print(record.complete ? record.notice : "Fiche n° \(id) : effacement fait le \(Timestamp.french(record.erasedAt)), "
-                + "sauf ce que la loi conserve.")
+            let record = try erasure.erase(tierID: id, motif: motif, ground: inactivite ? .inactivity : .request, by: agent)
+            print(record.complete ? record.notice : "Fiche n° \(id) : effacement fait le \(Timestamp.french(record.erasedAt)) "
+                + "\(record.ground.phrase), sauf ce que la loi conserve.")
             Self.printSections(kept: record.kept, erased: record.erased, verb: "effacé")
         }
     }

@@ -15,7 +15,7 @@ struct RgpdPurgeCommand: ParsableCommand {
     @Option(name: .long, help: "Dossiers effacés par transaction (les guichets travaillent entre deux).") var lot = 200
 
     func run() throws {
-        try CommandFailure.guarded {
+        try CommandFailure.guarded(writingTo: store.path) {
             guard (1...5_000).contains(lot) else {
                 CommandFailure.fail("--lot \(lot) : donnez un nombre de dossiers par transaction entre 1 et 5000.")
             }

@@ -77,6 +77,10 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case garderAutre = "garder-autre"
     case inactifs
     case conserver
+    case doublonsDecides = "doublons-decides"
+    case rouvrirPaire = "rouvrir-paire"
+    case premiereLigne = "premiere-ligne"
+    case derniereLigne = "derniere-ligne"
     case doublonPrecedent = "doublon-precedent"
     case doublonSuivant = "doublon-suivant"
 
@@ -163,6 +167,10 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .garderAutre: "Garder"
         case .inactifs: "Inactifs"
         case .conserver: "Conserv."
+        case .doublonsDecides: "Décidées"
+        case .rouvrirPaire: "Rouvrir"
+        case .premiereLigne: "Premier"
+        case .derniereLigne: "Dernier"
         case .doublonPrecedent: "Dbl.préc"
         case .doublonSuivant: "Dbl.suiv"
         }
@@ -239,12 +247,16 @@ enum KeyAction: String, Hashable, Sendable, CaseIterable {
         case .limiter: "limiter le traitement de la fiche (RGPD), ou lever la limitation, avec le motif (superviseurs)"
         case .doublons: "revoir les doublons probables du registre (superviseurs)"
         case .memePersonne: "décider que les deux fiches de la paire sont la même personne et les fusionner (la fusion se défait depuis la fiche gardée)"
-        case .personnesDifferentes: "décider que ce sont deux personnes différentes : la paire n'est plus proposée"
+        case .personnesDifferentes: "décider, après confirmation, que ce sont deux personnes différentes : la paire n'est plus proposée"
         case .defaireFusion: "défaire la fusion de la fiche avec celle qu'elle a absorbée, après confirmation (superviseurs)"
         case .effacement: "effacer les données de la personne à sa demande (RGPD), sauf ce que la loi conserve, avec le motif (superviseurs)"
         case .garderAutre: "garder l'autre fiche de la paire à la fusion « même personne » : c'est elle qui garde son numéro"
         case .inactifs: "voir les fiches inactives, à effacer ou conserver (RGPD, superviseurs)"
         case .conserver: "conserver la fiche choisie, avec le motif : elle quitte la liste pour la durée d'inactivité"
+        case .doublonsDecides: "voir les paires déjà décidées, la dernière décision d'abord, pour en rendre une à la revue"
+        case .rouvrirPaire: "rendre la paire choisie à la revue (sa décision « personnes différentes » annulée), avec le motif"
+        case .premiereLigne: "aller à la première ligne"
+        case .derniereLigne: "aller à la dernière ligne"
         case .doublonPrecedent: "choisir dans « Déjà connus ? » la fiche précédente (▸)"
         case .doublonSuivant: "choisir dans « Déjà connus ? » la fiche suivante (▸)"
         }

@@ -27,6 +27,8 @@ final class DuplicateQueueScreen: Screen {
     private var survivors: [Int64: Int64] = [:]
     /// The records the superviseur chose to keep instead (F4), by pair id.
     private var chosen: [Int64: Int64] = [:]
+    /// The confirmation of « personnes différentes » (F6), while open.
+    private(set) var prompt: ActionPrompt?
     /// The pairs with a restricted record, by pair id: their restricted records.
     private var restricted: [Int64: [Int64]] = [:]
 
@@ -40,9 +42,14 @@ final class DuplicateQueueScreen: Screen {
 
     var title: String { "Doublons à revoir" }
     var context: KeymapContext { .doublons }
-    /// Nothing to decide nor to page through in an empty queue.
+    /// No field to edit; nothing to decide nor to page through in an empty queue.
     var hiddenActions: Set<KeyAction> {
-        rows.isEmpty ? [.memePersonne, .personnesDifferentes, .garderAutre, .pagePrecedente, .pageSuivante] : []
+        var hidden = TextField.editingActions.union([.rouvrirPaire])
+        if rows.isEmpty {
+            hidden.formUnion([.memePersonne, .personnesDifferentes, .garderAutre, .pagePrecedente, .pageSuivante, .ouvrir,
+                              .premiereLigne, .derniereLigne])
+        }
+        return hidden
     }
 
     func didReappear() { reload() }
@@ -54,10 +61,8 @@ final class DuplicateQueueScreen: Screen {
             let review = DuplicateReview(store: session.store)
             pending = try review.standingPendingCount()
             let queue = try review.standingQueue()
-            let names = try TierService(store: session.store).displayNames(of: queue.flatMap { [$0.tierA, $0.tierB] })
-            rows = queue.map { standing in
-                Row(standing: standing, nameA: names[standing.tierA] ?? "fiche n° \(standing.tierA)",
-                    nameB: names[standing.tierB] ?? "fiche n° \(standing.tierB)")
+            rows = zip(queue, try Self.names(of: queue.map { ($0.tierA, $0.tierB) }, session: session)).map { standing, names in
+                Row(standing: standing, nameA: names.0, nameB: names.1)
             }
             let limited = try TierRestrictionService(store: session.store)
                 .restricted(among: rows.flatMap { [$0.standing.tierA, $0.standing.tierB] })
@@ -97,7 +102,9 @@ final class DuplicateQueueScreen: Screen {
                        style: theme.dim, maxWidth: width)
             return nil
         }
-        let visible = max(area.height - 4 - Self.detailHeight, 1)
+        // The message rows stay clear of the selected pair's reasons (a merge's message takes two).
+        let bottom = area.y + area.height - (session.message?.rows(width: area.width) ?? 0)
+        let visible = max(bottom - area.y - 4 - Self.detailHeight, 1)
         if selected < firstRow { firstRow = selected }
         if selected >= firstRow + visible { firstRow = selected - visible + 1 }
         for (index, row) in rows.enumerated().dropFirst(firstRow).prefix(visible) {
@@ -111,17 +118,16 @@ final class DuplicateQueueScreen: Screen {
             let reasons = restricted[row.pair.id] == nil ? row.pair.reasons.joined(separator: ", ") : "limitée (RGPD)"
             buffer.put(reasons, x: x + 9 + 2 * nameWidth, y: y, style: style, maxWidth: width - 9 - 2 * nameWidth)
         }
-        renderDetail(of: rows[selected], into: &buffer, x: x, y: area.y + area.height - Self.detailHeight, width: width, theme: theme)
-        return nil
+        renderDetail(of: rows[selected], into: &buffer, x: x, y: bottom - Self.detailHeight, width: width, theme: theme)
+        return prompt?.render(into: &buffer, area: area, theme: theme)
     }
 
     /// « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche n° 6 KAUDRÉ Kély Marie », what F5 keeps (or
     /// which record was merged since the pair was found), and every reason.
     private func renderDetail(of row: Row, into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
-        buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
         let (a, b) = (row.standing.tierA, row.standing.tierB)
-        buffer.put("Paire n° \(row.pair.id) : fiche n° \(a) \(row.nameA) et fiche n° \(b) \(row.nameB)", x: x, y: y + 1,
-                   style: theme.title, maxWidth: width)
+        Self.renderPairDetail(row.pair, a: (a, row.nameA), b: (b, row.nameB), reasons: restricted[row.pair.id] == nil,
+                              into: &buffer, x: x, y: y, width: width, theme: theme)
         let key = session.keyName(.memePersonne, in: .doublons)
         let outcome: String
         if let redirect = row.standing.redirects.first {
@@ -134,14 +140,11 @@ final class DuplicateQueueScreen: Screen {
             outcome = ""
         }
         buffer.put(outcome, x: x, y: y + 2, style: theme.dim, maxWidth: width)
-        guard restricted[row.pair.id] == nil else {
+        if restricted[row.pair.id] != nil {
             buffer.putWrapped("Traitement limité (RGPD) : \(session.keyName(.ouvrir, in: .doublons)) puis le motif de la consultation "
                               + "pour voir la paire ; \(key) demande aussi le motif.", x: x, y: y + 3, width: width, maxLines: 2,
                               style: theme.error)
-            return
         }
-        buffer.putWrapped("Raisons : " + (row.pair.reasons.isEmpty ? "—" : row.pair.reasons.joined(separator: ", ")),
-                          x: x, y: y + 3, width: width, maxLines: 2, style: theme.dim)
     }
 
     /// « Même personne » on a pair with a restricted record: the motif first, then the merge.
@@ -156,6 +159,25 @@ final class DuplicateQueueScreen: Screen {
         })
     }
 
+    /// The detail under a list of pairs: a rule, « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche
+    /// n° 6 KAUDRÉ Kély Marie », a row left for what a key would do (`y + 2`), then every reason
+    /// (unless `reasons` is false: a restricted record's data, shown with the pair after the motif).
+    static func renderPairDetail(_ pair: DuplicatePair, a: (id: Int64, name: String), b: (id: Int64, name: String),
+                                 reasons: Bool = true, into buffer: inout CellBuffer, x: Int, y: Int, width: Int, theme: Theme) {
+        buffer.put(String(repeating: "─", count: width), x: x, y: y, style: theme.dim)
+        buffer.put("Paire n° \(pair.id) : fiche n° \(a.id) \(a.name) et fiche n° \(b.id) \(b.name)", x: x, y: y + 1,
+                   style: theme.title, maxWidth: width)
+        guard reasons else { return }
+        buffer.putWrapped("Raisons : " + (pair.reasons.isEmpty ? "—" : pair.reasons.joined(separator: ", ")),
+                          x: x, y: y + 3, width: width, maxLines: 2, style: theme.dim)
+    }
+
+    /// The names of each pair's two records, « fiche n° 7 » for one that cannot be read.
+    static func names(of pairs: [(Int64, Int64)], session: AppSession) throws -> [(String, String)] {
+        let names = try TierService(store: session.store).displayNames(of: pairs.flatMap { [$0.0, $0.1] })
+        return pairs.map { (names[$0.0] ?? "fiche n° \($0.0)", names[$0.1] ?? "fiche n° \($0.1)") }
+    }
+
     /// « 99,9 % », rounded down (« 100 % » only when the score saturates).
     static func percent(_ probability: Double) -> String {
         if probability >= 1 { return "100 %" }
@@ -164,6 +186,18 @@ final class DuplicateQueueScreen: Screen {
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+        if let open = prompt {
+            guard rows.indices.contains(selected) else {
+                prompt = nil
+                return .stay
+            }
+            let pairID = rows[selected].pair.id
+            prompt = open.responding(to: event, action: DuplicatePairScreen.fieldAction(action)) { form in
+                _ = try DuplicatePairScreen.decideDifferent(pairID, motif: form.fields[0].value, session: session)
+            }
+            if prompt == nil { reload() }
+            return .stay
+        }
         if let moved = ListCursor.moved(selected, by: action, count: rows.count) {
             selected = moved
             return .stay
@@ -183,11 +217,15 @@ final class DuplicateQueueScreen: Screen {
             session.message = .info(DuplicatePairScreen.keeping(other, absorbing: keep, session: session))
         case .memePersonne where rows.indices.contains(selected) && restricted[rows[selected].pair.id] != nil:
             return askingMotif(toMerge: rows[selected])
-        case .memePersonne, .personnesDifferentes:
+        case .memePersonne:
             guard rows.indices.contains(selected) else { return .stay }
-            DuplicatePairScreen.decide(rows[selected].pair.id, action == .memePersonne ? .samePerson : .differentPeople,
-                                       session: session, keep: survivor(of: rows[selected]))
+            DuplicatePairScreen.decide(rows[selected].pair.id, .samePerson, session: session, keep: survivor(of: rows[selected]))
             reload()
+        case .personnesDifferentes:
+            guard rows.indices.contains(selected) else { return .stay }
+            prompt = DuplicatePairScreen.differentPeoplePrompt(rows[selected].standing)
+        case .doublonsDecides:
+            return .push(DuplicateDecisionsScreen(session: session))
         case .retour, .annuler: return .pop
         default: break
         }

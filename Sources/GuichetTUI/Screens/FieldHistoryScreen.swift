@@ -54,7 +54,7 @@ final class FieldHistoryScreen: Screen {
             buffer.put(name, x: x + offset, y: area.y + 3, style: theme.columnHeader)
         }
         if history.isEmpty {
-            let none = lastErasure.map { "Valeurs effacées le \(Timestamp.french($0.erasedAt).prefix(10)) à la demande de la personne (RGPD)." }
+            let none = lastErasure.map { "Valeurs effacées le \(Timestamp.french($0.erasedAt).prefix(10)) \($0.ground.phrase) (RGPD)." }
                 ?? "Aucune valeur n'a jamais été saisie."
             buffer.put(none, x: x, y: area.y + 4, style: theme.dim, maxWidth: area.width - 2)
         }

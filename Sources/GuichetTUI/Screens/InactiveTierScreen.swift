@@ -95,7 +95,7 @@ final class InactiveTierScreen: Screen {
         switch action {
         case .ouvrir:
             guard rows.indices.contains(selected) else { return .stay }
-            return TierRecordScreen.opening(session, tierID: rows[selected].id)
+            return TierRecordScreen.opening(session, tierID: rows[selected].id, erasureGround: .inactivity)
         case .conserver:
             guard rows.indices.contains(selected) else {
                 session.message = .info("Aucune fiche inactive à conserver.")

@@ -10,7 +10,21 @@ final class IntakeScreen: Screen {
     private(set) var intake: Intake
     var procedure: Procedure { intake.procedure }
     private(set) var inputs: [String: TextField] = [:]
-    private(set) var focus = 0
+    /// The focused field (index into the procedure's fields). Entering a filled field selects
+    /// its value (``TextField/selectAll()``): what is typed replaces it, as in a browser's form.
+    private(set) var focus = 0 {
+        didSet { if focus != oldValue, tab == .fields { inputs[focusedField.key]?.selectAll() } }
+    }
+    /// The fields in the order of the form and of Tab (indexes into the procedure's fields): on a
+    /// renewal, those that usually change (`change_souvent`: an address, a phone, a change of
+    /// situation) first, under their own heading; then the others in the procedure's order.
+    let order: [Int]
+    /// How many fields of ``order`` are the ones that usually change, shown first.
+    let usualCount: Int
+    /// The heading of the fields that usually change, on a renewal.
+    static let usualHeading = "Changent souvent : à vérifier d'abord"
+    /// The help line while a filled field's value is selected.
+    static let selectedHint = "Valeur sélectionnée : tapez pour la remplacer, → pour la compléter."
     private(set) var errors: [String: String] = [:]
     private(set) var tab: Tab = .fields
     private(set) var pieceSelected = 0
@@ -58,6 +72,10 @@ final class IntakeScreen: Screen {
         self.intake = intake
         checksOnFile = intake.checks
         pieces = intake.dossier.pieces
+        let fields = intake.procedure.fields
+        let usual = intake.previous == nil ? [] : fields.indices.filter { fields[$0].usuallyChanges }
+        order = usual + fields.indices.filter { !usual.contains($0) }
+        usualCount = usual.count
         for field in intake.procedure.fields {
             inputs[field.key] = TextField(text: intake.dossier.answers[field.key] ?? "", maxLength: Self.maxLength(field))
         }
@@ -73,6 +91,7 @@ final class IntakeScreen: Screen {
         }
         loadReadOnPieces()
         withdrawStaleProofs()
+        inputs[focusedField.key]?.selectAll()
     }
 
     /// The tier fields changed in this form, by side: their value differs from the prefilled one.
@@ -159,8 +178,13 @@ final class IntakeScreen: Screen {
 
     var rows: [Row] {
         var rows: [Row] = []
+        if usualCount > 0 {
+            rows.append(.heading(Self.usualHeading))
+            rows += order.prefix(usualCount).map(Row.field)
+        }
         var section = ""
-        for (index, field) in procedure.fields.enumerated() {
+        for index in order.dropFirst(usualCount) {
+            let field = procedure.fields[index]
             let name: String
             switch field.binding {
             case .applicant: name = "Demandeur : \(intake.applicant.displayName)"
@@ -273,6 +297,8 @@ final class IntakeScreen: Screen {
         } else if !read.isEmpty {
             helpLine("Lu sur les pièces : \(read.joined(separator: " · ")) — \(session.keyName(.suggestion, in: .dossier)) pour le reprendre",
                      style: theme.notice)
+        } else if inputs[focusedField.key]?.isSelected == true {
+            helpLine(Self.selectedHint + (focusedField.help.map { " " + $0 } ?? ""), style: theme.dim)
         } else if let help = focusedField.help ?? ProcedureAnswerValidator.hint(for: focusedField) {
             helpLine(help, style: theme.dim)
         }
@@ -433,6 +459,7 @@ final class IntakeScreen: Screen {
 
     private func handleField(_ event: KeyEvent, action: KeyAction?) {
         let count = procedure.fields.count
+        let position = order.firstIndex(of: focus) ?? 0
         if action != .suggestion { suggestionTurn = 0 }
         switch action {
         case .suggestion:
@@ -446,16 +473,16 @@ final class IntakeScreen: Screen {
             if errors[focusedField.key] != nil, check(focusedField) == nil { errors[focusedField.key] = nil }
         case .champSuivant, .ligneSuivante:
             leaveField()
-            focus = (focus + 1) % count
+            focus = order[(position + 1) % count]
         case .champPrecedent, .lignePrecedente:
             leaveField()
-            focus = (focus + count - 1) % count
+            focus = order[(position + count - 1) % count]
         case .pageSuivante:
             leaveField()
-            focus = min(focus + 10, count - 1)
+            focus = order[min(position + 10, count - 1)]
         case .pagePrecedente:
             leaveField()
-            focus = max(focus - 10, 0)
+            focus = order[max(position - 10, 0)]
         default:
             let key = focusedField.key
             if inputs[key]?.handle(event, action: action) == true, errors[key] != nil, check(focusedField) == nil {

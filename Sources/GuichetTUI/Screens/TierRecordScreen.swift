@@ -57,6 +57,9 @@ final class TierRecordScreen: Screen {
     private var promptErases = false
     /// The record was erased completely: the screen closes.
     private var erasedCompletely = false
+    /// The ground the erasure form proposes (Ctrl-E): the person's request, or inactivity when
+    /// the record was opened from « Fiches inactives ».
+    let erasureGround: TierErasureGround
     /// The restriction of the tier's processing in force, if any.
     private(set) var restriction: TierRestriction?
     /// The motif this record was opened with (a restricted tier).
@@ -66,9 +69,10 @@ final class TierRecordScreen: Screen {
 
     /// Opens the record, recording the consultation; a restricted tier needs `motif`
     /// (else ``RestrictedTierRefusal``). A record absorbed by a merge opens its survivor, and says so.
-    init(session: AppSession, tierID requested: Int64, motif: String? = nil) throws {
+    init(session: AppSession, tierID requested: Int64, motif: String? = nil, erasureGround: TierErasureGround = .request) throws {
         self.session = session
         self.motif = motif
+        self.erasureGround = erasureGround
         let redirect = try TierMerger(store: session.store).redirect(of: requested)
         let tierID = redirect?.survivorID ?? requested
         snapshot = try TierService(store: session.store).open(id: tierID, by: session.agent, motif: motif)
@@ -88,8 +92,11 @@ final class TierRecordScreen: Screen {
     }
 
     /// Opens a tier's record from another screen, asking the motif first when the tier is restricted.
-    static func opening(_ session: AppSession, tierID: Int64) -> ScreenOutcome {
-        ConsultationMotifScreen.opening(session) { motif in try TierRecordScreen(session: session, tierID: tierID, motif: motif) }
+    /// `erasureGround`: what Ctrl-E proposes (inactivity from « Fiches inactives »).
+    static func opening(_ session: AppSession, tierID: Int64, erasureGround: TierErasureGround = .request) -> ScreenOutcome {
+        ConsultationMotifScreen.opening(session) { motif in
+            try TierRecordScreen(session: session, tierID: tierID, motif: motif, erasureGround: erasureGround)
+        }
     }
 
     var title: String { "Fiche : \(snapshot.displayName)" }
@@ -275,8 +282,8 @@ final class TierRecordScreen: Screen {
         }
     }
 
-    /// Opens the form of an erasure at the person's request: what stays under a legal retention
-    /// (with its date), what goes, and the motif.
+    /// Opens the form of an erasure: what stays under a legal retention (with its date), what
+    /// goes, the motif and the ground (the person's request, or inactivity).
     private func openErasure() {
         let plan: TierErasurePlan
         do {
@@ -288,8 +295,10 @@ final class TierRecordScreen: Screen {
         }
         promptLimits = false
         promptErases = true
+        let grounds = TierErasureGround.allCases
         prompt = ActionPrompt(title: "Effacer les données de la personne (RGPD)",
-                              fields: [.text("Motif", maxLength: TierRestrictionService.maxMotifLength)],
+                              fields: [.text("Motif", maxLength: TierRestrictionService.maxMotifLength),
+                                       .choice("Fondement", grounds.map(\.choice), selected: grounds.firstIndex(of: erasureGround) ?? 0)],
                               notes: Self.erasureNotes(plan, width: 76))
     }
 
@@ -312,9 +321,9 @@ final class TierRecordScreen: Screen {
         return kept + section("Effacé :", plan.erasedLines, room: 12 - kept.count)
     }
 
-    private func confirmErasure(_ motif: String) throws {
+    private func confirmErasure(_ motif: String, ground: TierErasureGround) throws {
         let record = try TierErasure(store: session.store, retention: session.catalog.retentionByCode)
-            .erase(tierID: snapshot.id, motif: motif, by: session.agent)
+            .erase(tierID: snapshot.id, motif: motif, ground: ground, by: session.agent)
         promptErases = false
         if record.complete {
             erasedCompletely = true
@@ -340,7 +349,8 @@ final class TierRecordScreen: Screen {
                 return
             }
             if promptErases {
-                try confirmErasure(current.fields[0].value)
+                let grounds = TierErasureGround.allCases
+                try confirmErasure(current.fields[0].value, ground: grounds[min(current.fields[1].selectedIndex, grounds.count - 1)])
                 return
             }
             if !promptValidates, current.fields[0].selectedIndex == promptDocuments.count {

@@ -1,5 +1,5 @@
-/// The selected row of a list after a line or page move (↑ ↓ PgUp PgDn, F7 F8), kept within the
-/// list.
+/// The selected row of a list after a line or page move (↑ ↓ PgUp PgDn, F7 F8; Home End where
+/// a screen binds them to the first and last line), kept within the list.
 ///
 /// ```swift
 /// if let moved = ListCursor.moved(selected, by: action, count: rows.count) { selected = moved; return .stay }
@@ -16,6 +16,8 @@ enum ListCursor {
         case .lignePrecedente: return max(selected - 1, 0)
         case .pageSuivante: return min(selected + page, last)
         case .pagePrecedente: return max(selected - page, 0)
+        case .premiereLigne: return 0
+        case .derniereLigne: return last
         default: return nil
         }
     }

@@ -21,6 +21,9 @@ struct TextField: Equatable {
     var maxLength: Int
     /// Why the last key or paste was refused (French, for the message line), or nil.
     private(set) var refusal: String?
+    /// Whether the whole text is selected (``selectAll()``): what is typed or pasted next
+    /// replaces it, Backspace or Delete clears it, any other key keeps it and moves as usual.
+    private(set) var isSelected = false
 
     init(text: String = "", maxLength: Int = 200) {
         characters = Array(text)
@@ -33,10 +36,18 @@ struct TextField: Equatable {
         set {
             characters = Array(newValue)
             cursor = characters.count
+            isSelected = false
         }
     }
 
     var isEmpty: Bool { characters.isEmpty }
+
+    /// Selects the whole text, as a browser does when Tab enters a filled form field: typing
+    /// then replaces the value instead of adding to it. An empty field has nothing to select.
+    mutating func selectAll() {
+        isSelected = !characters.isEmpty
+        cursor = characters.count
+    }
 
     /// The actions of `keymap.conf` that edit a field's line.
     static let editingActions: Set<KeyAction> = [.debutChamp, .finChamp, .effacerMot, .effacerChamp, .effacerFin]
@@ -46,6 +57,23 @@ struct TextField: Equatable {
     @discardableResult
     mutating func handle(_ event: KeyEvent, action: KeyAction? = nil) -> Bool {
         refusal = nil
+        if isSelected {
+            isSelected = false
+            switch event {
+            case .key(.character, let modifiers) where modifiers.isEmpty && action == nil:
+                characters.removeAll()
+                cursor = 0
+            case .paste:
+                characters.removeAll()
+                cursor = 0
+            case .key(.backspace, _), .key(.delete, _):
+                characters.removeAll()
+                cursor = 0
+                return true
+            default:
+                break
+            }
+        }
         if let action, Self.editingActions.contains(action) {
             edit(action)
             return true
@@ -145,6 +173,13 @@ struct TextField: Equatable {
     func render(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, style: CellStyle,
                 focused: Bool = true) -> CursorPosition {
         buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style)
+        if focused, isSelected {
+            // The selected value in reverse: what is typed next replaces it.
+            var selected = style
+            selected.reverse.toggle()
+            let shown = buffer.put(text, x: x, y: y, style: selected, maxWidth: width - 1)
+            return CursorPosition(x: shown, y: y)
+        }
         if !focused {
             buffer.put(text, x: x, y: y, style: style, maxWidth: width)
             return CursorPosition(x: x, y: y)

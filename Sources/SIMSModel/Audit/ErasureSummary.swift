@@ -16,7 +16,8 @@ public struct ErasureSummary: Sendable, Equatable {
         guard let count = payload[EventErasure.countKey].flatMap(Int.init) else { return nil }
         eventID = event.id
         at = event.at
-        label = event.kindLabel
+        // An erasure of a person's data says on what ground: her request, or inactivity.
+        label = payload[TierErasure.groundKey].flatMap(TierErasureGround.init(rawValue:))?.eventLabel ?? event.kindLabel
         motif = payload["motif"] ?? ""
         erasedEvents = count
     }

@@ -67,6 +67,9 @@ public enum StoreBackup {
         try makePrivateFolder(partial)
         var finished = false
         defer { if !finished { try? FileManager.default.removeItem(atPath: partial) } }
+        // Held until this process ends: a later run removes the folder only once it is free.
+        let lock = try holdPartialLock(partial)
+        defer { close(lock) }
 
         // 1. The database, from one read snapshot, a few megabytes at a time.
         let copyPath = partial + "/" + BackupManifest.storeFileName
@@ -124,6 +127,7 @@ public enum StoreBackup {
                                      key: key)
         try writePrivateFile(partial + "/" + BackupSeal.fileName, Data(seal.text.utf8))
         try ExternalAnchors.write(anchor, storePath: store.path)
+        unlink(partial + "/" + partialLockName)
         syncFolder(partial)
         guard rename(partial, final) == 0 else {
             throw ValidationError(field: nil, message: "Impossible de nommer la sauvegarde \(final) : \(String(cString: strerror(errno))).")

@@ -78,7 +78,8 @@ public struct TierExporter: Sendable {
                 },
                 "limitations": restrictions.map(Self.restrictionObject),
                 "effacements": erasures.map { erasure in
-                    ["le": erasure.erasedAt, "par": erasure.erasedBy, "motif": erasure.motif, "complet": erasure.complete,
+                    ["le": erasure.erasedAt, "par": erasure.erasedBy, "motif": erasure.motif,
+                     "fondement": erasure.ground.choice, "complet": erasure.complete,
                      "conserve": erasure.kept, "efface": erasure.erased] as [String: Any]
                 },
                 "evenements": events.map { e in

@@ -30,10 +30,9 @@ package final class BulkTierWriter {
     private var pendingTiers: [PreparedTier] = []
     private var pendingRelations: [(tierID: Int64, kind: RelationKind, relatedID: Int64)] = []
     private let previousCacheSize: Int
-    /// The index rows gathered by ``add(kind:values:provenance:)``.
+    /// The index rows gathered by ``writeGathering(_:)``.
     private var tokens = SearchTokenRuns()
-    /// The vocabulary counts of the tiers written: gathered by ``add(kind:values:provenance:)``,
-    /// or handed over by a caller that gathered them itself.
+    /// The vocabulary counts of the tiers written, gathered by ``writeGathering(_:)``.
     var vocabulary: [String: Int] = [:]
     package private(set) var written = 0
 
@@ -88,13 +87,19 @@ package final class BulkTierWriter {
     @discardableResult
     package func add(kind: TierKind, values: [TierField: String], provenance: Provenance) throws -> Int64 {
         let tier = PreparedTier(id: reserveID(), kind: kind, values: values, provenance: provenance)
+        try writeGathering(tier)
+        return tier.id
+    }
+
+    /// Writes a prepared tier (its id given by the caller) with its relations, and gathers its
+    /// index rows and vocabulary, inserted by runs and at the latest by ``finish(kind:payload:)``.
+    func writeGathering(_ tier: PreparedTier) throws {
         try write(tier)
         if var run = tokens.add(tier.tokens, tierID: tier.id) {
             run.sort()
             try insertTokens(run)
         }
         for word in tier.vocabulary { vocabulary[word, default: 0] += 1 }
-        return tier.id
     }
 
     /// Writes the rows of a prepared tier (its id taken with ``reserveID()``) and its relations;

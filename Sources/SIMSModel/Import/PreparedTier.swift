@@ -4,8 +4,8 @@
 ///
 /// A class, so that handing it from the preparing thread to the writer retains one object
 /// instead of each of its strings; its text columns are one block of memory (``TierRowText``)
-/// that SQLite reads in place. Only the preparing thread changes it (its id and relations, and
-/// it drops the tokens and words once gathered), before it is handed over.
+/// that SQLite reads in place. Only the preparing thread changes it (its id and relations),
+/// before it is handed over; the writer gathers its tokens and words.
 ///
 /// ```swift
 /// let prepared = PreparedTier(id: 42, kind: .person, values: validation.normalized,

@@ -3,22 +3,30 @@ import Foundation
 package import GRDB
 
 /// Imports tiers from a CSV file: every line validated, good lines written with their facts,
-/// search tokens and relations in one transaction with one audit event, bad lines written to a
-/// rejects file with their line number and reason.
+/// search tokens and relations, bad lines written to a rejects file with their line number and
+/// reason.
 ///
-/// A line is imported whole or not at all; if the import fails midway (disk full, interruption)
-/// the transaction rolls back and nothing of the file is in the store.
+/// The file is written in parts of about 150 ms each, one transaction and one audit
+/// event per part (« partie » n, « termine » oui on the last), the store's write lock yielded in
+/// between (``StoreWriteTurn``): a counter agent's write during a long import waits a fraction
+/// of a second instead of failing after SQLite's 10 s. A line is imported whole or not at all; if
+/// the import stops midway (disk full, killed) the parts committed stay, each searchable and
+/// attested by its event, and running the same file again says what was imported.
 ///
 /// Two threads share the work: one reads, validates and prepares the lines
-/// (``TierLinePreparer``), the writer writes the previous ones (``BulkTierWriter``); they hand
-/// over chunks of tiers and runs of index rows through a bounded ``ImportPipe``, and the writer
-/// sorts the runs and inserts them a slice at a time between the chunks (``PendingTokenRows``).
+/// (``TierLinePreparer``), the writer writes the previous ones (``BulkTierWriter``), gathering
+/// their index rows in sorted runs; they hand over chunks of tiers through a bounded
+/// ``ImportPipe``.
 ///
 /// ```swift
 /// let report = try TierImporter(store: store).importTiers(path: "tiers.csv", rejectsPath: "tiers.rejets.csv", by: admin)
 /// ```
 public struct TierImporter: Sendable {
     public let store: SIMSStore
+    /// The time a part of the import holds the store's write lock at most, beyond the chunk in
+    /// hand: a counter agent's write waits about this long, never SQLite's 10 s. (A test sets 0:
+    /// one chunk a part.)
+    var partDuration: DispatchTimeInterval = .milliseconds(150)
 
     public init(store: SIMSStore) { self.store = store }
 
@@ -32,9 +40,8 @@ public struct TierImporter: Sendable {
     static let chunkSize = 512
     /// Hand-overs prepared ahead of the writer at most.
     static let chunksInFlight = 32
-    /// Index rows the writer inserts after each chunk of tiers (a chunk gives about 3,500), and
-    /// at a time while it waits for the next chunk.
-    static let tokenRowsPerStep = 4096
+    /// How long the import waits between two parts for the writers waiting their turn.
+    static let yieldLimit: TimeInterval = 0.5
 
     /// Imports the file. `source`: a trusted source whose level every imported fact takes, named
     /// in their reference and in the event; without it the facts are « déclaré ». A file whose
@@ -105,42 +112,79 @@ public struct TierImporter: Sendable {
         defer { rejects.close() }
         let today = store.clock.today()
         let fileName = (path as NSString).lastPathComponent
-        var importedWithout = 0
-        let (eventID, imported): (Int64?, Int) = try store.write { db in
-            if !again { try Self.refuseRepeat(db, hash: fileHash, path: path) }
-            let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
-            // The lines are read, validated and prepared on another thread while this one writes.
-            let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
-                                            fileName: fileName, source: source, firstID: writer.nextTierID,
-                                            strict: strict)
-            let pipe = ImportPipe<ImportBatch>(capacity: Self.chunksInFlight)
-            let preparing = PreparingThread(preparer: preparer, pipe: pipe, chunkSize: Self.chunkSize)
-            preparing.start()
-            do {
-                try Self.write(from: pipe, with: writer)
-            } catch {
-                pipe.cancel()
-                preparing.wait()
-                throw error
+        // The ids of every line are reserved at once: a counter agent creating a record between
+        // two parts takes the id after them.
+        // One per line after the header (a quoted line break only leaves a number unused); what is
+        // left unused is handed back at the end when nobody took a number after the reservation.
+        let newlines = Int64(data.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } })
+        let lines = max(newlines - 1 + (data.last == 0x0A ? 0 : 1), 0)
+        let firstID = try store.write { db in try Self.reserveIDs(db, count: lines) }
+        let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
+                                        fileName: fileName, source: source, firstID: firstID, strict: strict)
+        let pipe = ImportPipe<[PreparedTier]>(capacity: Self.chunksInFlight)
+        let preparing = PreparingThread(preparer: preparer, pipe: pipe, chunkSize: Self.chunkSize)
+        preparing.start()
+        var imported = 0, parts = 0, eventID: Int64?
+        var finished = false
+        do {
+            // One part per transaction, each with its event, the write lock yielded in between.
+            while !finished {
+                let part: (written: Int, eventID: Int64?) = try store.write { db in
+                    if parts == 0, !again { try Self.refuseRepeat(db, hash: fileHash, path: path) }
+                    let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
+                    finished = try Self.write(from: pipe, with: writer, until: DispatchTime.now() + partDuration)
+                    if finished { preparing.wait() }
+                    // A last part with nothing left still says that the import is complete.
+                    guard writer.written > 0 || (finished && parts > 0) else { return (0, nil) }
+                    var payload = ["fichier": fileName, "sha256": fileHash, "partie": String(parts + 1),
+                                   "termine": finished ? "oui" : "non"]
+                    if finished {
+                        payload["rejets"] = String(rejects.count)
+                        payload["importes_incomplets"] = String(preparer.importedWithout)
+                        payload["tiers_du_fichier"] = String(imported + writer.written)
+                    }
+                    if let source {
+                        payload["source"] = source.name
+                        payload["niveau"] = String(source.level.rawValue)
+                    }
+                    try writer.finish(kind: .tiersImported, payload: payload)
+                    return (writer.written, writer.eventID)
+                }
+                imported += part.written
+                if let id = part.eventID {
+                    eventID = id
+                    parts += 1
+                }
+                if !finished { store.turn.yield(upTo: Self.yieldLimit) }
             }
+        } catch {
+            pipe.cancel()
             preparing.wait()
-            importedWithout = preparer.importedWithout
-            guard writer.written > 0 else { return (nil, 0) }
-            writer.vocabulary = preparer.vocabulary
-            var payload = ["fichier": fileName, "sha256": fileHash, "rejets": String(rejects.count),
-                           "importes_incomplets": String(preparer.importedWithout)]
-            if let source {
-                payload["source"] = source.name
-                payload["niveau"] = String(source.level.rawValue)
-            }
-            try writer.finish(kind: .tiersImported, payload: payload)
-            return (writer.eventID, writer.written)
+            throw error
         }
+        try store.write { db in try Self.releaseIDs(db, reservedUpTo: firstID + lines - 1, usedUpTo: firstID + Int64(imported) - 1) }
         rejects.close()
         let report = ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID,
-                                  importedWithout: importedWithout)
+                                  importedWithout: preparer.importedWithout)
         committed(report)
         return report
+    }
+
+    /// Reserves `count` tier ids after every id given so far; returns the first.
+    static func reserveIDs(_ db: Database, count: Int64) throws -> Int64 {
+        let used = try Int64.fetchOne(db, sql: "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'tier'), 0), coalesce((SELECT max(id) FROM tier), 0))") ?? 0
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'tier'", arguments: [used + count])
+        if db.changesCount == 0 {
+            try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('tier', ?)", arguments: [used + count])
+        }
+        return used + 1
+    }
+
+    /// Hands back the numbers reserved and not used (rejected lines), unless another writer took a
+    /// number after them: the next tier then follows the last one imported.
+    static func releaseIDs(_ db: Database, reservedUpTo reserved: Int64, usedUpTo used: Int64) throws {
+        guard used < reserved else { return }
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'tier' AND seq = ?", arguments: [used, reserved])
     }
 
     /// Throws when a file of the same SHA-256 was imported before, naming that import.
@@ -154,39 +198,36 @@ public struct TierImporter: Sendable {
         let payload = EventLog.decodePayload(earlier["payload"])
         let by = (earlier["login"] as String?).map { " par \(ShownText.escaped($0))" } ?? ""
         let name = payload["fichier"].map { " (alors nommé \(ShownText.quoted($0)))" } ?? ""
+        if payload["termine"] == "non" {
+            // An import cut short (killed, disk full): its parts are committed, each with its event.
+            let parts = try Row.fetchAll(db, sql: """
+                SELECT id, json_extract(payload, '$.tiers') AS tiers FROM event
+                WHERE kind = ? AND json_extract(payload, '$.sha256') = ? ORDER BY id
+                """, arguments: [EventKind.tiersImported.rawValue, hash])
+            let tiers = parts.reduce(0) { $0 + (Int(($1["tiers"] as String?) ?? "") ?? 0) }
+            let first: Int64 = parts.first?["id"] ?? id
+            let last = try Row.fetchOne(db, sql: """
+                SELECT t.id, t.display_name FROM tier t WHERE t.id = (SELECT max(tier_id) FROM fact_record WHERE event_id = ?)
+                """, arguments: [id])
+            let lastName = last.map { " ; le dernier importé : \(ShownText.quoted($0["display_name"] as String)) (fiche n° \($0["id"] as Int64))" } ?? ""
+            throw ValidationError(field: nil, message: "L'import de \(ShownText.escaped(path, limit: 200)) du "
+                + "\(Timestamp.french(at))\(by)\(name) a été interrompu : \(tiers) tiers importés en \(parts.count) partie(s), "
+                + "événements n° \(first) à \(id) du journal\(lastName). Ils sont dans la base. Rien n'a été importé ; "
+                + "importez les lignes qui manquent dans un fichier à part (ou, pour tout importer une seconde fois, ajoutez --encore).")
+        }
         throw ValidationError(field: nil, message: "\(ShownText.escaped(path, limit: 200)) a déjà été importé le "
             + "\(Timestamp.french(at))\(by)\(name), événement n° \(id) du journal : ses tiers sont déjà dans la base. "
             + "Rien n'a été importé ; pour l'importer une seconde fois malgré tout, ajoutez --encore.")
     }
 
-    /// Writes what the preparing thread hands over until it is done: the tiers as they come, the
-    /// index rows a slice at a time in between (``PendingTokenRows``).
-    private static func write(from pipe: ImportPipe<ImportBatch>, with writer: BulkTierWriter) throws {
-        var pending = PendingTokenRows()
-        receiving: while true {
-            let batch: ImportBatch
-            if pending.isEmpty {
-                guard let next = try pipe.receive() else { break }
-                batch = next
-            } else {
-                switch try pipe.poll() {
-                case .value(let next):
-                    batch = next
-                case .nothing:
-                    try pending.insert(upTo: tokenRowsPerStep, with: writer)
-                    continue receiving
-                case .finished:
-                    break receiving
-                }
-            }
-            switch batch {
-            case .tiers(let chunk):
-                for tier in chunk { try writer.write(tier) }
-                try pending.insert(upTo: tokenRowsPerStep, with: writer)
-            case .tokens(let run):
-                pending.append(run)
-            }
-        }
-        try pending.insert(upTo: .max, with: writer)
+    /// Writes what the preparing thread hands over until `deadline` (after the chunk in hand)
+    /// or the end of the file; returns whether the file is done.
+    private static func write(from pipe: ImportPipe<[PreparedTier]>, with writer: BulkTierWriter,
+                              until deadline: DispatchTime) throws -> Bool {
+        repeat {
+            guard let chunk = try pipe.receive() else { return true }
+            for tier in chunk { try writer.writeGathering(tier) }
+        } while DispatchTime.now() < deadline
+        return false
     }
 }

@@ -233,10 +233,28 @@ public struct DuplicateAnalysis: Sendable {
         var swapped = y
         (swapped.surnames, swapped.givenNames) = (y.givenNames, y.surnames)
         swapped.firstGivenNameWords = 1
-        let other = engine.score(x, swapped)
+        var other = engine.score(x, swapped)
         let bothAgree = other.levels[0] != MatchField.surname.otherLevel && other.levels[1] != MatchField.givenName.otherLevel
-        return bothAgree && other.probability > result.probability ? other : result
+        guard bothAgree, other.probability > result.probability else { return result }
+        other.reasons = swappedReasons(other)
+        return other
     }
+
+    /// The reasons of a score on names keyed the wrong way round: « nom et prénom inversés » where
+    /// « même nom » and « même prénom » would say the names were keyed alike; a slip in the
+    /// swapped names (« nom proche (2 lettres) ») stays said.
+    static func swappedReasons(_ score: MatchScore) -> [String] {
+        let exact = [MatchField.surname.reason(0), MatchField.givenName.reason(0)]
+        let first = score.reasons.firstIndex { reason in
+            [MatchField.surname, .givenName].contains { field in (0..<field.otherLevel).contains { field.reason($0) == reason } }
+        }
+        var reasons = score.reasons.filter { !exact.contains($0) }
+        reasons.insert(swappedNames, at: min(first ?? 0, reasons.count))
+        return reasons
+    }
+
+    /// The reason of names keyed the wrong way round (HNAWIA Paulo and PAULO Hnawia).
+    public static let swappedNames = "nom et prénom inversés"
 
     /// The smallest key two sorted key lists share, outside `skipping`.
     static func firstShared(_ x: [UInt64], _ y: [UInt64], skipping: Set<UInt64> = []) -> UInt64? {

@@ -50,11 +50,25 @@ public struct DuplicateReview: Sendable {
     /// caller's (see README « Doublons »). Refused with ``DuplicateDecisionConflict`` when the
     /// pair was decided meanwhile.
     @discardableResult
-    public func decide(pairID: Int64, _ decision: DuplicatePairState, by agent: Agent) throws -> DuplicatePair {
+    public func decide(pairID: Int64, _ decision: DuplicatePairState, motif: String = "", by agent: Agent) throws -> DuplicatePair {
         try AgentService.require(agent, .supervisor, to: "décider d'une paire de doublons")
+        let motif = try Self.checked(motif)
         return try store.write { db in
-            try Self.recordDecision(db, pairID: pairID, decision: decision, agentID: agent.id, at: store.clock.now())
+            try Self.recordDecision(db, pairID: pairID, decision: decision, agentID: agent.id, at: store.clock.now(), motif: motif)
         }
+    }
+
+    /// The longest motif of a decision or of its undoing.
+    public static let maxMotifLength = 200
+
+    /// A motif trimmed (nil when empty), refused when too long or over several lines.
+    static func checked(_ motif: String) throws -> String? {
+        let motif = motif.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !motif.isEmpty else { return nil }
+        guard motif.count <= maxMotifLength, !motif.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ValidationError(field: nil, message: "Motif : au plus \(maxMotifLength) caractères, sur une seule ligne.")
+        }
+        return motif
     }
 
     /// The database part of a decision, inside the caller's transaction (a merge passes it as its
@@ -62,7 +76,7 @@ public struct DuplicateReview: Sendable {
     /// records' current signature are written, with the event `doublons.decision`.
     @discardableResult
     package static func recordDecision(_ db: Database, pairID: Int64, decision: DuplicatePairState, agentID: Int64,
-                                      at: Date) throws -> DuplicatePair {
+                                       at: Date, motif: String? = nil) throws -> DuplicatePair {
         guard decision != .toReview else {
             throw ValidationError(field: nil, message: "Une décision est « même personne » ou « personnes différentes ».")
         }
@@ -78,10 +92,10 @@ public struct DuplicateReview: Sendable {
         guard db.changesCount == 1, let decided = try Self.pair(db, id: pairID) else {
             throw DuplicateDecisionConflict(pair: try Self.pair(db, id: pairID) ?? pair)
         }
-        try EventLog.append(db, kind: .duplicatePairDecided, agentID: agentID, tierID: pair.tierA,
-                            payload: ["paire": String(pairID), "fiche_a": String(pair.tierA), "fiche_b": String(pair.tierB),
-                                      "decision": decision.rawValue, "probabilite": String(format: "%.4f", pair.probability)],
-                            at: at)
+        var payload = ["paire": String(pairID), "fiche_a": String(pair.tierA), "fiche_b": String(pair.tierB),
+                       "decision": decision.rawValue, "probabilite": String(format: "%.4f", pair.probability)]
+        if let motif { payload["motif"] = motif }
+        try EventLog.append(db, kind: .duplicatePairDecided, agentID: agentID, tierID: pair.tierA, payload: payload, at: at)
         return decided
     }
 

@@ -66,9 +66,10 @@ public struct MatchEngine: Sendable {
         }
         let odds = pow(2, weight)
         let probability = odds.isInfinite ? 1 : odds / (1 + odds)
-        // What speaks for the pair, strongest first, then what speaks strongly against it.
+        // What speaks for the pair, strongest first, then everything that speaks against it: a
+        // reviewer must see « adresse différente, autre commune » beside « même nom ».
         let reasons = parts.filter { $0.weight > 0.5 }.sorted { $0.weight > $1.weight }.map(\.text)
-            + parts.filter { $0.weight < -3 }.sorted { $0.weight < $1.weight }.map(\.text)
+            + parts.filter { $0.weight < 0 }.sorted { $0.weight < $1.weight }.map(\.text)
         return MatchScore(probability: probability, weight: weight, levels: levels, reasons: reasons)
     }
 

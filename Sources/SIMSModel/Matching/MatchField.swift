@@ -39,7 +39,7 @@ public enum MatchField: String, CaseIterable, Codable, Sendable {
         case .birthDate: texts = ["même date de naissance", "date de naissance aux jour et mois inversés",
                                   "date de naissance à un chiffre près", "même année de naissance", "date de naissance différente"]
         case .commune: texts = ["même commune", "autre commune"]
-        case .address: texts = ["même adresse", "autre adresse"]
+        case .address: texts = ["même adresse", "adresse différente"]
         case .phone: texts = ["même téléphone", "autre téléphone"]
         case .email: texts = ["même courriel", "autre courriel"]
         case .cafat: texts = ["même numéro CAFAT", "autre numéro CAFAT"]

@@ -1,5 +1,6 @@
 /// How the absorbed record's facts join the survivor's history: each field's current fact is the
-/// better of the two (the higher level, then the newer), and every fact of both stays.
+/// better of the two (the higher level; at the same level the survivor's, unless it has none),
+/// and every fact of both stays.
 ///
 /// The absorbed record's fact records are copied whole, provenance included, below the survivor's
 /// own (at seqs under its first), so that they never supersede them; a field the absorbed record
@@ -26,16 +27,16 @@ struct MergedFactPlan: Equatable, Sendable {
     var taken: [TierField] = []
 
     init(survivor: TierSnapshot, absorbed: TierSnapshot, absorbedRecords: [FactRecordRow]) {
-        let kept = survivor.current, other = absorbed.current
+        let other = absorbed.current
         let known = Set(survivor.history.map(\.field))
         // The (record seq, field) of each absorbed fact to carry on top.
         var promote: [Int: [TierField]] = [:]
-        for (field, fact) in other where Self.isBetter(fact, than: kept[field]) {
-            taken.append(field)
+        taken = Self.fieldsTaken(survivor: survivor, absorbed: absorbed)
+        for field in taken {
+            guard let fact = other[field] else { continue }
             // A field the survivor never had needs no record on top: the copy below is current.
             if known.contains(field) { promote[fact.seq, default: []].append(field) }
         }
-        taken.sort { $0.rawValue < $1.rawValue }
         let first = min(survivor.history.map(\.seq).min() ?? 1, 1)
         let below = absorbedRecords.compactMap { record -> (FactRecordRow, [TierField: String?])? in
             let values = record.values.filter { promote[record.seq]?.contains($0.key) != true }
@@ -53,11 +54,20 @@ struct MergedFactPlan: Equatable, Sendable {
         }
     }
 
-    /// Whether `fact` should be current rather than `current`: a higher level, or the same level,
-    /// another value and newer (the same value at the same level leaves the survivor's fact).
+    /// Whether the absorbed record's `fact` should be current rather than the survivor's
+    /// `current`: a higher level, or a value where the survivor has none. At the same level the
+    /// survivor's value stays, however recent the other: the record kept is the one the register
+    /// trusts (the older or the better verified), and an imported copy's slips (« Rousel Jerome »
+    /// for ROUSSEL Jérôme) must not replace it.
     static func isBetter(_ fact: Fact, than current: Fact?) -> Bool {
-        guard let current else { return true }
-        if fact.level != current.level { return fact.level > current.level }
-        return fact.value != current.value && fact.recordedAt > current.recordedAt
+        guard fact.value?.isEmpty == false else { return false }
+        guard let current, current.value?.isEmpty == false else { return true }
+        return fact.level > current.level
+    }
+
+    /// The fields whose value the merge takes from `absorbed`, by the rule of ``isBetter(_:than:)``.
+    static func fieldsTaken(survivor: TierSnapshot, absorbed: TierSnapshot) -> [TierField] {
+        absorbed.current.filter { isBetter($0.value, than: survivor.current[$0.key]) }.map(\.key)
+            .sorted { $0.rawValue < $1.rawValue }
     }
 }

@@ -8,7 +8,8 @@ package import GRDB
 /// provenance; relations, documents, dossiers and tier forms in progress move to the survivor, and
 /// its export lists the absorbed record's consultations. The absorbed record itself is left as it
 /// was, out of the search, and redirects to the survivor (``TierRedirect``) until the merge is
-/// undone, which puts both records back as they were.
+/// undone, which puts both records back as they were (the survivor at a new version: a version
+/// never goes back, so that a form opened on the merged record is refused after the undoing).
 ///
 /// ```swift
 /// let merger = TierMerger(store: store)
@@ -84,7 +85,10 @@ public struct TierMerger: Sendable {
             for draft in try Row.fetchAll(db, sql: "SELECT id, tier_version FROM draft WHERE tier_id = ?", arguments: [absorbedID]) {
                 restore.drafts.append(.init(draftID: draft[0], tierVersion: draft[1]))
             }
-            try db.execute(sql: "UPDATE draft SET tier_id = ? WHERE tier_id = ?", arguments: [survivorID, absorbedID])
+            // A tier form in progress on the absorbed record quotes the survivor's version from before
+            // the merge: saved, it is refused as stale, never taken for an edit of the merged record.
+            try db.execute(sql: "UPDATE draft SET tier_id = ?, tier_version = ? WHERE tier_id = ?",
+                           arguments: [survivorID, survivor.version, absorbedID])
             try db.execute(sql: """
                 INSERT INTO tier_merge (absorbed_id, survivor_id, merged_at, agent_id, motif, event_id,
                                         survivor_version_before, survivor_version_after, restore)
@@ -130,9 +134,10 @@ public struct TierMerger: Sendable {
             for seq in restore.factSeqs {
                 try db.execute(sql: "DELETE FROM fact_record WHERE tier_id = ? AND seq = ?", arguments: [survivor, seq])
             }
+            // A version never goes back, even to the one before the merge: an edit form opened
+            // on the merged record must be refused once the merge is undone, whoever saved since.
             let untouched = before.version == versionAfter
-            let version = untouched ? (merge["survivor_version_before"] as Int) : before.version + 1
-            try TierRowWriter.rewriteSummary(db, id: survivor, kind: before.kind, before: before, version: version,
+            try TierRowWriter.rewriteSummary(db, id: survivor, kind: before.kind, before: before, version: before.version + 1,
                                     at: untouched ? restore.survivorUpdatedAt : at)
             try Self.setSearchable(db, absorbedSnapshot, true)
             for row in restore.addedRelations {
@@ -199,6 +204,13 @@ public struct TierMerger: Sendable {
             if first.createdAt != second.createdAt { return first.createdAt < second.createdAt ? a : b }
             return min(a, b)
         }
+    }
+
+    /// The fields whose value a merge of `absorbed` into `survivor` would take from `absorbed`
+    /// (a higher level, or a value the survivor lacks); the survivor keeps every other value.
+    /// What the pair screen shows before F5.
+    public static func fieldsTaken(survivor: TierSnapshot, absorbed: TierSnapshot) -> [TierField] {
+        MergedFactPlan.fieldsTaken(survivor: survivor, absorbed: absorbed)
     }
 
     /// The standing merges into `survivorID`, oldest first (its history screen offers to undo them).

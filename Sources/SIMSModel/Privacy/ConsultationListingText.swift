@@ -35,7 +35,7 @@ public enum ConsultationListingText {
         if !listing.erasures.isEmpty {
             lines.append("")
             for erasure in listing.erasures {
-                lines += wrap("Données effacées à la demande de la personne le \(Timestamp.french(erasure.erasedAt)) par "
+                lines += wrap("Données effacées \(erasure.ground.phrase) le \(Timestamp.french(erasure.erasedAt)) par "
                               + "\(erasure.erasedBy) : « \(erasure.motif) » ; les consultations d'avant ont été effacées avec elles.")
             }
         }

@@ -1,7 +1,8 @@
 import Foundation
 package import GRDB
 
-/// Erases a tier's data at the person's request (RGPD « effacement »), keeping what a legal
+/// Erases a tier's data at the person's request or for inactivity (RGPD « effacement », its
+/// ground recorded: ``TierErasureGround``), keeping what a legal
 /// retention keeps: ``plan(tierID:)`` says what would stay (with why and until when) and what
 /// would go; ``erase(tierID:motif:by:)`` does it in one transaction, with its `rgpd.effacement`
 /// event (motif and agent) and its row in `tier_erasure`, so that `guichet check` stays sound
@@ -22,6 +23,9 @@ public struct TierErasure: Sendable {
     static let requestKinds: [String] = [EventKind.tierRestricted.rawValue, EventKind.tierRestrictionLifted.rawValue,
                                          EventKind.personErased.rawValue, EventKind.retentionPurged.rawValue]
 
+    /// The key of the erasure event's payload naming its ground (``TierErasureGround``).
+    public static let groundKey = "fondement"
+
     /// The name an erased record keeps.
     public static let erasedName = "Fiche effacée (RGPD)"
 
@@ -39,13 +43,14 @@ public struct TierErasure: Sendable {
     /// Erases what no retention keeps (superviseurs), in one transaction; the files of the pieces
     /// erased are removed after it.
     @discardableResult
-    public func erase(tierID: Int64, motif: String, by agent: Agent) throws -> TierErasureRecord {
+    public func erase(tierID: Int64, motif: String, ground: TierErasureGround = .request, by agent: Agent) throws -> TierErasureRecord {
         try AgentService.require(agent, .supervisor, to: "effacer les données d'une personne")
-        let motif = try TierRestrictionService.checkedMotif(motif, what: "l'effacement (la demande de la personne, sa date)")
+        let motif = try TierRestrictionService.checkedMotif(
+            motif, what: ground == .request ? "l'effacement (la demande de la personne, sa date)" : "l'effacement (l'inactivité constatée)")
         var files: [(sha256: String, ext: String)] = []
         let record: TierErasureRecord = try store.write { db in
             let plan = try self.plan(db, tierID: tierID, today: store.clock.today())
-            let (record, released) = try apply(db, plan, motif: motif, by: agent)
+            let (record, released) = try apply(db, plan, motif: motif, ground: ground, by: agent)
             files = released
             return record
         }
@@ -62,11 +67,14 @@ public struct TierErasure: Sendable {
 
     static func history(_ db: Database, tierID: Int64) throws -> [TierErasureRecord] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT e.id, e.tier_id, e.motif, a.login, e.erased_at, e.complete, e.kept, e.erased
-            FROM tier_erasure e JOIN agent a ON a.id = e.erased_by WHERE e.tier_id = ? ORDER BY e.id
+            SELECT e.id, e.tier_id, e.motif, a.login, e.erased_at, e.complete, e.kept, e.erased, ev.payload
+            FROM tier_erasure e JOIN agent a ON a.id = e.erased_by LEFT JOIN event ev ON ev.id = e.event_id
+            WHERE e.tier_id = ? ORDER BY e.id
             """), arguments: [tierID]).map { row in
-            TierErasureRecord(id: row[0], tierID: row[1], motif: row[2], erasedBy: row[3], erasedAt: row[4],
-                              complete: row[5], kept: lines(row[6]), erased: lines(row[7]))
+            // The ground is the erasure event's (kept whole: an erasure's own event is never erased).
+            let ground = TierErasureGround(stored: EventLog.decodePayload((row[8] as String?) ?? "")[groundKey])
+            return TierErasureRecord(id: row[0], tierID: row[1], motif: row[2], ground: ground,
+                              erasedBy: row[3], erasedAt: row[4], complete: row[5], kept: lines(row[6]), erased: lines(row[7]))
         }
     }
 
@@ -214,7 +222,7 @@ public struct TierErasure: Sendable {
     }
 
     /// Carries `plan` out inside the caller's transaction; returns the erasure and the files to remove.
-    private func apply(_ db: Database, _ plan: TierErasurePlan, motif: String, by agent: Agent) throws
+    private func apply(_ db: Database, _ plan: TierErasurePlan, motif: String, ground: TierErasureGround, by agent: Agent) throws
         -> (TierErasureRecord, [(sha256: String, ext: String)]) {
         let now = store.clock.now()
         let at = Timestamp.string(from: now)
@@ -259,6 +267,7 @@ public struct TierErasure: Sendable {
         let erasure = try EventErasure.eraseContent(db, eventIDs: eventIDs)
         var payload = erasure.payload
         payload["motif"] = motif
+        payload[Self.groundKey] = ground.rawValue
         payload["complet"] = plan.isComplete ? "oui" : "non"
         payload["conserve"] = String(plan.kept.count)
         if !plan.erasedDossiers.isEmpty { payload["dossiers"] = plan.erasedDossiers.joined(separator: ",") }

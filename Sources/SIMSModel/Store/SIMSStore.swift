@@ -18,11 +18,36 @@ public final class SIMSStore: Sendable {
     package let pool: DatabasePool
     /// The clock used for every timestamp.
     public let clock: SIMSClock
+    /// Turns between this process's writes and a long write of another (``StoreWriteTurn``).
+    public let turn: StoreWriteTurn
 
-    private init(path: String, pool: DatabasePool, clock: SIMSClock) {
+    private init(path: String, pool: DatabasePool, clock: SIMSClock, turn: StoreWriteTurn) {
         self.path = path
         self.pool = pool
         self.clock = clock
+        self.turn = turn
+    }
+
+    /// SQLite's own waits between two tries of a busy store (its default busy handler's), in
+    /// milliseconds; the last repeats.
+    static let busyDelays: [Int] = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100]
+    /// How long a write waits for a busy store before it fails.
+    static let busyTimeout = 10.0
+
+    /// The busy handler: says that this process waits (``StoreWriteTurn/waiting()``), so that a
+    /// long write lets it in between two transactions, and sleeps as SQLite's own handler does
+    /// until ``busyTimeout``.
+    static func busyHandler(_ turn: StoreWriteTurn) -> Database.BusyCallback {
+        { tries in
+            let waited = busyDelays.prefix(tries).reduce(0, +) + max(0, tries - busyDelays.count) * busyDelays.last!
+            guard Double(waited) < busyTimeout * 1000 else {
+                turn.done()
+                return false
+            }
+            turn.waiting()
+            usleep(useconds_t(busyDelays[min(tries, busyDelays.count - 1)] * 1000))
+            return true
+        }
     }
 
     /// Opens the store at `path`, creating the file and its folder when `create` is true,
@@ -48,7 +73,8 @@ public final class SIMSStore: Sendable {
         // loaded machine than short polling: with 500 agents on 2 cores, sleeps of 1 to 4 ms made
         // every waiting process wake hundreds of times a second, the writer holding the lock got
         // no CPU, and writes waited a minute (see « bench charge » in the README).
-        config.busyMode = .timeout(10)
+        let turn = StoreWriteTurn(storePath: path)
+        config.busyMode = .callback(busyHandler(turn))
         config.foreignKeysEnabled = true
         config.label = "SIMS"
         config.prepareDatabase { db in
@@ -59,22 +85,30 @@ public final class SIMSStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
-            // A busy store is not an unreadable one: the caller may wait and try again.
-            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
+            // A busy store is not an unreadable one: the caller may wait and try again; a full or
+            // failing disk is not a damaged store.
+            throw StoreError.hostFault(error, at: path) ?? StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
         let migrator = StoreMigrations.migrator
         let superseded: Bool
         do {
             superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
         } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
-            // A busy store is not an unreadable one: the caller may wait and try again.
-            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
+            // A busy store is not an unreadable one: the caller may wait and try again; a full or
+            // failing disk is not a damaged store.
+            throw StoreError.hostFault(error, at: path) ?? StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
         if superseded { throw StoreError.newerSchema(path: path) }
         let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
         // An up-to-date store is opened without touching the writer's lock: when a province's
         // agents all start Guichet at 8:00, their starts do not queue behind each other's writes.
-        if !Set(migrator.migrations).isSubset(of: Set(applied)) { try migrator.migrate(pool) }
+        if !Set(migrator.migrations).isSubset(of: Set(applied)) {
+            do {
+                try migrator.migrate(pool)
+            } catch {
+                throw StoreError.hostFault(error, at: path) ?? error
+            }
+        }
         if !applied.isEmpty {
             // An existing store brought up to date: tell the administrator which steps ran.
             let logger = Logger(label: "guichet.store")
@@ -82,7 +116,7 @@ public final class SIMSStore: Sendable {
                 logger.notice("Base \(path) mise à jour : migration \(migration) appliquée.")
             }
         }
-        return SIMSStore(path: path, pool: pool, clock: clock)
+        return SIMSStore(path: path, pool: pool, clock: clock, turn: turn)
     }
 
     /// Runs one user action's writes in one transaction and seals the rows it wrote into its event
@@ -95,11 +129,20 @@ public final class SIMSStore: Sendable {
     ///     try EventLog.append(db, kind: .dossierReassigned, ...)
     /// }
     /// ```
+    ///
+    /// A full or failing disk is thrown as ``StoreError/diskFull(folder:available:needed:)`` or
+    /// ``StoreError/diskFailure(folder:reason:)`` (the transaction rolled back).
     package func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        let result = try pool.write { db in
-            let result = try updates(db)
-            try EventLog.seal(db)
-            return result
+        defer { turn.done() }
+        let result: T
+        do {
+            result = try pool.write { db in
+                let result = try updates(db)
+                try EventLog.seal(db)
+                return result
+            }
+        } catch {
+            throw StoreError.hostFault(error, at: path) ?? error
         }
         ExternalAnchors.afterCommit(self)
         return result

@@ -10,6 +10,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyInitialised(path: String)
     /// The file is not a SIMS store (or is damaged).
     case unreadable(path: String, reason: String)
+    /// The file system holding `folder` is full: `available` bytes left there, `needed` when the
+    /// operation knows how much it wanted (see ``hostFault(_:at:needed:)``).
+    case diskFull(folder: String, available: Int64?, needed: Int64?)
+    /// The disk holding `folder` refused a read or a write for another reason than space
+    /// (an input/output error of the device, a file system remounted read-only).
+    case diskFailure(folder: String, reason: String)
     /// A PostgreSQL register was named, which this build cannot open yet.
     case engineUnavailable(location: String, servers: [String])
 
@@ -25,6 +31,14 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "La base \(path) est déjà initialisée : ses agents se gèrent avec « guichet agent »."
         case .unreadable(let path, let reason):
             return "Impossible d'ouvrir la base \(path) : \(reason)"
+        case .diskFull(let folder, let available, let needed):
+            let left = available.map { "\(FileSize.french($0)) libres" } ?? "plus de place"
+            let wanted = needed.map { ", il en faut au moins \(FileSize.french($0))" } ?? ""
+            return "Disque plein (\(left)\(wanted)) : rien n'est enregistré ; libérez de la place dans "
+                + "\(ShownText.escaped(folder, limit: 100)) puis recommencez."
+        case .diskFailure(let folder, let reason):
+            return "Erreur du disque du dossier \(ShownText.escaped(folder, limit: 120)) (\(reason)) : "
+                + "rien n'a été enregistré de cette opération ; prévenez l'administrateur."
         case .engineUnavailable(let location, let servers):
             return "\(location) est un registre PostgreSQL (serveur \(servers.joined(separator: ", "))) : cette version "
                 + "de Guichet n'ouvre encore que les bases SQLite. Indiquez le chemin d'un fichier (par ex. "

@@ -52,7 +52,7 @@ final class BackupSealCommandLineTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.stdout)
         let said = Self.unwrapped(check.stdout)
         XCTAssertNotNil(said.range(of: #"Ancre du \d\d/\d\d/\d{4} à \d\d:\d\d \(fichier "#, options: .regularExpression), check.stdout)
-        XCTAssertTrue(said.contains("(fichier \(guichet.database).ancres, 2 ancre(s) vérifiée(s)) : les 2 premiers événements "
+        XCTAssertTrue(said.contains("(fichier \(guichet.database).ancres, 2 ancres vérifiées) : les 2 premiers événements "
             + "sont ceux de l'ancre"), check.stdout)
 
         // The newest event dropped and the head moved back, by plain SQL.

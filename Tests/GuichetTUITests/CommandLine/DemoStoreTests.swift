@@ -7,8 +7,7 @@ import SIMSModel
 /// The demo store of the README's first command.
 final class DemoStoreTests: XCTestCase {
     func testTheDemoStoreHasTiersAnAgentWithEveryRoleAndGrantsToRenew() throws {
-        let directory = NSTemporaryDirectory() + "guichet-demo-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryFolder.make("guichet-demo-")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let catalog = try ProcedureCatalog.load(directory: IntakeHarness.proceduresDirectory)
         let path = directory + "/demo.sqlite"
@@ -40,8 +39,7 @@ final class DemoStoreTests: XCTestCase {
     }
 
     func testAFailedCreationLeavesNothingBehind() throws {
-        let directory = NSTemporaryDirectory() + "guichet-demo-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryFolder.make("guichet-demo-")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/demo.sqlite"
         // A school grant wrongly declared for organisations: the first demo dossier is refused.

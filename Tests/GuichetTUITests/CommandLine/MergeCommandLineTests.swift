@@ -60,7 +60,13 @@ final class MergeCommandLineTests: XCTestCase {
         XCTAssertEqual(undone.stdout, "Fusion défaite : n° 2 et n° 1 sont rétablies comme avant la fusion du \(Self.today).\n")
         try assertCheckPasses()
         for (index, id) in [1, 2].enumerated() {
-            let after = try export(id).object
+            var after = try export(id).object
+            // The survivor takes a new version (merged, then undone): a version never goes back.
+            var tier = try XCTUnwrap(after["tiers"] as? [String: Any])
+            let versionBefore = try XCTUnwrap((before[index]["tiers"] as? [String: Any])?["version"] as? Int)
+            XCTAssertEqual(tier["version"] as? Int, id == 1 ? versionBefore + 2 : versionBefore, "n° \(id)")
+            tier["version"] = versionBefore
+            after["tiers"] = tier
             for key in ["tiers", "valeurs_actuelles", "historique", "relations", "consultations"] {
                 XCTAssertEqual(try Self.json(after[key]), try Self.json(before[index][key]), "n° \(id): \(key)")
             }

@@ -30,9 +30,11 @@ final class DuplicateJourneyTests: FamilyJourneyTestCase {
         try session.waitFor("OUAMYTAN Helene")
         try session.keys("Enter")
         try session.waitFor("Paire n° 1 · probabilité")
-        let side = try session.waitFor("Nom de naissance  ≠ · Wamytan")
+        let side = try session.waitFor("Nom de naissance  ◂ · Wamytan")   // the arrow: what F5 would keep
         XCTAssertTrue(side.contains("Prénoms             · Hélène"), "accents aside, the given names are the same: \(side)")
         try session.keys("F6")
+        try session.waitFor("Personnes différentes : n° 1 et n° 3 ?")
+        try session.keys("Enter")
         try session.waitFor("enregistrée ; elle ne sera plus proposée")
         try session.waitFor("Aucune paire à revoir")
         try quit(session)
@@ -58,11 +60,15 @@ final class DuplicateJourneyTests: FamilyJourneyTestCase {
         try session.waitFor("F5 « même personne » fusionnera n° 3 dans n° 1 (F4 : l'inverse).")
         try session.keys("Enter")
         try session.waitFor("Paire n° 1 · probabilité")
-        try session.waitFor("Courriel          ≠ —                             · helene.w@mail.nc")
+        try session.waitFor("Courriel          ▸ —                             · helene.w@mail.nc")
+        try session.waitFor("◂ ▸ valeur gardée par F5 : de n° 1, sauf de n° 3 : courriel")
         try session.waitFor("F5 « même personne » fusionnera n° 3 dans n° 1 (F4 : l'inverse) ;")
         try session.keys("F5")
         try session.waitFor("Paire n° 1 : même personne. Fiche n° 3 fusionnée dans n° 1")
-        try session.waitFor("Ctrl+D sur la fiche n° 1 la défait.")
+        try session.waitFor("what the merge took, and how to undo it") { screen in
+            screen.replacingOccurrences(of: "\n ", with: " ")
+                .contains("(WAMYTAN Hélène) ; 1 valeur reprise de n° 3 : courriel ; Ctrl+D sur la fiche n° 1 la défait.")
+        }
         try session.waitFor("Aucune paire à revoir")
 
         // The absorbed record, looked up by its old number, leads to the survivor.

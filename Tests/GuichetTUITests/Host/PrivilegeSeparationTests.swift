@@ -10,8 +10,7 @@ final class PrivilegeSeparationTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "guichet-privsep-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder.make("guichet-privsep-")
     }
 
     override func tearDown() {

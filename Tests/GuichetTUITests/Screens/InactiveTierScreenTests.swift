@@ -66,6 +66,38 @@ final class InactiveTierScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("ANCIEN Paul"), "still inactive: opening a record is no activity of his")
     }
 
+    /// Fiches inactives → Enter → Ctrl-E: the erasure form proposes « inactivité » as its ground,
+    /// and the erasure is recorded and said as one for inactivity, not at the person's request.
+    func testAnErasureFromTheListIsRecordedAsInactivity() throws {
+        h.press(.character("i"))
+        h.press(.enter)
+        h.press(.ctrl("e"))
+        XCTAssertTrue(h.screen.contains("Fondement :"), h.screen)
+        XCTAssertTrue(h.screen.contains("◀ inactivité ▶"), h.screen)
+        h.type("Inactive depuis le 14/03/2019")
+        h.press(.enter)
+        XCTAssertTrue(h.messageArea.contains("Fiche n° \(paul) effacée le 29/11/2026 pour inactivité (RGPD)."),
+                      h.messageArea)
+        XCTAssertEqual(try TierErasure(store: h.store, retention: [:]).history(tierID: paul).map(\.ground), [.inactivity])
+        XCTAssertTrue(try ChainVerifier.verify(h.store).isSound)
+    }
+
+    /// From the search, Ctrl-E proposes the person's request; the superviseur may choose.
+    func testAnErasureFromTheSearchIsAtThePersonsRequestUnlessChosen() throws {
+        h.press(.character("r"))
+        h.type("ancien paul")
+        h.press(.enter)
+        XCTAssertTrue(h.line(0).contains("Fiche : ANCIEN Paul"), h.screen)
+        h.press(.ctrl("e"))
+        XCTAssertTrue(h.screen.contains("◀ demande de la personne ▶"), h.screen)
+        h.type("Inactive depuis 2019")
+        h.press(.tab)
+        h.press(.right)
+        XCTAssertTrue(h.screen.contains("◀ inactivité ▶"), h.screen)
+        h.press(.enter)
+        XCTAssertEqual(try TierErasure(store: h.store, retention: [:]).history(tierID: paul).map(\.ground), [.inactivity])
+    }
+
     func testConserverAsksTheMotifAndTakesThePersonOffTheList() throws {
         h.press(.character("i"))
         h.press(.function(5))

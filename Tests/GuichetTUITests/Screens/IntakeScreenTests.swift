@@ -21,39 +21,43 @@ final class IntakeScreenTests: XCTestCase {
         let h = try IntakeHarness()
         try h.lastYearsGrant()
         let screen = try h.openIntake("RBS")
-        XCTAssertEqual(screen.focusedField.key, "demandeur.telephone",
-                       "the focus starts on the first field that usually changes (change_souvent)")
+        XCTAssertEqual(screen.focusedField.key, "demandeur.adresse",
+                       "the focus starts on the first field that usually changes (change_souvent), shown first")
         XCTAssertEqual(h.screen, """
              Dossier : Renouvellement de bourse scolaire         Marie Gorodey · 29/11/2026
              RBS · brouillon n° 2 · reprend BS-2026-000001          [Champs]  Pièces (F5)
+             Changent souvent : à vérifier d'abord
+               Adresse*                       12 rue de Sébastopol         · déclaré
+               Téléphone*                     25.12.34                     · déclaré
+               Changement de situation*
              Demandeur : WAMYTAN Hélène
                Nom de naissance du parent*    Wamytan                      · déclaré
                Nom d'usage du parent
                Prénoms du parent*             Hélène                       · déclaré
                Date de naissance du parent*   14/03/1985                   · déclaré
-               Adresse*                       12 rue de Sébastopol         · déclaré
                Commune*                       Nouméa                       · déclaré
                Code postal*                   98800                        · déclaré
-               Téléphone*                     25.12.34                     · déclaré
                Courriel                       helene.wamytan@example.nc    · déclaré
                Numéro CAFAT du parent
              Enfant : WAMYTAN Léa
                Nom de naissance de l'enfant*  Wamytan                      · déclaré
                Prénoms de l'enfant*           Léa                          · déclaré
                Date de naissance de l'enfant* 02/05/2016                   · déclaré
-               Sexe de l'enfant*              F                            · déclaré
-             Dossier
              ▼ 8 champs plus bas
 
-             Un numéro où joindre la famille pendant l'instruction.
+             Valeur sélectionnée : tapez pour la remplacer, → pour la compléter.
 
             F1Aide  F3Retour  F5Pièces  F10Enreg.  F11Jointes  F12Annuler
             """)
-        focus(h, screen, "changement_situation")
+        h.press(.key(.tab), .key(.tab))
+        XCTAssertEqual(screen.focusedField.key, "changement_situation", "Tab goes through the fields that usually change first")
+        XCTAssertTrue(h.screen.contains(" Déménagement, naissance, séparation, perte d'emploi..."), h.screen)
+        focus(h, screen, "internat")
         XCTAssertEqual(h.screen, """
              Dossier : Renouvellement de bourse scolaire         Marie Gorodey · 29/11/2026
              RBS · brouillon n° 2 · reprend BS-2026-000001          [Champs]  Pièces (F5)
-               Téléphone*                     25.12.34                     · déclaré
+               Commune*                       Nouméa                       · déclaré
+               Code postal*                   98800                        · déclaré
                Courriel                       helene.wamytan@example.nc    · déclaré
                Numéro CAFAT du parent
              Enfant : WAMYTAN Léa
@@ -69,21 +73,40 @@ final class IntakeScreenTests: XCTestCase {
                Enfants à charge*              2                            ↺ repris
                Revenus annuels du foyer*      1 850 000 F                  ↺ repris
                Interne à la rentrée           non                          ↺ repris
-               Changement de situation*
 
 
-             Déménagement, naissance, séparation, perte d'emploi...
+             ✗ 1 champ(s) à corriger : ils sont marqués ✗.
 
             F1Aide  F3Retour  F5Pièces  F10Enreg.  F11Jointes  F12Annuler
             """)
         h.press(.pageUp, .pageUp, .pageUp)
-        XCTAssertEqual(screen.focusedField.key, "demandeur.nom_naissance")
-        XCTAssertTrue(h.line(2).hasPrefix(" Demandeur : WAMYTAN Hélène"), h.line(2))
-        XCTAssertTrue(h.line(3).hasPrefix("   Nom de naissance du parent*    Wamytan                      · déclaré"), h.line(3))
+        XCTAssertEqual(screen.focusedField.key, "demandeur.adresse")
+        XCTAssertTrue(h.line(2).hasPrefix(" Changent souvent : à vérifier d'abord"), h.line(2))
+        XCTAssertTrue(h.line(3).hasPrefix("   Adresse*                       12 rue de Sébastopol         · déclaré"), h.line(3))
         // F10 refuses the form and takes the agent to the required field left empty.
         h.press(.function(10))
         XCTAssertEqual(screen.focusedField.key, "changement_situation", "F10 goes to the required field left empty")
         XCTAssertTrue(h.messageArea.contains("1 champ(s) à corriger avant de déposer le dossier."), h.screen)
+    }
+
+    func testTypingIntoAFilledFieldReplacesItsValueAndAnArrowKeepsIt() throws {
+        let h = try IntakeHarness()
+        try h.lastYearsGrant()
+        let screen = try h.openIntake("RBS")
+        XCTAssertEqual(screen.focusedField.key, "demandeur.adresse")
+        h.type("8 rue Jules Garnier")
+        XCTAssertTrue(h.line(3).hasPrefix("   Adresse*                       8 rue Jules Garnier"), h.line(3))
+        XCTAssertFalse(h.screen.contains("Valeur sélectionnée"), "typed: nothing is selected any more")
+        h.press(.key(.tab))
+        XCTAssertTrue(h.screen.contains(" Valeur sélectionnée : tapez pour la remplacer, → pour la compléter."), h.screen)
+        h.press(.key(.right))
+        h.type("5")
+        XCTAssertEqual(screen.inputs["demandeur.telephone"]?.text, "25.12.345", "→ keeps the value and adds to it")
+        h.press(.key(.tab))
+        h.type("oui")
+        XCTAssertEqual(screen.inputs["changement_situation"]?.text, "oui", "an empty field has nothing to select")
+        h.press(.key(.backTab), .key(.backspace))
+        XCTAssertEqual(screen.inputs["demandeur.telephone"]?.text, "", "Backspace clears a selected value")
     }
 
     func testFieldsAreCheckedWhenLeftAndChangedValuesAreMarked() throws {

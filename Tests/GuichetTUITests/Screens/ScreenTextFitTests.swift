@@ -170,8 +170,7 @@ final class ScreenTextFitTests: XCTestCase {
     /// a long note and a long document: every text whole, wrapped, or cut with « … ».
     func testTheReviewQueueDashboardCatalogueAndDocumentScreensShowLongValuesWholeOrWithAnEllipsis() throws {
         let catalog = try ProcedureCatalog.load(directory: IntakeHarness.proceduresDirectory)
-        let directory = NSTemporaryDirectory() + "guichet-fit-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryFolder.make("guichet-fit-")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let h = try ScreenHarness(tiers: [(.person, Self.longPerson)], roles: [.reception, .instructor, .supervisor],
                                   catalog: catalog, receipts: ReceiptOutput(storePath: directory + "/sims.sqlite", printer: nil))

@@ -13,8 +13,7 @@ struct GuichetProcess {
     var database: String { directory + "/sims.sqlite" }
 
     init() throws {
-        directory = NSTemporaryDirectory() + "guichet-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = try TemporaryFolder.make("guichet-cli-")
     }
 
     /// The `guichet` executable in the build folder of the test bundle.

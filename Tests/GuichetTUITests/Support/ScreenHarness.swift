@@ -15,11 +15,14 @@ final class ScreenHarness: KeyDrivenHarness {
     let session: AppSession
     let app: Application
 
-    init(tiers: [(TierKind, [TierField: String])] = [], roles: Set<Role> = [.reception, .supervisor],
+    /// `directory`: where the store is made (a folder on a small file system, say); a new
+    /// temporary folder when nil.
+    init(directory: String? = nil, tiers: [(TierKind, [TierField: String])] = [], roles: Set<Role> = [.reception, .supervisor],
          catalog: ProcedureCatalog = ProcedureCatalog(procedures: []), catalogProblem: String? = nil,
          receipts: ReceiptOutput? = nil, keymap: Keymap = DefaultKeymap.keymap) throws {
-        let base = try TestStore(clock: .fixed(Self.now), prefix: "guichet-screens-", login: "mgorodey", roles: roles)
-        (directory, store, agent) = (base.directory, base.store, base.counter)
+        let base = try TestStore(clock: .fixed(Self.now), prefix: "guichet-screens-", login: "mgorodey", roles: roles,
+                                 directory: directory)
+        (self.directory, store, agent) = (base.directory, base.store, base.counter)
         for (kind, values) in tiers {
             try TierService(store: store).create(kind: kind, values: values, by: agent)
         }

@@ -9,8 +9,7 @@ import XCTest
 final class ErasableChainMigrationTests: XCTestCase {
     private var directory = ""
     override func setUpWithError() throws {
-        directory = NSTemporaryDirectory() + "guichet-chain-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = try TemporaryFolder.make("guichet-chain-")
     }
     override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import XCTest
 @testable import SIMSFixtures
 @testable import SIMSModel
@@ -46,7 +47,7 @@ final class TierImporterPipelineTests: XCTestCase {
         XCTAssertNotEqual(cache, BulkTierWriter.bulkCacheSize)
     }
 
-    func testAFailureAfterManyChunksLeavesNothingOfTheFile() throws {
+    func testAnImportStoppedMidwayKeepsItsCommittedPartsSearchableAndARerunSaysWhatWasImported() throws {
         let t = try TestStore()
         defer { t.remove() }
         try t.store.pool.write { db in
@@ -57,13 +58,70 @@ final class TierImporterPipelineTests: XCTestCase {
         }
         let path = t.directory + "/demo.csv"
         try DemoCSVWriter.write(count: 3000, seed: 6, to: path)
-        XCTAssertThrowsError(try TierImporter(store: t.store).importTiers(path: path, by: t.admin))
-        XCTAssertEqual(try t.store.summary().persons, 0)
-        let counts = try t.store.pool.read { db in
-            try [Int.fetchOne(db, sql: "SELECT count(*) FROM search_token"), Int.fetchOne(db, sql: "SELECT count(*) FROM fact_record"),
-                 Int.fetchOne(db, sql: "SELECT count(*) FROM relation")]
+        var importer = TierImporter(store: t.store)
+        importer.partDuration = .milliseconds(0)   // one chunk a part
+        XCTAssertThrowsError(try importer.importTiers(path: path, by: t.admin))
+        let (tiers, parts, unindexed) = try t.store.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE kind = ? AND json_extract(payload, '$.termine') = 'non'",
+                              arguments: [EventKind.tiersImported.rawValue]) ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE id NOT IN (SELECT tier_id FROM search_token)") ?? 0)
         }
-        XCTAssertEqual(counts, [0, 0, 0])
+        XCTAssertGreaterThan(tiers, 0, "the parts before the failure are committed")
+        XCTAssertLessThan(tiers, 2000)
+        XCTAssertGreaterThan(parts, 1)
+        XCTAssertEqual(unindexed, 0, "every tier committed is in the search index with it")
+        XCTAssertTrue(try ChainVerifier.verify(t.store).isSound)
+        XCTAssertThrowsError(try TierImporter(store: t.store).importTiers(path: path, by: t.admin)) {
+            XCTAssertTrue("\($0)".contains("a été interrompu : \(tiers) tiers importés en \(parts) partie(s)"), "\($0)")
+            XCTAssertTrue("\($0)".contains("Ils sont dans la base. Rien n'a été importé"), "\($0)")
+        }
+    }
+
+    func testACounterWriteDuringAnImportIsDoneBetweenTwoPartsWithoutALockError() throws {
+        let t = try TestStore()
+        defer { t.remove() }
+        let path = t.directory + "/demo.csv"
+        try DemoCSVWriter.write(count: 4_000, seed: 7, to: path)
+        // Another process's connection: SQLite's lock, not this pool's queue, is between them.
+        let counter = try SIMSStore.open(path: t.path)
+        var parted = TierImporter(store: t.store)
+        parted.partDuration = .milliseconds(20)
+        let importer = parted
+        let admin = t.admin
+        let importing = DispatchSemaphore(value: 0)
+        let result = Mutex<Result<ImportReport, any Error>?>(nil)
+        Thread.detachNewThread {
+            let outcome = Result { try importer.importTiers(path: path, by: admin) }
+            result.withLock { $0 = outcome }
+            importing.signal()
+        }
+        // Once the first part is in, the counter creates records while the import goes on.
+        var created: [Int64] = []
+        while try counter.pool.read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") ?? 0 }) == 0 {
+            usleep(1_000)
+        }
+        while result.withLock({ $0 }) == nil {
+            let n = created.count
+            let date = String(format: "%02d/%02d/%04d", 1 + n % 28, 1 + (n / 28) % 12, 1940 + n / 336)
+            let tier = try TierService(store: counter).create(kind: .person, values: [
+                .birthName: "Xenakis", .givenNames: "Iannis", .birthDate: date,
+            ], by: t.counter)
+            created.append(tier.id)
+        }
+        importing.wait()
+        let report = try XCTUnwrap(result.withLock { $0 }).get()
+        XCTAssertFalse(created.isEmpty)
+        // At least one record of the counter was written between two parts of the import.
+        let lastPart = try XCTUnwrap(report.eventID)
+        let between = try counter.pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM event WHERE kind = ? AND tier_id IN (\(created.map(String.init).joined(separator: ",")))
+                AND id > (SELECT min(id) FROM event WHERE kind = ?) AND id < ?
+                """, arguments: [EventKind.tierCreated.rawValue, EventKind.tiersImported.rawValue, lastPart]) ?? 0
+        }
+        XCTAssertGreaterThan(between, 0, "the import yields the store between its parts")
+        XCTAssertEqual(Set(created).count, created.count, "no record takes an id of the import's lines")
         XCTAssertTrue(try ChainVerifier.verify(t.store).isSound)
     }
 

@@ -43,8 +43,22 @@ final class DuplicateAnalysisTests: XCTestCase {
         let y = try t.person("wjayaridr", "Émile", born: "02/12/2017", address)
         let report = try DuplicateAnalysis(store: t.store).run(by: supervisor)
         XCTAssertEqual(report.pairs.map { [$0.tierA, $0.tierB] }, [[x.id, y.id]])
-        XCTAssertEqual(report.pairs.first?.reasons.contains("même prénom"), true, "\(report.pairs)")
+        XCTAssertEqual(report.pairs.first?.reasons.contains("nom et prénom inversés"), true, "\(report.pairs)")
         XCTAssertEqual(report.pairs.first?.reasons.contains("nom proche (2 lettres)"), true, "\(report.pairs)")
+        XCTAssertEqual(report.pairs.first?.reasons.contains("même prénom"), false, "keyed the other way round: \(report.pairs)")
+    }
+
+    /// HNAWIA Paulo and PAULO Hnawia: not « même nom, même prénom », which would say they were
+    /// keyed alike.
+    func testNamesKeyedTheWrongWayRoundAreSaidSo() throws {
+        let x = try t.person("Paulo", "Hnawia", born: "11/06/1988")
+        let y = try t.person("Hnawia", "Paulo", born: "11/06/1988")
+        let report = try DuplicateAnalysis(store: t.store).run(by: supervisor)
+        XCTAssertEqual(report.pairs.map { [$0.tierA, $0.tierB] }, [[x.id, y.id]])
+        let reasons = try XCTUnwrap(report.pairs.first?.reasons)
+        XCTAssertTrue(reasons.contains("nom et prénom inversés"), "\(reasons)")
+        XCTAssertFalse(reasons.contains("même nom") || reasons.contains("même prénom"), "\(reasons)")
+        XCTAssertTrue(reasons.contains("même date de naissance"), "\(reasons)")
     }
 
     /// Namesakes born the same day: another sex, two CAFAT numbers, first given names that only

@@ -48,6 +48,26 @@ final class MatchEngineTests: XCTestCase {
         XCTAssertTrue(namesake.reasons.contains("date de naissance différente"), namesake.reasonText)
     }
 
+    /// Namesakes born the same day, another address in another commune: the reasons say so
+    /// beside « même nom, même prénom », and the pair weighs less than one living at the same
+    /// address (the name and the date still weigh most: only another field tells them apart).
+    func testADifferentAddressInAnotherCommuneIsSaidAndLowersTheScore() {
+        let engine = MatchEngine(parameters: .defaults)
+        func paul(_ address: String, _ commune: String) -> MatchRecord {
+            MatchRecord(kind: .person, values: [.givenNames: "Paulo", .birthName: "Hnawia", .birthDate: "1988-06-11",
+                                                .address: address, .commune: commune])
+        }
+        let elsewhere = engine.score(paul("12 rue Higginson", "Nouméa"), paul("Tribu de Nakéty", "Canala"))
+        let together = engine.score(paul("12 rue Higginson", "Nouméa"), paul("12 rue Higginson", "Nouméa"))
+        XCTAssertEqual(Array(elsewhere.reasons.suffix(2)), ["autre commune", "adresse différente"], elsewhere.reasonText)
+        XCTAssertTrue(elsewhere.reasons.contains("même nom") && elsewhere.reasons.contains("même prénom"), elsewhere.reasonText)
+        XCTAssertLessThan(elsewhere.weight, together.weight - 10, "same address +9 bits, other address and commune -3")
+        XCTAssertLessThan(elsewhere.weight, engine.score(paul("12 rue Higginson", "Nouméa"),
+                                                         MatchRecord(kind: .person, values: [.givenNames: "Paulo", .birthName: "Hnawia",
+                                                                                             .birthDate: "1988-06-11"])).weight,
+                          "a disagreement weighs against, a missing value neither way")
+    }
+
     func testACommonNameWeighsLessThanARareOne() {
         let frequencies: [String: Double] = ["jean": 0.03, "martin": 0.02]
         let engine = MatchEngine(parameters: .defaults) { frequencies[$0] }

@@ -48,22 +48,45 @@ final class TierMergerTests: XCTestCase {
     func testEachFieldTakesTheBetterFactAndEveryFactStaysWithItsProvenance() throws {
         let (kept, other) = try twoRecords()
         let outcome = try merger.merge(survivorID: kept.id, absorbedID: other.id, by: supervisor, motif: "même CAFAT au dossier")
-        XCTAssertEqual(outcome.fieldsTaken, [.email, .phone])   // newer at the same level; the same name stays the survivor's
+        XCTAssertEqual(outcome.fieldsTaken, [.email], "a value the survivor lacks; at the same level the survivor's stays")
         let after = try TierService(store: test.store).snapshot(id: kept.id)
         XCTAssertEqual(after.value(.birthDate), "1985-03-14", "the verified birth date beats the newer declared one")
         XCTAssertEqual(after.current[.birthDate]?.level, .checkedAgainstDocument)
-        XCTAssertEqual(after.value(.phone), "781234")
+        XCTAssertEqual(after.value(.phone), "251234", "the survivor's phone stays, though the other one is newer")
         XCTAssertEqual(after.value(.email), "helene.w@mail.nc")
         XCTAssertEqual(after.value(.commune), "Nouméa", "a field only the survivor has stays")
-        XCTAssertEqual(after.history(of: .phone).map(\.value), ["781234", "251234"])
+        XCTAssertEqual(Set(after.history(of: .phone).map(\.value)), ["781234", "251234"])
         XCTAssertEqual(after.history(of: .birthDate).map(\.value), ["1985-03-14", "1985-03-14", "1985-03-15"],
                        "every fact of both records stays in the history")
-        let absorbedPhone = try XCTUnwrap(after.history(of: .phone).first)
+        let absorbedPhone = try XCTUnwrap(after.history(of: .phone).first { $0.value == "781234" })
         XCTAssertEqual(absorbedPhone.agentLogin, "accueil1")
         XCTAssertEqual(absorbedPhone.recordedAt, other.current[.phone]?.recordedAt, "provenance kept")
         XCTAssertEqual(after.version, kept.version + 1)
-        XCTAssertTrue(outcome.message.hasPrefix("Fiche n° \(other.id) fusionnée dans n° \(kept.id) (WAMYTAN Hélène) : 2 valeurs reprises (Courriel, Téléphone). Son historique"),
+        XCTAssertTrue(outcome.message.hasPrefix("Fiche n° \(other.id) fusionnée dans n° \(kept.id) (WAMYTAN Hélène) : 1 valeur reprise (Courriel). Son historique"),
                       outcome.message)
+        try assertSound()
+    }
+
+    /// ROUSSEL Jérôme, keyed at the counter, and « Rousel Jerome » imported later: the record kept
+    /// keeps its spelling; a value it lacks comes from the other, a better verified one wins.
+    func testAtTheSameLevelTheSurvivorsSpellingStaysWhicheverIsNewer() throws {
+        let roussel = try test.person("Jérôme", "Roussel", born: "02/07/1979", [.phone: "27 33 66"])
+        let imported = try test.person("Jerome", "Rousel", born: "02/07/1979", [.email: "j.roussel@mail.nc"])
+        let card = try DocumentService(store: test.store).register(type: .identityDocument, issuedOn: "2024-03-12",
+                                                                    owners: [imported.id], by: test.counter)
+        try FactVerificationService(store: test.store).verify(tierID: imported.id, expectedVersion: imported.version,
+                                                              fields: [.birthDate], documentID: card.id, by: test.counter)
+        let survivor = try TierService(store: test.store).snapshot(id: roussel.id)
+        let absorbed = try TierService(store: test.store).snapshot(id: imported.id)
+        XCTAssertEqual(TierMerger.fieldsTaken(survivor: survivor, absorbed: absorbed), [.email, .birthDate], "the preview")
+        let outcome = try merger.merge(survivorID: roussel.id, absorbedID: imported.id, by: supervisor, motif: nil)
+        XCTAssertEqual(outcome.fieldsTaken, [.email, .birthDate])
+        let after = try TierService(store: test.store).snapshot(id: roussel.id)
+        XCTAssertEqual(after.value(.birthName), "Roussel")
+        XCTAssertEqual(after.value(.givenNames), "Jérôme")
+        XCTAssertEqual(after.value(.phone), "273366")
+        XCTAssertEqual(after.value(.email), "j.roussel@mail.nc")
+        XCTAssertEqual(after.current[.birthDate]?.level, .checkedAgainstDocument, "a higher level still wins")
         try assertSound()
     }
 
@@ -76,7 +99,7 @@ final class TierMergerTests: XCTestCase {
         XCTAssertEqual(byNumber.map(\.tierID), [kept.id])
         XCTAssertEqual(byNumber.first?.redirect?.notice, "Fiche n° \(other.id) fusionnée le 29/11/2026 dans n° \(kept.id).")
         XCTAssertEqual(try search.search("n°\(kept.id)").first?.redirect, nil)
-        XCTAssertEqual(try search.search("78 12 34").map(\.tierID), [kept.id], "the absorbed phone finds the survivor")
+        XCTAssertEqual(try search.search("helene.w@mail.nc").map(\.tierID), [kept.id], "the e-mail it brought finds the survivor")
         let exported = try export(other.id)
         XCTAssertEqual((exported["tiers"] as? [String: Any])?["id"] as? Int64, kept.id)
         XCTAssertEqual((exported["redirection"] as? [String: Any])?["dans"] as? Int64, kept.id)
@@ -107,7 +130,12 @@ final class TierMergerTests: XCTestCase {
         let undone = try merger.unmerge(absorbedID: other.id, by: supervisor, motif: "deux sœurs jumelles")
         XCTAssertEqual(undone.message, "Fusion défaite : n° \(other.id) et n° \(kept.id) sont rétablies comme avant la fusion du 29/11/2026.")
         try assertSound()
-        try assertSameExport(before: keptBefore, after: try export(kept.id),
+        var keptAfter = try export(kept.id)
+        var keptTier = try XCTUnwrap(keptAfter["tiers"] as? [String: Any])
+        XCTAssertEqual(keptTier["version"] as? Int, kept.version + 2, "merged, then undone: a version never goes back")
+        keptTier["version"] = kept.version
+        keptAfter["tiers"] = keptTier
+        try assertSameExport(before: keptBefore, after: keptAfter,
                              newEvents: ["fusion de deux fiches", "export RGPD de fiche", "fusion défaite", "export RGPD de fiche"])
         try assertSameExport(before: otherBefore, after: try export(other.id), newEvents: ["export RGPD de fiche"])
         XCTAssertEqual(try TierSearch(store: test.store).search("helene wamytan").map(\.tierID).sorted(), [kept.id, other.id])
@@ -158,6 +186,54 @@ final class TierMergerTests: XCTestCase {
         XCTAssertNil(after.value(.email))
         XCTAssertEqual(after.version, merged.version + 2, "a new version: an open form sees the change")
         try assertSound()
+    }
+
+    /// Agent A opens the merged record's form (version 2); the merge is undone; Lise saves a new
+    /// phone; A's save, against version 2, is refused instead of overwriting Lise's phone.
+    func testAFormOpenedOnTheMergedRecordIsRefusedAfterTheUndoingAndAColleaguesSave() throws {
+        let (kept, other) = try twoRecords()
+        try merger.merge(survivorID: kept.id, absorbedID: other.id, by: supervisor, motif: nil)
+        let tiers = TierService(store: test.store)
+        let openedByA = try tiers.snapshot(id: kept.id)
+        try merger.unmerge(absorbedID: other.id, by: supervisor, motif: nil)
+        let undone = try tiers.snapshot(id: kept.id)
+        XCTAssertGreaterThan(undone.version, openedByA.version, "a version never goes back")
+        let saved = try tiers.update(id: kept.id, expectedVersion: undone.version, changes: [.phone: "27 33 66"], by: test.counter)
+        XCTAssertGreaterThan(saved.version, undone.version)
+        XCTAssertThrowsError(try tiers.update(id: kept.id, expectedVersion: openedByA.version, changes: [.phone: "27 33 55"],
+                                              by: test.counter)) { error in
+            XCTAssertTrue(error is StaleTierError, "\(error)")
+        }
+        XCTAssertEqual(try tiers.snapshot(id: kept.id).value(.phone), "273366", "Lise's phone stays")
+        try assertSound()
+    }
+
+    /// A tier form left in progress on the absorbed record moves to the survivor quoting a version
+    /// below the merged one: saved, it is refused as stale; undone, it is back as it was.
+    func testAFormInProgressOnTheAbsorbedRecordIsNeverTakenForAnEditOfTheMergedOne() throws {
+        let (kept, keyed) = try twoRecords()
+        // Two edits: the absorbed record's version is the one the merged record will have.
+        let tiers = TierService(store: test.store)
+        _ = try tiers.update(id: keyed.id, expectedVersion: keyed.version, changes: [.commune: "Dumbéa"], by: test.counter)
+        let other = try tiers.update(id: keyed.id, expectedVersion: keyed.version + 1, changes: [.postalCode: "98835"], by: test.counter)
+        XCTAssertEqual(other.version, kept.version + 1)
+        let drafts = DraftStore(store: test.store)
+        let draft = try drafts.save(TierDraft(agentID: test.counter.id, kind: .person, tierID: other.id, tierVersion: other.version,
+                                              values: [.phone: "79 00 00"]))
+        try merger.merge(survivorID: kept.id, absorbedID: other.id, by: supervisor, motif: nil)
+        let moved = try XCTUnwrap(drafts.list(agentID: test.counter.id).first { $0.id == draft.id })
+        XCTAssertEqual(moved.tierID, kept.id)
+        let merged = try tiers.snapshot(id: kept.id)
+        XCTAssertEqual(merged.version, other.version, "the same number, another record's version")
+        XCTAssertLessThan(try XCTUnwrap(moved.tierVersion), merged.version)
+        XCTAssertThrowsError(try tiers.update(id: kept.id, expectedVersion: try XCTUnwrap(moved.tierVersion),
+                                                                       changes: [.phone: "79 00 00"], by: test.counter)) {
+            XCTAssertTrue($0 is StaleTierError, "\($0)")
+        }
+        try merger.unmerge(absorbedID: other.id, by: supervisor, motif: nil)
+        let back = try XCTUnwrap(drafts.list(agentID: test.counter.id).first { $0.id == draft.id })
+        XCTAssertEqual(back.tierID, other.id)
+        XCTAssertEqual(back.tierVersion, other.version)
     }
 
     func testARelationBetweenTheTwoAndAPieceOfBothComeBackAsTheyWere() throws {

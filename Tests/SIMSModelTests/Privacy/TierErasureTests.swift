@@ -91,6 +91,35 @@ final class TierErasureTests: ReviewTeamTestCase {
         XCTAssertFalse(json.contains("Sébastopol"))
     }
 
+    /// An erasure for inactivity is said to be one wherever the erasure is: the record's notice,
+    /// the export, the consultations listing and `check`; the person's request stays the default.
+    func testAnErasureForInactivityIsRecordedAndSaidAsInactivity() throws {
+        let person = try test.person("Paul", "Ancien", born: "01/02/1950", [.phone: "25 12 34"])
+        let record = try erasure.erase(tierID: person.id, motif: "Inactivité depuis le 14/03/2019", ground: .inactivity,
+                                       by: supervisor)
+        XCTAssertEqual(record.ground, .inactivity)
+        XCTAssertEqual(record.notice, "Fiche n° \(person.id) effacée le 29/11/2026 pour inactivité (RGPD).")
+        XCTAssertThrowsError(try TierService(store: test.store).open(id: person.id, by: test.counter)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("Fiche n° \(person.id) effacée le 29/11/2026 pour inactivité"), "\(error)")
+        }
+        XCTAssertEqual(try erasure.history(tierID: person.id).map(\.ground), [.inactivity], "read back as stored")
+        let json = try TierExporter(store: test.store).export(id: person.id, by: supervisor)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual((object["effacements"] as? [[String: Any]])?.first?["fondement"] as? String, "inactivité")
+        XCTAssertFalse(json.contains("à la demande de la personne"), json)
+        let listing = try ConsultationLog(store: test.store).listing(tierID: person.id, by: supervisor)
+        let text = ConsultationListingText.render(listing).replacingOccurrences(of: "\n", with: " ")
+        XCTAssertTrue(text.contains("Données effacées pour inactivité"), text)
+        let report = try ChainVerifier.verify(test.store)
+        XCTAssertTrue(report.isSound, "\(report)")
+        XCTAssertTrue(report.erasures.first?.line.contains("(effacement pour inactivité : "
+                                                           + "Inactivité depuis le 14/03/2019)") == true, "\(report.erasures)")
+
+        let other = try test.person("Léa", "Wamytan", born: "02/05/2016")
+        XCTAssertEqual(try erasure.erase(tierID: other.id, motif: "Courrier du 28/11/2026", by: supervisor).ground, .request)
+        XCTAssertTrue(try ChainVerifier.verify(test.store).erasures.last?.line.contains("(effacement à la demande de la personne : ") == true)
+    }
+
     func testADossierUnderRetentionStaysWithTheIdentityThatNamesThePerson() throws {
         let ids = try test.submittedGrants(2)
         let workflow = WorkflowService(store: test.store)

@@ -51,8 +51,8 @@ final class ProcedureCatalogTests: XCTestCase {
         XCTAssertEqual(renewal.field("changement_situation")?.required, true)
         // The same fields as the grant, the class and the school year proposing the next ones.
         XCTAssertEqual(renewal.fields.filter(\.nextOnRenewal).map(\.key), ["classe", "annee_scolaire"])
-        // The form opens on the phone, the first field that usually changes from one year to the next.
-        XCTAssertEqual(renewal.fields.filter(\.usuallyChanges).map(\.key), ["demandeur.telephone"])
+        // The fields that usually change from one year to the next come first: the address, the phone, a change of situation.
+        XCTAssertEqual(renewal.fields.filter(\.usuallyChanges).map(\.key), ["demandeur.adresse", "demandeur.telephone", "changement_situation"])
         XCTAssertEqual(Array(renewal.fields.dropLast()).map {
             var field = $0; field.nextOnRenewal = false; field.usuallyChanges = false; return field
         }, grant.fields)

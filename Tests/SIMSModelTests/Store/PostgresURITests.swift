@@ -50,8 +50,7 @@ final class PostgresURITests: XCTestCase {
     }
 
     func testAURIIsNeverTakenForAFileAndNothingIsCreated() throws {
-        let folder = NSTemporaryDirectory() + "guichet-uri-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("guichet-uri-")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let before = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(folder)

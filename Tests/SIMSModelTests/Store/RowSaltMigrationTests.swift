@@ -9,8 +9,7 @@ import XCTest
 final class RowSaltMigrationTests: XCTestCase {
     private var directory = ""
     override func setUpWithError() throws {
-        directory = NSTemporaryDirectory() + "guichet-salts-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = try TemporaryFolder.make("guichet-salts-")
     }
     override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
 

@@ -9,8 +9,7 @@ import XCTest
 final class StoreRepairTests: XCTestCase {
     private var directory = ""
     override func setUpWithError() throws {
-        directory = NSTemporaryDirectory() + "guichet-repair-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = try TemporaryFolder.make("guichet-repair-")
     }
     override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
 
