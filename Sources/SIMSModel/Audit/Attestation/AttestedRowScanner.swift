@@ -11,13 +11,15 @@ package enum AttestedRowScanner {
         let statement = try db.makeStatement(sql: select + (condition.map { " WHERE \($0)" } ?? ""))
         let handle = statement.sqliteStatement
         let width = legacy ? table.legacyColumns.count : table.columns.count
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1024)
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            let leaf = RowLeaf(table: table, count: width) { sqlite3_column_value(handle, Int32($0)) }
+            let leaf = RowLeaf(table: table, count: width, buffer: &buffer) { sqlite3_column_value(handle, Int32($0)) }
             let bucket = sqlite3_column_type(handle, 0) == SQLITE_INTEGER ? sqlite3_column_int64(handle, 0) / AttestedTable.bucketWidth : 0
             try body({ AttestationFunctions.key(table: table) { sqlite3_column_value(handle, Int32($0)) }.0 }, bucket, leaf)
         }

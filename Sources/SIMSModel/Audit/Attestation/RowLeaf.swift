@@ -16,10 +16,17 @@ struct RowLeaf: Equatable, Sendable {
     /// The digest of `count` values read by `value(i)` (SQLite values: a trigger's arguments or a
     /// statement's columns).
     init(table: AttestedTable, count: Int, value: (Int) -> OpaquePointer?) {
-        // The row's bytes are gathered first and hashed in one call: hashing them piece by piece
-        // gives the same digest but costs a call per piece, which `check` pays on every row.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
+        self.init(table: table, count: count, buffer: &bytes, value: value)
+    }
+
+    /// The same digest, the row's bytes gathered in `bytes` (emptied first, its storage kept): a
+    /// scan passes one buffer for all its rows, so that reading a table does not allocate per row.
+    init(table: AttestedTable, count: Int, buffer bytes: inout [UInt8], value: (Int) -> OpaquePointer?) {
+        // The row's bytes are gathered first and hashed in one call: hashing them piece by piece
+        // gives the same digest but costs a call per piece, which `check` pays on every row.
+        bytes.removeAll(keepingCapacity: true)
         bytes.append(contentsOf: table.nameBytes)
         for index in 0..<count {
             guard let v = value(index) else { continue }
