@@ -31,6 +31,11 @@ final class DuplicateDecisionsScreen: Screen {
 
     var title: String { "Doublons décidés" }
     var context: KeymapContext { .doublons }
+    /// The list's moves, opening a pair and sending it back to review; an open prompt's own keys.
+    var offeredActions: Set<KeyAction> {
+        prompt?.answeredActions ?? KeyAction.lineAndPageMoves.union([.premiereLigne, .derniereLigne, .ouvrir, .rouvrirPaire,
+                                                                     .retour, .annuler])
+    }
     /// Only F11 decides here; nothing to open nor undo in an empty list.
     var hiddenActions: Set<KeyAction> {
         var hidden = TextField.editingActions.union([.memePersonne, .personnesDifferentes, .garderAutre, .doublonsDecides])

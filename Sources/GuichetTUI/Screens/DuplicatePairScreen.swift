@@ -78,6 +78,11 @@ final class DuplicatePairScreen: Screen {
 
     var title: String { "Doublon probable" }
     var context: KeymapContext { .doublons }
+    /// The field moves and the decisions; an open prompt's own keys.
+    var offeredActions: Set<KeyAction> {
+        prompt?.answeredActions ?? [.lignePrecedente, .ligneSuivante, .premiereLigne, .derniereLigne, .memePersonne,
+                                    .personnesDifferentes, .garderAutre, .retour, .annuler]
+    }
     /// No pages nor anything to open here; the decisions only while the pair is still to review.
     var hiddenActions: Set<KeyAction> {
         var hidden = TextField.editingActions.union([.pagePrecedente, .pageSuivante, .ouvrir, .doublonsDecides, .rouvrirPaire])

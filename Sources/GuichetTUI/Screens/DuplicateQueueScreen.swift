@@ -42,6 +42,12 @@ final class DuplicateQueueScreen: Screen {
 
     var title: String { "Doublons à revoir" }
     var context: KeymapContext { .doublons }
+    /// The list's moves, opening a pair, the decisions and the decided pairs; an open prompt's own keys.
+    var offeredActions: Set<KeyAction> {
+        prompt?.answeredActions ?? KeyAction.lineAndPageMoves.union([.premiereLigne, .derniereLigne, .ouvrir, .memePersonne,
+                                                                     .personnesDifferentes, .garderAutre, .doublonsDecides,
+                                                                     .retour, .annuler])
+    }
     /// No field to edit; nothing to decide nor to page through in an empty queue.
     var hiddenActions: Set<KeyAction> {
         var hidden = TextField.editingActions.union([.rouvrirPaire])

@@ -139,6 +139,19 @@ final class ScreenHintsTests: XCTestCase {
         }
     }
 
+    func testDuplicateListsWhenEmpty() throws {
+        try assertEveryShownKeyIsHandled("doublons à revoir, liste vide") {
+            let h = try ScreenHarness()
+            h.app.open(DuplicateQueueScreen(session: h.session))
+            return h
+        }
+        try assertEveryShownKeyIsHandled("doublons décidés, liste vide") {
+            let h = try ScreenHarness()
+            h.app.open(DuplicateDecisionsScreen(session: h.session))
+            return h
+        }
+    }
+
     func testCatalogueAndProcedureSheet() throws {
         func catalogue() throws -> ScreenHarness {
             let h = try ScreenHarness(tiers: Self.threeNamesakes, catalog: ScreenProcedures.catalog)
