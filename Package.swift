@@ -47,6 +47,7 @@ let package = Package(
                 "SIMSModel",
                 "SIMSFixtures",
                 "CNCurses",
+                .product(name: "GRDB", package: "GRDB.swift"),   // the benchmarks' own stores only
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -56,7 +57,7 @@ let package = Package(
         // keymap.conf embedded into the binary at build time.
         .executableTarget(name: "KeymapEmbedder", path: "Sources/KeymapEmbedder"),
         .plugin(name: "KeymapEmbedding", capability: .buildTool(), dependencies: ["KeymapEmbedder"]),
-        // What both test targets share: a temporary store with its agents, a test's attested fixture write.
+        // What the test targets share: a temporary store with its agents, test procedures, a test's attested fixture write.
         .target(name: "SIMSTestSupport", dependencies: ["SIMSModel", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Tests/SIMSTestSupport"),
         .testTarget(name: "SIMSModelTests",

@@ -36,12 +36,11 @@ final class DuplicateDecisionsScreen: Screen {
         prompt?.answeredActions ?? KeyAction.lineAndPageMoves.union([.premiereLigne, .derniereLigne, .ouvrir, .rouvrirPaire,
                                                                      .retour, .annuler])
     }
-    /// Only F11 decides here; nothing to open nor undo in an empty list.
+    /// Only F11 decides here; no move in a list of one, nothing to open nor undo in an empty list.
     var hiddenActions: Set<KeyAction> {
         var hidden = TextField.editingActions.union([.memePersonne, .personnesDifferentes, .garderAutre, .doublonsDecides])
-        if rows.isEmpty {
-            hidden.formUnion([.rouvrirPaire, .ouvrir, .pagePrecedente, .pageSuivante, .premiereLigne, .derniereLigne])
-        }
+        if rows.count < 2 { hidden.formUnion(KeyAction.lineAndPageMoves.union([.premiereLigne, .derniereLigne])) }
+        if rows.isEmpty { hidden.formUnion([.rouvrirPaire, .ouvrir]) }
         return hidden
     }
 

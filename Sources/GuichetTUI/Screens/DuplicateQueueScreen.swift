@@ -48,13 +48,11 @@ final class DuplicateQueueScreen: Screen {
                                                                      .personnesDifferentes, .garderAutre, .doublonsDecides,
                                                                      .retour, .annuler])
     }
-    /// No field to edit; nothing to decide nor to page through in an empty queue.
+    /// No field to edit; no move in a queue of one pair, nothing to decide in an empty queue.
     var hiddenActions: Set<KeyAction> {
         var hidden = TextField.editingActions.union([.rouvrirPaire])
-        if rows.isEmpty {
-            hidden.formUnion([.memePersonne, .personnesDifferentes, .garderAutre, .pagePrecedente, .pageSuivante, .ouvrir,
-                              .premiereLigne, .derniereLigne])
-        }
+        if rows.count < 2 { hidden.formUnion(KeyAction.lineAndPageMoves.union([.premiereLigne, .derniereLigne])) }
+        if rows.isEmpty { hidden.formUnion([.memePersonne, .personnesDifferentes, .garderAutre, .ouvrir]) }
         return hidden
     }
 
