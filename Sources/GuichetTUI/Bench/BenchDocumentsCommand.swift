@@ -121,13 +121,7 @@ struct BenchDocumentsCommand: ParsableCommand {
     static func freshStore(at path: String) throws -> (SIMSStore, Agent, Int64) {
         let fm = FileManager.default
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        StoreFiles.remove(storePath: path)
-        let store = try SIMSStore.open(path: path, create: true)
-        let agents = AgentService(store: store)
-        let login = LoginResolver.current()
-        let administrator = try agents.initialise(login: login, fullName: "Banc d'essai")
-        try agents.setRoles(login: login, roles: Set(Role.allCases), by: administrator)
-        let agent = try agents.authenticate(login: login)
+        let (store, agent) = try BenchIntakeCommand.freshStore(path)
         let tier = try TierService(store: store).create(kind: .person, values: [
             .birthName: "Wamytan", .givenNames: "Hélène", .birthDate: "14/03/1985",
         ], by: agent)

@@ -26,7 +26,7 @@ struct BenchIntakeCommand: ParsableCommand {
             let fm = FileManager.default
             try fm.createDirectory(atPath: workdir, withIntermediateDirectories: true)
             let path = "\(workdir)/intake.sqlite"
-            let (store, admin) = try freshStore(path)
+            let (store, admin) = try Self.freshStore(path)
 
             // Keystrokes: the same paper renewal keyed with and without prefill.
             let family = try lastYearsFamily(store: store, agent: admin, procedure: first)
@@ -44,7 +44,7 @@ struct BenchIntakeCommand: ParsableCommand {
             // The family moved: new address in the same commune, new phone, « changement de
             // situation », keyed on a store of its own from the search to the récépissé.
             let movedPath = "\(workdir)/intake-demenagement.sqlite"
-            let (movedStore, movedAdmin) = try freshStore(movedPath)
+            let (movedStore, movedAdmin) = try Self.freshStore(movedPath)
             let movedFamily = try lastYearsFamily(store: movedStore, agent: movedAdmin, procedure: first)
             let moved = try IntakeJourney(store: movedStore, agent: movedAdmin, catalog: catalog, parent: movedFamily.parent,
                                           child: movedFamily.child, name: "wamytan h", paper: BenchFamily.movedPaper(index: 0)).prefilled()
@@ -115,7 +115,7 @@ struct BenchIntakeCommand: ParsableCommand {
     }
 
     /// A new store at `path` (any previous one removed) and its administrator, holding every role.
-    private func freshStore(_ path: String) throws -> (SIMSStore, Agent) {
+    static func freshStore(_ path: String) throws -> (SIMSStore, Agent) {
         StoreFiles.remove(storePath: path)
         let store = try SIMSStore.open(path: path, create: true)
         let agents = AgentService(store: store)
