@@ -6,7 +6,7 @@ extension SIMSStore {
     /// A test's own write of rows (a fixture standing for what an import or another service would
     /// write), attested like any write by an event: « chargement de données de démonstration ».
     public func fixtureWrite<T>(_ updates: (Database) throws -> T) throws -> T {
-        try write { db in
+        try writeDatabase { db in
             let result = try updates(db)
             if EventLog.hasUnsealedRows(db) {
                 try EventLog.append(db, kind: .demoDataLoaded, agentID: nil, tierID: nil,

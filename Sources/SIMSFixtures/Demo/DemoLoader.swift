@@ -17,7 +17,7 @@ public struct DemoLoader: Sendable {
     @discardableResult
     public func load(count: Int, seed: UInt64, by agent: Agent?, progress: ((Int) -> Void)? = nil) throws -> Int {
         if let agent { try AgentService.require(agent, .administrator, to: "charger des données de démonstration") }
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let writer = try BulkTierWriter(db, agentID: agent?.id, now: store.clock.now())
             var ids: [Int: Int64] = [:]
             ids.reserveCapacity(count)

@@ -1,4 +1,4 @@
-package import GRDB
+
 
 /// An account bound to an operating-system login, with roles and services.
 public struct Agent: Sendable, Equatable, Codable, StoreRowDecodable {
@@ -21,7 +21,7 @@ public struct Agent: Sendable, Equatable, Codable, StoreRowDecodable {
         self.createdAt = createdAt
     }
 
-    package init(row: Row) throws {
+    package init(row: StoreRow) throws {
         id = row["id"]
         login = row["login"]
         fullName = row["full_name"]

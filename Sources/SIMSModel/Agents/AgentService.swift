@@ -16,7 +16,7 @@ public struct AgentService: Sendable {
     /// Makes `login` the first administrator of an empty store. Refused once any agent exists.
     @discardableResult
     public func initialise(login: String, fullName: String) throws -> Agent {
-        try store.write { db in
+        try store.writeDatabase { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM agent") ?? 0 > 0 {
                 throw StoreError.alreadyInitialised(path: store.path)
             }
@@ -59,7 +59,7 @@ public struct AgentService: Sendable {
         guard !roles.isEmpty else {
             throw ValidationError(field: nil, message: "Indiquez au moins un rôle : accueil, instructeur, superviseur ou administrateur.")
         }
-        return try store.write { db in
+        return try store.writeDatabase { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM agent WHERE login = ?", arguments: [login]) ?? 0 > 0 {
                 throw ValidationError(field: nil, message: "L'agent « \(login) » existe déjà : changez ses rôles avec « guichet agent set-role ».")
             }
@@ -78,7 +78,7 @@ public struct AgentService: Sendable {
         guard !roles.isEmpty else {
             throw ValidationError(field: nil, message: "Indiquez au moins un rôle : accueil, instructeur, superviseur ou administrateur.")
         }
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let target = try existing(db, login: login)
             if target.has(.administrator), !roles.contains(.administrator), try activeAdministrators(db) <= 1 {
                 throw ValidationError(field: nil, message: "« \(login) » est le dernier administrateur actif : nommez-en un autre avant de lui retirer ce rôle.")
@@ -95,7 +95,7 @@ public struct AgentService: Sendable {
     @discardableResult
     public func disable(login: String, by actor: Agent) throws -> Agent {
         try Self.require(actor, .administrator, to: "désactiver un agent")
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let target = try existing(db, login: login)
             if target.has(.administrator), target.active, try activeAdministrators(db) <= 1 {
                 throw ValidationError(field: nil, message: "« \(login) » est le dernier administrateur actif : nommez-en un autre avant de le désactiver.")

@@ -1,4 +1,4 @@
-package import GRDB
+
 
 /// One row of the append-only, hash-chained audit log.
 public struct AuditEvent: Sendable, Equatable, Codable, StoreRowDecodable {
@@ -22,7 +22,7 @@ public struct AuditEvent: Sendable, Equatable, Codable, StoreRowDecodable {
     /// For an event written before the chain could be erased (migration v13): its former hash.
     public var legacyHash: String?
 
-    package init(row: Row) throws {
+    package init(row: StoreRow) throws {
         id = row["id"]
         at = row["at"]
         agentID = row["agent_id"]

@@ -10,7 +10,7 @@ package import GRDB
 /// without an erasure that says so.
 ///
 /// ```swift
-/// try store.write { db in
+/// try store.writeDatabase { db in
 ///     let erased = try EventErasure.eraseContent(db, eventIDs: ids)
 ///     let id = try EventLog.append(db, kind: .retentionPurged, ..., payload: erased.payload(motif: "…"), at: now)
 ///     try erased.record(db, erasureEventID: id, at: now)

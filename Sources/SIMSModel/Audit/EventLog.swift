@@ -9,7 +9,7 @@ package import GRDB
 /// deleting the newest events is noticed too.
 ///
 /// ```swift
-/// try store.write { db in
+/// try store.writeDatabase { db in
 ///     // ... the write itself ...
 ///     try EventLog.append(db, kind: .tierUpdated, agentID: agent.id, tierID: id, payload: ["champs": "..."], at: now)
 /// }
@@ -65,7 +65,7 @@ public enum EventLog {
               let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [eventID]) else {
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "écriture non attestée : aucun événement dans cette transaction")
         }
-        try attach(db, accumulator.take(), to: try AuditEvent(row: row))
+        try attach(db, accumulator.take(), to: try AuditEvent(row: SQLiteSession.row(row)))
     }
 
     /// Whether rows were written in this transaction that no event attests yet (a service that

@@ -270,7 +270,7 @@ public enum StoreBackup {
     static func recordForcedRestore(storePath: String, folder: String, by: String, objections: [String],
                                     now: Date) throws -> ChainAnchor? {
         let store = try SIMSStore.open(path: storePath)
-        try store.write { db in
+        try store.writeDatabase { db in
             try EventLog.append(db, kind: .backupRestoreForced, agentID: nil, tierID: nil, payload: [
                 "sauvegarde": (folder as NSString).lastPathComponent, "par": by,
                 "motifs": objections.joined(separator: " ; "),

@@ -18,7 +18,7 @@ public struct DocumentService: Sendable {
     public func register(type: DocumentType, issuedOn: String?, validUntil: String? = nil, owners: [Int64],
                          by agent: Agent) throws -> Document {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "enregistrer une pièce")
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let id = try Self.insert(db, type: type, issuedOn: issuedOn, validUntil: validUntil, owners: owners,
                                      agentID: agent.id, dossierID: nil, now: store.clock.now())
             return try Self.fetch(db, ids: [id]).first!
@@ -37,7 +37,7 @@ public struct DocumentService: Sendable {
             throw ValidationError(field: nil, message: "Une pièce se joint à un tiers ou à un dossier : choisissez-le d'abord.")
         }
         let stored = try DocumentFileStore(storePath: store.path).put(fileAt: file)
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let now = store.clock.now()
             let at = Timestamp.string(from: now)
             var deduplicated = false
@@ -92,7 +92,7 @@ public struct DocumentService: Sendable {
     public func setIssueDate(documentID: Int64, typed: String, by agent: Agent) throws -> Document {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "dater une pièce")
         let issuedOn = try DateRule.normalize(typed, label: "Date de la pièce", notAfter: store.clock.today())
-        return try store.write { db in
+        return try store.writeDatabase { db in
             guard let before = try Self.fetch(db, ids: [documentID]).first else {
                 throw ValidationError(field: nil, message: "Pièce n° \(documentID) introuvable.")
             }

@@ -17,7 +17,7 @@ extension DossierService {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "déposer un dossier")
         let today = store.clock.today()
         let normalized = try Self.validate(dossier.answers, procedure: procedure, today: today)
-        return try store.write { db in
+        return try store.writeDatabase { db in
             guard let saved = try DossierRow.load(db, id: dossier.id), saved.state == .draft else {
                 throw Self.notDraft(dossier.id)
             }

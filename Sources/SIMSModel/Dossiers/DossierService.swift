@@ -23,7 +23,7 @@ public struct DossierService: Sendable {
     public func start(_ procedure: Procedure, applicantID requestedApplicant: Int64, beneficiaryID requestedBeneficiary: Int64? = nil,
                       by agent: Agent, motif: String? = nil) throws -> Intake {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "ouvrir un dossier")
-        return try store.write { db in
+        return try store.writeDatabase { db in
             // A record absorbed by a merge leads to its survivor.
             let applicantID = try TierRedirect.resolve(db, id: requestedApplicant)
             let beneficiaryID = try requestedBeneficiary.map { try TierRedirect.resolve(db, id: $0) }
@@ -82,7 +82,7 @@ public struct DossierService: Sendable {
         let tierIDs = [intake.applicant.id, intake.beneficiary?.id].compactMap { $0 }
         let restricted = try store.pool.read { db in try TierRestrictionService.restrictedIDs(db, among: tierIDs) }
         if !restricted.isEmpty {
-            try store.write { db in
+            try store.writeDatabase { db in
                 guard let agent else {
                     _ = try TierRestrictionService.consultationPayload(db, tierIDs: tierIDs, motif: nil, context: .intake)
                     return
@@ -137,7 +137,7 @@ public struct DossierService: Sendable {
     /// answers or pieces changed, a « brouillon enregistré » event attests them (the cursor alone
     /// is the agent's working state and needs none).
     public func save(_ dossier: Dossier) throws {
-        try store.write { db in
+        try store.writeDatabase { db in
             try db.execute(sql: """
                 UPDATE dossier SET answers = ?, focus = ? WHERE id = ? AND state = 'brouillon'
                 """, arguments: [DossierRow.encode(dossier.answers), dossier.focus, dossier.id])
@@ -157,7 +157,7 @@ public struct DossierService: Sendable {
     /// its links to documents) in one transaction, the abandonment recorded. Its number is never
     /// handed out again; the documents scanned for it stay on their tier's file.
     public func abandon(dossierID: Int64, by agent: Agent) throws {
-        try store.write { db in
+        try store.writeDatabase { db in
             guard let dossier = try DossierRow.load(db, id: dossierID), dossier.state == .draft else {
                 throw Self.notDraft(dossierID)
             }

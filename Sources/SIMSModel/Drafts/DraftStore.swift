@@ -24,7 +24,7 @@ public struct DraftStore: Sendable {
         var saved = draft
         saved.updatedAt = Timestamp.string(from: store.clock.now())
         let values = FactValuesCoding.encode(draft.values.mapValues { Optional($0) })
-        try store.write { db in
+        try store.writeDatabase { db in
             if let id = draft.id,
                try Int.fetchOne(db, sql: "SELECT count(*) FROM draft WHERE id = ?", arguments: [id]) ?? 0 > 0 {
                 try db.execute(sql: """
@@ -60,7 +60,7 @@ public struct DraftStore: Sendable {
 
     /// Forgets a draft (saved or abandoned).
     public func delete(id: Int64) throws {
-        try store.write { db in
+        try store.writeDatabase { db in
             guard let agentID = try Int64.fetchOne(db, sql: "SELECT agent_id FROM draft WHERE id = ?", arguments: [id]) else { return }
             try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [id])
             try EventLog.append(db, kind: .draftClosed, agentID: agentID, tierID: nil, payload: ["brouillon": String(id)],

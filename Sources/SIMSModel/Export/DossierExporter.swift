@@ -105,7 +105,7 @@ public struct DossierExporter: Sendable {
         var payload = ["colonnes": columns.map(\.header).joined(separator: ","), "etat": filter.scope.label,
                        "destination": destination, "lignes": String(count)]
         if let code = filter.procedureCode { payload["demarche"] = code }
-        try store.write { db in
+        try store.writeDatabase { db in
             _ = try EventLog.append(db, kind: .dossiersExported, agentID: agent.id, tierID: nil, payload: payload, at: now)
         }
     }

@@ -26,7 +26,7 @@ public struct TierExporter: Sendable {
 
     public func export(id requested: Int64, by agent: Agent, motif: String? = nil) throws -> String {
         try AgentService.require(agent, .supervisor, .administrator, to: "exporter les données d'un tiers")
-        let object: [String: Any] = try store.write { db in
+        let object: [String: Any] = try store.writeDatabase { db in
             // A record absorbed by a merge is exported as its survivor, which holds its facts.
             let redirect = try TierRedirect.find(db, id: requested)
             let id = redirect?.survivorID ?? requested

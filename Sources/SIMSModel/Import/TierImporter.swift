@@ -118,7 +118,7 @@ public struct TierImporter: Sendable {
         // left unused is handed back at the end when nobody took a number after the reservation.
         let newlines = Int64(data.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } })
         let lines = max(newlines - 1 + (data.last == 0x0A ? 0 : 1), 0)
-        let firstID = try store.write { db in try Self.reserveIDs(db, count: lines) }
+        let firstID = try store.writeDatabase { db in try Self.reserveIDs(db, count: lines) }
         let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
                                         fileName: fileName, source: source, firstID: firstID, strict: strict)
         let pipe = ImportPipe<[PreparedTier]>(capacity: Self.chunksInFlight)
@@ -129,7 +129,7 @@ public struct TierImporter: Sendable {
         do {
             // One part per transaction, each with its event, the write lock yielded in between.
             while !finished {
-                let part: (written: Int, eventID: Int64?) = try store.write { db in
+                let part: (written: Int, eventID: Int64?) = try store.writeDatabase { db in
                     if parts == 0, !again { try Self.refuseRepeat(db, hash: fileHash, path: path) }
                     let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
                     finished = try Self.write(from: pipe, with: writer, until: DispatchTime.now() + partDuration)
@@ -162,7 +162,7 @@ public struct TierImporter: Sendable {
             preparing.wait()
             throw error
         }
-        try store.write { db in try Self.releaseIDs(db, reservedUpTo: firstID + lines - 1, usedUpTo: firstID + Int64(imported) - 1) }
+        try store.writeDatabase { db in try Self.releaseIDs(db, reservedUpTo: firstID + lines - 1, usedUpTo: firstID + Int64(imported) - 1) }
         rejects.close()
         let report = ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID,
                                   importedWithout: preparer.importedWithout)

@@ -307,7 +307,7 @@ public struct DuplicateAnalysis: Sendable {
     private func file(_ report: inout DuplicateAnalysisReport, agentID: Int64) throws {
         let at = store.clock.now()
         let stamp = Timestamp.string(from: at)
-        let (kept, eventID, counts) = try store.write { db -> ([DuplicateAnalysisReport.Pair], Int64, [DuplicateReview.Filing: Int]) in
+        let (kept, eventID, counts) = try store.writeDatabase { db -> ([DuplicateAnalysisReport.Pair], Int64, [DuplicateReview.Filing: Int]) in
             var kept: [DuplicateAnalysisReport.Pair] = []
             var counts: [DuplicateReview.Filing: Int] = [:]
             for pair in report.pairs {

@@ -26,7 +26,7 @@ extension DuplicateReview {
     public func reopen(pairID: Int64, motif: String, by agent: Agent) throws -> DuplicatePair {
         try AgentService.require(agent, .supervisor, to: "rouvrir une paire de doublons")
         let motif = try Self.checked(motif)
-        return try store.write { db in
+        return try store.writeDatabase { db in
             guard let pair = try Self.pair(db, id: pairID) else {
                 throw ValidationError(field: nil, message: "Aucune paire de doublons n° \(pairID) : rouvrez la liste.")
             }

@@ -53,7 +53,7 @@ public struct DuplicateReview: Sendable {
     public func decide(pairID: Int64, _ decision: DuplicatePairState, motif: String = "", by agent: Agent) throws -> DuplicatePair {
         try AgentService.require(agent, .supervisor, to: "décider d'une paire de doublons")
         let motif = try Self.checked(motif)
-        return try store.write { db in
+        return try store.writeDatabase { db in
             try Self.recordDecision(db, pairID: pairID, decision: decision, agentID: agent.id, at: store.clock.now(), motif: motif)
         }
     }

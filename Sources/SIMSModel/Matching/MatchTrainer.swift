@@ -81,7 +81,7 @@ public struct MatchTrainer: Sendable {
         start.m = MatchParameters.defaults.m
         start.lambda = MatchParameters.defaults.lambda
         let learnt = MatchEM.estimate(vectors: candidateVectors, start: start, estimatingLambda: false)
-        try store.write { db in
+        try store.writeDatabase { db in
             try MatchParameterStore.save(db, learnt, agentID: agent.id, at: store.clock.now())
             try EventLog.append(db, kind: .matchParametersTrained, agentID: agent.id, tierID: nil,
                                 payload: ["paires_aleatoires": String(randomVectors.count),

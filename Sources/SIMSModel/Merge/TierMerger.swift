@@ -37,7 +37,7 @@ public struct TierMerger: Sendable {
         guard survivorID != absorbedID else {
             throw TierMergeRefusal("Une fiche ne peut pas être fusionnée avec elle-même (n° \(survivorID)) : donnez deux numéros différents.")
         }
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let now = store.clock.now()
             let at = Timestamp.string(from: now)
             try Self.refuseAbsorbed(db, absorbedID, other: survivorID)
@@ -112,7 +112,7 @@ public struct TierMerger: Sendable {
                         within: ((Database) throws -> Void)? = nil) throws -> TierUnmergeOutcome {
         try AgentService.require(agent, .supervisor, .administrator, to: "défaire une fusion")
         let motif = try Self.checked(motif)
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let now = store.clock.now()
             let at = Timestamp.string(from: now)
             let merge = try Self.standingMerge(db, naming: absorbedID)

@@ -183,7 +183,7 @@ public final class OCRWorker: @unchecked Sendable {
     }
 
     private func record(_ result: Result<String, OCREngine.Failure>, documentID: Int64) throws {
-        try store.write { db in
+        try store.writeDatabase { db in
             switch result {
             case .success(let text):
                 try db.cachedStatement(sql: "UPDATE document SET ocr_state = 'lu', ocr_text = ? WHERE id = ? AND ocr_state = 'en_attente'")
@@ -199,7 +199,7 @@ public final class OCRWorker: @unchecked Sendable {
     }
 
     private func markUnavailable(reason: String) throws -> Int {
-        try store.write { db in
+        try store.writeDatabase { db in
             try db.execute(sql: "UPDATE document SET ocr_state = 'indisponible' WHERE ocr_state = 'en_attente'")
             return db.changesCount
         }

@@ -21,7 +21,7 @@ public struct ConsultationLog: Sendable {
     public func listing(tierID: Int64, since: CalendarDate? = nil, by agent: Agent,
                         motif: String? = nil) throws -> ConsultationListing {
         try AgentService.require(agent, .supervisor, .administrator, to: "relever les consultations d'une fiche")
-        return try store.write { db in
+        return try store.writeDatabase { db in
             guard let name = try TierRestrictionService.tierName(db, tierID) else { throw TierService.notFound(tierID) }
             let payload = try TierRestrictionService.consultationPayload(db, tierIDs: [tierID], motif: motif, context: .listing)
             let from = since.map { Timestamp.string(from: Self.start(of: $0)) } ?? ""

@@ -59,7 +59,7 @@ public struct InactiveTierReview: Sendable {
     public func keep(tierID: Int64, motif: String, by agent: Agent) throws -> CalendarDate {
         try AgentService.require(agent, .supervisor, to: "conserver une fiche inactive")
         let motif = try TierRestrictionService.checkedMotif(motif, what: "la conservation (pourquoi la fiche reste)")
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let now = store.clock.now()
             let today = CalendarDate.today(now: now)
             guard let name = try TierRestrictionService.tierName(db, tierID) else { throw TierService.notFound(tierID) }

@@ -48,7 +48,7 @@ public struct TierErasure: Sendable {
         let motif = try TierRestrictionService.checkedMotif(
             motif, what: ground == .request ? "l'effacement (la demande de la personne, sa date)" : "l'effacement (l'inactivité constatée)")
         var files: [(sha256: String, ext: String)] = []
-        let record: TierErasureRecord = try store.write { db in
+        let record: TierErasureRecord = try store.writeDatabase { db in
             let plan = try self.plan(db, tierID: tierID, today: store.clock.today())
             let (record, released) = try apply(db, plan, motif: motif, ground: ground, by: agent)
             files = released

@@ -24,7 +24,7 @@ public struct TierRestrictionService: Sendable {
     public func restrict(tierID: Int64, motif: String, by agent: Agent) throws -> TierRestriction {
         try AgentService.require(agent, .supervisor, to: "limiter le traitement d'une fiche")
         let motif = try Self.checkedMotif(motif, what: "la limitation (la demande de la personne, sa date)")
-        return try store.write { db in
+        return try store.writeDatabase { db in
             guard let name = try Self.tierName(db, tierID) else { throw TierService.notFound(tierID) }
             if let current = try Self.inForce(db, tierID: tierID) {
                 throw ValidationError(field: nil, message: "« \(name) » est déjà limitée depuis le "
@@ -46,7 +46,7 @@ public struct TierRestrictionService: Sendable {
     public func lift(tierID: Int64, motif: String, by agent: Agent) throws -> TierRestriction {
         try AgentService.require(agent, .supervisor, to: "lever la limitation d'une fiche")
         let motif = try Self.checkedMotif(motif, what: "la levée de la limitation")
-        return try store.write { db in
+        return try store.writeDatabase { db in
             guard let name = try Self.tierName(db, tierID) else { throw TierService.notFound(tierID) }
             // The tier's own restriction and those of the records merged into it (one person).
             let inForce = try Self.history(db, tierID: tierID, inForceOnly: true)

@@ -79,7 +79,7 @@ public struct RetentionPurge: Sendable {
         while start < ordered.count {
             let slice = ordered[start..<min(start + max(batch, 1), ordered.count)]
             var files: [(sha256: String, ext: String)] = []
-            try store.write { db in
+            try store.writeDatabase { db in
                 files = try erase(db, slice, by: agent, report: &report)
             }
             report.erasedFiles += DocumentRelease.removeFiles(files, storePath: store.path)

@@ -124,7 +124,7 @@ public final class SIMSStore: Sendable {
     /// commit, the chain's head leaves the store when the last anchor is an hour old (``ExternalAnchors``).
     ///
     /// ```swift
-    /// try store.write { db in
+    /// try store.writeDatabase { db in
     ///     try db.execute(sql: "UPDATE dossier SET ... WHERE id = ?", arguments: [id])
     ///     try EventLog.append(db, kind: .dossierReassigned, ...)
     /// }
@@ -132,7 +132,21 @@ public final class SIMSStore: Sendable {
     ///
     /// A full or failing disk is thrown as ``StoreError/diskFull(folder:available:needed:)`` or
     /// ``StoreError/diskFailure(folder:reason:)`` (the transaction rolled back).
-    package func write<T>(_ updates: (Database) throws -> T) throws -> T {
+    package func write<T>(_ updates: (any StoreSession) throws -> T) throws -> T {
+        try writeDatabase { db in try updates(SQLiteSession(db)) }
+    }
+
+    /// Reads a consistent snapshot of the register (other writers go on meanwhile).
+    ///
+    /// ```swift
+    /// let count = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") }
+    /// ```
+    package func read<T>(_ reads: (any StoreSession) throws -> T) throws -> T {
+        try pool.read { db in try reads(SQLiteSession(db)) }
+    }
+
+    /// ``write(_:)`` with GRDB's connection, for the code not yet behind the seam.
+    package func writeDatabase<T>(_ updates: (Database) throws -> T) throws -> T {
         defer { turn.done() }
         let result: T
         do {

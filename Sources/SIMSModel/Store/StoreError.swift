@@ -18,6 +18,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case diskFailure(folder: String, reason: String)
     /// A PostgreSQL register was named, which this build cannot open yet.
     case engineUnavailable(location: String, servers: [String])
+    /// An operation that this register's engine does not offer (yet).
+    case missingCapability(engine: String, capability: String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(location) est un registre PostgreSQL (serveur \(servers.joined(separator: ", "))) : cette version "
                 + "de Guichet n'ouvre encore que les bases SQLite. Indiquez le chemin d'un fichier (par ex. "
                 + "/srv/guichet/sims.sqlite) dans --db ou GUICHET_DB. Rien n'a été créé."
+        case .missingCapability(let engine, let capability):
+            return "Cette opération (\(capability)) n'est pas encore possible sur un registre \(engine) : "
+                + "rien n'a été modifié ; prévenez l'administrateur."
         }
     }
 }

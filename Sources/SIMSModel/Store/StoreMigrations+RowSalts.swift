@@ -45,7 +45,7 @@ extension StoreMigrations {
         let payload = ["migration": rowSaltsMigration, "tables": tables.map(\.name).joined(separator: ",")]
         let id = try EventLog.append(db, kind: .registerAttested, agentID: nil, tierID: nil, payload: payload, at: Date())
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else { return }
-        try EventLog.attach(db, attestation, to: try AuditEvent(row: row))
+        try EventLog.attach(db, attestation, to: try AuditEvent(row: SQLiteSession.row(row)))
     }
 
     /// `definition` (a table's `CREATE TABLE` as SQLite keeps it) with the salt column added after

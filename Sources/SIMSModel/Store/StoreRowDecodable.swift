@@ -8,20 +8,33 @@ package import GRDB
 /// let agents = try Agent.fetchAll(db, sql: "SELECT * FROM agent ORDER BY login")
 /// ```
 package protocol StoreRowDecodable {
-    init(row: Row) throws
+    init(row: StoreRow) throws
 }
 
 extension StoreRowDecodable {
     package static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Self] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self(row: SQLiteSession.row($0)) }
     }
 
     package static func fetchOne(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
-        try Row.fetchOne(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+        try Row.fetchOne(db, sql: sql, arguments: arguments).map { try Self(row: SQLiteSession.row($0)) }
     }
 
     package static func fetchCursor(_ db: Database, sql: String,
                                     arguments: StatementArguments = StatementArguments()) throws -> MapCursor<RowCursor, Self> {
-        try Row.fetchCursor(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+        try Row.fetchCursor(db, sql: sql, arguments: arguments).map { try Self(row: SQLiteSession.row($0)) }
+    }
+
+    package static func fetchAll(_ db: any StoreSession, sql: String, arguments: StoreArguments = StoreArguments()) throws -> [Self] {
+        try StoreRow.fetchAll(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+    }
+
+    package static func fetchOne(_ db: any StoreSession, sql: String, arguments: StoreArguments = StoreArguments()) throws -> Self? {
+        try StoreRow.fetchOne(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+    }
+
+    package static func fetchCursor(_ db: any StoreSession, sql: String,
+                                    arguments: StoreArguments = StoreArguments()) throws -> StoreCursor<Self> {
+        try StoreRow.fetchCursor(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
     }
 }

@@ -13,7 +13,7 @@ import Synchronization
 ///
 /// ```swift
 /// for batch in batches {
-///     try store.write { db in ... }
+///     try store.writeDatabase { db in ... }
 ///     store.turn.yield(upTo: 0.5)
 /// }
 /// ```

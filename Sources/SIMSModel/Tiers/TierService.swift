@@ -29,7 +29,7 @@ public struct TierService: Sendable {
         let current = validation.normalized
         // The snapshot is read in the same transaction: a read on another connection could sit on an
         // older WAL snapshot.
-        return try store.write { db in
+        return try store.writeDatabase { db in
             var extra: [String: String] = [:]
             if let duplicate = despiteDuplicate {
                 extra["doublon_ecarte"] = String(duplicate.hit.tierID)
@@ -76,7 +76,7 @@ public struct TierService: Sendable {
                        by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "modifier un tiers")
         try Self.requireDeclared(provenance)
-        return try store.write { db in
+        return try store.writeDatabase { db in
             try Self.update(db, id: id, expectedVersion: expectedVersion, changes: changes, provenance: provenance,
                             confirmingVerifiedChanges: confirmingVerifiedChanges, agentID: agent.id,
                             now: store.clock.now(), today: store.clock.today())
@@ -161,7 +161,7 @@ public struct TierService: Sendable {
         guard tierID != relatedID else {
             throw ValidationError(field: nil, message: "Un tiers ne peut pas être lié à lui-même.")
         }
-        try store.write { db in
+        try store.writeDatabase { db in
             try TierRedirect.refuseIfAbsorbed(db, id: tierID)
             try TierRedirect.refuseIfAbsorbed(db, id: relatedID)
             guard let subject = try TierKind.fetch(db, id: tierID) else { throw Self.notFound(tierID) }
@@ -195,7 +195,7 @@ public struct TierService: Sendable {
     /// without one, ``RestrictedTierRefusal``.
     public func open(id: Int64, by agent: Agent, motif: String? = nil) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter une fiche")
-        return try store.write { db in
+        return try store.writeDatabase { db in
             try TierErasure.refuseIfErased(db, id: id)
             guard let snapshot = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
             var payload = try TierRestrictionService.consultationPayload(db, tierIDs: [id], motif: motif, context: .record)

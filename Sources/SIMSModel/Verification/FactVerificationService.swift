@@ -35,7 +35,7 @@ public struct FactVerificationService: Sendable {
                        by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "vérifier une fiche sur pièce")
         let today = store.clock.today()
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let tier = try Self.loadFresh(db, tierID: tierID, expectedVersion: expectedVersion)
             guard let document = try DocumentService.fetch(db, ids: [documentID]).first else {
                 throw VerificationRefusal("Pièce n° \(documentID) introuvable : choisissez une pièce de la fiche.")
@@ -66,7 +66,7 @@ public struct FactVerificationService: Sendable {
         guard motif.count <= Self.maxMotifLength, !motif.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw VerificationRefusal("Motif : au plus \(Self.maxMotifLength) caractères, sur une seule ligne.")
         }
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let tier = try Self.loadFresh(db, tierID: tierID, expectedVersion: expectedVersion)
             let facts = try Self.facts(of: tier, fields, raisingTo: .validated)
             let provenance = Provenance(source: .validation, reference: FactEvidence.motifPrefix + motif, level: .validated)

@@ -26,7 +26,7 @@ public struct DossierNoteService: Sendable {
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
             throw ValidationError(field: nil, message: "La note contient un caractère de contrôle : retapez-la.")
         }
-        return try store.write { db in
+        return try store.writeDatabase { db in
             guard let applicantID = try Int64.fetchOne(db, sql: "SELECT applicant_id FROM dossier WHERE id = ? AND state <> 'brouillon'",
                                                        arguments: [dossierID]) else { throw DossierService.notFound(dossierID) }
             let now = store.clock.now()

@@ -16,7 +16,7 @@ public struct DossierReviewReader: Sendable {
     /// motif: without one, ``RestrictedTierRefusal``.
     public func open(dossierID: Int64, by agent: Agent, motif: String? = nil) throws -> DossierReview {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter un dossier")
-        return try store.write { db in
+        return try store.writeDatabase { db in
             let review = try Self.review(db, dossierID: dossierID)
             let now = store.clock.now()
             let tierIDs = [review.dossier.applicantID, review.dossier.beneficiaryID].compactMap { $0 }

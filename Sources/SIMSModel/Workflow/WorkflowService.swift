@@ -27,7 +27,7 @@ public struct WorkflowService: Sendable {
     /// procedure does not change how long this dossier is kept.
     public func perform(_ action: DossierAction, on dossierID: Int64, reviewLevels: Int, retentionYears: Int? = nil,
                        validating facts: [ProvableFact] = [], by agent: Agent) throws -> Dossier {
-        try store.write { db in
+        try store.writeDatabase { db in
             try apply(db, action, on: dossierID, reviewLevels: reviewLevels, retentionYears: retentionYears,
                       validating: facts, by: agent)
         }
@@ -46,7 +46,7 @@ public struct WorkflowService: Sendable {
         guard agent.has(.supervisor) || dossierIDs.count <= 1 else {
             throw WorkflowRefusal("Impossible de réattribuer plusieurs dossiers à la fois : il faut être superviseur.")
         }
-        try store.write { db in
+        try store.writeDatabase { db in
             for id in dossierIDs {
                 do {
                     _ = try apply(db, .reassign(toAgentID: colleagueID), on: id, reviewLevels: 1, by: agent)
@@ -153,7 +153,7 @@ public struct WorkflowService: Sendable {
         guard agent.has(.instructor) || agent.has(.supervisor) else {
             throw WorkflowRefusal("Impossible de prendre le suivant : il faut être instructeur ou superviseur.")
         }
-        return try store.write { db in
+        return try store.writeDatabase { db in
             var sql = "SELECT id, applicant_id FROM dossier WHERE state = 'depose' AND assignee_id IS NULL"
             var arguments: StatementArguments = []
             if let procedureCode {

@@ -140,7 +140,7 @@ final class ExternalAnchorTests: XCTestCase {
         XCTAssertNil(try anchor.verify(store), "converted, the store still holds its old anchor")
         // Event 3's content erased as retention does, then event 1 rewritten and every hash, former
         // hashes included, recomputed: event 3 keeps the former hash the anchor names.
-        try store.write { db in
+        try store.writeDatabase { db in
             let erased = try EventErasure.eraseContent(db, eventIDs: [3])
             let id = try EventLog.append(db, kind: .retentionPurged, agentID: nil, tierID: nil, payload: erased.payload, at: TestStore.now)
             try erased.record(db, erasureEventID: id, at: TestStore.now)

@@ -153,7 +153,7 @@ final class RowAttestationTests: ReviewTeamTestCase {
     }
 
     func testAWriteWithoutEventIsRefusedAtCommit() throws {
-        XCTAssertThrowsError(try test.store.write { db in
+        XCTAssertThrowsError(try test.store.writeDatabase { db in
             try db.execute(sql: "UPDATE dossier SET state = 'accepte' WHERE id = ?", arguments: [dossierID])
         }) { XCTAssertTrue("\($0)".contains("écriture non attestée"), "\($0)") }
         XCTAssertEqual(try DossierService(store: test.store).dossier(id: dossierID).state, .refused, "nothing written")

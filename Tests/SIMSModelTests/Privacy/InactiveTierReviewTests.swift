@@ -112,7 +112,7 @@ final class InactiveTierReviewTests: ReviewTeamTestCase {
         XCTAssertTrue(report.isSound, "\(report)")
         try later.fixtureWrite { db in try db.execute(sql: "UPDATE inactive_tier_review SET motif = 'autre'") }
         // A change that bypasses the service is attested by the fixture's event; one without any is refused.
-        XCTAssertThrowsError(try later.write { db in try db.execute(sql: "UPDATE inactive_tier_review SET motif = 'x'") })
+        XCTAssertThrowsError(try later.writeDatabase { db in try db.execute(sql: "UPDATE inactive_tier_review SET motif = 'x'") })
     }
 
     func testAbsorbedAndErasedPersonsAreLeftOut() throws {

@@ -62,7 +62,7 @@ final class RowSaltMigrationTests: XCTestCase {
             }
         }
         // Written after the upgrade: a new row gets its own salt and stays attested.
-        try store.write { db in
+        try store.writeDatabase { db in
             try db.execute(sql: "UPDATE tier SET phone = '25 00 00' WHERE id = 1")
             try EventLog.append(db, kind: .tierUpdated, agentID: 1, tierID: 1, payload: [:], at: Date())
         }
