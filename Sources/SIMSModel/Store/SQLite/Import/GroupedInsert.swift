@@ -3,7 +3,7 @@ package import GRDBSQLite
 
 /// One `INSERT` prepared twice: for one row, and for `group` rows in a single statement. Stepping
 /// a statement has a fixed cost (reset, statement start and end) larger than inserting a small
-/// row, so ``BulkTierWriter`` inserts its rows `group` at a time and the rest one by one.
+/// row, so ``SQLiteBulkTierRows`` inserts its rows `group` at a time and the rest one by one.
 ///
 /// ```swift
 /// let insert = try GroupedInsert(db, sql: "INSERT INTO t (a, b) VALUES ", row: "(?, ?)", columns: 2, group: 64)

@@ -1,0 +1,10 @@
+import Foundation
+package import GRDB
+
+// GRDB's `Database` forwarded to the session versions, for the callers not yet behind the seam
+// (issue 24). To be deleted once every caller passes `any StoreSession`.
+extension MatchParameterStore {
+    static func save(_ db: Database, _ parameters: MatchParameters, agentID: Int64?, at: Date) throws {
+        try save(SQLiteSession(db), parameters, agentID: agentID, at: at)
+    }
+}
