@@ -93,8 +93,9 @@ public struct RetentionPurge: Sendable {
     /// One transaction: the dossiers of `slice` still due are erased, with one `rgpd.purge` event.
     /// Each step is one statement over the whole batch (listed in `retention_purge_batch`);
     /// the attestation triggers still see every row. Every statement starts from the batch and
-    /// looks rows up by index (`IN (SELECT id …)`, `CROSS JOIN`): joined the other way, SQLite
-    /// would scan a million-entry index per batch. Returns the files no document names any more.
+    /// looks rows up by index (`IN (SELECT id …)`, the batch's values by scalar subqueries on its
+    /// key): joined the other way, SQLite would scan a million-entry index per batch. Returns the
+    /// files no document names any more.
     private func erase(_ db: any StoreSession, _ slice: ArraySlice<ExpiredDossier>, by agent: Agent,
                        report: inout RetentionPurgeReport) throws -> [(sha256: String, ext: String)] {
         let now = store.clock.now()
@@ -105,10 +106,10 @@ public struct RetentionPurge: Sendable {
         var skipped: [Int64] = []
         let candidates = Dictionary(slice.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let states = try StoreRow.fetchAll(db.cachedStatement(sql: """
-            SELECT b.id, d.state, d.decided_at,
-                   EXISTS (SELECT 1 FROM event e WHERE e.dossier_id = b.id AND e.kind = 'tier.consult' AND e.at > ?) AS consulted
-            FROM retention_purge_batch b CROSS JOIN dossier d ON d.id = b.id
-            ORDER BY b.id
+            SELECT d.id, d.state, d.decided_at,
+                   EXISTS (SELECT 1 FROM event e WHERE e.dossier_id = d.id AND e.kind = 'tier.consult' AND e.at > ?) AS consulted
+            FROM dossier d WHERE d.id IN (SELECT id FROM retention_purge_batch)
+            ORDER BY d.id
             """), arguments: [recent])
         var present: Set<Int64> = []
         for row in states {
@@ -149,9 +150,10 @@ public struct RetentionPurge: Sendable {
             INSERT INTO erased_dossier (id, number, procedure_code, procedure_title, state, submitted_at, decided_at,
                                         retention_years, until, erased_at, reason)
             SELECT d.id, d.number, d.procedure_code, d.procedure_title, d.state, d.submitted_at, d.decided_at,
-                   b.years, b.until, ?, 'conservation'
-            FROM retention_purge_batch b CROSS JOIN dossier d ON d.id = b.id
-            ORDER BY b.id
+                   (SELECT b.years FROM retention_purge_batch b WHERE b.id = d.id),
+                   (SELECT b.until FROM retention_purge_batch b WHERE b.id = d.id), ?, 'conservation'
+            FROM dossier d WHERE d.id IN (SELECT id FROM retention_purge_batch)
+            ORDER BY d.id
             """).execute(arguments: [at])
         try db.cachedStatement(sql: "DELETE FROM dossier WHERE id IN (SELECT id FROM retention_purge_batch)").execute()
         for candidate in due { report.count(candidate) }
