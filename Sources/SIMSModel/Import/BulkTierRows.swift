@@ -15,6 +15,10 @@ protocol BulkTierRows: AnyObject {
     /// a row already stored is left as it is.
     func insertTokens(_ run: SearchTokenRun, rows: Range<Int>) throws
 
+    /// Adds `counts` (sorted by word) to the typo vocabulary's tier counts (`search_word`);
+    /// returns the words that were new to it, in the same order.
+    func addVocabulary(_ counts: [(word: String, count: Int)]) throws -> [String]
+
     /// Files typo variants (``SearchWordVariants``), sorted by variant then word; a row already
     /// stored is left as it is.
     func insertVariants(_ rows: [(variant: String, word: String)]) throws

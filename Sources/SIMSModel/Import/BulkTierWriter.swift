@@ -30,7 +30,7 @@ package final class BulkTierWriter {
         self.db = db
         self.agentID = agentID
         self.now = now
-        eventID = try EventLog.nextID(db.transitionalDatabase)
+        eventID = try EventLog.nextID(db)
         nextTierID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0) + 1
         rows = try db.capability(BulkTierWriting.self).bulkTierRows(at: now)
     }
@@ -100,20 +100,11 @@ package final class BulkTierWriter {
             run.sort()
             try insertTokens(run)
         }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO search_word (word, tiers) VALUES (?, ?)
-            ON CONFLICT (word) DO UPDATE SET tiers = search_word.tiers + excluded.tiers
-            """)
-        let known = try db.cachedStatement(sql: "SELECT 1 FROM search_word WHERE word = ?")
-        var newWords: [String] = []
-        for (word, count) in vocabulary.sorted(by: { $0.key < $1.key }) {
-            if try Bool.fetchOne(known, arguments: [word]) == nil { newWords.append(word) }
-            try upsert.execute(arguments: [word, count])
-        }
+        let newWords = try rows.addVocabulary(vocabulary.sorted { $0.key < $1.key }.map { (word: $0.key, count: $0.value) })
         try insertVariants(of: newWords)
         var payload = payload
         payload["tiers"] = String(written)
-        let appended = try EventLog.append(db.transitionalDatabase, kind: kind, agentID: agentID, tierID: nil, payload: payload, at: now)
+        let appended = try EventLog.append(db, kind: kind, agentID: agentID, tierID: nil, payload: payload, at: now)
         precondition(appended == eventID, "the bulk event id was reserved at the start of the transaction")
         rows.finish()
     }

@@ -288,7 +288,7 @@ public struct DuplicateAnalysis: Sendable {
                            "paires_comparees": String(report.pairsScored), "paires_trouvees": String(kept.count),
                            "deja_decidees": String(counts[.alreadyDecided] ?? 0), "incoherentes": String(report.incoherent)]
             if let touching { payload["fiches"] = "\(touching.lowerBound)-\(touching.upperBound)" }
-            let eventID = try EventLog.append(db.transitionalDatabase, kind: .duplicatesAnalysed, agentID: agentID, tierID: nil, payload: payload, at: at)
+            let eventID = try EventLog.append(db, kind: .duplicatesAnalysed, agentID: agentID, tierID: nil, payload: payload, at: at)
             return (kept, eventID, counts)
         }
         report.pairs = kept

@@ -48,7 +48,7 @@ extension DuplicateReview {
             var payload = ["paire": String(pairID), "fiche_a": String(pair.tierA), "fiche_b": String(pair.tierB),
                            "decision_annulee": pair.state.rawValue]
             if let motif { payload["motif"] = motif }
-            try EventLog.append(db.transitionalDatabase, kind: .duplicatePairReopened, agentID: agent.id, tierID: pair.tierA, payload: payload,
+            try EventLog.append(db, kind: .duplicatePairReopened, agentID: agent.id, tierID: pair.tierA, payload: payload,
                                 at: store.clock.now())
             return reopened
         }

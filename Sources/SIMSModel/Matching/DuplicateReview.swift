@@ -94,7 +94,7 @@ public struct DuplicateReview: Sendable {
         var payload = ["paire": String(pairID), "fiche_a": String(pair.tierA), "fiche_b": String(pair.tierB),
                        "decision": decision.rawValue, "probabilite": String(format: "%.4f", pair.probability)]
         if let motif { payload["motif"] = motif }
-        try EventLog.append(db.transitionalDatabase, kind: .duplicatePairDecided, agentID: agentID, tierID: pair.tierA, payload: payload, at: at)
+        try EventLog.append(db, kind: .duplicatePairDecided, agentID: agentID, tierID: pair.tierA, payload: payload, at: at)
         return decided
     }
 

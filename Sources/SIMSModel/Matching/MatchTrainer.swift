@@ -82,7 +82,7 @@ public struct MatchTrainer: Sendable {
         let learnt = MatchEM.estimate(vectors: candidateVectors, start: start, estimatingLambda: false)
         try store.write { db in
             try MatchParameterStore.save(db, learnt, agentID: agent.id, at: store.clock.now())
-            try EventLog.append(db.transitionalDatabase, kind: .matchParametersTrained, agentID: agent.id, tierID: nil,
+            try EventLog.append(db, kind: .matchParametersTrained, agentID: agent.id, tierID: nil,
                                 payload: ["paires_aleatoires": String(randomVectors.count),
                                           "paires_candidates": String(candidateVectors.count),
                                           "lambda": String(format: "%.6f", learnt.lambda)], at: store.clock.now())

@@ -68,7 +68,7 @@ public struct TierMerger: Sendable {
                 payload["limitee"] = "oui"
                 payload["motif_consultation"] = consultation
             }
-            let eventID = try EventLog.append(db.transitionalDatabase, kind: .tiersMerged, agentID: agent.id, tierID: survivorID,
+            let eventID = try EventLog.append(db, kind: .tiersMerged, agentID: agent.id, tierID: survivorID,
                                               payload: payload, at: now)
             var restore = TierMergeRestore(survivorUpdatedAt: survivor.updatedAt)
             for write in plan.copies + plan.promoted {
@@ -128,7 +128,7 @@ public struct TierMerger: Sendable {
             }
             var payload = ["fiche_absorbee": String(absorbed), "fiche_conservee": String(survivor), "fusion": String(mergeID)]
             if let motif { payload["motif"] = motif }
-            let eventID = try EventLog.append(db.transitionalDatabase, kind: .tiersUnmerged, agentID: agent.id, tierID: survivor,
+            let eventID = try EventLog.append(db, kind: .tiersUnmerged, agentID: agent.id, tierID: survivor,
                                               payload: payload, at: now)
             for seq in restore.factSeqs {
                 try db.execute(sql: "DELETE FROM fact_record WHERE tier_id = ? AND seq = ?", arguments: [survivor, seq])

@@ -55,7 +55,7 @@ public struct TierService: Sendable {
         let entry = SearchTokenizer.entry(kind: kind, values: current)
         let id = try TierRowWriter.insertTier(db, kind: kind, current: current, minLevel: provenance.level,
                                               entry: entry, at: at)
-        let eventID = try EventLog.append(db.transitionalDatabase, kind: .tierCreated, agentID: agentID, tierID: id, dossierID: dossierID,
+        let eventID = try EventLog.append(db, kind: .tierCreated, agentID: agentID, tierID: id, dossierID: dossierID,
                                           payload: Self.payload(current.mapValues { Optional($0) }, provenance)
                                             .merging(extraPayload) { $1 }, at: now)
         try TierRowWriter.insertFacts(db, tierID: id, seq: 1, values: current.mapValues { Optional($0) },
@@ -123,7 +123,7 @@ public struct TierService: Sendable {
         for (field, value) in written { merged[field] = value ?? nil }
         let at = Timestamp.string(from: now)
         let version = before.version + 1
-        let eventID = try EventLog.append(db.transitionalDatabase, kind: .tierUpdated, agentID: agentID, tierID: id, dossierID: dossierID,
+        let eventID = try EventLog.append(db, kind: .tierUpdated, agentID: agentID, tierID: id, dossierID: dossierID,
                                           payload: Self.payload(written, provenance), at: now)
         try TierRowWriter.insertFacts(db, tierID: id, seq: version, values: written, provenance: provenance,
                                       agentID: agentID, at: at, eventID: eventID)
@@ -182,7 +182,7 @@ public struct TierService: Sendable {
     /// Writes a relation and its event inside the caller's transaction (kinds already checked).
     static func insertRelation(_ db: any StoreSession, _ tierID: Int64, kind: RelationKind, to relatedID: Int64, agentID: Int64,
                                dossierID: Int64? = nil, now: Date) throws {
-        let eventID = try EventLog.append(db.transitionalDatabase, kind: .relationAdded, agentID: agentID, tierID: tierID, dossierID: dossierID,
+        let eventID = try EventLog.append(db, kind: .relationAdded, agentID: agentID, tierID: tierID, dossierID: dossierID,
                                           payload: ["relation": kind.rawValue, "tiers_lie": String(relatedID)], at: now)
         try db.cachedStatement(sql: """
             INSERT INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
@@ -200,7 +200,7 @@ public struct TierService: Sendable {
             guard let snapshot = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
             var payload = try TierRestrictionService.consultationPayload(db.transitionalDatabase, tierIDs: [id], motif: motif, context: .record)
             payload["version"] = String(snapshot.version)
-            try EventLog.append(db.transitionalDatabase, kind: .tierConsulted, agentID: agent.id, tierID: id, payload: payload,
+            try EventLog.append(db, kind: .tierConsulted, agentID: agent.id, tierID: id, payload: payload,
                                 at: store.clock.now())
             return snapshot
         }

@@ -118,7 +118,7 @@ public struct FactVerificationService: Sendable {
         var payload = TierService.payload(values, provenance)
         payload["version"] = String(version)
         payload.merge(extra) { _, new in new }
-        let eventID = try eventID ?? EventLog.append(db.transitionalDatabase, kind: kind, agentID: agentID, tierID: tier.id, dossierID: dossierID,
+        let eventID = try eventID ?? EventLog.append(db, kind: kind, agentID: agentID, tierID: tier.id, dossierID: dossierID,
                                                      payload: payload, at: now)
         try TierRowWriter.insertFacts(db, tierID: tier.id, seq: version, values: values, provenance: provenance,
                                       agentID: agentID, at: at, eventID: eventID)

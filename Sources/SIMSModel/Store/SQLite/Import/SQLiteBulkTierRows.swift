@@ -114,6 +114,20 @@ final class SQLiteBulkTierRows: BulkTierRows {
         }
     }
 
+    func addVocabulary(_ counts: [(word: String, count: Int)]) throws -> [String] {
+        let upsert = try db.makeStatement(sql: """
+            INSERT INTO search_word (word, tiers) VALUES (?, ?)
+            ON CONFLICT (word) DO UPDATE SET tiers = tiers + excluded.tiers
+            """)
+        let known = try db.makeStatement(sql: "SELECT 1 FROM search_word WHERE word = ?")
+        var newWords: [String] = []
+        for (word, count) in counts {
+            if try Bool.fetchOne(known, arguments: [word]) == nil { newWords.append(word) }
+            try upsert.execute(arguments: [word, count])
+        }
+        return newWords
+    }
+
     func insertVariants(_ rows: [(variant: String, word: String)]) throws {
         let insert = try GroupedInsert(db, sql: "INSERT OR IGNORE INTO search_word_variant (variant, word) VALUES ",
                                        row: "(?, ?)", columns: 2, group: 64)
