@@ -85,18 +85,17 @@ public struct InactiveTierReview: Sendable {
         func arguments(_ only: String) -> StoreArguments {
             StoreArguments(Array(repeating: tierID ?? 0, count: only.filter { $0 == "?" }.count))
         }
-        func rows(_ all: String, _ only: String) throws -> StoreRowCursor {
-            try StoreRow.fetchCursor(db, sql: tierID == nil ? all : all + " " + only, arguments: tierID == nil ? [] : arguments(only))
-        }
         let scanning = try db.capability(ColumnScanning.self)
+        func scan(_ all: String, _ only: String, _ body: (any ScannedColumns) throws -> Void) throws {
+            try scanning.scanColumns(sql: tierID == nil ? all : all + " " + only, arguments: tierID == nil ? [] : arguments(only), body)
+        }
         try scanning.scanColumns(sql: """
             SELECT id, display_name, updated_at FROM tier WHERE kind = 'personne' AND updated_at < ?
             """ + (tierID == nil ? "" : " AND id = ?"), arguments: tierID == nil ? [ledger.cutoff] : [ledger.cutoff, tierID]) { row in
             ledger.person(row.int64(0), name: row.text(1) ?? "", updatedAt: row.text(2) ?? "")
         }
         guard !ledger.entries.isEmpty else { return [] }
-        let merged = try rows("SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL", "AND absorbed_id = ?")
-        while let row = try merged.next() { ledger.drop(row[0]) }
+        try scan("SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL", "AND absorbed_id = ?") { ledger.drop($0.int64(0)) }
         // A million dossiers: read column by column, the texts only for the persons still listed.
         let onlyDossiers = "WHERE d.applicant_id = ? OR d.beneficiary_id = ?"
         try scanning.scanColumns(sql: """
@@ -114,25 +113,22 @@ public struct InactiveTierReview: Sendable {
                 ledger.dossier(id, state: state, updatedAt: updatedAt, procedure: procedure, decidedAt: decidedAt, until: until)
             }
         }
-        let documents = try rows("""
+        try scan("""
             SELECT o.tier_id, d.created_at FROM document_owner o JOIN document d ON d.id = o.document_id
-            """, "WHERE o.tier_id = ?")
-        while let row = try documents.next() { ledger.activity(row[0], at: row[1]) }
-        let relations = try rows("SELECT tier_id, related_id, created_at FROM relation", "WHERE tier_id = ? OR related_id = ?")
-        while let row = try relations.next() {
-            ledger.activity(row[0], at: row[2])
-            ledger.activity(row[1], at: row[2])
+            """, "WHERE o.tier_id = ?") { ledger.activity($0.int64(0), at: $0.text(1)) }
+        try scan("SELECT tier_id, related_id, created_at FROM relation", "WHERE tier_id = ? OR related_id = ?") { row in
+            ledger.activity(row.int64(0), at: row.text(2))
+            ledger.activity(row.int64(1), at: row.text(2))
         }
-        let requests = try rows("SELECT tier_id, restricted_at, lifted_at FROM tier_restriction", "WHERE tier_id = ?")
-        while let row = try requests.next() {
-            ledger.activity(row[0], at: row[1])
-            ledger.activity(row[0], at: row[2])
+        try scan("SELECT tier_id, restricted_at, lifted_at FROM tier_restriction", "WHERE tier_id = ?") { row in
+            ledger.activity(row.int64(0), at: row.text(1))
+            ledger.activity(row.int64(0), at: row.text(2))
         }
-        let decisions = try rows("SELECT tier_id, at FROM inactive_tier_review", "WHERE tier_id = ?")
-        while let row = try decisions.next() { ledger.kept(row[0], at: row[1]) }
+        try scan("SELECT tier_id, at FROM inactive_tier_review", "WHERE tier_id = ?") { row in
+            ledger.kept(row.int64(0), at: row.text(1) ?? "")
+        }
         // Erased completely at their request: only the number is left, nothing to decide.
-        let erased = try rows("SELECT tier_id FROM tier_erasure WHERE complete = 1", "AND tier_id = ?")
-        while let row = try erased.next() { ledger.drop(row[0]) }
+        try scan("SELECT tier_id FROM tier_erasure WHERE complete = 1", "AND tier_id = ?") { ledger.drop($0.int64(0)) }
         return ledger.inactive()
     }
 }
