@@ -21,7 +21,7 @@ public struct AgentService: Sendable {
             }
             let now = store.clock.now()
             let id = try insert(db, login: login, fullName: fullName, roles: [.administrator], services: [], at: now)
-            try EventLog.append(db.transitionalDatabase, kind: .storeInitialised, agentID: id, tierID: nil,
+            try EventLog.append(db, kind: .storeInitialised, agentID: id, tierID: nil,
                                 payload: ["login": login], at: now)
             return try fetch(db, id: id)
         }
@@ -64,7 +64,7 @@ public struct AgentService: Sendable {
             }
             let now = store.clock.now()
             let id = try insert(db, login: login, fullName: fullName, roles: roles, services: services, at: now)
-            try EventLog.append(db.transitionalDatabase, kind: .agentAdded, agentID: actor.id, tierID: nil,
+            try EventLog.append(db, kind: .agentAdded, agentID: actor.id, tierID: nil,
                                 payload: ["login": login, "roles": Self.roleCodes(roles), "services": services.joined(separator: ",")], at: now)
             return try fetch(db, id: id)
         }
@@ -83,7 +83,7 @@ public struct AgentService: Sendable {
                 throw ValidationError(field: nil, message: "« \(login) » est le dernier administrateur actif : nommez-en un autre avant de lui retirer ce rôle.")
             }
             try db.execute(sql: "UPDATE agent SET roles = ? WHERE id = ?", arguments: [Self.roleCodes(roles), target.id])
-            try EventLog.append(db.transitionalDatabase, kind: .agentRolesChanged, agentID: actor.id, tierID: nil,
+            try EventLog.append(db, kind: .agentRolesChanged, agentID: actor.id, tierID: nil,
                                 payload: ["login": login, "avant": Self.roleCodes(target.roles), "apres": Self.roleCodes(roles)],
                                 at: store.clock.now())
             return try fetch(db, id: target.id)
@@ -100,7 +100,7 @@ public struct AgentService: Sendable {
                 throw ValidationError(field: nil, message: "« \(login) » est le dernier administrateur actif : nommez-en un autre avant de le désactiver.")
             }
             try db.execute(sql: "UPDATE agent SET active = 0 WHERE id = ?", arguments: [target.id])
-            try EventLog.append(db.transitionalDatabase, kind: .agentDisabled, agentID: actor.id, tierID: nil,
+            try EventLog.append(db, kind: .agentDisabled, agentID: actor.id, tierID: nil,
                                 payload: ["login": login], at: store.clock.now())
             return try fetch(db, id: target.id)
         }

@@ -47,13 +47,13 @@ public struct DocumentService: Sendable {
                 deduplicated = true
                 var payload = ["document": String(id), "doublon": "oui", "titulaires": owners.map(String.init).joined(separator: ",")]
                 if let dossierID { payload["dossier"] = String(dossierID) }
-                try EventLog.append(db.transitionalDatabase, kind: .documentRegistered, agentID: agent.id, tierID: owners.first, dossierID: dossierID,
+                try EventLog.append(db, kind: .documentRegistered, agentID: agent.id, tierID: owners.first, dossierID: dossierID,
                                     payload: payload, at: now)
             } else {
                 var payload = ["type": type.rawValue, "sha256": stored.sha256, "taille": String(stored.size),
                                "titulaires": owners.map(String.init).joined(separator: ",")]
                 if let issuedOn { payload["date_emission"] = issuedOn }
-                let eventID = try EventLog.append(db.transitionalDatabase, kind: .documentRegistered, agentID: agent.id, tierID: owners.first,
+                let eventID = try EventLog.append(db, kind: .documentRegistered, agentID: agent.id, tierID: owners.first,
                                                   dossierID: dossierID, payload: payload, at: now)
                 try db.cachedStatement(sql: """
                     INSERT INTO document (type, sha256, file_ext, issued_on, valid_until, pages, size, file_name, ocr_state,
@@ -101,7 +101,7 @@ public struct DocumentService: Sendable {
             try db.execute(sql: "UPDATE document SET issued_on = ? WHERE id = ?", arguments: [issuedOn, documentID])
             var payload = ["document": String(documentID), "date_emission": issuedOn]
             if let previous = before.issuedOn { payload["date_precedente"] = previous }
-            try EventLog.append(db.transitionalDatabase, kind: .documentDated, agentID: agent.id, tierID: before.ownerIDs.first, payload: payload,
+            try EventLog.append(db, kind: .documentDated, agentID: agent.id, tierID: before.ownerIDs.first, payload: payload,
                                 at: store.clock.now())
             return try Self.fetch(db, ids: [documentID]).first!
         }
@@ -134,7 +134,7 @@ public struct DocumentService: Sendable {
         let at = Timestamp.string(from: now)
         var payload = ["type": type.rawValue, "titulaires": owners.map(String.init).joined(separator: ",")]
         if let issuedOn { payload["date_emission"] = issuedOn }
-        let eventID = try EventLog.append(db.transitionalDatabase, kind: .documentRegistered, agentID: agentID, tierID: owners.first,
+        let eventID = try EventLog.append(db, kind: .documentRegistered, agentID: agentID, tierID: owners.first,
                                           dossierID: dossierID, payload: payload, at: now)
         try db.cachedStatement(sql: """
             INSERT INTO document (type, issued_on, valid_until, created_at, agent_id, event_id) VALUES (?, ?, ?, ?, ?, ?)

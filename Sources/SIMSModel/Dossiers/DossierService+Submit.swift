@@ -130,7 +130,7 @@ extension DossierService {
                                              + beneficiaryChanges.keys.map { "beneficiaire." + $0.rawValue }).sorted()
                                              .joined(separator: ",")]
             if let beneficiaryID { payload["beneficiaire"] = String(beneficiaryID) }
-            try EventLog.append(db.transitionalDatabase, kind: .dossierSubmitted, agentID: agent.id, tierID: applicant.id, dossierID: dossier.id,
+            try EventLog.append(db, kind: .dossierSubmitted, agentID: agent.id, tierID: applicant.id, dossierID: dossier.id,
                                 payload: payload, at: now)
             var submitted = saved
             submitted.number = number

@@ -64,7 +64,7 @@ public struct DossierService: Sendable {
             var payload = ["demarche": procedure.code]
             if let beneficiaryID { payload["beneficiaire"] = String(beneficiaryID) }
             if let previous { payload["renouvelle"] = previous.number ?? String(previous.id) }
-            try EventLog.append(db.transitionalDatabase, kind: .dossierStarted, agentID: agent.id, tierID: applicantID, dossierID: id,
+            try EventLog.append(db, kind: .dossierStarted, agentID: agent.id, tierID: applicantID, dossierID: id,
                                 payload: payload, at: now)
             guard let dossier = try DossierRow.load(db, id: id) else { throw Self.notFound(id) }
             return Intake(procedure: procedure, dossier: dossier, applicant: applicant, beneficiary: beneficiary,
@@ -104,7 +104,7 @@ public struct DossierService: Sendable {
             payload["dossier"] = number
         }
         for tierID in tierIDs where restricted.contains(tierID) {
-            try EventLog.append(db.transitionalDatabase, kind: .tierConsulted, agentID: agentID, tierID: tierID, dossierID: dossierID,
+            try EventLog.append(db, kind: .tierConsulted, agentID: agentID, tierID: tierID, dossierID: dossierID,
                                 payload: payload, at: now)
         }
     }
@@ -142,11 +142,11 @@ public struct DossierService: Sendable {
                 """, arguments: [DossierRow.encode(dossier.answers), dossier.focus, dossier.id])
             guard db.changesCount == 1 else { throw Self.notDraft(dossier.id) }
             try DossierRow.writePieces(db, dossierID: dossier.id, pieces: dossier.pieces)
-            if EventLog.hasUnsealedRows(db.transitionalDatabase) {
+            if EventLog.hasUnsealedRows(db) {
                 let now = store.clock.now()
                 try db.execute(sql: "UPDATE dossier SET updated_at = ? WHERE id = ?",
                                arguments: [Timestamp.string(from: now), dossier.id])
-                try EventLog.append(db.transitionalDatabase, kind: .dossierDraftSaved, agentID: dossier.createdBy, tierID: dossier.applicantID,
+                try EventLog.append(db, kind: .dossierDraftSaved, agentID: dossier.createdBy, tierID: dossier.applicantID,
                                     dossierID: dossier.id, payload: ["demarche": dossier.procedureCode], at: now)
             }
         }
@@ -163,7 +163,7 @@ public struct DossierService: Sendable {
             try db.execute(sql: "DELETE FROM dossier_piece WHERE dossier_id = ?", arguments: [dossierID])
             try db.execute(sql: "DELETE FROM dossier_document WHERE dossier_id = ?", arguments: [dossierID])
             try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [dossierID])
-            try EventLog.append(db.transitionalDatabase, kind: .dossierAbandoned, agentID: agent.id, tierID: dossier.applicantID,
+            try EventLog.append(db, kind: .dossierAbandoned, agentID: agent.id, tierID: dossier.applicantID,
                                 dossierID: dossierID, payload: ["demarche": dossier.procedureCode], at: store.clock.now())
         }
     }

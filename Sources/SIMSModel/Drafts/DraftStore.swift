@@ -36,7 +36,7 @@ public struct DraftStore: Sendable {
                     """, arguments: [draft.agentID, draft.kind.rawValue, draft.tierID, draft.tierVersion, values,
                                      draft.focus?.rawValue, saved.updatedAt])
                 saved.id = try db.lastInsertedRowID
-                try EventLog.append(db.transitionalDatabase, kind: .draftOpened, agentID: draft.agentID, tierID: nil,
+                try EventLog.append(db, kind: .draftOpened, agentID: draft.agentID, tierID: nil,
                                     payload: ["brouillon": saved.id.map(String.init) ?? ""], at: store.clock.now())
             }
         }
@@ -62,7 +62,7 @@ public struct DraftStore: Sendable {
         try store.write { db in
             guard let agentID = try Int64.fetchOne(db, sql: "SELECT agent_id FROM draft WHERE id = ?", arguments: [id]) else { return }
             try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [id])
-            try EventLog.append(db.transitionalDatabase, kind: .draftClosed, agentID: agentID, tierID: nil, payload: ["brouillon": String(id)],
+            try EventLog.append(db, kind: .draftClosed, agentID: agentID, tierID: nil, payload: ["brouillon": String(id)],
                                 at: store.clock.now())
         }
     }

@@ -106,7 +106,7 @@ public struct DossierExporter: Sendable {
                        "destination": destination, "lignes": String(count)]
         if let code = filter.procedureCode { payload["demarche"] = code }
         try store.write { db in
-            _ = try EventLog.append(db.transitionalDatabase, kind: .dossiersExported, agentID: agent.id, tierID: nil, payload: payload, at: now)
+            _ = try EventLog.append(db, kind: .dossiersExported, agentID: agent.id, tierID: nil, payload: payload, at: now)
         }
     }
 

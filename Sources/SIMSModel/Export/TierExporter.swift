@@ -32,7 +32,7 @@ public struct TierExporter: Sendable {
             guard let snapshot = try TierService.loadSnapshot(db.transitionalDatabase, id: id) else { throw TierService.notFound(id) }
             var payload = try TierRestrictionService.consultationPayload(db, tierIDs: [id], motif: motif, context: .export)
             if payload["motif"] == nil { payload["motif"] = Self.defaultMotif }
-            try EventLog.append(db.transitionalDatabase, kind: .tierExported, agentID: agent.id, tierID: id, payload: payload,
+            try EventLog.append(db, kind: .tierExported, agentID: agent.id, tierID: id, payload: payload,
                                 at: store.clock.now())
             let restrictions = try TierRestrictionService.history(db, tierID: id)
             let erasures = try TierErasure.history(db, tierID: id)

@@ -40,7 +40,7 @@ public struct ConsultationLog: Sendable {
             }
             let restrictions = try TierRestrictionService.history(db, tierID: tierID)
             let now = store.clock.now()
-            try EventLog.append(db.transitionalDatabase, kind: .tierConsulted, agentID: agent.id, tierID: tierID, payload: payload, at: now)
+            try EventLog.append(db, kind: .tierConsulted, agentID: agent.id, tierID: tierID, payload: payload, at: now)
             var listing = ConsultationListing(tierID: tierID, tierName: name, since: since, entries: entries,
                                               restrictions: restrictions, madeAt: Timestamp.string(from: now),
                                               madeBy: "\(agent.fullName) (\(agent.login))")

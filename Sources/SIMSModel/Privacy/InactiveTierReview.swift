@@ -65,7 +65,7 @@ public struct InactiveTierReview: Sendable {
                 throw ValidationError(field: nil, message: "« \(name) » n'est pas (ou plus) dans la liste des fiches inactives : "
                     + "activité, dossier sous conservation ou décision récente ; rien n'a été enregistré.")
             }
-            let eventID = try EventLog.append(db.transitionalDatabase, kind: .inactiveTierKept, agentID: agent.id, tierID: tierID,
+            let eventID = try EventLog.append(db, kind: .inactiveTierKept, agentID: agent.id, tierID: tierID,
                                               payload: ["motif": motif, "inactivite_ans": String(period.years)], at: now)
             try db.execute(sql: """
                 INSERT INTO inactive_tier_review (tier_id, decision, motif, agent_id, at, event_id) VALUES (?, 'conserver', ?, ?, ?, ?)
@@ -92,18 +92,18 @@ public struct InactiveTierReview: Sendable {
         try scanning.scanColumns(sql: """
             SELECT id, display_name, updated_at FROM tier WHERE kind = 'personne' AND updated_at < ?
             """ + (tierID == nil ? "" : " AND id = ?"), arguments: tierID == nil ? [ledger.cutoff] : [ledger.cutoff, tierID]) { row in
-            ledger.person(row.int64(0), name: row.text(1) ?? "", updatedAt: row.text(2) ?? "")
+            ledger.person(row.integer(0), name: row.text(1) ?? "", updatedAt: row.text(2) ?? "")
         }
         guard !ledger.entries.isEmpty else { return [] }
-        try scan("SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL", "AND absorbed_id = ?") { ledger.drop($0.int64(0)) }
+        try scan("SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL", "AND absorbed_id = ?") { ledger.drop($0.integer(0)) }
         // A million dossiers: read column by column, the texts only for the persons still listed.
         let onlyDossiers = "WHERE d.applicant_id = ? OR d.beneficiary_id = ?"
         try scanning.scanColumns(sql: """
             SELECT d.applicant_id, d.beneficiary_id, d.state, d.updated_at, d.procedure_code, d.decided_at, r.until
             FROM dossier d LEFT JOIN dossier_retention r ON r.dossier_id = d.id
             """ + (tierID == nil ? "" : " " + onlyDossiers), arguments: tierID == nil ? [] : arguments(onlyDossiers)) { row in
-            let applicant = row.int64(0)
-            let beneficiary = row.isNull(1) ? nil : row.int64(1)
+            let applicant = row.integer(0)
+            let beneficiary = row.isNull(1) ? nil : row.integer(1)
             let forApplicant = ledger.examines(applicant)
             let other = beneficiary.flatMap { $0 != applicant && ledger.examines($0) ? $0 : nil }
             guard forApplicant || other != nil else { return }
@@ -115,20 +115,20 @@ public struct InactiveTierReview: Sendable {
         }
         try scan("""
             SELECT o.tier_id, d.created_at FROM document_owner o JOIN document d ON d.id = o.document_id
-            """, "WHERE o.tier_id = ?") { ledger.activity($0.int64(0), at: $0.text(1)) }
+            """, "WHERE o.tier_id = ?") { ledger.activity($0.integer(0), at: $0.text(1)) }
         try scan("SELECT tier_id, related_id, created_at FROM relation", "WHERE tier_id = ? OR related_id = ?") { row in
-            ledger.activity(row.int64(0), at: row.text(2))
-            ledger.activity(row.int64(1), at: row.text(2))
+            ledger.activity(row.integer(0), at: row.text(2))
+            ledger.activity(row.integer(1), at: row.text(2))
         }
         try scan("SELECT tier_id, restricted_at, lifted_at FROM tier_restriction", "WHERE tier_id = ?") { row in
-            ledger.activity(row.int64(0), at: row.text(1))
-            ledger.activity(row.int64(0), at: row.text(2))
+            ledger.activity(row.integer(0), at: row.text(1))
+            ledger.activity(row.integer(0), at: row.text(2))
         }
         try scan("SELECT tier_id, at FROM inactive_tier_review", "WHERE tier_id = ?") { row in
-            ledger.kept(row.int64(0), at: row.text(1) ?? "")
+            ledger.kept(row.integer(0), at: row.text(1) ?? "")
         }
         // Erased completely at their request: only the number is left, nothing to decide.
-        try scan("SELECT tier_id FROM tier_erasure WHERE complete = 1", "AND tier_id = ?") { ledger.drop($0.int64(0)) }
+        try scan("SELECT tier_id FROM tier_erasure WHERE complete = 1", "AND tier_id = ?") { ledger.drop($0.integer(0)) }
         return ledger.inactive()
     }
 }

@@ -233,7 +233,7 @@ public struct TierErasure: Sendable {
         var documents = Set(plan.releasedDocuments)
         let ownedByAnother = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM document_owner WHERE document_id = ? AND tier_id <> ?)")
         for dossier in plan.erasedDossierIDs {
-            let linked = try DossierErasure.erase(db.transitionalDatabase, dossierID: dossier, term: plan.erasedTerms[dossier], reason: "effacement", at: at)
+            let linked = try DossierErasure.erase(db, dossierID: dossier, term: plan.erasedTerms[dossier], reason: "effacement", at: at)
             // A piece of another tier that the erased dossier used stays that tier's.
             documents.formUnion(try linked.filter { try Bool.fetchOne(ownedByAnother, arguments: [$0, id]) != true })
         }
@@ -243,7 +243,7 @@ public struct TierErasure: Sendable {
         for document in plan.unlinkedDocuments {
             try db.execute(sql: "DELETE FROM document_owner WHERE tier_id = ? AND document_id = ?", arguments: [id, document])
         }
-        let release = try DocumentRelease.releaseUnneeded(db.transitionalDatabase, documents: documents)
+        let release = try DocumentRelease.releaseUnneeded(db, documents: documents)
         eventIDs += release.eventIDs
         // Pairs to review name the person's values in their reasons; undone merges keep what
         // their undoing put back.
@@ -258,20 +258,20 @@ public struct TierErasure: Sendable {
         try rewriteSummary(db, before: before, complete: plan.isComplete, at: at)
         // The rows that stay lose their former salt with the values erased from them: the older
         // events' digests of those rows can no longer be matched by guessing the values.
-        try RowSalt.renew(db.transitionalDatabase, table: "tier", where: "id = ?", arguments: [id])
-        try RowSalt.renew(db.transitionalDatabase, table: "fact_record", where: "tier_id = ?", arguments: [id])
-        try RowSalt.renew(db.transitionalDatabase, table: "tier_merge", where: "(absorbed_id = ? OR survivor_id = ?) AND undone_at IS NOT NULL",
+        try RowSalt.renew(db, table: "tier", where: "id = ?", arguments: [id])
+        try RowSalt.renew(db, table: "fact_record", where: "tier_id = ?", arguments: [id])
+        try RowSalt.renew(db, table: "tier_merge", where: "(absorbed_id = ? OR survivor_id = ?) AND undone_at IS NOT NULL",
                           arguments: [id, id])
 
-        let erasure = try EventErasure.eraseContent(db.transitionalDatabase, eventIDs: eventIDs)
+        let erasure = try EventErasure.eraseContent(db, eventIDs: eventIDs)
         var payload = erasure.payload
         payload["motif"] = motif
         payload[Self.groundKey] = ground.rawValue
         payload["complet"] = plan.isComplete ? "oui" : "non"
         payload["conserve"] = String(plan.kept.count)
         if !plan.erasedDossiers.isEmpty { payload["dossiers"] = plan.erasedDossiers.joined(separator: ",") }
-        let eventID = try EventLog.append(db.transitionalDatabase, kind: .personErased, agentID: agent.id, tierID: id, payload: payload, at: now)
-        try erasure.record(db.transitionalDatabase, erasureEventID: eventID, at: now)
+        let eventID = try EventLog.append(db, kind: .personErased, agentID: agent.id, tierID: id, payload: payload, at: now)
+        try erasure.record(db, erasureEventID: eventID, at: now)
         try db.execute(sql: """
             INSERT INTO tier_erasure (tier_id, motif, erased_by, erased_at, event_id, complete, kept, erased)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

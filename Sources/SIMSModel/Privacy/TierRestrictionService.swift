@@ -30,7 +30,7 @@ public struct TierRestrictionService: Sendable {
                     + "\(Timestamp.french(current.restrictedAt)) (\(current.restrictedBy) : « \(current.motif) »).")
             }
             let now = store.clock.now()
-            let eventID = try EventLog.append(db.transitionalDatabase, kind: .tierRestricted, agentID: agent.id, tierID: tierID,
+            let eventID = try EventLog.append(db, kind: .tierRestricted, agentID: agent.id, tierID: tierID,
                                               payload: ["motif": motif], at: now)
             try db.execute(sql: """
                 INSERT INTO tier_restriction (tier_id, motif, restricted_by, restricted_at, event_id) VALUES (?, ?, ?, ?, ?)
@@ -53,7 +53,7 @@ public struct TierRestrictionService: Sendable {
                 throw ValidationError(field: nil, message: "« \(name) » n'est pas limitée : rien à lever.")
             }
             let now = store.clock.now()
-            let eventID = try EventLog.append(db.transitionalDatabase, kind: .tierRestrictionLifted, agentID: agent.id, tierID: tierID,
+            let eventID = try EventLog.append(db, kind: .tierRestrictionLifted, agentID: agent.id, tierID: tierID,
                                               payload: ["motif": motif, "limitation": inForce.map { String($0.id) }.joined(separator: ",")],
                                               at: now)
             for restriction in inForce {

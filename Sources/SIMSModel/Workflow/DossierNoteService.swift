@@ -33,7 +33,7 @@ public struct DossierNoteService: Sendable {
             try db.execute(sql: "INSERT INTO dossier_note (dossier_id, agent_id, created_at, text) VALUES (?, ?, ?, ?)",
                            arguments: [dossierID, agent.id, at, trimmed])
             let id = try db.lastInsertedRowID
-            try EventLog.append(db.transitionalDatabase, kind: .dossierNoteAdded, agentID: agent.id, tierID: applicantID, dossierID: dossierID,
+            try EventLog.append(db, kind: .dossierNoteAdded, agentID: agent.id, tierID: applicantID, dossierID: dossierID,
                                 payload: ["note": String(id), "longueur": String(trimmed.count)], at: now)
             return DossierNote(id: id, dossierID: dossierID, agentID: agent.id, agentName: agent.fullName, createdAt: at, text: trimmed)
         }

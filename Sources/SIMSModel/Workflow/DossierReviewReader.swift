@@ -21,7 +21,7 @@ public struct DossierReviewReader: Sendable {
             var payload = try TierRestrictionService.consultationPayload(db, tierIDs: tierIDs, motif: motif, context: .review)
             payload["dossier"] = review.dossier.number ?? String(dossierID)
             for tierID in tierIDs {
-                try EventLog.append(db.transitionalDatabase, kind: .tierConsulted, agentID: agent.id, tierID: tierID, dossierID: dossierID,
+                try EventLog.append(db, kind: .tierConsulted, agentID: agent.id, tierID: tierID, dossierID: dossierID,
                                     payload: payload, at: now)
             }
             return review

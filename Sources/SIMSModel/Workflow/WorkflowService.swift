@@ -135,7 +135,7 @@ public struct WorkflowService: Sendable {
         }
         try db.execute(sql: "UPDATE dossier SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?",
                        arguments: [next.rawValue, at, dossierID])
-        let eventID = try EventLog.append(db.transitionalDatabase, kind: kind, agentID: agent.id, tierID: row["applicant_id"], dossierID: dossierID,
+        let eventID = try EventLog.append(db, kind: kind, agentID: agent.id, tierID: row["applicant_id"], dossierID: dossierID,
                                           payload: payload, at: now)
         if case .decide(.accepted, _) = action, !provable.isEmpty {
             let number = try String.fetchOne(db, sql: "SELECT number FROM dossier WHERE id = ?", arguments: [dossierID]) ?? String(dossierID)
@@ -169,7 +169,7 @@ public struct WorkflowService: Sendable {
                 WHERE id = ? AND state = 'depose' AND assignee_id IS NULL
                 """, arguments: [agent.id, Timestamp.string(from: now), id])
             guard db.changesCount == 1 else { return nil }
-            try EventLog.append(db.transitionalDatabase, kind: .dossierClaimed, agentID: agent.id, tierID: row["applicant_id"], dossierID: id,
+            try EventLog.append(db, kind: .dossierClaimed, agentID: agent.id, tierID: row["applicant_id"], dossierID: id,
                                 payload: ["etat_avant": "depose", "etat_apres": "en_instruction", "suivant": "oui"], at: now)
             return try DossierRow.load(db, id: id)
         }
