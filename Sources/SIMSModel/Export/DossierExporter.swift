@@ -5,11 +5,11 @@ import Foundation
 /// says (a name holding a comma or a quote is quoted, its quotes doubled), lines ending in CRLF,
 /// UTF-8, one header line of French column names, dates `jj/mm/aaaa` (New Caledonian days).
 ///
-/// Rows are read through a database cursor and written as they come, oldest deposit first, from
-/// one snapshot of the store: a million dossiers never sit in memory, and agents keep working
-/// meanwhile. Dossiers hold personal data, so only superviseurs and administrateurs export, and
-/// every export is recorded (`dossiers.export`: filter, columns, destination, number of rows)
-/// before its first row leaves the store — an export cut short is on record too.
+/// Rows are read one at a time (``ColumnScanning``) and written as they come, oldest deposit
+/// first, from one snapshot of the store: a million dossiers never sit in memory, and agents keep
+/// working meanwhile. Dossiers hold personal data, so only superviseurs and administrateurs
+/// export, and every export is recorded (`dossiers.export`: filter, columns, destination, number
+/// of rows) before its first row leaves the store — an export cut short is on record too.
 ///
 /// ```swift
 /// let exporter = DossierExporter(store: store)
@@ -123,10 +123,11 @@ public struct DossierExporter: Sendable {
             try writer.write(row: columns.map(\.header))
             try store.read { db in
                 let (sql, arguments) = Self.query(filter, columns: columns, today: today, calendar: try db.capability(CalendarSQL.self))
-                let rows = try StoreRow.fetchCursor(db, sql: sql, arguments: arguments)
                 var cells = [String](repeating: "", count: columns.count)
-                while let row = try rows.next() {
-                    for index in cells.indices { cells[index] = SpreadsheetCell.neutralised(row[index] ?? "") }
+                try db.capability(ColumnScanning.self).scanColumns(sql: sql, arguments: arguments) { row in
+                    for index in cells.indices {
+                        cells[index] = SpreadsheetCell.neutralised(String(decoding: row.bytes(Int32(index)), as: UTF8.self))
+                    }
                     try writer.write(row: cells)
                     count += 1
                 }
