@@ -28,7 +28,7 @@ struct BenchQueries {
             while picked < samples, attempts < samples * 20, maxID > 0 {
                 attempts += 1
                 let id = random(maxID) + 1
-                guard let snapshot = try? TierService.read(db, id: id), snapshot.kind == .person,
+                guard let snapshot = try? TierService.read(SQLiteSession(db), id: id), snapshot.kind == .person,
                       let surname = snapshot.value(.birthName), let given = snapshot.value(.givenNames) else { continue }
                 picked += 1
                 let folded = SearchText.fold(surname).replacingOccurrences(of: " ", with: "")

@@ -50,7 +50,7 @@ struct BenchSearchCommand: ParsableCommand {
                 try store.pool.read { db in
                     for _ in 0..<200 {
                         times.append(try BenchMeasure.milliseconds {
-                            count = try search.search(db, query: SearchQuery.parse(query), limit: 20).count
+                            count = try search.search(SQLiteSession(db), query: SearchQuery.parse(query), limit: 20).count
                         })
                     }
                 }
@@ -63,12 +63,12 @@ struct BenchSearchCommand: ParsableCommand {
             try store.pool.read { db in
                 let fts = try db.makeStatement(sql: "SELECT rowid FROM bench_fts WHERE bench_fts MATCH ? ORDER BY bm25(bench_fts) LIMIT 20")
                 for query in queries.prefix(30) { // warm-up
-                    _ = try search.search(db, query: SearchQuery.parse(query.text), limit: 20)
+                    _ = try search.search(SQLiteSession(db), query: SearchQuery.parse(query.text), limit: 20)
                 }
                 for query in queries {
                     var hits: [SearchHit] = []
                     ours.append(try BenchMeasure.milliseconds {
-                        hits = try search.search(db, query: SearchQuery.parse(query.text), limit: 20)
+                        hits = try search.search(SQLiteSession(db), query: SearchQuery.parse(query.text), limit: 20)
                     })
                     if let target = query.target, query.perturbed {
                         perturbedOf += 1

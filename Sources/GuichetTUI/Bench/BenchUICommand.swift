@@ -91,7 +91,7 @@ struct BenchUICommand: ParsableCommand {
                 attempts += 1
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 let id = Int64((state >> 33) % UInt64(maxID)) + 1
-                guard let tier = try TierService.read(db, id: id), tier.kind == .person,
+                guard let tier = try TierService.read(SQLiteSession(db), id: id), tier.kind == .person,
                       let surname = tier.value(.birthName), let given = tier.value(.givenNames) else { continue }
                 names.append("\(given.split(separator: " ").first ?? "") \(surname)".lowercased())
             }
@@ -111,7 +111,7 @@ struct BenchUICommand: ParsableCommand {
                 attempts += 1
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 let id = Int64((state >> 33) % UInt64(maxID)) + 1
-                guard let tier = try TierService.read(db, id: id), tier.kind == .person,
+                guard let tier = try TierService.read(SQLiteSession(db), id: id), tier.kind == .person,
                       let surname = tier.value(.birthName), let given = tier.value(.givenNames),
                       let born = tier.value(.birthDate) else { continue }
                 entries.append([.birthName: slip.apply(to: surname), .givenNames: given, .birthDate: born])

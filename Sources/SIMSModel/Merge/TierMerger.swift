@@ -63,7 +63,7 @@ public struct TierMerger: Sendable {
             var payload = ["fiche_absorbee": String(absorbedID), "fiche_conservee": String(survivorID),
                            "valeurs_reprises": plan.taken.map(\.rawValue).joined(separator: ",")]
             if let motif { payload["motif"] = motif }
-            if let consultation = try TierRestrictionService.motifIfRestricted(db.transitionalDatabase, tierIDs: [survivorID, absorbedID],
+            if let consultation = try TierRestrictionService.motifIfRestricted(db, tierIDs: [survivorID, absorbedID],
                                                                                 motif: consultationMotif) {
                 payload["limitee"] = "oui"
                 payload["motif_consultation"] = consultation

@@ -17,7 +17,7 @@ extension TierSearch {
         guard let row = try StoreRow.fetchOne(db, sql: """
             SELECT kind, display_name, birth_date, ridet, commune, cafat, phone, email, min_level FROM tier WHERE id = ?
             """, arguments: [id]) else { return [] }
-        return try TierRestrictionService.masked(db.transitionalDatabase, [SearchHit(tierID: id, kind: TierKind(rawValue: row[0]) ?? .person, displayName: row[1], birthDate: row[2],
+        return try TierRestrictionService.masked(db, [SearchHit(tierID: id, kind: TierKind(rawValue: row[0]) ?? .person, displayName: row[1], birthDate: row[2],
                           ridet: row[3], commune: row[4], cafat: row[5], phone: row[6], email: row[7],
                           minLevel: VerificationLevel(rawValue: row[8]) ?? .declared, score: 1, redirect: redirect)])
     }

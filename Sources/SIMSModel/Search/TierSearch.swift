@@ -110,7 +110,7 @@ public struct TierSearch: Sendable {
             hits = try score(index, candidates: union.best(scoring(union.count, limit: limit, hasYear: hasYear)),
                              query: query, requireAll: false)
         }
-        return try TierRestrictionService.masked(db.transitionalDatabase, Array(hits.prefix(limit)))
+        return try TierRestrictionService.masked(db, Array(hits.prefix(limit)))
     }
 
     /// When every term is a typed word whose own tiers are too many to read at once, and enough

@@ -90,7 +90,7 @@ public struct TierService: Sendable {
                        loaded: TierSnapshot? = nil, reload: Bool = true) throws -> TierSnapshot {
         // `loaded`: the tier as the caller just read it in this same transaction.
         try TierRedirect.refuseIfAbsorbed(db, id: id)
-        try TierErasure.refuseIfErased(db.transitionalDatabase, id: id)
+        try TierErasure.refuseIfErased(db, id: id)
         guard let before = try loaded ?? Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
         if before.version != expectedVersion {
             throw StaleTierError(tierID: id, expectedVersion: expectedVersion, currentVersion: before.version,
@@ -196,9 +196,9 @@ public struct TierService: Sendable {
     public func open(id: Int64, by agent: Agent, motif: String? = nil) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter une fiche")
         return try store.write { db in
-            try TierErasure.refuseIfErased(db.transitionalDatabase, id: id)
+            try TierErasure.refuseIfErased(db, id: id)
             guard let snapshot = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
-            var payload = try TierRestrictionService.consultationPayload(db.transitionalDatabase, tierIDs: [id], motif: motif, context: .record)
+            var payload = try TierRestrictionService.consultationPayload(db, tierIDs: [id], motif: motif, context: .record)
             payload["version"] = String(snapshot.version)
             try EventLog.append(db, kind: .tierConsulted, agentID: agent.id, tierID: id, payload: payload,
                                 at: store.clock.now())

@@ -21,7 +21,7 @@ public enum DossierFactProof {
             SELECT document_id FROM dossier_document WHERE dossier_id = ?
             UNION SELECT document_id FROM dossier_piece WHERE dossier_id = ? AND document_id IS NOT NULL
             """, arguments: [dossierID, dossierID])
-        let documents = try DocumentService.fetch(db.transitionalDatabase, ids: ids).filter { !DocumentProof.isExpired($0, today: today) }
+        let documents = try DocumentService.fetch(db, ids: ids).filter { !DocumentProof.isExpired($0, today: today) }
         var result: [ProvableFact] = []
         let sides: [(Int64?, String)] = [(row[0], "Demandeur"), (row[1], "Bénéficiaire")]
         for case (let tierID?, let role) in sides {

@@ -36,7 +36,7 @@ public struct FactVerificationService: Sendable {
         let today = store.clock.today()
         return try store.write { db in
             let tier = try Self.loadFresh(db, tierID: tierID, expectedVersion: expectedVersion)
-            guard let document = try DocumentService.fetch(db.transitionalDatabase, ids: [documentID]).first else {
+            guard let document = try DocumentService.fetch(db, ids: [documentID]).first else {
                 throw VerificationRefusal("Pièce n° \(documentID) introuvable : choisissez une pièce de la fiche.")
             }
             let facts = try Self.facts(of: tier, fields, raisingTo: .checkedAgainstDocument)

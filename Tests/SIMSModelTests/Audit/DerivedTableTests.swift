@@ -82,7 +82,7 @@ final class DerivedTableTests: ReviewTeamTestCase {
     }
 
     func testChangedDuplicateScoreWeightsAreCaught() throws {
-        try test.store.writeDatabase { db in
+        try test.store.write { db in
             try MatchParameterStore.save(db, .defaults, agentID: supervisor.id, at: test.store.clock.now())
             try EventLog.append(db, kind: .matchParametersTrained, agentID: supervisor.id, tierID: nil, payload: [:],
                                 at: test.store.clock.now())

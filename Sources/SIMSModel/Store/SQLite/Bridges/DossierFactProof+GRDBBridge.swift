@@ -2,7 +2,8 @@ import Foundation
 package import GRDB
 
 // GRDB's `Database` forwarded to the session versions, for the callers not yet behind the seam
-// (issue 24). To be deleted once every caller passes `any StoreSession`.
+// (issue 24). No caller left on main at the merge of seamb: kept for the branches still in
+// flight, to be deleted once they are merged.
 extension DossierFactProof {
     static func provable(_ db: Database, dossierID: Int64, today: CalendarDate) throws -> [ProvableFact] {
         try provable(SQLiteSession(db), dossierID: dossierID, today: today)

@@ -226,7 +226,7 @@ enum StoreMigrations {
                     PRIMARY KEY (variant, word)
                 ) WITHOUT ROWID;
                 """)
-            try SearchWordVariants.insert(db, words: String.fetchAll(db, sql: "SELECT word FROM search_word"))
+            try SearchWordVariants.insert(SQLiteSession(db), words: String.fetchAll(db, sql: "SELECT word FROM search_word"))
         }
         migrator.registerMigration("v9-match-parameters") { db in
             // The match score's parameters learnt from the register (see MatchParameterStore).
