@@ -14,7 +14,7 @@ import SIMSModel
 /// app.process(terminal.nextKey(timeoutMilliseconds: 0)!)
 /// app.renderFrame()
 /// ```
-final class Application {
+package final class Application {
     static let minimumSize = TerminalSize(columns: 80, rows: 24)
 
     /// The actions the application answers itself on every screen (help, quit, redraw).
@@ -25,14 +25,14 @@ final class Application {
     var theme: Theme
     private(set) var stack: [Screen]
 
-    init(terminal: Terminal, session: AppSession, root: Screen, theme: Theme = .standard) {
+    package init(terminal: Terminal, session: AppSession, root: Screen, theme: Theme = .standard) {
         self.terminal = terminal
         self.session = session
         self.stack = [root]
         self.theme = theme
     }
 
-    var top: Screen { stack[stack.count - 1] }
+    package var top: Screen { stack[stack.count - 1] }
 
     /// Opens a screen on top of the stack, as a `.push` outcome would (tests and benchmarks start
     /// a journey mid-way).
@@ -41,7 +41,7 @@ final class Application {
     }
 
     /// Runs until the agent quits or the process is asked to terminate; drafts are saved first.
-    func run() {
+    package func run() {
         renderFrame()
         while true {
             if TerminationSignals.isRaised { break }
@@ -58,7 +58,7 @@ final class Application {
 
     /// Handles one event. Returns false when the application should stop.
     @discardableResult
-    func process(_ event: KeyEvent) -> Bool {
+    package func process(_ event: KeyEvent) -> Bool {
         if case .resize = event { return true }
         let action = session.keymap.action(for: event, in: top.context)
         if isTooSmall {
@@ -106,7 +106,7 @@ final class Application {
     }
 
     /// Draws the whole frame and presents it.
-    func renderFrame() {
+    package func renderFrame() {
         let (buffer, cursor) = frame()
         terminal.present(buffer, cursor: cursor)
     }

@@ -2,7 +2,7 @@
 ///
 /// Screens never call the terminal: they render into a ``CellBuffer`` and return a
 /// ``ScreenOutcome``; the ``Application`` does the rest (frame, function-key bar, help, resize).
-protocol Screen: AnyObject {
+package protocol Screen: AnyObject {
     /// The title shown in the header line.
     var title: String { get }
     /// The keymap context of the screen.
@@ -36,15 +36,15 @@ protocol Screen: AnyObject {
 }
 
 extension Screen {
-    func didReappear() {}
-    func saveDraft() {}
-    var wantsTicks: Bool { false }
-    var hiddenActions: Set<KeyAction> { [] }
-    var offeredActions: Set<KeyAction> { Set(KeyAction.allCases) }
+    package func didReappear() {}
+    package func saveDraft() {}
+    package var wantsTicks: Bool { false }
+    package var hiddenActions: Set<KeyAction> { [] }
+    package var offeredActions: Set<KeyAction> { Set(KeyAction.allCases) }
 
     /// The actions the bar and the help show now: those offered and the application's own, less
     /// those hidden now.
-    var shownActions: Set<KeyAction> {
+    package var shownActions: Set<KeyAction> {
         offeredActions.union(Application.ownActions).subtracting(hiddenActions)
     }
 }

@@ -86,7 +86,7 @@ final class DashboardScreen: Screen {
         self.openQueue = openQueue
         self.uptime = uptime
         refusal = session.agent.has(.supervisor)
-            ? nil : AccessError.missingRole(action: DashboardCommand.action, needed: [.supervisor]).description
+            ? nil : AccessError.missingRole(action: DashboardService.action, needed: [.supervisor]).description
         refresh(force: true)
     }
 

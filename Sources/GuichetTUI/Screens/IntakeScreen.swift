@@ -5,20 +5,20 @@ import SIMSModel
 /// with where it came from, and the pieces checklist (F5). Each field is checked when left and
 /// the brouillon saved; F10 submits (one transaction) and shows the récépissé; F3 keeps the
 /// brouillon for later; F12 abandons it after confirmation.
-final class IntakeScreen: Screen {
+package final class IntakeScreen: Screen {
     let session: AppSession
     private(set) var intake: Intake
-    var procedure: Procedure { intake.procedure }
-    private(set) var inputs: [String: TextField] = [:]
+    package var procedure: Procedure { intake.procedure }
+    package private(set) var inputs: [String: TextField] = [:]
     /// The focused field (index into the procedure's fields). Entering a filled field selects
     /// its value (``TextField/selectAll()``): what is typed replaces it, as in a browser's form.
-    private(set) var focus = 0 {
+    package private(set) var focus = 0 {
         didSet { if focus != oldValue, tab == .fields { inputs[focusedField.key]?.selectAll() } }
     }
     /// The fields in the order of the form and of Tab (indexes into the procedure's fields): on a
     /// renewal, those that usually change (`change_souvent`: an address, a phone, a change of
     /// situation) first, under their own heading; then the others in the procedure's order.
-    let order: [Int]
+    package let order: [Int]
     /// How many fields of ``order`` are the ones that usually change, shown first.
     let usualCount: Int
     /// The heading of the fields that usually change, on a renewal.
@@ -67,7 +67,7 @@ final class IntakeScreen: Screen {
     /// The documents scanned or attached into this dossier (see ``withdrawStaleProofs()``).
     private var attachedHere: Set<Int64> = []
 
-    init(session: AppSession, intake: Intake) {
+    package init(session: AppSession, intake: Intake) {
         self.session = session
         self.intake = intake
         checksOnFile = intake.checks
@@ -150,11 +150,11 @@ final class IntakeScreen: Screen {
         }
     }
 
-    var title: String { "Dossier : \(procedure.title)" }
-    var context: KeymapContext { .dossier }
+    package var title: String { "Dossier : \(procedure.title)" }
+    package var context: KeymapContext { .dossier }
     /// A question waiting takes o/n (F12 or Échap: no); naming a field to go to takes its text,
     /// Enter and Échap; otherwise the tab's own keys and the dossier's.
-    var offeredActions: Set<KeyAction> {
+    package var offeredActions: Set<KeyAction> {
         if confirmation != nil { return [.annuler] }
         if jump != nil { return TextField.editingActions.union([.annuler, .allerAuChamp]) }
         let common: Set<KeyAction> = [.pieces, .enregistrer, .retour, .annuler, .documents, .allerAuChamp]
@@ -204,7 +204,7 @@ final class IntakeScreen: Screen {
 
     // MARK: Rendering
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         let head = "\(procedure.code) · brouillon n° \(intake.dossier.id)"
             + (intake.previous.map { " · reprend \($0.number ?? "n° \($0.id)")" } ?? "")
@@ -381,7 +381,7 @@ final class IntakeScreen: Screen {
 
     // MARK: Keys
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         if let confirmation { return answer(confirmation, event, action: action) }
         if jump != nil { return handleJump(event, action: action) }
         banner = []
@@ -535,7 +535,7 @@ final class IntakeScreen: Screen {
 
     /// Back from another screen (a scan may have attached a piece): re-reads the pieces' status
     /// and the documents the tiers have on file.
-    func didReappear() {
+    package func didReappear() {
         guard let fresh = try? DossierService(store: session.store).dossier(id: intake.dossier.id) else { return }
         pieces = fresh.pieces
         intake.dossier.pieces = fresh.pieces
@@ -679,7 +679,7 @@ final class IntakeScreen: Screen {
         return dossier
     }
 
-    func saveDraft() {
+    package func saveDraft() {
         let dossier = current
         do {
             try DossierService(store: session.store).save(dossier)

@@ -6,7 +6,7 @@ import SIMSModel
 ///
 /// Mistakes in the procedure files (``AppSession/catalogProblem``) are shown above the list, so
 /// the administrator sees which file and line to fix; the valid procedures stay usable.
-final class ProcedureCatalogScreen: Screen {
+package final class ProcedureCatalogScreen: Screen {
     let session: AppSession
     /// The tier a dossier would be started for; nil when the catalogue is only consulted.
     let applicant: TierSnapshot?
@@ -19,21 +19,21 @@ final class ProcedureCatalogScreen: Screen {
     /// The most lines of the files' mistakes shown when there are procedures to list too.
     static let problemRowsWithList = 5
 
-    init(session: AppSession, applicant: TierSnapshot?) {
+    package init(session: AppSession, applicant: TierSnapshot?) {
         self.session = session
         self.applicant = applicant
         refresh()
     }
 
-    var title: String { "Démarches" }
-    var context: KeymapContext { .catalogue }
-    var offeredActions: Set<KeyAction> {
+    package var title: String { "Démarches" }
+    package var context: KeymapContext { .catalogue }
+    package var offeredActions: Set<KeyAction> {
         KeyAction.lineAndPageMoves.union(TextField.editingActions)
             .union([.ouvrir, .demarrer, .imprimer, .rechercher, .retour, .annuler])
     }
 
     /// The procedure under the selection bar, if any.
-    var selectedProcedure: Procedure? { results.indices.contains(selected) ? results[selected] : nil }
+    package var selectedProcedure: Procedure? { results.indices.contains(selected) ? results[selected] : nil }
 
     private func refresh() {
         let query = field.text
@@ -46,7 +46,7 @@ final class ProcedureCatalogScreen: Screen {
 
     // MARK: - Rendering
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         if let applicant {
             let end = buffer.put("Pour : ", x: x, y: area.y, style: theme.title)
@@ -174,7 +174,7 @@ final class ProcedureCatalogScreen: Screen {
 
     // MARK: - Keys
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         switch action {
         case .ouvrir:
             guard let procedure = selectedProcedure else { return .stay }

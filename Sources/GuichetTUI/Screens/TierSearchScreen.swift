@@ -3,13 +3,13 @@ import SIMSModel
 /// Recherche tiers: a search field and the results table, refreshed at each key, with a detail
 /// pane for the selected tier; Enter opens it. A dossier's number or the tracking code of its
 /// receipt, typed in the same field, offers the dossier instead: Enter opens it.
-final class TierSearchScreen: Screen {
+package final class TierSearchScreen: Screen {
     /// The longest query, in characters: the field stops there, and `guichet search` refuses longer.
-    static let queryLimit = 120
+    package static let queryLimit = 120
 
     let session: AppSession
     private(set) var field = TextField(maxLength: TierSearchScreen.queryLimit)
-    private(set) var hits: [SearchHit] = []
+    package private(set) var hits: [SearchHit] = []
     /// The dossier whose number or tracking code is the query, if any.
     private(set) var dossier: InboxDossier?
     private(set) var selected = 0
@@ -19,22 +19,22 @@ final class TierSearchScreen: Screen {
     /// How many results a search asks for (paged on screen).
     static let resultLimit = 50
 
-    init(session: AppSession, query: String = "") {
+    package init(session: AppSession, query: String = "") {
         self.session = session
         field.text = query
         refresh()
     }
 
-    var title: String { "Recherche d'un tiers" }
-    var context: KeymapContext { .recherche }
-    var offeredActions: Set<KeyAction> {
+    package var title: String { "Recherche d'un tiers" }
+    package var context: KeymapContext { .recherche }
+    package var offeredActions: Set<KeyAction> {
         KeyAction.lineAndPageMoves.union(TextField.editingActions)
             .union([.ouvrir, .nouvellePersonne, .nouvelleOrganisation, .retour, .annuler])
     }
 
     /// Back from a record: the results as the register now holds them (a record changed, merged or
     /// erased meanwhile), the selection kept where it was.
-    func didReappear() {
+    package func didReappear() {
         let (keptSelection, keptFirstRow) = (selected, firstRow)
         lastQuery = nil
         refresh()
@@ -58,7 +58,7 @@ final class TierSearchScreen: Screen {
         firstRow = 0
     }
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         buffer.put("Rechercher :", x: x, y: area.y + 1, style: theme.title)
         let hint = "nom, date, RIDET, tél."
@@ -139,7 +139,7 @@ final class TierSearchScreen: Screen {
         buffer.put(legend, x: x + width - DisplayWidth.of(legend), y: y + 3, style: theme.dim)
     }
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         switch action {
         case .ouvrir:
             if let dossier { return DossierReviewScreen.opening(session, dossierID: dossier.id) }
