@@ -406,9 +406,7 @@ package final class TierFormScreen: Screen {
             for error in failed.errors { if let field = error.field { errors[field] = error.message } }
             session.message = .error(failed.errors.first?.message ?? "Saisie invalide.")
         } catch let stale as StaleTierError {
-            let lines = stale.description.split(separator: "\n").map(String.init)
-            session.message = .error(lines.first ?? "\(stale)")
-            banner = Array(lines.dropFirst())
+            banner = StaleTierRefusal.shown(stale, on: session)
         } catch {
             session.message = .error("\(error)")
         }
