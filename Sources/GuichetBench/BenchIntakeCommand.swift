@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
 import GuichetTUI
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench intake`: the keys saved by prefill on a school-grant renewal (the whole journey
@@ -66,35 +66,10 @@ struct BenchIntakeCommand: ParsableCommand {
             let oursMs = try BenchMeasure.milliseconds {
                 for intake in intakes { try service.submit(intake.dossier, procedure: first, by: admin) }
             }
-            let submittedRows = try store.pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM dossier WHERE state = 'depose' ORDER BY id DESC LIMIT ?", arguments: [dossiers])
-            }
-            // The baseline inserts the same rows into the same table (its indexes and the dashboard's
-            // tallies), one transaction each, without facts, events or row digests: on a plain
-            // connection whose `sims_attest` does nothing, as any SQLite client would write.
-            var plain = Configuration()
-            plain.busyMode = .timeout(10)
-            let raw = try DatabaseQueue(path: store.path, configuration: plain)
-            try raw.inDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                db.add(function: DatabaseFunction("sims_attest", argumentCount: nil, pure: false) { _ in nil })
-            }
-            let baselineMs = try BenchMeasure.milliseconds {
-                for row in submittedRows {
-                    try raw.write { db in
-                        try db.execute(sql: """
-                            INSERT INTO dossier (number, tracking_code, procedure_code, procedure_title, applicant_id,
-                                applicant_version, beneficiary_id, beneficiary_version, state, answers, created_by, created_at,
-                                updated_at, submitted_at, due_on)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'depose', ?, ?, ?, ?, ?, ?)
-                            """, arguments: ["X" + (row["number"] as String), "X" + (row["tracking_code"] as String),
-                                             row["procedure_code"], row["procedure_title"], row["applicant_id"],
-                                             row["applicant_version"], row["beneficiary_id"], row["beneficiary_version"],
-                                             row["answers"], row["created_by"], row["created_at"], row["updated_at"],
-                                             row["submitted_at"], row["due_on"]])
-                    }
-                }
-            }
+            // The baseline inserts the same rows into the same table, one transaction each, without
+            // facts, events or row digests (``PlainDossierInserts``).
+            let baseline = try PlainDossierInserts(store: store, lastSubmitted: dossiers)
+            let baselineMs = try BenchMeasure.milliseconds { try baseline.insert() }
             var out = BenchReport(title: "Saisie d'un dossier : renouvellement de bourse scolaire, \(dossiers) dépôts")
             out.add("keystrokes_journey_prefilled", Double(prefilledJourney.total),
                     "de la recherche au récépissé : nom, Entrée, F11 Renouveler (\(prefilledJourney.navigation)) + formulaire")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench rgpd --dossiers N`: the retention purge of N expired dossiers among the
@@ -41,7 +41,7 @@ struct BenchRgpdCommand: ParsableCommand {
             try Self.copy(source, to: ours)
             try Self.copy(source, to: plain)
 
-            let (today, codes) = try Self.purgeDay(ours, dossiers: dossiers)
+            let (today, codes) = try RetentionBenchStore.purgeDay(ours, dossiers: dossiers)
             var components = DateComponents(year: today.year, month: today.month, day: today.day, hour: 2, minute: 15)
             components.timeZone = TimeZone(identifier: "Pacific/Noumea")
             let instant = Calendar(identifier: .gregorian).date(from: components)!
@@ -60,7 +60,7 @@ struct BenchRgpdCommand: ParsableCommand {
             let counter = try counterStore.map { counterStore in
                 BenchCounterAgent(store: counterStore, agent: counterAgent,
                                   names: try BenchUICommand.sampleNames(store: counterStore, count: 20, seed: seed),
-                                  tierIDs: try Self.sampleTierIDs(counterStore, count: 20))
+                                  tierIDs: try RetentionBenchStore.sampleTierIDs(counterStore, count: 20))
             }
             let quiet = try counter?.work(rounds: counter?.names.count ?? 0)
             counter?.start()
@@ -79,7 +79,9 @@ struct BenchRgpdCommand: ParsableCommand {
             let during = try counter?.stop()
             try counterStore?.close()
             line.finish()
-            let baselineMs = try Self.plainDeletes(plain, ids: expired.map(\.id).sorted(), batch: lot)
+            let baseline = try PlainDossierDeletes(path: plain)
+            let baselineMs = try BenchMeasure.milliseconds { try baseline.delete(expired.map(\.id).sorted(), batch: lot) }
+            try baseline.close()
 
             var out = BenchReport(title: "Purge RGPD : \(expired.count) dossiers à conservation échue parmi \(total) (\(source))")
             if let generationSeconds { out.add("generation_s", generationSeconds, "création de la base (une seule fois)") }
@@ -109,63 +111,6 @@ struct BenchRgpdCommand: ParsableCommand {
             out.add("peak_rss_mb", BenchMeasure.peakRSSMegabytes())
             try store.close()
             out.print(json: json)
-        }
-    }
-
-    /// The day on which the `dossiers` oldest closed dossiers are past a one-year retention, and the
-    /// procedure codes present.
-    static func purgeDay(_ path: String, dossiers: Int) throws -> (CalendarDate, [String]) {
-        let queue = try DatabaseQueue(path: path)
-        defer { try? queue.close() }
-        return try queue.read { db in
-            guard let decided = try String.fetchOne(db, sql: """
-                SELECT decided_at FROM dossier WHERE state IN ('accepte', 'refuse', 'sans_suite') AND decided_at IS NOT NULL
-                ORDER BY decided_at, id LIMIT 1 OFFSET ?
-                """, arguments: [max(dossiers - 1, 0)]), let term = RetentionTerm(decidedAt: decided, years: 1) else {
-                throw ValidationError(field: nil, message: "La base de mesure n'a pas \(dossiers) dossiers clos : augmentez --total.")
-            }
-            let codes = try String.fetchAll(db, sql: "SELECT DISTINCT procedure_code FROM dossier")
-            // The day after the last day kept of the N-th oldest: it and those decided before are due.
-            return (term.until.adding(days: 1), codes)
-        }
-    }
-
-    /// Persons of the store whose record the counter agent opens, spread over the table.
-    static func sampleTierIDs(_ store: SIMSStore, count: Int) throws -> [Int64] {
-        try store.pool.read { db in
-            let persons = try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'personne'") ?? 0
-            return try Int64.fetchAll(db, sql: """
-                SELECT id FROM tier WHERE kind = 'personne' AND id % ? = 0 ORDER BY id LIMIT ?
-                """, arguments: [max(persons / max(count, 1), 1), count])
-        }
-    }
-
-    /// The baseline: the same rows deleted, the same payloads emptied, nothing else.
-    static func plainDeletes(_ path: String, ids: [Int64], batch: Int) throws -> Double {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.foreignKeysEnabled = false
-        let raw = try DatabaseQueue(path: path, configuration: configuration)
-        defer { try? raw.close() }
-        try raw.inDatabase { db in
-            db.add(function: DatabaseFunction("sims_attest", argumentCount: nil, pure: false) { _ in nil })
-        }
-        return try BenchMeasure.milliseconds {
-            var start = 0
-            while start < ids.count {
-                let slice = ids[start..<min(start + batch, ids.count)]
-                try raw.write { db in
-                    for id in slice {
-                        for sql in ["DELETE FROM dossier_note WHERE dossier_id = ?", "DELETE FROM dossier_piece WHERE dossier_id = ?",
-                                    "DELETE FROM dossier_document WHERE dossier_id = ?",
-                                    "UPDATE event SET payload = '', tier_id = NULL WHERE dossier_id = ?",
-                                    "DELETE FROM dossier WHERE id = ?"] {
-                            try db.cachedStatement(sql: sql).execute(arguments: [id])
-                        }
-                    }
-                }
-                start += slice.count
-            }
         }
     }
 
