@@ -71,7 +71,6 @@ let package = Package(
                 "SIMSFixtures",
                 "GuichetTUI",
                 "GuichetCommandLine",
-                .product(name: "GRDB", package: "GRDB.swift"),   // the benchmarks' own stores only
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]

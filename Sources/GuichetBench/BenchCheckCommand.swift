@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench check --tiers N`: the whole `check` (chain, every attested row, the derived
@@ -23,7 +23,7 @@ struct BenchCheckCommand: ParsableCommand {
             var report: ChainReport?
             for _ in 0..<max(1, repetitions) {
                 baseline.append(try BenchMeasure.milliseconds {
-                    _ = try store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+                    try IntegrityCheckBaseline.run(store)
                 })
                 ours.append(try BenchMeasure.milliseconds { report = try ChainVerifier.verify(store) })
             }

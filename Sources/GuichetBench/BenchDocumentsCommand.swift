@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
 import GuichetTUI
 import SIMSModel

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench doublons --tiers N`: a population with known duplicates
@@ -43,7 +43,7 @@ struct BenchDoublonsCommand: ParsableCommand {
             guard imported.rejected == 0, imported.imported == entity.count else {
                 CommandFailure.fail("\(imported.rejected) lignes rejetées par l'import (voir \(imported.rejectsPath)) : la vérité ne tient plus.")
             }
-            let firstID = try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT min(id) FROM tier") ?? 1 }
+            let firstID = try DuplicateKeyBaseline.firstTierID(store)
             if garder {
                 try entity.map(String.init).joined(separator: "\n").write(toFile: truthPath, atomically: true, encoding: .utf8)
             }
@@ -77,24 +77,7 @@ struct BenchDoublonsCommand: ParsableCommand {
 
             var baselinePairs: [(Int64, Int64)] = []
             let baselineSeconds = try BenchMeasure.milliseconds {
-                try store.pool.read { db in
-                    let rows = try Row.fetchCursor(db, sql: """
-                        SELECT id, folded_names, birth_date FROM tier WHERE kind = 'personne' AND birth_date IS NOT NULL
-                        ORDER BY folded_names, birth_date, id
-                        """)
-                    var group: [Int64] = []
-                    var last: (String, String)?
-                    func close() {
-                        for i in group.indices { for j in (i + 1)..<group.count { baselinePairs.append((group[i], group[j])) } }
-                        group.removeAll(keepingCapacity: true)
-                    }
-                    while let row = try rows.next() {
-                        let key: (String, String) = (row[1], row[2])
-                        if last.map({ $0 != key }) ?? true { close(); last = key }
-                        group.append(row[0])
-                    }
-                    close()
-                }
+                baselinePairs = try DuplicateKeyBaseline.pairs(store)
             } / 1000
 
             var truePairs = 0

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench inactifs`: the list of inactive persons (`rgpd inactifs`) over the register of
@@ -37,16 +37,14 @@ struct BenchInactiveCommand: ParsableCommand {
             opened = try SIMSStore.open(path: ours, clock: .fixed(Calendar(identifier: .gregorian).date(from: components)!))
             defer { try? opened.close() }
             let agent = try AgentService(store: opened).authenticate(login: LoginResolver.current())
-            let retention = try opened.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT DISTINCT procedure_code FROM dossier").map { ($0, 10) }
-            }
+            let retention = try InactiveScanBaseline.procedureCodes(opened).map { ($0, 10) }
             let review = InactiveTierReview(store: opened, retention: Dictionary(uniqueKeysWithValues: retention), period: period)
             let cutoff = period.cutoff(today: today)
             var listed = 0, persons = 0
             var oursMs: [Double] = [], floorMs: [Double] = []
             for _ in 0..<max(repetitions, 1) {
                 oursMs.append(try BenchMeasure.milliseconds { listed = try review.list(today: today, by: agent).count })
-                floorMs.append(try BenchMeasure.milliseconds { persons = try Self.plainScan(opened, cutoff: cutoff) })
+                floorMs.append(try BenchMeasure.milliseconds { persons = try InactiveScanBaseline.plainScan(opened, cutoff: cutoff) })
             }
             let seconds = BenchMeasure.percentile(oursMs, 50) / 1000
             let baseline = BenchMeasure.percentile(floorMs, 50) / 1000
@@ -62,28 +60,9 @@ struct BenchInactiveCommand: ParsableCommand {
         }
     }
 
-    /// The floor: SQLite reading the same tables once, with nothing done of their rows; the
-    /// persons not changed since the cutoff.
-    static func plainScan(_ store: SIMSStore, cutoff: String) throws -> Int {
-        try store.pool.read { db in
-            for sql in ["SELECT COUNT(*), MAX(d.updated_at), MAX(d.decided_at), MAX(r.until) FROM dossier d "
-                            + "LEFT JOIN dossier_retention r ON r.dossier_id = d.id",
-                        "SELECT COUNT(*), MAX(d.created_at) FROM document_owner o JOIN document d ON d.id = o.document_id",
-                        "SELECT COUNT(*), MAX(created_at) FROM relation"] {
-                _ = try Row.fetchOne(db, sql: sql)
-            }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tier WHERE kind = 'personne' AND updated_at < ?",
-                                    arguments: [cutoff]) ?? 0
-        }
-    }
-
     /// The day after the inactivity period has run from the register's last activity.
     static func dayAfterEverything(_ store: SIMSStore, period: InactivityPeriod) throws -> CalendarDate {
-        let last = try store.pool.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT MAX(MAX(COALESCE((SELECT MAX(updated_at) FROM tier), ''), COALESCE((SELECT MAX(updated_at) FROM dossier), '')))
-                """)
-        }
+        let last = try InactiveScanBaseline.lastActivity(store)
         let day = last.flatMap(Timestamp.date(from:)).map { CalendarDate.today(now: $0) } ?? store.clock.today()
         return period.returnDay(keptOn: day).adding(days: 1)
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
 import SIMSFixtures
 import SIMSModel
@@ -23,18 +22,7 @@ struct BenchPrepareCommand: ParsableCommand {
             let admin = try agents.list().isEmpty ? try agents.initialise(login: login, fullName: login)
                                                   : try agents.authenticate(login: login)
             try DemoLoader(store: opened).load(count: tiers, seed: seed, by: admin)
-            try opened.pool.write { db in
-                try db.execute(sql: """
-                    CREATE VIRTUAL TABLE bench_fts USING fts5(names, ids, tokenize = 'unicode61 remove_diacritics 2');
-                    INSERT INTO bench_fts (rowid, names, ids)
-                    SELECT id, display_name,
-                           coalesce(substr(birth_date, 9, 2) || substr(birth_date, 6, 2) || substr(birth_date, 1, 4), '')
-                           || ' ' || coalesce(replace(ridet, '.', ''), '') || ' ' || coalesce(phone, '') || ' '
-                           || coalesce(cafat, '') || ' ' || coalesce(email, '')
-                    FROM tier;
-                    """)
-            }
-            try opened.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try SearchBaselineIndex.build(in: opened)
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
 import SIMSFixtures
 import SIMSModel
@@ -53,7 +52,7 @@ struct BenchQueuesCommand: ParsableCommand {
         try CommandFailure.guarded {
             let (path, generationSeconds) = try preparedStore()
             let opened = try SIMSStore.open(path: path)
-            let count = try opened.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier") ?? 0 }
+            let count = try QueueBenchStore.dossierCount(opened)
             var report = BenchReport(title: "Files de revue : \(count) dossiers (\(path))")
             report.add("dossiers", Double(count))
             if let generationSeconds { report.add("generation_s", generationSeconds, "création de la base (une seule fois)") }
@@ -153,12 +152,7 @@ struct BenchQueuesCommand: ParsableCommand {
 
     /// The typical queues of the review, on this store.
     func typicalQueues(_ store: SIMSStore) throws -> [Queue] {
-        let busiest = try store.pool.read { db in
-            try Int64.fetchOne(db, sql: """
-                SELECT assignee_id FROM dossier WHERE assignee_id IS NOT NULL
-                GROUP BY assignee_id ORDER BY count(*) DESC LIMIT 1
-                """)
-        } ?? 0
+        let busiest = try QueueBenchStore.busiestAssignee(store) ?? 0
         return [
             Queue(name: "ouverts, plus anciens d'abord", filter: QueueFilter(scope: .open), sort: .oldest),
             Queue(name: "en instruction", filter: QueueFilter(scope: .state(.underReview)), sort: .oldest),
@@ -315,13 +309,7 @@ struct BenchQueuesCommand: ParsableCommand {
         for number in printed { times[number, default: 0] += 1 }
         let printedTwice = times.values.filter { $0 > 1 }.count
         let opened = try SIMSStore.open(path: path)
-        let (claimed, claimedTwice) = try opened.pool.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE kind = 'dossier.claim'") ?? 0,
-             try Int.fetchOne(db, sql: """
-                 SELECT count(*) FROM (SELECT dossier_id FROM event WHERE kind = 'dossier.claim'
-                                       GROUP BY dossier_id HAVING count(*) > 1)
-                 """) ?? 0)
-        }
+        let (claimed, claimedTwice) = try QueueBenchStore.claims(opened)
         try opened.close()
         for problem in problems where !problem.isEmpty { Self.note("dossier suivant : " + problem) }
         if printed.count != claimed {

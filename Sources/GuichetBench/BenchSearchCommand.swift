@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench search --tiers N`: as-you-type search latency against a plain FTS5 baseline.
@@ -48,10 +48,10 @@ struct BenchSearchCommand: ParsableCommand {
             if !query.isEmpty {
                 var times: [Double] = []
                 var count = 0
-                try store.pool.read { db in
+                try SearchBenchReader.read(store, search: search, baseline: false) { reader in
                     for _ in 0..<200 {
                         times.append(try BenchMeasure.milliseconds {
-                            count = try search.search(db, query: SearchQuery.parse(query), limit: 20).count
+                            count = try reader.ours(query, limit: 20).count
                         })
                     }
                 }
@@ -61,15 +61,14 @@ struct BenchSearchCommand: ParsableCommand {
             }
             var ours: [Double] = [], baseline: [Double] = [], found = 0, foundOf = 0
             var perturbedFound = 0, perturbedOf = 0, baselinePerturbedFound = 0
-            try store.pool.read { db in
-                let fts = try db.makeStatement(sql: "SELECT rowid FROM bench_fts WHERE bench_fts MATCH ? ORDER BY bm25(bench_fts) LIMIT 20")
+            try SearchBenchReader.read(store, search: search, baseline: true) { reader in
                 for query in queries.prefix(30) { // warm-up
-                    _ = try search.search(db, query: SearchQuery.parse(query.text), limit: 20)
+                    _ = try reader.ours(query.text, limit: 20)
                 }
                 for query in queries {
                     var hits: [SearchHit] = []
                     ours.append(try BenchMeasure.milliseconds {
-                        hits = try search.search(db, query: SearchQuery.parse(query.text), limit: 20)
+                        hits = try reader.ours(query.text, limit: 20)
                     })
                     if let target = query.target, query.perturbed {
                         perturbedOf += 1
@@ -90,7 +89,7 @@ struct BenchSearchCommand: ParsableCommand {
                     let match = BenchQueries.ftsMatch(query.text)
                     var rows: [Int64] = []
                     baseline.append(try BenchMeasure.milliseconds {
-                        rows = try Int64.fetchAll(fts, arguments: [match])
+                        rows = try reader.baseline(match)
                     })
                     if query.perturbed, let target = query.target, rows.prefix(5).contains(target) { baselinePerturbedFound += 1 }
                 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import GuichetCommandLine
 import GuichetTUI
+import SIMSFixtures
 import SIMSModel
 
 /// `guichet bench ui`: the counter screens' latency on a large store, through the in-memory
@@ -84,42 +84,36 @@ struct BenchUICommand: ParsableCommand {
 
     /// Names as an agent would type them (« hélène wamytan »), from sampled persons.
     static func sampleNames(store: SIMSStore, count: Int, seed: UInt64) throws -> [String] {
-        try store.pool.read { db in
-            let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0
-            var state = seed &+ 7
-            var names: [String] = []
-            var attempts = 0
-            while names.count < count, attempts < count * 20, maxID > 0 {
-                attempts += 1
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                let id = Int64((state >> 33) % UInt64(maxID)) + 1
-                guard let tier = try TierService.read(db, id: id), tier.kind == .person,
-                      let surname = tier.value(.birthName), let given = tier.value(.givenNames) else { continue }
-                names.append("\(given.split(separator: " ").first ?? "") \(surname)".lowercased())
-            }
-            return names
+        var state = seed &+ 7
+        var names: [String] = []
+        guard count > 0 else { return names }
+        try PersonSampler.sample(store, attempts: count * 20, nextID: { maxID in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((state >> 33) % UInt64(maxID)) + 1
+        }) { tier in
+            guard let surname = tier.value(.birthName), let given = tier.value(.givenNames) else { return true }
+            names.append("\(given.split(separator: " ").first ?? "") \(surname)".lowercased())
+            return names.count < count
         }
+        return names
     }
 
     /// Persons of the store as an agent would key them again: stored values, a slip in the surname.
     static func sampleEntries(store: SIMSStore, count: Int, seed: UInt64) throws -> [[TierField: String]] {
-        try store.pool.read { db in
-            let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM tier") ?? 0
-            var state = seed &+ 11
-            var slip = BenchSlip(seed: seed)
-            var entries: [[TierField: String]] = []
-            var attempts = 0
-            while entries.count < count, attempts < count * 20, maxID > 0 {
-                attempts += 1
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                let id = Int64((state >> 33) % UInt64(maxID)) + 1
-                guard let tier = try TierService.read(db, id: id), tier.kind == .person,
-                      let surname = tier.value(.birthName), let given = tier.value(.givenNames),
-                      let born = tier.value(.birthDate) else { continue }
-                entries.append([.birthName: slip.apply(to: surname), .givenNames: given, .birthDate: born])
-            }
-            return entries
+        var state = seed &+ 11
+        var slip = BenchSlip(seed: seed)
+        var entries: [[TierField: String]] = []
+        guard count > 0 else { return entries }
+        try PersonSampler.sample(store, attempts: count * 20, nextID: { maxID in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((state >> 33) % UInt64(maxID)) + 1
+        }) { tier in
+            guard let surname = tier.value(.birthName), let given = tier.value(.givenNames),
+                  let born = tier.value(.birthDate) else { return true }
+            entries.append([.birthName: slip.apply(to: surname), .givenNames: given, .birthDate: born])
+            return entries.count < count
         }
+        return entries
     }
 
     /// Presents the form through ncurses (output counted, sent to /dev/null) and returns the bytes

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import SIMSFixtures
 import SIMSModel
 
 /// One agent's day at a human pace, as `bench charge` plays it in each child process: an agent
@@ -53,10 +53,7 @@ final class ChargeAgentDay {
     func play() {
         var people: [(id: Int64, typed: String)] = []
         do {
-            people = try store.pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, display_name FROM tier WHERE kind = 'personne' ORDER BY random() LIMIT 200")
-                    .map { row in (row[0], Self.typed(row[1])) }
-            }
+            people = try ChargeBenchStore.randomPersons(store, count: 200).map { ($0.id, Self.typed($0.name)) }
         } catch {
             record("recherche", failure: error)
         }
