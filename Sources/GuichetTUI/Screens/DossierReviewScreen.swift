@@ -129,7 +129,9 @@ final class DossierReviewScreen: Screen {
             var label = candidate.label
             if candidate == .notes, !review.notes.isEmpty { label += " (\(review.notes.count))" }
             if candidate == .history { label += " (\(review.history.count))" }
-            tabX = buffer.put(" \(label) ", x: tabX, y: y, style: candidate == tab ? theme.selected : theme.dim) + 1
+            // The tab shown is said in text too (brackets), not by reverse video alone.
+            tabX = buffer.put(candidate == tab ? "[\(label)]" : " \(label) ", x: tabX, y: y,
+                              style: candidate == tab ? theme.selected : theme.dim) + 1
         }
         y += 1
         let offers = Self.keyActions.filter { available.contains($0.0) }

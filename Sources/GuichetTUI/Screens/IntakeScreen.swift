@@ -251,6 +251,8 @@ final class IntakeScreen: Screen {
                     let number = String(index + 1)
                     buffer.put(number, x: x + 1 - number.count, y: y, style: theme.notice)
                 } else {
+                    // The focused field is said in text too: « ▸ » left of its row, as a list's selection.
+                    if focused { buffer.put(ListCursor.mark, x: x - 1, y: y) }
                     buffer.put(errors[field.key] != nil ? "✗" : " ", x: x, y: y, style: theme.error)
                 }
                 let end = buffer.put(field.label, x: x + 2, y: y, style: focused ? theme.title : theme.label,
@@ -328,7 +330,7 @@ final class IntakeScreen: Screen {
             let status = pieces[requirement.key] ?? .missing
             let selected = index == pieceSelected
             let style = selected ? theme.selected : CellStyle.plain
-            if selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 2), style: style) }
+            if selected { cursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, height: 2, style: style) }
             let symbol: String
             let state: String
             switch status {

@@ -236,6 +236,26 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertTrue(counter.app.top === screen, "nothing to open")
         XCTAssertFalse(screen.wantsTicks)
     }
+
+    /// The cursor is on the selected line, then on the figure ←/→ chose (Entrée opens its queue);
+    /// a tick that brings nothing new writes nothing, so a braille display is not refreshed for
+    /// nothing.
+    func testTheCursorIsOnTheChosenFigureAndAnIdleTickWritesNothing() throws {
+        open()
+        h.assertSelection(row: 4, reads: "BS")
+        h.press(.down)
+        h.assertSelection(row: 5, reads: "RBS")
+        h.press(.right)
+        let cursor = try XCTUnwrap(h.cursor)
+        XCTAssertEqual(cursor.y, 5)
+        XCTAssertGreaterThan(cursor.x, 4, "on the figure, not the line's start")
+        XCTAssertTrue(h.cursorText.first?.isNumber == true, "the cursor reads the figure: « \(h.cursorText) »")
+        XCTAssertEqual(h.terminal.screen[cursor.x, cursor.y].style, Theme.standard.focusedField)
+        ticker.now = 2
+        h.app.renderFrame()
+        XCTAssertEqual(h.terminal.lastChangedCellCount, 0, "nothing changed: nothing written")
+        XCTAssertEqual(h.cursor, cursor, "the cursor stays where the reader is")
+    }
 }
 
 /// A monotonic clock the tests move by hand.
@@ -249,4 +269,5 @@ private final class QueueStub: Screen {
     var context: KeymapContext { .generic }
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? { nil }
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome { action == .retour ? .pop : .stay }
+
 }

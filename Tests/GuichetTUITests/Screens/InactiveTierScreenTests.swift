@@ -154,4 +154,16 @@ final class InactiveTierScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("conserver la fiche choisie, avec le motif"), h.screen)
         XCTAssertTrue(h.screen.contains("ouvrir l'élément sélectionné"), h.screen)
     }
+
+    /// The selected person is said in text (« ▸ ») and holds the cursor, after each move.
+    func testTheCursorAndTheMarkFollowTheSelection() throws {
+        h.press(.character("i"))
+        h.assertSelection(row: 5, reads: "      2  ANCIEN Paul")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "      3  DUPONT-MOREAU")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "      3  DUPONT-MOREAU")
+        h.press(.up)
+        h.assertSelection(row: 5, reads: "      2  ANCIEN Paul")
+    }
 }

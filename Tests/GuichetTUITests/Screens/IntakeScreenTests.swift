@@ -284,4 +284,20 @@ final class IntakeScreenTests: XCTestCase {
         h.press(.ctrl("t"))
         XCTAssertTrue(h.line(22).contains("Rien n'a été lu sur les pièces pour ce champ."), h.line(22))
     }
+
+    /// On the pieces tab, the selected piece is said in text (« ▸ ») and holds the cursor.
+    func testTheSelectedPieceIsMarkedAndHoldsTheCursor() throws {
+        let h = try IntakeHarness()
+        try h.lastYearsGrant()
+        _ = try h.openIntake("RBS")
+        h.press(.function(5))
+        h.assertSelection(row: 3, reads: "")
+        let first = String(h.line(3).dropFirst(3))
+        h.press(.down)
+        h.assertSelection(row: 5, reads: "")
+        XCTAssertTrue(h.cursorText.count > 2 && !first.isEmpty, h.screen)
+        h.press(.up)
+        h.assertSelection(row: 3, reads: "")
+        XCTAssertEqual(String(h.line(3).dropFirst(3)), first)
+    }
 }

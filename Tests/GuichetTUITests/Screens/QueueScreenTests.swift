@@ -98,4 +98,20 @@ final class QueueScreenTests: XCTestCase {
         h.press(.key(.function(2)))
         XCTAssertTrue(h.screen.contains("Aucun dossier déposé n'attend d'être pris."), h.screen)
     }
+
+    /// The selected dossier is said in text (« ▸ ») and holds the cursor, after each move.
+    func testTheCursorAndTheMarkFollowTheSelection() throws {
+        let h = try harness()
+        try ReviewFixture.grants(3, store: h.store, by: h.agent, surnames: ["Wamytan", "Gorodey", "Kasarhérou"])
+        h.type("f")
+        h.assertSelection(row: 4, reads: "  BS-2026-000001  WAMYTAN")
+        h.press(.down)
+        h.assertSelection(row: 5, reads: "  BS-2026-000002  GORODEY")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "  BS-2026-000003  KASARHÉROU")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "  BS-2026-000003")
+        h.press(.up)
+        h.assertSelection(row: 5, reads: "  BS-2026-000002")
+    }
 }
