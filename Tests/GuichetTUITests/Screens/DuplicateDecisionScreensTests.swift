@@ -191,12 +191,12 @@ final class DuplicateDecisionScreensTests: XCTestCase {
         cluster.press(.down)
         cluster.assertSelection(row: 7, reads: "Nom d'usage")
         cluster.press(.end)
-        cluster.assertSelection(row: 17, reads: "CAFAT")
-        // Two pairs decided « différentes », then the list of decisions.
+        cluster.assertSelection(row: 17, reads: "Numéro CAFAT")
+        // Two pairs decided « différentes » (on the pair, then from the list), then the decisions.
         cluster.press(.home)
         cluster.press(.function(6))
         cluster.press(.enter)
-        cluster.press(.function(3))
+        XCTAssertTrue(cluster.app.top is DuplicateQueueScreen, cluster.screen)
         cluster.press(.function(6))
         cluster.press(.enter)
         cluster.press(.function(9))

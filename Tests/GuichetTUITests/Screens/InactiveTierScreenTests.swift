@@ -35,7 +35,7 @@ final class InactiveTierScreenTests: XCTestCase {
              ni dossier ouvert ou sous conservation. Entrée : la fiche, pour l'effacer.
 
                   n°  Nom                     Dern. activité  Pourquoi
-                   2  ANCIEN Paul             14/03/2019      aucun dossier
+            ▸      2  ANCIEN Paul             14/03/2019      aucun dossier
                    3  DUPONT-MOREAU née KAL…  02/07/2020      aucun dossier
 
 

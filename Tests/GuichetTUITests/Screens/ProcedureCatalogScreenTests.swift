@@ -182,7 +182,7 @@ final class ProcedureCatalogScreenTests: XCTestCase {
                  manque : ajoutez-la.
 
              Code   Démarche                                                 Demandeur
-             BS     Demande de bourse scolaire                               Personne
+            ▸BS     Demande de bourse scolaire                               Personne
 
 
 
@@ -244,7 +244,7 @@ extension ProcedureCatalogScreenTests {
             XCTAssertTrue(h.line(0).contains("Fiche pratique \(procedure.code)"), h.line(0))
             XCTAssertTrue(h.line(2).hasPrefix(" \(procedure.title)"), h.screen)
             h.press(.function(3))
-            XCTAssertEqual(h.line(4 + 1 + index).hasPrefix(" \(procedure.code) "), true, h.screen)
+            XCTAssertEqual(h.line(4 + 1 + index).hasPrefix("▸\(procedure.code) "), true, "back on the same selection: \(h.screen)")
             h.press(.down)
         }
     }

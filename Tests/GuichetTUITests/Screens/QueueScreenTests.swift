@@ -20,7 +20,7 @@ final class QueueScreenTests: XCTestCase {
             "File : à traiter · toutes démarches",
             "Ordre : plus anciens d'abord · page 1",
             "Numéro          Demandeur       État              Agent     Âge   Échéance",
-            "BS-2026-000001  WAMYTAN Hélène  déposé            —         0 j   13/01/2027",
+            "▸  BS-2026-000001  WAMYTAN Hélène  déposé            —         0 j   13/01/2027",
             "BS-2026-000002  GORODEY Hélène  déposé            —         0 j  !20/11/2026",
             "BS-2026-000003  KASARHÉROU Hél… déposé            —         0 j   13/01/2027",
         ])

@@ -28,7 +28,7 @@ final class TierSearchScreenTests: XCTestCase {
              Rechercher : wam hel                                    1 résultat
 
              Nom                            Né(e) / RIDET  Commune      Tél.     Vérif.
-             WAMYTAN Hélène                 14/03/1985     Nouméa       25.12.34 ·
+            ▸WAMYTAN Hélène                 14/03/1985     Nouméa       25.12.34 ·
 
 
 
