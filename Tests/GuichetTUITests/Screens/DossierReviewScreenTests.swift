@@ -22,7 +22,7 @@ final class DossierReviewScreenTests: XCTestCase {
             "État : déposé · Agent : non attribué",
             "Déposé le 29/11/2026 · échéance le 13/01/2027",
             "",
-            "Champs   Pièces   Historique (2)   Notes internes",
+            "[Champs]  Pièces   Historique (2)   Notes internes",
         ])
         XCTAssertTrue(h.screen.contains("Classe                        CM1"), h.screen)
         XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces), "F1Aide  F2Prendre  F3Retour  F7Dos.préc  F8Dos.suiv")
