@@ -320,7 +320,6 @@ final class DashboardScreen: Screen {
 
     /// Draws a table row; the selected one has « ▸ » and its focused cell (the queue Entrée opens)
     /// takes the cursor: returns the cursor's place, on that cell.
-    @discardableResult
     private func drawRow(_ row: Row, columns: [Column], selected: Bool, into buffer: inout CellBuffer, x: Int, y: Int,
                          width: Int, theme: Theme) -> CursorPosition {
         let selectable = selectableColumns(row)
