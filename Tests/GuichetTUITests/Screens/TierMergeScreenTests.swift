@@ -89,7 +89,7 @@ final class TierMergeScreenTests: XCTestCase {
         XCTAssertEqual(Array(h.terminal.screenLines[0...5]).joined(separator: "\n"), """
              Guichet · Historique : Courriel                     Marie Gorodey · 29/11/2026
 
-             WAMYTAN Hélène — Courriel
+             WAMYTAN Hélène — Courriel · la plus récente d'abord
              Fusionnée avec n° 2 le 29/11/2026 par mgorodey · Ctrl+D : défaire la fusion
              Date             Valeur                Source                  Niv. Agent
              29/11/2026 10:00 helene.w@mail.nc      n° 2 · déclaré au guic… · 0  mgorodey
