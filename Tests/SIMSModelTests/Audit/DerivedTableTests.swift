@@ -146,7 +146,7 @@ final class DerivedTableTests: ReviewTeamTestCase {
 
     /// The agent's row digest now, as `check` computes it.
     private func agentLeaf(_ id: Int64) throws -> RowLeaf {
-        try test.store.pool.read { db in
+        try test.store.read { db in
             var leaf: RowLeaf?
             try AttestedRowScanner.scan(db, table: try XCTUnwrap(AttestedTable.named("agent")), where: "id = \(id)") { _, _, found in
                 leaf = found

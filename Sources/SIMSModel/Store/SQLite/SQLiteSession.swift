@@ -22,6 +22,10 @@ package final class SQLiteSession: StoreSession {
         try Row.fetchAll(database, sql: sql, arguments: Self.arguments(arguments)).map(Self.row)
     }
 
+    package func fetchFirstRow(sql: String, arguments: StoreArguments) throws -> StoreRow? {
+        try Row.fetchOne(database, sql: sql, arguments: Self.arguments(arguments)).map(Self.row)
+    }
+
     package func fetchRowCursor(sql: String, arguments: StoreArguments) throws -> StoreRowCursor {
         let cursor = try Row.fetchCursor(database, sql: sql, arguments: Self.arguments(arguments))
         return StoreRowCursor { try cursor.next().map(Self.row) }
@@ -36,7 +40,8 @@ package final class SQLiteSession: StoreSession {
             fetchCursor: { arguments in
                 let cursor = try Row.fetchCursor(statement, arguments: Self.arguments(arguments))
                 return StoreRowCursor { try cursor.next().map(Self.row) }
-            })
+            },
+            fetchFirstRow: { try Row.fetchOne(statement, arguments: Self.arguments($0)).map(Self.row) })
     }
 
     package var changesCount: Int { database.changesCount }

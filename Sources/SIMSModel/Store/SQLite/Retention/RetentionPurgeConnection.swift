@@ -32,7 +32,7 @@ struct RetentionPurgeConnection {
     /// Puts the writer's settings back, folds the log into the store and drops the batch table.
     static func restore(_ store: SIMSStore, _ saved: RetentionPurgeConnection) {
         try? store.pool.writeWithoutTransaction { db in
-            try RetentionPurgeBatch.drop(db)
+            try RetentionPurgeBatch.drop(SQLiteSession(db))
             try db.execute(sql: "PRAGMA cache_size = \(saved.cacheSize)")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(saved.autocheckpoint)")
             _ = try? db.checkpoint(.passive)

@@ -17,9 +17,10 @@ extension StoreMigrations {
     /// each new row its own; SQLite cannot add such a column to a table, so each attested table
     /// is rebuilt with it (``StoreRebuild``).
     static func addRowSalts(_ db: Database) throws {
+        let session = SQLiteSession(db)
         let tables = try AttestedTable.all.filter { try db.tableExists($0.name) }
         // What the chain attests of each row today, before the salts change every digest.
-        let former = try AttestedRowScanner.snapshot(db, tables: tables.filter { !$0.legacyColumns.isEmpty }, legacy: true)
+        let former = try AttestedRowScanner.snapshot(session, tables: tables.filter { !$0.legacyColumns.isEmpty }, legacy: true)
         for table in tables {
             for trigger in table.legacyTriggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger.name)") }
             guard let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -36,16 +37,16 @@ extension StoreMigrations {
             }
             for trigger in table.triggers { try db.execute(sql: trigger.sql) }
         }
-        let salted = try AttestedRowScanner.snapshot(db, tables: tables)
+        let salted = try AttestedRowScanner.snapshot(session, tables: tables)
         guard !salted.isEmpty || !former.isEmpty else { return }   // a new store: nothing to re-attest
         var attestation = salted
         for (key, sums) in former.buckets {
             attestation.buckets[key, default: RowAttestation.BucketSums()].removed.add(sums.added)
         }
         let payload = ["migration": rowSaltsMigration, "tables": tables.map(\.name).joined(separator: ",")]
-        let id = try EventLog.append(db, kind: .registerAttested, agentID: nil, tierID: nil, payload: payload, at: Date())
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else { return }
-        try EventLog.attach(db, attestation, to: try AuditEvent(row: SQLiteSession.row(row)))
+        let id = try EventLog.append(session, kind: .registerAttested, agentID: nil, tierID: nil, payload: payload, at: Date())
+        guard let row = try StoreRow.fetchOne(session, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else { return }
+        try EventLog.attach(session, attestation, to: try AuditEvent(row: row))
     }
 
     /// `definition` (a table's `CREATE TABLE` as SQLite keeps it) with the salt column added after

@@ -28,7 +28,7 @@ extension StoreMigrations {
         var previous = EventLog.genesisHash
         var lastID: Int64 = 0
         while true {
-            let events = try AuditEvent.fetchAll(db, sql: "SELECT * FROM event WHERE id > ? ORDER BY id LIMIT 5000",
+            let events = try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event WHERE id > ? ORDER BY id LIMIT 5000",
                                                  arguments: [lastID])
             guard let last = events.last else { break }
             for event in events {

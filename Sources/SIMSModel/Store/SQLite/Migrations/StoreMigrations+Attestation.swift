@@ -43,9 +43,9 @@ extension StoreMigrations {
         // One event attests the register as it stands: from now on every write adds to it.
         var payload = ["tables": tables.map(\.name).joined(separator: ",")]
         if !repairs.isEmpty { payload["reparations"] = repairs.joined(separator: " ; ") }
-        let snapshot = try AttestedRowScanner.snapshot(db, tables: tables, legacy: true)
+        let snapshot = try AttestedRowScanner.snapshot(SQLiteSession(db), tables: tables, legacy: true)
         guard !snapshot.isEmpty else { return }   // a new store: its first write will be attested
-        try LegacyEventLog.append(db, kind: .registerAttested, payload: payload, at: Date(), rows: snapshot)
+        try LegacyEventLog.append(SQLiteSession(db), kind: .registerAttested, payload: payload, at: Date(), rows: snapshot)
         if !repairs.isEmpty {
             let logger = Logger(label: "guichet.store")
             for line in repairs { logger.warning("Réparation : \(line)") }
