@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 extension DossierService {
     /// Submits a brouillon as typed, in one transaction: the dossier becomes « déposé » with its
@@ -17,26 +16,26 @@ extension DossierService {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "déposer un dossier")
         let today = store.clock.today()
         let normalized = try Self.validate(dossier.answers, procedure: procedure, today: today)
-        return try store.writeDatabase { db in
+        return try store.write { db in
             guard let saved = try DossierRow.load(db, id: dossier.id), saved.state == .draft else {
                 throw Self.notDraft(dossier.id)
             }
             // Its applicant or beneficiary absorbed by a merge since the form opened: the brouillon,
             // moved by the merge, is submitted for the survivor.
             var dossier = dossier
-            if saved.applicantID != dossier.applicantID, try TierRedirect.find(db, id: dossier.applicantID) != nil {
+            if saved.applicantID != dossier.applicantID, try TierRedirect.find(db.transitionalDatabase, id: dossier.applicantID) != nil {
                 dossier.applicantID = saved.applicantID
                 dossier.applicantVersion = saved.applicantVersion
             }
             if let beneficiaryID = dossier.beneficiaryID, saved.beneficiaryID != beneficiaryID,
-               try TierRedirect.find(db, id: beneficiaryID) != nil {
+               try TierRedirect.find(db.transitionalDatabase, id: beneficiaryID) != nil {
                 dossier.beneficiaryID = saved.beneficiaryID
                 dossier.beneficiaryVersion = saved.beneficiaryVersion
             }
-            guard let applicant = try TierService.loadSnapshot(db, id: dossier.applicantID, relations: false) else {
+            guard let applicant = try TierService.loadSnapshot(db.transitionalDatabase, id: dossier.applicantID, relations: false) else {
                 throw TierService.notFound(dossier.applicantID)
             }
-            let beneficiary = try dossier.beneficiaryID.flatMap { try TierService.loadSnapshot(db, id: $0, relations: false) }
+            let beneficiary = try dossier.beneficiaryID.flatMap { try TierService.loadSnapshot(db.transitionalDatabase, id: $0, relations: false) }
             let applicantChanges = Self.changes(normalized, procedure: procedure, side: .applicant, tier: applicant)
             let beneficiaryChanges = beneficiary.map { Self.changes(normalized, procedure: procedure, side: .beneficiary, tier: $0) } ?? [:]
             try Self.checkFresh(applicant, since: dossier.applicantVersion, writing: applicantChanges)
@@ -58,7 +57,7 @@ extension DossierService {
             let provenance = Provenance(source: .dossier, reference: number, level: .declared)
             var applicantNow = applicant
             if !applicantChanges.isEmpty {
-                applicantNow = try TierService.update(db, id: applicant.id, expectedVersion: applicant.version,
+                applicantNow = try TierService.update(db.transitionalDatabase, id: applicant.id, expectedVersion: applicant.version,
                                                       changes: applicantChanges.mapValues { Optional($0) }, provenance: provenance,
                                                       confirmingVerifiedChanges: true, agentID: agent.id, dossierID: dossier.id,
                                                       now: now, today: today, loaded: applicant, reload: false)
@@ -69,10 +68,10 @@ extension DossierService {
                 beneficiaryID = try Self.createBeneficiary(db, normalized, procedure: procedure, applicantID: applicant.id,
                                                            provenance: provenance, agentID: agent.id,
                                                            dossierID: dossier.id, now: now, today: today)
-                beneficiaryName = try beneficiaryID.flatMap { try TierService.read(db, id: $0) }?.displayName
+                beneficiaryName = try beneficiaryID.flatMap { try TierService.read(db.transitionalDatabase, id: $0) }?.displayName
             } else if let beneficiary, !beneficiaryChanges.isEmpty {
                 beneficiaryName = try TierService.update(
-                    db, id: beneficiary.id, expectedVersion: beneficiary.version,
+                    db.transitionalDatabase, id: beneficiary.id, expectedVersion: beneficiary.version,
                     changes: beneficiaryChanges.mapValues { Optional($0) }, provenance: provenance,
                     confirmingVerifiedChanges: true, agentID: agent.id, dossierID: dossier.id, now: now, today: today,
                     loaded: beneficiary, reload: false).displayName
@@ -207,7 +206,7 @@ extension DossierService {
         throw StaleTierError(tierID: tier.id, expectedVersion: version, currentVersion: tier.version, changes: clashing)
     }
 
-    static func createBeneficiary(_ db: Database, _ normalized: [String: String], procedure: Procedure, applicantID: Int64,
+    static func createBeneficiary(_ db: any StoreSession, _ normalized: [String: String], procedure: Procedure, applicantID: Int64,
                                   provenance: Provenance, agentID: Int64, dossierID: Int64, now: Date,
                                   today: CalendarDate) throws -> Int64 {
         var values: [TierField: String] = [:]
@@ -222,15 +221,15 @@ extension DossierService {
                 return .init(key: key, message: "\(label) : \(error.message)")
             })
         }
-        let id = try TierService.insert(db, kind: .person, current: validation.normalized, provenance: provenance,
+        let id = try TierService.insert(db.transitionalDatabase, kind: .person, current: validation.normalized, provenance: provenance,
                                         agentID: agentID, dossierID: dossierID, now: now)
         let kind = procedure.beneficiary?.relations.first ?? .legalRepresentative
-        try TierService.insertRelation(db, id, kind: kind, to: applicantID, agentID: agentID, dossierID: dossierID, now: now)
+        try TierService.insertRelation(db.transitionalDatabase, id, kind: kind, to: applicantID, agentID: agentID, dossierID: dossierID, now: now)
         return id
     }
 
     /// The next number of a procedure for a year: `BS-2026-000123`.
-    static func allocateNumber(_ db: Database, prefix: String, year: Int) throws -> String {
+    static func allocateNumber(_ db: any StoreSession, prefix: String, year: Int) throws -> String {
         let last = try Int.fetchOne(db.cachedStatement(sql: """
             INSERT INTO dossier_number (prefix, year, last) VALUES (?, ?, 1)
             ON CONFLICT(prefix, year) DO UPDATE SET last = last + 1 RETURNING last
@@ -239,7 +238,7 @@ extension DossierService {
         return "\(prefix)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
-    static func allocateTrackingCode(_ db: Database) throws -> String {
+    static func allocateTrackingCode(_ db: any StoreSession) throws -> String {
         var generator = SystemRandomNumberGenerator()
         while true {
             let code = TrackingCode.make(using: &generator)

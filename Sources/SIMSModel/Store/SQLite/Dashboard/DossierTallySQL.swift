@@ -14,11 +14,14 @@
 /// - `dossier_decision_tally(decided_day, procedure_code, state, processing_days, n)`: decided
 ///   dossiers by decision day and whole days from deposit to decision, for the throughput and
 ///   the 90th percentile of the processing time.
+///
+/// SQLite's: its triggers, its `WITHOUT ROWID` tables and its day arithmetic. A PostgreSQL
+/// store would keep the same tables with its own triggers, read by the dashboard the same way.
 package enum DossierTallySQL {
-    /// The open states, as SQL: `('depose', 'en_instruction', 'attente_pieces', 'a_valider')`.
-    static let openStates = "('depose', 'en_instruction', 'attente_pieces', 'a_valider')"
-    /// The decided states, as SQL.
-    static let decidedStates = "('accepte', 'refuse', 'sans_suite')"
+    /// The open states, as SQL (``DossierState/openSQL``).
+    static let openStates = DossierState.openSQL
+    /// The decided states, as SQL (``DossierState/decidedSQL``).
+    static let decidedStates = DossierState.decidedSQL
 
     static let tables = """
         CREATE TABLE dossier_state_tally (
