@@ -8,7 +8,10 @@ package protocol Screen: AnyObject {
     /// The keymap context of the screen.
     var context: KeymapContext { get }
 
-    /// Draws the screen's body into `area` of `buffer`; returns where the cursor goes, if visible.
+    /// Draws the screen's body into `area` of `buffer`; returns where the cursor goes: the field
+    /// being typed in, or the selected row of a list (``ListCursor/drawSelection(into:x:y:width:height:style:)``).
+    /// Screen readers follow it. Nil when nothing has the focus: the application puts the cursor at
+    /// the start of the body's first text.
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition?
 
     /// Handles one event; `action` is what the keymap binds the key to in this context, if anything.

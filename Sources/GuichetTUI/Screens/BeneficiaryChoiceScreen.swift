@@ -65,9 +65,10 @@ package final class BeneficiaryChoiceScreen: Screen {
         var y = area.y + 5
         let lines = candidates.map { (procedure.isRenewal ? (earlierDossier(of: $0.id) != nil ? "↺ " : "  ") : "") + $0.name }
             + ["+ Nouveau : \(label.lowercased()) à saisir dans le dossier"]
+        var rowCursor: CursorPosition?
         for (index, text) in lines.enumerated() where y < area.y + area.height - 2 {
             let style = index == selected ? theme.selected : CellStyle.plain
-            buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style)
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             buffer.put(text, x: x + 1, y: y, style: style, maxWidth: index < candidates.count ? 34 : width - 2)
             if index < candidates.count {
                 let candidate = candidates[index]
@@ -95,13 +96,14 @@ package final class BeneficiaryChoiceScreen: Screen {
         }
         buffer.put("Entrée : ouvrir le dossier pour la ligne choisie.", x: x, y: area.y + area.height - 1, style: theme.dim,
                    maxWidth: width)
-        return nil
+        return rowCursor
     }
 
     package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         switch action {
-        case .ligneSuivante: selected = min(selected + 1, candidates.count)
-        case .lignePrecedente: selected = max(selected - 1, 0)
+        case .ligneSuivante, .lignePrecedente:
+            // The lines are the candidates and « + Nouveau ».
+            selected = ListCursor.moved(selected, by: action, count: candidates.count + 1) ?? selected
         case .ouvrir:
             let beneficiaryID = selected < candidates.count ? candidates[selected].id : nil
             let session = session, procedure = procedure, applicantID = applicant.id

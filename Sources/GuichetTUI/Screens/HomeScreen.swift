@@ -97,14 +97,18 @@ package final class HomeScreen: Screen {
             + drafts.map { "\($0.summary) — \(Timestamp.french($0.updatedAt))" }
         let shown = min(lines.count, room)
         let first = fits ? 0 : min(max(selected - shown + 1, 0), max(lines.count - shown, 0))
+        var rowCursor: CursorPosition?
         for index in first..<(first + shown) {
             let line = lines[index]
-            let style = index == selected ? theme.selected : CellStyle.plain
-            buffer.fill(CellRect(x: 2, y: y, width: area.width - 4, height: 1), style: style)
-            buffer.put(line, x: 3, y: y, style: style, maxWidth: area.width - 6)
+            if index == selected {
+                rowCursor = ListCursor.drawSelection(into: &buffer, x: 2, y: y, width: area.width - 4, style: theme.selected)
+            }
+            buffer.put(line, x: 3, y: y, style: index == selected ? theme.selected : .plain, maxWidth: area.width - 6)
             y += 1
         }
-        return nil
+        // The selected draft has the focus (Entrée opens it); without drafts, the application puts
+        // the cursor on the greeting.
+        return rowCursor
     }
 
     package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
@@ -167,10 +171,8 @@ package final class HomeScreen: Screen {
                 return .stay
             }
             return .push(TierFormScreen(session: session, draft: drafts[index]))
-        case .ligneSuivante:
-            selected = min(selected + 1, max(pending - 1, 0))
-        case .lignePrecedente:
-            selected = max(selected - 1, 0)
+        case .ligneSuivante, .lignePrecedente:
+            selected = ListCursor.moved(selected, by: action, count: pending) ?? selected
         case .retour:
             return .quit
         default:

@@ -124,6 +124,8 @@ package final class IntakeScreen: Screen {
                     let number = String(index + 1)
                     buffer.put(number, x: x + 1 - number.count, y: y, style: theme.notice)
                 } else {
+                    // The focused field is said in text too: « ▸ » left of its row, as a list's selection.
+                    if focused { buffer.put(ListCursor.mark, x: x - 1, y: y) }
                     buffer.put(form.errors[field.key] != nil ? "✗" : " ", x: x, y: y, style: theme.error)
                 }
                 let end = buffer.put(field.label, x: x + 2, y: y, style: focused ? theme.title : theme.label,
@@ -188,7 +190,7 @@ package final class IntakeScreen: Screen {
             let status = form.pieces[requirement.key] ?? .missing
             let selected = index == form.pieceSelected
             let style = selected ? theme.selected : CellStyle.plain
-            if selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 2), style: style) }
+            if selected { cursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, height: 2, style: style) }
             let symbol: String
             let state: String
             switch status {

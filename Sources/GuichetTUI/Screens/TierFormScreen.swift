@@ -130,6 +130,8 @@ package final class TierFormScreen: Screen {
             let y = area.y + 2 + index
             let required = field.isRequired(for: kind)
             let marker = errors[field] != nil ? "✗" : " "
+            // The focused field is said in text too: « ▸ » left of its row, as a list's selection.
+            if index == focus { buffer.put(ListCursor.mark, x: x - 1, y: y) }
             buffer.put(marker, x: x, y: y, style: theme.error)
             let end = buffer.put(field.label, x: x + 1, y: y, style: index == focus ? theme.title : theme.label, maxWidth: 18)
             if required { buffer.put("*", x: end, y: y, style: theme.required) }

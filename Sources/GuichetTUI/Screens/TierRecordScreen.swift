@@ -175,9 +175,10 @@ package final class TierRecordScreen: Screen {
         let rows = area.height - 3
         let first = max(0, min(selected - rows + 1, all.count - rows))
         var y = headerY + 1
+        var rowCursor: CursorPosition?
         for (index, line) in all.enumerated().dropFirst(max(first, 0)).prefix(rows) {
             let style = index == selected ? theme.selected : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             switch line {
             case .fact(let field, let fact):
                 let label = marked.contains(field) ? "■ " + field.label : field.label
@@ -216,7 +217,7 @@ package final class TierRecordScreen: Screen {
             buffer.put(DisplayWidth.of(detail) > width ? String(detail.prefix(width - 1)) + "…" : detail,
                        x: x, y: area.y + area.height - 1, style: theme.dim)
         }
-        return prompt?.render(into: &buffer, area: area, theme: theme)
+        return prompt?.render(into: &buffer, area: area, theme: theme) ?? rowCursor
     }
 
     // MARK: - Verification
@@ -438,10 +439,8 @@ package final class TierRecordScreen: Screen {
                 break
             }
             openErasure()
-        case .ligneSuivante: selected = min(selected + 1, all.count - 1)
-        case .lignePrecedente: selected = max(selected - 1, 0)
-        case .pageSuivante: selected = min(selected + 10, all.count - 1)
-        case .pagePrecedente: selected = max(selected - 10, 0)
+        case let move? where KeyAction.lineAndPageMoves.contains(move):
+            selected = ListCursor.moved(selected, by: action, count: all.count) ?? selected
         case .retour, .annuler: return .pop
         case .historique:
             if case .fact(let field, _) = all[selected] {

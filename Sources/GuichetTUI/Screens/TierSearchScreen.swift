@@ -14,6 +14,9 @@ package final class TierSearchScreen: Screen {
     private(set) var dossier: InboxDossier?
     private(set) var selected = 0
     private var firstRow = 0
+    /// Whether the terminal's cursor is on the selected row (after ↑ ↓ PgUp PgDn) rather than in
+    /// the query field (after any other key): a screen reader follows the focus there.
+    private(set) var cursorOnList = false
     /// The query the results are for; nil before the first search.
     private var lastQuery: String?
     /// How many results a search asks for (paged on screen).
@@ -73,13 +76,13 @@ package final class TierSearchScreen: Screen {
         columns.draw(into: &buffer, y: headerY, values: ["Nom", "Né(e) / RIDET", "Commune", "Tél.", "Vérif."],
                      style: theme.columnHeader)
         let tableRows = area.height - 10
-        if selected < firstRow { firstRow = selected }
-        if selected >= firstRow + tableRows { firstRow = selected - tableRows + 1 }
+        firstRow = ListCursor.firstRow(firstRow, keeping: selected, visible: tableRows)
+        var rowCursor: CursorPosition?
         for (offset, hit) in hits.dropFirst(firstRow).prefix(tableRows).enumerated() {
             let index = firstRow + offset
             let y = headerY + 1 + offset
             let style = index == selected ? theme.selected : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             columns.draw(into: &buffer, y: y, values: [
                 hit.displayName,
                 hit.restricted ? "limitée" :
@@ -106,7 +109,7 @@ package final class TierSearchScreen: Screen {
                        x: x, y: headerY + 2, style: theme.dim, maxWidth: width)
         }
         drawDetail(into: &buffer, y: area.y + area.height - 5, x: x, width: width, theme: theme)
-        return cursor
+        return cursorOnList ? rowCursor ?? cursor : cursor
     }
 
     private func drawDetail(into buffer: inout CellBuffer, y: Int, x: Int, width: Int, theme: Theme) {
@@ -145,14 +148,9 @@ package final class TierSearchScreen: Screen {
             if let dossier { return DossierReviewScreen.opening(session, dossierID: dossier.id) }
             guard hits.indices.contains(selected) else { return .stay }
             return TierRecordScreen.opening(session, tierID: hits[selected].tierID)
-        case .ligneSuivante:
-            selected = min(selected + 1, max(hits.count - 1, 0))
-        case .lignePrecedente:
-            selected = max(selected - 1, 0)
-        case .pageSuivante:
-            selected = min(selected + 10, max(hits.count - 1, 0))
-        case .pagePrecedente:
-            selected = max(selected - 10, 0)
+        case let move? where KeyAction.lineAndPageMoves.contains(move):
+            selected = ListCursor.moved(selected, by: action, count: hits.count) ?? selected
+            cursorOnList = true
         case .nouvellePersonne:
             return .push(TierFormScreen(session: session, kind: .person, prefill: Self.prefill(from: field.text)))
         case .nouvelleOrganisation:
@@ -160,6 +158,7 @@ package final class TierSearchScreen: Screen {
         case .retour, .annuler:
             return .pop
         default:
+            cursorOnList = false
             if field.handle(event, action: action) { refresh() }
             if let refusal = field.refusal { session.message = .error(refusal) }
         }
