@@ -158,9 +158,13 @@ public final class SIMSStore: Sendable {
         try pool.read { db in try reads(SQLiteSession(db)) }
     }
 
-    /// ``write(_:)`` with GRDB's connection, for the code not yet behind the seam.
+    /// ``write(_:)`` with SQLite's own connection, for the tests' fixtures that write what only
+    /// SQLite can (a trigger set aside, a row forged behind the services' back). No service uses it.
     package func writeDatabase<T>(_ updates: (Database) throws -> T) throws -> T {
-        try write { session in try updates(session.transitionalDatabase) }
+        try write { session in
+            guard let sqlite = session as? SQLiteSession else { throw StoreError.missingCapability(engine: "PostgreSQL", capability: "SQLite") }
+            return try updates(sqlite.database)
+        }
     }
 
     /// Folds the write-ahead log into the database file and closes every connection: the file

@@ -130,7 +130,7 @@ final class DossierExporterTests: XCTestCase {
         _ = try exported(QueueFilter(procedureCode: "BS", scope: .open), [.number, .applicant])
         _ = try exported(QueueFilter(scope: .all), by: test.admin)
         let events = try test.store.pool.read { db in
-            try AuditEvent.fetchAll(db, sql: "SELECT * FROM event WHERE kind = 'dossiers.export' ORDER BY id")
+            try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event WHERE kind = 'dossiers.export' ORDER BY id")
         }
         XCTAssertEqual(events.map(\.agentID), [supervisor.id, test.admin.id])
         let payload = EventLog.decodePayload(events[0].payload)

@@ -97,14 +97,3 @@ package final class SQLiteSession: StoreSession {
         }
     }
 }
-
-extension StoreSession {
-    /// GRDB's connection under this session, for the code not yet behind the seam. To be gone
-    /// when every service takes `any StoreSession` (grep for it).
-    package var transitionalDatabase: Database {
-        guard let sqlite = self as? SQLiteSession else {
-            preconditionFailure("transitionalDatabase on a \(engine) session")
-        }
-        return sqlite.database
-    }
-}
