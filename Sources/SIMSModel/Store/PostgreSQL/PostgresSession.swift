@@ -10,14 +10,16 @@ import PostgresNIO
 /// placeholders); rows are read whole (a cursor serves them one by one from memory).
 package final class PostgresSession: StoreSession {
     private let connection: PostgresConnection
+    private let pending: PostgresPendingStatement
     private let logger: Logger
     /// The server, for messages.
     package let server: String
     private var numberedStatements: [String: (sql: String, placeholders: Int)] = [:]
     private var lastChanges = 0
 
-    init(connection: PostgresConnection, server: String, logger: Logger) {
+    init(connection: PostgresConnection, pending: PostgresPendingStatement, server: String, logger: Logger) {
         self.connection = connection
+        self.pending = pending
         self.server = server
         self.logger = logger
     }
@@ -105,7 +107,7 @@ package final class PostgresSession: StoreSession {
         let query = PostgresQuery(unsafeSQL: statement.sql, binds: PostgresValueCoding.bindings(arguments))
         let result: PostgresQueryResult
         do {
-            result = try connection.query(query, logger: logger).wait()
+            result = try pending.wait(for: connection.query(query, logger: logger), on: connection)
         } catch {
             throw PostgresErrorTranslation.running(error, server: server)
         }

@@ -30,6 +30,7 @@ package final class PostgresStore: @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private var connection: PostgresConnection?
+    private var pending: PostgresPendingStatement?
     private var server = ""
     private var owner: pthread_t?
 
@@ -79,7 +80,7 @@ package final class PostgresStore: @unchecked Sendable {
 
     private func transaction<T>(begin: String, writes: Bool, _ body: (any StoreSession) throws -> T) throws -> T {
         try withConnection { connection in
-            let session = PostgresSession(connection: connection, server: server, logger: logger)
+            let session = PostgresSession(connection: connection, pending: pending!, server: server, logger: logger)
             do {
                 try session.execute(sql: begin)
                 if writes {
@@ -148,7 +149,8 @@ package final class PostgresStore: @unchecked Sendable {
                 throw lastError!
             }
             do {
-                let session = PostgresSession(connection: connection, server: shown, logger: logger)
+                pending = PostgresPendingStatement(connection: connection, server: shown)
+                let session = PostgresSession(connection: connection, pending: pending!, server: shown, logger: logger)
                 let versionText = try String.fetchOne(session, sql: "SHOW server_version") ?? ""
                 let number = try Int.fetchOne(session, sql: "SELECT current_setting('server_version_num')::integer") ?? 0
                 if let refusal = Self.versionRefusal(server: shown, versionNumber: number, version: versionText) { throw refusal }

@@ -92,7 +92,8 @@ final class PostgresConnectionFailureTests: XCTestCase {
         XCTAssertThrowsError(try store.write { db in
             try db.execute(sql: "INSERT INTO item (name) VALUES ('à moitié')")
             let backend = try Int.fetchOne(db, sql: "SELECT pg_backend_pid()")!
-            try administrator.write { other in _ = try Bool.fetchOne(other, sql: "SELECT pg_terminate_backend(?)", arguments: [backend]) }
+            // From another connection (a read: a write would queue behind this one).
+            try administrator.read { other in _ = try Bool.fetchOne(other, sql: "SELECT pg_terminate_backend(?)", arguments: [backend]) }
             try db.execute(sql: "INSERT INTO item (name) VALUES ('après')")
         }) { error in
             XCTAssertEqual(error as? PostgresStoreError, .connectionLost(server: "\(cluster.folder) (port 5432)", duringCommit: false))
