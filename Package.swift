@@ -5,7 +5,7 @@ let package = Package(
     name: "Guichet",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "guichet", targets: ["GuichetTUI"]),
+        .executable(name: "guichet", targets: ["guichet"]),
         .library(name: "SIMSModel", targets: ["SIMSModel"]),
     ],
     dependencies: [
@@ -44,18 +44,53 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .executableTarget(
+        // The terminal application: terminal, keymap, widgets, screens, the application loop. It
+        // talks to the model's services only (no GRDB, no SQL).
+        .target(
             name: "GuichetTUI",
             dependencies: [
                 "SIMSModel",
-                "SIMSFixtures",
                 "CNCurses",
-                .product(name: "GRDB", package: "GRDB.swift"),   // the benchmarks' own stores only
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
             plugins: ["KeymapEmbedding"]
+        ),
+        // What the `guichet` commands and the benchmarks' commands share: the store and
+        // procedure options, failures and progress lines, and what the shared host's process
+        // set-up found (acting for an agent, the arguments and keymap it handed over).
+        .target(
+            name: "GuichetCommandLine",
+            dependencies: [
+                "SIMSModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        // `guichet bench …`: the project's figures beside their baselines.
+        .target(
+            name: "GuichetBench",
+            dependencies: [
+                "SIMSModel",
+                "SIMSFixtures",
+                "GuichetTUI",
+                "GuichetCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        // The `guichet` executable: the application without arguments, the administration
+        // commands with one.
+        .executableTarget(
+            name: "guichet",
+            dependencies: [
+                "SIMSModel",
+                "SIMSFixtures",
+                "GuichetTUI",
+                "GuichetCommandLine",
+                "GuichetBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // keymap.conf embedded into the binary at build time.
         .executableTarget(name: "KeymapEmbedder", path: "Sources/KeymapEmbedder"),
@@ -66,6 +101,8 @@ let package = Package(
         .testTarget(name: "SIMSModelTests",
                     dependencies: ["SIMSModel", "SIMSFixtures", "SIMSTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "SIMSFixturesTests", dependencies: ["SIMSFixtures", "SIMSModel", "SIMSTestSupport"]),
-        .testTarget(name: "GuichetTUITests", dependencies: ["GuichetTUI", "SIMSModel", "SIMSFixtures", "SIMSTestSupport"]),
+        .testTarget(name: "GuichetTUITests", dependencies: [
+            "GuichetTUI", "GuichetCommandLine", "GuichetBench", "guichet", "SIMSModel", "SIMSFixtures", "SIMSTestSupport",
+        ]),
     ]
 )

@@ -8,8 +8,9 @@ extension SIMSStore {
     public func fixtureWrite<T>(_ updates: (Database) throws -> T) throws -> T {
         try writeDatabase { db in
             let result = try updates(db)
-            if EventLog.hasUnsealedRows(db) {
-                try EventLog.append(db, kind: .demoDataLoaded, agentID: nil, tierID: nil,
+            let session = SQLiteSession(db)
+            if EventLog.hasUnsealedRows(session) {
+                try EventLog.append(session, kind: .demoDataLoaded, agentID: nil, tierID: nil,
                                     payload: ["origine": "jeu d'essai"], at: clock.now())
             }
             return result

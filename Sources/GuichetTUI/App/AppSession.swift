@@ -2,13 +2,13 @@ import SIMSModel
 
 /// What every screen shares: the store, the logged-in agent, the keymap, the clock, and the
 /// message line.
-final class AppSession {
+package final class AppSession {
     let store: SIMSStore
     let agent: Agent
     let keymap: Keymap
     let clock: SIMSClock
     /// The message shown above the function-key bar until the next key.
-    var message: StatusMessage?
+    package var message: StatusMessage?
     /// The procedures agents can open dossiers for.
     let catalog: ProcedureCatalog
     /// Why the catalogue is empty or incomplete (errors in the procedure files), shown on the
@@ -19,7 +19,7 @@ final class AppSession {
     /// Reads attached documents in the background (nil in tests and benchmarks that do not run it).
     let ocr: OCRWorker?
 
-    init(store: SIMSStore, agent: Agent, keymap: Keymap, clock: SIMSClock? = nil,
+    package init(store: SIMSStore, agent: Agent, keymap: Keymap, clock: SIMSClock? = nil,
          catalog: ProcedureCatalog = ProcedureCatalog(procedures: []), catalogProblem: String? = nil,
          receipts: ReceiptOutput? = nil, ocr: OCRWorker? = nil) {
         self.store = store

@@ -14,7 +14,7 @@ import SIMSModel
 /// app.process(terminal.nextKey(timeoutMilliseconds: 0)!)
 /// app.renderFrame()
 /// ```
-final class Application {
+package final class Application {
     static let minimumSize = TerminalSize(columns: 80, rows: 24)
 
     /// The actions the application answers itself on every screen (help, quit, redraw).
@@ -25,14 +25,14 @@ final class Application {
     var theme: Theme
     private(set) var stack: [Screen]
 
-    init(terminal: Terminal, session: AppSession, root: Screen, theme: Theme = .standard) {
+    package init(terminal: Terminal, session: AppSession, root: Screen, theme: Theme = .standard) {
         self.terminal = terminal
         self.session = session
         self.stack = [root]
         self.theme = theme
     }
 
-    var top: Screen { stack[stack.count - 1] }
+    package var top: Screen { stack[stack.count - 1] }
 
     /// Opens a screen on top of the stack, as a `.push` outcome would (tests and benchmarks start
     /// a journey mid-way).
@@ -41,7 +41,7 @@ final class Application {
     }
 
     /// Runs until the agent quits or the process is asked to terminate; drafts are saved first.
-    func run() {
+    package func run() {
         renderFrame()
         while true {
             if TerminationSignals.isRaised { break }
@@ -58,7 +58,7 @@ final class Application {
 
     /// Handles one event. Returns false when the application should stop.
     @discardableResult
-    func process(_ event: KeyEvent) -> Bool {
+    package func process(_ event: KeyEvent) -> Bool {
         if case .resize = event { return true }
         let action = session.keymap.action(for: event, in: top.context)
         if isTooSmall {
@@ -106,22 +106,25 @@ final class Application {
     }
 
     /// Draws the whole frame and presents it.
-    func renderFrame() {
+    package func renderFrame() {
         let (buffer, cursor) = frame()
         terminal.present(buffer, cursor: cursor)
     }
 
-    /// The frame for the current state, without presenting it.
+    /// The frame for the current state, without presenting it. The cursor is always somewhere a
+    /// screen reader or a braille display finds the focus: where the screen put it (the field
+    /// being typed in, the selected row of a list), else at the start of the body's first line
+    /// that says something, never where the last cell happened to be drawn.
     func frame() -> (CellBuffer, CursorPosition?) {
         var buffer = CellBuffer(size: terminal.size)
         if isTooSmall {
             drawTooSmall(into: &buffer)
-            return (buffer, nil)
+            return (buffer, Self.firstText(in: buffer, within: buffer.bounds))
         }
         let width = buffer.width, height = buffer.height
         drawHeader(into: &buffer)
         let body = CellRect(x: 0, y: 1, width: width, height: height - 3)
-        let cursor = top.render(into: &buffer, area: body, theme: theme)
+        let cursor = top.render(into: &buffer, area: body, theme: theme) ?? Self.firstText(in: buffer, within: body)
         if let message = session.message {
             let style = message.kind == .error ? theme.error : theme.notice
             let prefix = message.kind == .error ? "✗ " : ""
@@ -133,6 +136,16 @@ final class Application {
         session.functionKeyBar(for: top.context).keeping(top.shownActions)
             .render(into: &buffer, row: height - 1, keyStyle: .plain, labelStyle: theme.keyLabel)
         return (buffer, cursor)
+    }
+
+    /// The first cell that is not blank in `area`, row by row; the area's corner when all is blank.
+    static func firstText(in buffer: CellBuffer, within area: CellRect) -> CursorPosition {
+        for y in area.y..<(area.y + area.height) {
+            for x in area.x..<(area.x + area.width) where buffer[x, y].grapheme != " " && !buffer[x, y].isContinuation {
+                return CursorPosition(x: x, y: y)
+            }
+        }
+        return CursorPosition(x: area.x, y: area.y)
     }
 
     private func drawHeader(into buffer: inout CellBuffer) {

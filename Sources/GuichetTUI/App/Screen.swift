@@ -2,13 +2,16 @@
 ///
 /// Screens never call the terminal: they render into a ``CellBuffer`` and return a
 /// ``ScreenOutcome``; the ``Application`` does the rest (frame, function-key bar, help, resize).
-protocol Screen: AnyObject {
+package protocol Screen: AnyObject {
     /// The title shown in the header line.
     var title: String { get }
     /// The keymap context of the screen.
     var context: KeymapContext { get }
 
-    /// Draws the screen's body into `area` of `buffer`; returns where the cursor goes, if visible.
+    /// Draws the screen's body into `area` of `buffer`; returns where the cursor goes: the field
+    /// being typed in, or the selected row of a list (``ListCursor/drawSelection(into:x:y:width:height:style:)``).
+    /// Screen readers follow it. Nil when nothing has the focus: the application puts the cursor at
+    /// the start of the body's first text.
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition?
 
     /// Handles one event; `action` is what the keymap binds the key to in this context, if anything.
@@ -36,15 +39,15 @@ protocol Screen: AnyObject {
 }
 
 extension Screen {
-    func didReappear() {}
-    func saveDraft() {}
-    var wantsTicks: Bool { false }
-    var hiddenActions: Set<KeyAction> { [] }
-    var offeredActions: Set<KeyAction> { Set(KeyAction.allCases) }
+    package func didReappear() {}
+    package func saveDraft() {}
+    package var wantsTicks: Bool { false }
+    package var hiddenActions: Set<KeyAction> { [] }
+    package var offeredActions: Set<KeyAction> { Set(KeyAction.allCases) }
 
     /// The actions the bar and the help show now: those offered and the application's own, less
     /// those hidden now.
-    var shownActions: Set<KeyAction> {
+    package var shownActions: Set<KeyAction> {
         offeredActions.union(Application.ownActions).subtracting(hiddenActions)
     }
 }

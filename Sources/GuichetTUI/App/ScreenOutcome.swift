@@ -1,5 +1,5 @@
 /// What a screen asks the application to do after handling an event.
-enum ScreenOutcome {
+package enum ScreenOutcome {
     /// Stay on this screen (it may have changed its own state).
     case stay
     /// Open another screen on top of this one.

@@ -2,11 +2,11 @@ import Foundation
 
 /// Notes SIGHUP (a dropped SSH session) and SIGTERM, so that the main loop saves the drafts and
 /// leaves cleanly instead of dying in the middle of a form.
-enum TerminationSignals {
+package enum TerminationSignals {
     nonisolated(unsafe) private static var raised: sig_atomic_t = 0
 
     /// Installs the handlers; must run before ncurses starts, so that ncurses keeps them.
-    static func install() {
+    package static func install() {
         signal(SIGHUP) { _ in TerminationSignals.raised = 1 }
         signal(SIGTERM) { _ in TerminationSignals.raised = 1 }
     }

@@ -1,6 +1,6 @@
 /// The styles of the screens, in one place. Colour is never the only signal: errors are also
 /// bold and prefixed, the selected row is also reversed, so a monochrome terminal loses nothing.
-struct Theme: Sendable {
+package struct Theme: Sendable {
     var title = CellStyle(bold: true)
     var header = CellStyle(reverse: true)
     var label = CellStyle()

@@ -6,12 +6,12 @@
 /// let keymap = DefaultKeymap.keymap
 /// keymap.action(for: .function(1), in: .fiche)   // .aide
 /// ```
-enum DefaultKeymap {
+package enum DefaultKeymap {
     /// The file name used in error messages about the defaults.
     static let fileName = "keymap.conf"
 
     /// The parsed defaults (the text is checked by the tests, so parsing cannot fail).
-    static let keymap: Keymap = {
+    package static let keymap: Keymap = {
         do {
             return try Keymap.parse(text, fileName: fileName)
         } catch {

@@ -2,7 +2,7 @@
 ///
 /// Each action has a short ``label`` for the function-key bar and a ``helpDescription`` for the
 /// help screen, so both are generated from the keymap and never disagree with it.
-enum KeyAction: String, Hashable, Sendable, CaseIterable {
+package enum KeyAction: String, Hashable, Sendable, CaseIterable {
     case aide
     case retour
     case quitter

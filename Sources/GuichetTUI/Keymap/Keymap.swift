@@ -10,7 +10,7 @@
 /// keymap.action(for: .ctrl("s"), in: .saisie)        // .enregistrer
 /// keymap.action(for: .function(1), in: .saisie)      // .aide, from generic
 /// ```
-struct Keymap: Hashable, Sendable {
+package struct Keymap: Hashable, Sendable {
     /// For each context, each bound key and its action; a nil action unbinds the key (`aucune`).
     private var table: [KeymapContext: [KeyStroke: KeyAction?]] = [:]
 

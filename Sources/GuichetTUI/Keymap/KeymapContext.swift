@@ -1,7 +1,7 @@
 /// The screen a key binding applies in, as named in `keymap.conf` (`bind <context> <key> <action>`).
 ///
 /// ``generic`` is the fallback: a key not bound in a screen's context is looked up there.
-enum KeymapContext: String, Hashable, Sendable, CaseIterable {
+package enum KeymapContext: String, Hashable, Sendable, CaseIterable {
     /// Bindings valid everywhere unless a screen's context overrides them.
     case generic
     /// The home screen (menu).

@@ -4,7 +4,7 @@
 /// do { _ = try Keymap.parse(text, fileName: "keymap.conf") }
 /// catch { print(error.message) }   // keymap.conf, ligne 12 : action inconnue « sauver »
 /// ```
-struct KeymapError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct KeymapError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file, as given to the parser (a name or a path).
     var fileName: String
     /// The line, from 1; nil when the problem is the whole file.
@@ -26,5 +26,5 @@ struct KeymapError: Error, Hashable, Sendable, CustomStringConvertible {
         return "\(fileName) : \(kind.detail)"
     }
 
-    var description: String { message }
+    package var description: String { message }
 }

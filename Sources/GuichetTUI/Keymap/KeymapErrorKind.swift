@@ -1,7 +1,7 @@
 import SIMSModel
 
 /// What is wrong in a keymap file, with the offending word; see ``KeymapError``.
-enum KeymapErrorKind: Hashable, Sendable {
+package enum KeymapErrorKind: Hashable, Sendable {
     /// The context is not one of ``KeymapContext``.
     case unknownContext(String)
     /// The key name is not understood by ``KeyStroke/init(name:)``.

@@ -7,17 +7,17 @@ import SIMSModel
 /// when `XDG_CONFIG_HOME` is unset (or not an absolute path, as the XDG specification says).
 ///
 /// ```swift
-/// switch KeymapLoader.load() {
+/// switch KeymapLoader.load(actingForAgent: HostEnvironment.actingForAgent, handedOver: HostEnvironment.agentKeymap) {
 /// case .success(let keymap): app.keymap = keymap
 /// case .failure(let error):  app.keymap = DefaultKeymap.keymap; status.show(error.message)
 /// }
 /// ```
-enum KeymapLoader {
+package enum KeymapLoader {
     /// The largest keymap file read: a few hundred `bind` lines take a few kilobytes.
-    static let maximumFileSize = 64 * 1024
+    package static let maximumFileSize = 64 * 1024
 
     /// Where the user's keymap file is looked for; nil when neither variable gives a place.
-    static func userKeymapPath(environment: [String: String]) -> String? {
+    package static func userKeymapPath(environment: [String: String]) -> String? {
         if let configHome = environment["XDG_CONFIG_HOME"], configHome.hasPrefix("/") {
             return configHome + "/guichet/keymap.conf"
         }
@@ -28,15 +28,17 @@ enum KeymapLoader {
     }
 
     /// The defaults merged with the user's file when it exists, or the error of that file (its
-    /// path and the line). Under the service account for an agent, the file is the one the
-    /// agent's own process read and handed over (``HostEnvironment/agentKeymap``): nothing is
-    /// read from the service account's home.
-    static func load(
+    /// path and the line). Under the service account for an agent (`actingForAgent`, as the
+    /// shared host's process set-up tells it), the file is the one the agent's own process read
+    /// and handed over (`handedOver`: its path and its text): nothing is read from the service
+    /// account's home.
+    package static func load(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        actingForAgent: Bool = HostEnvironment.actingForAgent
+        actingForAgent: Bool = false,
+        handedOver: (path: String, text: String)? = nil
     ) -> Result<Keymap, KeymapError> {
         if actingForAgent {
-            guard let (path, text) = HostEnvironment.agentKeymap else { return .success(DefaultKeymap.keymap) }
+            guard let (path, text) = handedOver else { return .success(DefaultKeymap.keymap) }
             return parsed(text, fileName: path)
         }
         guard let path = userKeymapPath(environment: environment),

@@ -49,6 +49,8 @@ final class ArrivalsScreen: Screen {
     private var field = TextField(maxLength: 80)
     private(set) var candidates: [Candidate] = []
     private var candidateIndex = 0
+    /// Whether the cursor is on the selected tier or dossier (after ↑ ↓) rather than in the field.
+    private var cursorOnCandidates = false
 
     init(session: AppSession, inbox: InboxFolder? = nil, now: (() -> Date)? = nil) {
         self.session = session
@@ -107,11 +109,9 @@ final class ArrivalsScreen: Screen {
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         switch step {
         case .list:
-            renderList(into: &buffer, area: area, theme: theme)
-            return nil
+            return renderList(into: &buffer, area: area, theme: theme)
         case .type:
-            renderTypes(into: &buffer, area: area, theme: theme)
-            return nil
+            return renderTypes(into: &buffer, area: area, theme: theme)
         case .owner(let type):
             return renderOwner(type, into: &buffer, area: area, theme: theme)
         }
@@ -142,7 +142,8 @@ final class ArrivalsScreen: Screen {
         return lines
     }
 
-    private func renderList(into buffer: inout CellBuffer, area: CellRect, theme: Theme) {
+    /// Draws the files; returns the cursor's place, on the selected one.
+    private func renderList(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         let path = inbox?.directory.path ?? "?"
         buffer.put("Dossier : \(path)", x: x, y: area.y, style: theme.dim, maxWidth: width - 22)
@@ -150,7 +151,7 @@ final class ArrivalsScreen: Screen {
         buffer.put(hint, x: x + width - DisplayWidth.of(hint), y: area.y, style: theme.dim)
         if let problem {
             buffer.put("✗ \(problem)", x: x, y: area.y + 2, style: theme.error, maxWidth: width)
-            return
+            return nil
         }
         let headerY = area.y + 1
         drawColumns(into: &buffer, x: x, y: headerY, values: ["Fichier", "Taille", "Reçu le", "Début du texte"],
@@ -162,6 +163,7 @@ final class ArrivalsScreen: Screen {
         if selectedLine < firstLine { firstLine = max(selectedLine - 1, 0) }
         if selectedLine >= firstLine + rows { firstLine = selectedLine - rows + 1 }
         firstLine = min(firstLine, max(lines.count - rows, 0))
+        var rowCursor: CursorPosition?
         for (offset, line) in lines.dropFirst(firstLine).prefix(rows).enumerated() {
             let y = headerY + 1 + offset
             switch line {
@@ -170,6 +172,7 @@ final class ArrivalsScreen: Screen {
             case .note(let text):
                 buffer.put(text, x: x + 2, y: y, style: theme.dim, maxWidth: width - 2)
             case .file(let index):
+                if index == selected { rowCursor = CursorPosition(x: x, y: y) }
                 drawFile(files[index], selected: index == selected, into: &buffer, x: x, y: y, width: width, theme: theme)
             }
         }
@@ -177,6 +180,7 @@ final class ArrivalsScreen: Screen {
             buffer.put("↓", x: x + width - 1, y: detailY - 1, style: theme.dim)
         }
         drawDetail(into: &buffer, x: x, y: detailY, width: width, theme: theme)
+        return rowCursor
     }
 
     private static let widths = [30, 9, 12]
@@ -209,7 +213,7 @@ final class ArrivalsScreen: Screen {
         if isSelected {
             style = theme.selected
             lastStyle = theme.selected
-            buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: theme.selected)
+            ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: theme.selected)
         }
         if file.refusal != nil {
             // The reason needs the room: name, then the reason.
@@ -258,22 +262,25 @@ final class ArrivalsScreen: Screen {
         }
     }
 
-    private func renderTypes(into buffer: inout CellBuffer, area: CellRect, theme: Theme) {
+    /// Draws the document types; returns the cursor's place, on the selected one.
+    private func renderTypes(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         buffer.put("Joindre « \(pending?.name ?? "") » : quel type de pièce ?", x: x, y: area.y + 1, style: theme.title,
                    maxWidth: width)
         let types = DocumentType.allCases
         let rows = area.height - 4
         let first = max(0, min(typeIndex - rows + 1, types.count - rows))
+        var rowCursor: CursorPosition?
         for (offset, type) in types.dropFirst(first).prefix(rows).enumerated() {
             let index = first + offset
             let y = area.y + 3 + offset
             let style = index == typeIndex ? theme.selected : CellStyle.plain
-            if index == typeIndex { buffer.fill(CellRect(x: x, y: y, width: 40, height: 1), style: style) }
+            if index == typeIndex { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: 40, style: style) }
             buffer.put("  " + type.label, x: x, y: y, style: style, maxWidth: 40)
         }
         buffer.put("Entrée : choisir · Échap : revenir à la liste", x: x + 44, y: area.y + 3, style: theme.dim,
                    maxWidth: width - 44)
+        return rowCursor
     }
 
     private func renderOwner(_ type: DocumentType, into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition {
@@ -284,11 +291,12 @@ final class ArrivalsScreen: Screen {
         let cursor = field.render(into: &buffer, x: x + 25, y: area.y + 3, width: 40, style: theme.focusedField)
         let rows = area.height - 7
         let first = max(0, candidateIndex - rows + 1)
+        var rowCursor: CursorPosition?
         for (offset, candidate) in candidates.dropFirst(first).prefix(rows).enumerated() {
             let index = first + offset
             let y = area.y + 5 + offset
             let style = index == candidateIndex ? theme.selected : CellStyle.plain
-            if index == candidateIndex { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == candidateIndex { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             buffer.put("  " + candidate.label, x: x, y: y, style: style, maxWidth: width)
         }
         if candidates.isEmpty {
@@ -298,7 +306,7 @@ final class ArrivalsScreen: Screen {
         }
         buffer.put("Entrée : joindre au tiers ou dossier choisi · Échap : changer le type", x: x, y: area.y + area.height - 1,
                    style: theme.dim, maxWidth: width)
-        return cursor
+        return cursorOnCandidates ? rowCursor ?? cursor : cursor
     }
 
     // MARK: Keys
@@ -316,14 +324,8 @@ final class ArrivalsScreen: Screen {
         switch action {
         case .retour, .annuler:
             return .pop
-        case .ligneSuivante:
-            selected = min(selected + 1, max(files.count - 1, 0))
-        case .lignePrecedente:
-            selected = max(selected - 1, 0)
-        case .pageSuivante:
-            selected = min(selected + 10, max(files.count - 1, 0))
-        case .pagePrecedente:
-            selected = max(selected - 10, 0)
+        case let move? where KeyAction.lineAndPageMoves.contains(move):
+            selected = ListCursor.moved(selected, by: action, count: files.count) ?? selected
         case .joindre:
             guard let file = selectedFile else {
                 session.message = .info("Aucun fichier à joindre.")
@@ -348,14 +350,13 @@ final class ArrivalsScreen: Screen {
     private func handleType(action: KeyAction?) -> ScreenOutcome {
         let types = DocumentType.allCases
         switch action {
-        case .ligneSuivante: typeIndex = min(typeIndex + 1, types.count - 1)
-        case .lignePrecedente: typeIndex = max(typeIndex - 1, 0)
-        case .pageSuivante: typeIndex = min(typeIndex + 10, types.count - 1)
-        case .pagePrecedente: typeIndex = max(typeIndex - 10, 0)
+        case let move? where KeyAction.lineAndPageMoves.contains(move):
+            typeIndex = ListCursor.moved(typeIndex, by: action, count: types.count) ?? typeIndex
         case .ouvrir:
             field = TextField(maxLength: 80)
             candidates = []
             candidateIndex = 0
+            cursorOnCandidates = false
             step = .owner(types[typeIndex])
         case .retour, .annuler:
             step = .list
@@ -369,8 +370,9 @@ final class ArrivalsScreen: Screen {
 
     private func handleOwner(_ event: KeyEvent, action: KeyAction?, type: DocumentType) -> ScreenOutcome {
         switch action {
-        case .ligneSuivante: candidateIndex = min(candidateIndex + 1, max(candidates.count - 1, 0))
-        case .lignePrecedente: candidateIndex = max(candidateIndex - 1, 0)
+        case .ligneSuivante, .lignePrecedente:
+            candidateIndex = ListCursor.moved(candidateIndex, by: action, count: candidates.count) ?? candidateIndex
+            cursorOnCandidates = true
         case .ouvrir:
             guard candidates.indices.contains(candidateIndex) else {
                 session.message = .info("Choisissez d'abord un tiers ou un dossier.")
@@ -380,6 +382,7 @@ final class ArrivalsScreen: Screen {
         case .retour, .annuler:
             step = .type
         default:
+            cursorOnCandidates = false
             if field.handle(event, action: action) { search() }
             if let refusal = field.refusal { session.message = .error(refusal) }
         }

@@ -2,7 +2,7 @@ import SIMSModel
 
 /// Choosing whom a dossier is for (a child for a school grant): the persons linked to the
 /// applicant by the procedure's relations, or a new one to enter in the form.
-final class BeneficiaryChoiceScreen: Screen {
+package final class BeneficiaryChoiceScreen: Screen {
     let session: AppSession
     let procedure: Procedure
     let applicant: TierSnapshot
@@ -12,7 +12,7 @@ final class BeneficiaryChoiceScreen: Screen {
     /// The applicant's earlier dossiers that this procedure renews (for a renewal), newest first.
     private(set) var earlier: [Dossier] = []
 
-    init(session: AppSession, procedure: Procedure, applicant: TierSnapshot) {
+    package init(session: AppSession, procedure: Procedure, applicant: TierSnapshot) {
         self.session = session
         self.procedure = procedure
         self.applicant = applicant
@@ -38,7 +38,7 @@ final class BeneficiaryChoiceScreen: Screen {
     }
 
     /// The tier of the line chosen; nil on « + Nouveau ».
-    var selectedID: Int64? { candidates.indices.contains(selected) ? candidates[selected].id : nil }
+    package var selectedID: Int64? { candidates.indices.contains(selected) ? candidates[selected].id : nil }
 
     /// The latest earlier dossier (of the procedures renewed) whose beneficiary was `tierID`.
     func earlierDossier(of tierID: Int64) -> Dossier? {
@@ -53,11 +53,11 @@ final class BeneficiaryChoiceScreen: Screen {
     }
 
     var label: String { procedure.beneficiary?.label ?? "Bénéficiaire" }
-    var title: String { "\(procedure.code) : \(label.lowercased()) concerné" }
-    var context: KeymapContext { .generic }
-    var offeredActions: Set<KeyAction> { [.ligneSuivante, .lignePrecedente, .ouvrir, .retour, .annuler] }
+    package var title: String { "\(procedure.code) : \(label.lowercased()) concerné" }
+    package var context: KeymapContext { .generic }
+    package var offeredActions: Set<KeyAction> { [.ligneSuivante, .lignePrecedente, .ouvrir, .retour, .annuler] }
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         buffer.put(procedure.title, x: x, y: area.y, style: theme.title, maxWidth: width)
         buffer.put("Demandeur : \(applicant.displayName)", x: x, y: area.y + 1, maxWidth: width)
@@ -65,9 +65,10 @@ final class BeneficiaryChoiceScreen: Screen {
         var y = area.y + 5
         let lines = candidates.map { (procedure.isRenewal ? (earlierDossier(of: $0.id) != nil ? "↺ " : "  ") : "") + $0.name }
             + ["+ Nouveau : \(label.lowercased()) à saisir dans le dossier"]
+        var rowCursor: CursorPosition?
         for (index, text) in lines.enumerated() where y < area.y + area.height - 2 {
             let style = index == selected ? theme.selected : CellStyle.plain
-            buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style)
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             buffer.put(text, x: x + 1, y: y, style: style, maxWidth: index < candidates.count ? 34 : width - 2)
             if index < candidates.count {
                 let candidate = candidates[index]
@@ -95,13 +96,14 @@ final class BeneficiaryChoiceScreen: Screen {
         }
         buffer.put("Entrée : ouvrir le dossier pour la ligne choisie.", x: x, y: area.y + area.height - 1, style: theme.dim,
                    maxWidth: width)
-        return nil
+        return rowCursor
     }
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         switch action {
-        case .ligneSuivante: selected = min(selected + 1, candidates.count)
-        case .lignePrecedente: selected = max(selected - 1, 0)
+        case .ligneSuivante, .lignePrecedente:
+            // The lines are the candidates and « + Nouveau ».
+            selected = ListCursor.moved(selected, by: action, count: candidates.count + 1) ?? selected
         case .ouvrir:
             let beneficiaryID = selected < candidates.count ? candidates[selected].id : nil
             let session = session, procedure = procedure, applicantID = applicant.id

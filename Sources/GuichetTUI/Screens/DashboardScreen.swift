@@ -86,7 +86,7 @@ final class DashboardScreen: Screen {
         self.openQueue = openQueue
         self.uptime = uptime
         refusal = session.agent.has(.supervisor)
-            ? nil : AccessError.missingRole(action: DashboardCommand.action, needed: [.supervisor]).description
+            ? nil : AccessError.missingRole(action: DashboardService.action, needed: [.supervisor]).description
         refresh(force: true)
     }
 
@@ -262,7 +262,8 @@ final class DashboardScreen: Screen {
         var tabX = x
         for page in Page.allCases {
             if page.rawValue > 0 { tabX = buffer.put(" │ ", x: tabX, y: area.y, style: theme.dim) }
-            tabX = buffer.put(page == self.page ? " \(page.title) " : page.title, x: tabX, y: area.y,
+            // The page shown is said in text too (brackets), not by reverse video alone.
+            tabX = buffer.put(page == self.page ? "[\(page.title)]" : page.title, x: tabX, y: area.y,
                               style: page == self.page ? theme.selected : .plain)
         }
         let pages = "(\(session.keyName(.pageSuivante, in: .tableau)))"
@@ -286,6 +287,7 @@ final class DashboardScreen: Screen {
             if current >= firstLine + room { firstLine = current - room + 1 }
         }
         firstLine = max(min(firstLine, lines.count - room), 0)
+        var rowCursor: CursorPosition?
         for (offset, line) in lines.dropFirst(firstLine).prefix(room).enumerated() {
             let y = top + offset
             let index = firstLine + offset
@@ -297,7 +299,9 @@ final class DashboardScreen: Screen {
                           style: { _ in theme.columnHeader })
             case .row(let columns, let row):
                 let isSelected = rows.indices.contains(selectedRow) && rows[selectedRow].line == index
-                drawRow(row, columns: columns, selected: isSelected, into: &buffer, x: x, y: y, width: width, theme: theme)
+                let cursor = drawRow(row, columns: columns, selected: isSelected, into: &buffer, x: x, y: y, width: width,
+                                     theme: theme)
+                if isSelected { rowCursor = cursor }
             case .text(let text):
                 buffer.put(text, x: x, y: y, maxWidth: width)
             case .blank:
@@ -311,16 +315,22 @@ final class DashboardScreen: Screen {
         // More lines above or below the visible ones.
         let more = (firstLine > 0 ? "↑" : "") + (lines.count > firstLine + room ? "↓" : "")
         buffer.put(more, x: x + width - DisplayWidth.of(more), y: bottom, style: theme.dim)
-        return nil
+        return rowCursor
     }
 
+    /// Draws a table row; the selected one has « ▸ » and its focused cell (the queue Entrée opens)
+    /// takes the cursor: returns the cursor's place, on that cell.
     private func drawRow(_ row: Row, columns: [Column], selected: Bool, into buffer: inout CellBuffer, x: Int, y: Int,
-                         width: Int, theme: Theme) {
+                         width: Int, theme: Theme) -> CursorPosition {
         let selectable = selectableColumns(row)
         let focused = selected ? selectable[min(selectedColumn, selectable.count - 1)] : nil
+        var cursor = CursorPosition(x: x, y: y)
         if selected {
             let used = columns.reduce(0) { $0 + $1.width }
-            buffer.fill(CellRect(x: x, y: y, width: min(used, width), height: 1), style: theme.selected)
+            cursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: min(used, width), style: theme.selected)
+            if let focused, focused > 0 {
+                cursor.x = x + columns.prefix(focused).reduce(0) { $0 + $1.width }
+            }
         }
         drawCells(row.cells, columns: columns, into: &buffer, x: x, y: y) { index in
             if index == focused { return theme.focusedField }
@@ -328,6 +338,12 @@ final class DashboardScreen: Screen {
             if selected { style.reverse = true }
             return style
         }
+        if let focused, focused > 0, columns.indices.contains(focused) {
+            // A figure is right-aligned in its column: the cursor goes on its first digit.
+            let end = cursor.x + columns[focused].width
+            cursor.x = (cursor.x..<end).first { buffer[$0, y].grapheme != " " } ?? cursor.x
+        }
+        return cursor
     }
 
     private func drawCells(_ cells: [Cell], columns: [Column], into buffer: inout CellBuffer, x: Int, y: Int,
@@ -358,10 +374,8 @@ final class DashboardScreen: Screen {
             switchPage(by: 1)
         case .pagePrecedente:
             switchPage(by: -1)
-        case .ligneSuivante:
-            selectedRow = min(selectedRow + 1, max(rows(of: lines).count - 1, 0))
-        case .lignePrecedente:
-            selectedRow = max(selectedRow - 1, 0)
+        case .ligneSuivante, .lignePrecedente:
+            selectedRow = ListCursor.moved(selectedRow, by: action, count: rows(of: lines).count) ?? selectedRow
         case .colonneSuivante:
             let rows = rows(of: lines)
             if rows.indices.contains(selectedRow) {

@@ -19,6 +19,9 @@ final class DocumentListScreen: Screen {
     private(set) var hits: [DocumentTextHit] = []
     private(set) var selected = 0
     private var firstRow = 0
+    /// Whether the terminal's cursor is on the selected row (after ↑ ↓ PgUp PgDn) rather than in
+    /// the filter field (after any other key).
+    private(set) var cursorOnList = false
     private var lastQuery: String?
     /// What each read document's text offers (names, dates, phones...), computed once per document.
     private var suggestions: [Int64: [TextSuggestion]] = [:]
@@ -109,13 +112,13 @@ final class DocumentListScreen: Screen {
         } else if hits.isEmpty {
             buffer.put("Aucune pièce ne contient ces mots.", x: x, y: headerY + 1, style: theme.dim, maxWidth: width)
         }
-        if selected < firstRow { firstRow = selected }
-        if selected >= firstRow + Self.tableRows { firstRow = selected - Self.tableRows + 1 }
+        firstRow = ListCursor.firstRow(firstRow, keeping: selected, visible: Self.tableRows)
+        var rowCursor: CursorPosition?
         for (offset, hit) in hits.dropFirst(firstRow).prefix(Self.tableRows).enumerated() {
             let index = firstRow + offset
             let y = headerY + 1 + offset
             let style = index == selected ? theme.selected : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             let document = hit.document
             buffer.put(document.type.label, x: x, y: y, style: style, maxWidth: 33)
             buffer.put(document.issuedOn.map(DateRule.display) ?? "", x: x + 34, y: y, style: style, maxWidth: 11)
@@ -123,7 +126,7 @@ final class DocumentListScreen: Screen {
             buffer.put(document.ocrState?.label ?? "sans fichier", x: x + 53, y: y, style: style, maxWidth: width - 53)
         }
         drawText(into: &buffer, y: headerY + Self.tableRows + 2, bottom: area.y + area.height, x: x, width: width, theme: theme)
-        return cursor
+        return cursorOnList ? rowCursor ?? cursor : cursor
     }
 
     /// The selected document's text (its first lines), or where reading it stands.
@@ -187,22 +190,15 @@ final class DocumentListScreen: Screen {
         case .annuler:
             if field.isEmpty { return .pop }
             field.text = ""
+            cursorOnList = false
             filter()
             return .stay
-        case .lignePrecedente:
-            selected = max(selected - 1, 0)
-            return .stay
-        case .ligneSuivante:
-            selected = min(selected + 1, max(hits.count - 1, 0))
-            return .stay
-        case .pagePrecedente:
-            selected = max(selected - Self.tableRows, 0)
-            return .stay
-        case .pageSuivante:
-            selected = min(selected + Self.tableRows, max(hits.count - 1, 0))
+        case let move? where KeyAction.lineAndPageMoves.contains(move):
+            selected = ListCursor.moved(selected, by: action, count: hits.count, page: Self.tableRows) ?? selected
+            cursorOnList = true
             return .stay
         default:
-            break
+            cursorOnList = false
         }
         if field.handle(event, action: action) {
             filter()

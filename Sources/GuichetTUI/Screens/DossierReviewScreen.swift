@@ -125,11 +125,16 @@ final class DossierReviewScreen: Screen {
         }
         y += 1
         var tabX = x
+        var tabCursor: CursorPosition?
         for candidate in DossierReviewTab.allCases {
             var label = candidate.label
             if candidate == .notes, !review.notes.isEmpty { label += " (\(review.notes.count))" }
             if candidate == .history { label += " (\(review.history.count))" }
-            tabX = buffer.put(" \(label) ", x: tabX, y: y, style: candidate == tab ? theme.selected : theme.dim) + 1
+            // The tab shown is said in text too (brackets), not by reverse video alone, and holds the
+            // cursor: Tab moves it from tab to tab, the content is read below.
+            if candidate == tab { tabCursor = CursorPosition(x: tabX + 1, y: y) }
+            tabX = buffer.put(candidate == tab ? "[\(label)]" : " \(label) ", x: tabX, y: y,
+                              style: candidate == tab ? theme.selected : theme.dim) + 1
         }
         y += 1
         let offers = Self.keyActions.filter { available.contains($0.0) }
@@ -146,7 +151,7 @@ final class DossierReviewScreen: Screen {
             buffer.put(line.text, x: x, y: y + offset, style: line.style(theme), maxWidth: width)
         }
         buffer.putWrapped(actions, x: x, y: actionsY, width: width, maxLines: 2, style: theme.dim)
-        return prompt?.render(into: &buffer, area: area, theme: theme)
+        return prompt?.render(into: &buffer, area: area, theme: theme) ?? tabCursor
     }
 
     /// Where the review stands: the proposal, the decision, or the pieces awaited.

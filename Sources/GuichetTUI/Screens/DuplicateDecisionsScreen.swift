@@ -76,12 +76,12 @@ final class DuplicateDecisionsScreen: Screen {
         guard !rows.isEmpty else { return nil }
         let bottom = area.y + area.height - (session.message?.rows(width: area.width) ?? 0)
         let visible = max(bottom - area.y - 4 - Self.detailHeight, 1)
-        if selected < firstRow { firstRow = selected }
-        if selected >= firstRow + visible { firstRow = selected - visible + 1 }
+        firstRow = ListCursor.firstRow(firstRow, keeping: selected, visible: visible)
+        var rowCursor: CursorPosition?
         for (index, row) in rows.enumerated().dropFirst(firstRow).prefix(visible) {
             let y = headerY + 1 + index - firstRow
             let style = index == selected ? theme.selected : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             buffer.put(row.pair.decidedAt.map { String(Timestamp.french($0).prefix(10)) } ?? "—", x: x, y: y, style: style)
             buffer.put(row.pair.state == .samePerson ? "même pers." : "différ.", x: x + 11, y: y, style: style, maxWidth: 10)
             buffer.put(row.pair.decidedByLogin ?? "—", x: x + 22, y: y, style: style, maxWidth: 9)
@@ -89,7 +89,7 @@ final class DuplicateDecisionsScreen: Screen {
             buffer.put("\(row.pair.tierB) \(row.nameB)", x: x + 33 + nameWidth, y: y, style: style, maxWidth: width - 33 - nameWidth)
         }
         renderDetail(of: rows[selected], into: &buffer, x: x, y: bottom - Self.detailHeight, width: width, theme: theme)
-        return prompt?.render(into: &buffer, area: area, theme: theme)
+        return prompt?.render(into: &buffer, area: area, theme: theme) ?? rowCursor
     }
 
     /// « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche n° 6 KAUDRÉ Kély Marie », what undoes the

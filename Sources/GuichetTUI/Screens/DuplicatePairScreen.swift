@@ -132,10 +132,11 @@ final class DuplicatePairScreen: Screen {
         }
         let preview = mergePreview()
         let (currentA, currentB) = (left.current, right.current)
+        var rowCursor: CursorPosition?
         for (index, field) in Self.fields.enumerated() {
             let y = headerY + 2 + index
             let style = index == selected ? theme.selected : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             let a = currentA[field], b = currentB[field]
             buffer.put(field.label, x: labelX, y: y, style: style, maxWidth: 17)
             if Self.differ(a?.value, b?.value) {
@@ -157,7 +158,7 @@ final class DuplicatePairScreen: Screen {
         // The selected field's provenance on each side (its row is the highlighted one).
         buffer.put("n° \(left.id) : " + Self.provenance(currentA[field]), x: x, y: detailY, style: theme.dim, maxWidth: width)
         buffer.put("n° \(right.id) : " + Self.provenance(currentB[field]), x: x, y: detailY + 1, style: theme.dim, maxWidth: width)
-        return prompt?.render(into: &buffer, area: area, theme: theme)
+        return prompt?.render(into: &buffer, area: area, theme: theme) ?? rowCursor
     }
 
     /// What F5 would make of the two records: the survivor, the other, and the fields whose value

@@ -109,12 +109,12 @@ final class DuplicateQueueScreen: Screen {
         // The message rows stay clear of the selected pair's reasons (a merge's message takes two).
         let bottom = area.y + area.height - (session.message?.rows(width: area.width) ?? 0)
         let visible = max(bottom - area.y - 4 - Self.detailHeight, 1)
-        if selected < firstRow { firstRow = selected }
-        if selected >= firstRow + visible { firstRow = selected - visible + 1 }
+        firstRow = ListCursor.firstRow(firstRow, keeping: selected, visible: visible)
+        var rowCursor: CursorPosition?
         for (index, row) in rows.enumerated().dropFirst(firstRow).prefix(visible) {
             let y = headerY + 1 + index - firstRow
             let style = index == selected ? theme.selected : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             buffer.put(Self.percent(row.pair.probability), x: x, y: y, style: style, maxWidth: 6)
             buffer.put(row.nameA, x: x + 7, y: y, style: style, maxWidth: nameWidth)
             buffer.put(row.nameB, x: x + 8 + nameWidth, y: y, style: style, maxWidth: nameWidth)
@@ -123,7 +123,7 @@ final class DuplicateQueueScreen: Screen {
             buffer.put(reasons, x: x + 9 + 2 * nameWidth, y: y, style: style, maxWidth: width - 9 - 2 * nameWidth)
         }
         renderDetail(of: rows[selected], into: &buffer, x: x, y: bottom - Self.detailHeight, width: width, theme: theme)
-        return prompt?.render(into: &buffer, area: area, theme: theme)
+        return prompt?.render(into: &buffer, area: area, theme: theme) ?? rowCursor
     }
 
     /// « Paire n° 4 : fiche n° 3 KAUDRE Kélly et fiche n° 6 KAUDRÉ Kély Marie », what F5 keeps (or

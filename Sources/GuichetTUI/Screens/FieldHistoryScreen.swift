@@ -38,7 +38,9 @@ final class FieldHistoryScreen: Screen {
 
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1
-        buffer.put("\(snapshot.displayName) — \(field.label)", x: x, y: area.y + 1, style: theme.title, maxWidth: area.width - 2)
+        // The current value is the first row, plain, the older ones dim: the title says the order in words.
+        buffer.put("\(snapshot.displayName) — \(field.label) · la plus récente d'abord", x: x, y: area.y + 1, style: theme.title,
+                   maxWidth: area.width - 2)
         if let merge = merges.last {
             let key = session.map { $0.keyName(.defaireFusion, in: .fiche) } ?? "?"
             let more = merges.count > 1 ? " (et \(merges.count - 1) autre\(merges.count > 2 ? "s" : ""))" : ""

@@ -1,7 +1,7 @@
 import SIMSModel
 
 /// Accueil: who is logged in, what to do, and the agent's unsaved forms to take back.
-final class HomeScreen: Screen {
+package final class HomeScreen: Screen {
     let session: AppSession
     private(set) var drafts: [TierDraft] = []
     /// The agent's dossiers in state brouillon.
@@ -10,7 +10,7 @@ final class HomeScreen: Screen {
     private(set) var duplicatesToReview: Int?
     private var selected = 0
 
-    init(session: AppSession) {
+    package init(session: AppSession) {
         self.session = session
         reloadDrafts()
         if pending > 0 {
@@ -22,17 +22,17 @@ final class HomeScreen: Screen {
     /// Tier forms and dossiers not yet saved.
     var pending: Int { drafts.count + dossierDrafts.count }
 
-    var title: String { "Accueil" }
-    var context: KeymapContext { .accueil }
+    package var title: String { "Accueil" }
+    package var context: KeymapContext { .accueil }
     /// The menu's shortcuts; Up/Down only when there are drafts to choose between.
-    var offeredActions: Set<KeyAction> {
+    package var offeredActions: Set<KeyAction> {
         let menu: Set<KeyAction> = [.rechercher, .nouvellePersonne, .nouveauTiers, .nouvelleOrganisation, .nouveauDossier,
                                     .demarches, .arrivees, .filesInstruction, .doublons, .inactifs, .tableauDeBord,
                                     .brouillons, .ouvrir, .retour]
         return pending > 1 ? menu.union([.ligneSuivante, .lignePrecedente]) : menu
     }
 
-    func didReappear() { reloadDrafts() }
+    package func didReappear() { reloadDrafts() }
 
     private func reloadDrafts() {
         drafts = (try? DraftStore(store: session.store).list(agentID: session.agent.id)) ?? []
@@ -64,7 +64,7 @@ final class HomeScreen: Screen {
         session.agent.has(.instructor) || session.agent.has(.supervisor) || session.agent.has(.reception)
     }
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let agent = session.agent
         var y = area.y + 1
         buffer.put("Bonjour \(agent.fullName) (\(agent.login))", x: 2, y: y, style: theme.title, maxWidth: area.width - 4)
@@ -97,17 +97,21 @@ final class HomeScreen: Screen {
             + drafts.map { "\($0.summary) — \(Timestamp.french($0.updatedAt))" }
         let shown = min(lines.count, room)
         let first = fits ? 0 : min(max(selected - shown + 1, 0), max(lines.count - shown, 0))
+        var rowCursor: CursorPosition?
         for index in first..<(first + shown) {
             let line = lines[index]
-            let style = index == selected ? theme.selected : CellStyle.plain
-            buffer.fill(CellRect(x: 2, y: y, width: area.width - 4, height: 1), style: style)
-            buffer.put(line, x: 3, y: y, style: style, maxWidth: area.width - 6)
+            if index == selected {
+                rowCursor = ListCursor.drawSelection(into: &buffer, x: 2, y: y, width: area.width - 4, style: theme.selected)
+            }
+            buffer.put(line, x: 3, y: y, style: index == selected ? theme.selected : .plain, maxWidth: area.width - 6)
             y += 1
         }
-        return nil
+        // The selected draft has the focus (Entrée opens it); without drafts, the application puts
+        // the cursor on the greeting.
+        return rowCursor
     }
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         switch action {
         case .rechercher:
             return .push(TierSearchScreen(session: session))
@@ -167,10 +171,8 @@ final class HomeScreen: Screen {
                 return .stay
             }
             return .push(TierFormScreen(session: session, draft: drafts[index]))
-        case .ligneSuivante:
-            selected = min(selected + 1, max(pending - 1, 0))
-        case .lignePrecedente:
-            selected = max(selected - 1, 0)
+        case .ligneSuivante, .lignePrecedente:
+            selected = ListCursor.moved(selected, by: action, count: pending) ?? selected
         case .retour:
             return .quit
         default:

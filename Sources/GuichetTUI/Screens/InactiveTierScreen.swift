@@ -61,12 +61,12 @@ final class InactiveTierScreen: Screen {
         let columns = [(5, "n°"), (9, "Nom"), (dateX, "Dern. activité"), (reasonX, "Pourquoi")]
         for (offset, name) in columns { buffer.put(name, x: x + offset, y: headerY, style: theme.columnHeader) }
         let visible = max(area.height - 7 - (prompt?.height(areaWidth: area.width) ?? 0), 1)
-        if selected < firstRow { firstRow = selected }
-        if selected >= firstRow + visible { firstRow = selected - visible + 1 }
+        firstRow = ListCursor.firstRow(firstRow, keeping: selected, visible: visible)
+        var rowCursor: CursorPosition?
         for (index, tier) in rows.enumerated().dropFirst(firstRow).prefix(visible) {
             let y = headerY + 1 + index - firstRow
             let style = index == selected ? theme.selected : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             let number = String(tier.id)
             buffer.put(number, x: x + max(0, 7 - number.count), y: y, style: style, maxWidth: 8)
             buffer.put(tier.name, x: x + 9, y: y, style: style, maxWidth: nameWidth)
@@ -80,7 +80,7 @@ final class InactiveTierScreen: Screen {
             _ = buffer.putWrapped("n° \(tier.id) \(tier.name) · dernière activité le \(tier.lastActivityDay) · \(tier.reason)",
                                   x: x, y: area.y + area.height - 2, width: width, maxLines: 2, style: theme.dim)
         }
-        return nil
+        return rowCursor
     }
 
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {

@@ -6,7 +6,7 @@ import SIMSModel
 ///
 /// Mistakes in the procedure files (``AppSession/catalogProblem``) are shown above the list, so
 /// the administrator sees which file and line to fix; the valid procedures stay usable.
-final class ProcedureCatalogScreen: Screen {
+package final class ProcedureCatalogScreen: Screen {
     let session: AppSession
     /// The tier a dossier would be started for; nil when the catalogue is only consulted.
     let applicant: TierSnapshot?
@@ -14,26 +14,31 @@ final class ProcedureCatalogScreen: Screen {
     private(set) var results: [Procedure] = []
     private(set) var selected = 0
     private var firstRow = 0
+    /// Whether the terminal's cursor is on the selected row (after ↑ ↓ PgUp PgDn) rather than in
+    /// the filter field (after any other key).
+    private(set) var cursorOnList = false
+    /// Where the selected row was drawn by the last render.
+    private var rowCursor: CursorPosition?
     /// The query the results are for; nil before the first search.
     private var lastQuery: String?
     /// The most lines of the files' mistakes shown when there are procedures to list too.
     static let problemRowsWithList = 5
 
-    init(session: AppSession, applicant: TierSnapshot?) {
+    package init(session: AppSession, applicant: TierSnapshot?) {
         self.session = session
         self.applicant = applicant
         refresh()
     }
 
-    var title: String { "Démarches" }
-    var context: KeymapContext { .catalogue }
-    var offeredActions: Set<KeyAction> {
+    package var title: String { "Démarches" }
+    package var context: KeymapContext { .catalogue }
+    package var offeredActions: Set<KeyAction> {
         KeyAction.lineAndPageMoves.union(TextField.editingActions)
             .union([.ouvrir, .demarrer, .imprimer, .rechercher, .retour, .annuler])
     }
 
     /// The procedure under the selection bar, if any.
-    var selectedProcedure: Procedure? { results.indices.contains(selected) ? results[selected] : nil }
+    package var selectedProcedure: Procedure? { results.indices.contains(selected) ? results[selected] : nil }
 
     private func refresh() {
         let query = field.text
@@ -46,7 +51,7 @@ final class ProcedureCatalogScreen: Screen {
 
     // MARK: - Rendering
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         if let applicant {
             let end = buffer.put("Pour : ", x: x, y: area.y, style: theme.title)
@@ -72,11 +77,12 @@ final class ProcedureCatalogScreen: Screen {
                             theme: theme)
             y += 1
         }
+        rowCursor = nil
         if total > 0 || session.catalogProblem == nil {
             drawList(into: &buffer, x: x, y: y, width: width, bottom: previewY, theme: theme)
         }
         drawPreview(into: &buffer, x: x, y: previewY, width: width, theme: theme)
-        return cursor
+        return cursorOnList ? rowCursor ?? cursor : cursor
     }
 
     /// The mistakes of the procedure files, in red, wrapped, between `y` and `bottom`; returns the
@@ -115,14 +121,13 @@ final class ProcedureCatalogScreen: Screen {
             return
         }
         let rows = max(bottom - y - 1, 1)
-        if selected < firstRow { firstRow = selected }
-        if selected >= firstRow + rows { firstRow = selected - rows + 1 }
+        firstRow = ListCursor.firstRow(firstRow, keeping: selected, visible: rows)
         for (offset, procedure) in results.dropFirst(firstRow).prefix(rows).enumerated() {
             let index = firstRow + offset
             let row = y + 1 + offset
             let other = applicant.map { $0.kind != procedure.applicantKind } ?? false
             let style = index == selected ? theme.selected : other ? theme.dim : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: row, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: row, width: width, style: style) }
             buffer.put(procedure.code, x: x, y: row, style: style, maxWidth: 6)
             buffer.put(procedure.title, x: x + 7, y: row, style: style, maxWidth: 56)
             buffer.put(procedure.applicantKind.label, x: x + 64, y: row, style: style, maxWidth: width - 64)
@@ -174,7 +179,7 @@ final class ProcedureCatalogScreen: Screen {
 
     // MARK: - Keys
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         switch action {
         case .ouvrir:
             guard let procedure = selectedProcedure else { return .stay }
@@ -190,17 +195,13 @@ final class ProcedureCatalogScreen: Screen {
             ProcedureSheetScreen.printSheet(procedure, session: session)
         case .rechercher:
             return .push(TierSearchScreen(session: session))
-        case .ligneSuivante:
-            selected = min(selected + 1, max(results.count - 1, 0))
-        case .lignePrecedente:
-            selected = max(selected - 1, 0)
-        case .pageSuivante:
-            selected = min(selected + 10, max(results.count - 1, 0))
-        case .pagePrecedente:
-            selected = max(selected - 10, 0)
+        case let move? where KeyAction.lineAndPageMoves.contains(move):
+            selected = ListCursor.moved(selected, by: action, count: results.count) ?? selected
+            cursorOnList = true
         case .retour, .annuler:
             return .pop
         default:
+            cursorOnList = false
             if field.handle(event, action: action) { refresh() }
             if let refusal = field.refusal { session.message = .error(refusal) }
         }

@@ -109,11 +109,12 @@ final class QueueScreen: Screen {
                            x: x, y: headerY + 2, style: theme.dim, maxWidth: width)
             }
         }
+        var rowCursor: CursorPosition?
         for (index, entry) in entries.enumerated() {
             let y = headerY + 1 + index
             let isSelected = index == selected
             let style = isSelected ? theme.selected : CellStyle.plain
-            if isSelected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if isSelected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             let overdue = entry.isOverdue(on: today)
             buffer.put(marked[entry.id] != nil ? "*" : " ", x: x, y: y, style: style)
             buffer.put(entry.number, x: x + 2, y: y, style: style, maxWidth: 15)
@@ -136,7 +137,7 @@ final class QueueScreen: Screen {
             buffer.putWrapped(line, x: x, y: headerY + Self.pageSize + 1, width: width,
                               maxLines: max(1, area.y + area.height - (headerY + Self.pageSize + 1)), style: theme.dim)
         }
-        return prompt?.render(into: &buffer, area: area, theme: theme)
+        return prompt?.render(into: &buffer, area: area, theme: theme) ?? rowCursor
     }
 
     static let columns: [(Int, String)] = [(2, "Numéro"), (18, "Demandeur"), (34, "État"), (52, "Agent"),

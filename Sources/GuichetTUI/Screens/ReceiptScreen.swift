@@ -7,7 +7,7 @@ import SIMSModel
 ///
 /// The dossier is already saved when this screen opens: a file or printer failure only affects
 /// the paper, and the message says so.
-final class ReceiptScreen: Screen {
+package final class ReceiptScreen: Screen {
     let session: AppSession
     let submitted: SubmittedDossier
     /// The written récépissé; nil while it could not be written.
@@ -18,15 +18,15 @@ final class ReceiptScreen: Screen {
     /// The first line shown.
     var offset: Int { viewport.offset }
 
-    init(session: AppSession, submitted: SubmittedDossier) {
+    package init(session: AppSession, submitted: SubmittedDossier) {
         self.session = session
         self.submitted = submitted
         deliver()
     }
 
-    var title: String { "Récépissé" }
-    var context: KeymapContext { .recepisse }
-    var offeredActions: Set<KeyAction> { KeyAction.lineAndPageMoves.union([.imprimer, .retour, .annuler, .ouvrir]) }
+    package var title: String { "Récépissé" }
+    package var context: KeymapContext { .recepisse }
+    package var offeredActions: Set<KeyAction> { KeyAction.lineAndPageMoves.union([.imprimer, .retour, .annuler, .ouvrir]) }
 
     var receipt: Receipt { submitted.receipt }
 
@@ -91,7 +91,7 @@ final class ReceiptScreen: Screen {
 
     // MARK: - Rendering
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         let text = String(receipt.text.dropLast(receipt.text.hasSuffix("\n") ? 1 : 0))
         viewport.wrap(width: width - 4) { WrappedText.lines(text, width: $0, hanging: 2) }
@@ -128,7 +128,7 @@ final class ReceiptScreen: Screen {
 
     // MARK: - Keys
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         if viewport.scroll(action) { return .stay }
         switch action {
         case .imprimer: reprint()

@@ -175,15 +175,17 @@ final class ScanScreen: Screen {
             let all = DocumentType.allCases
             let rows = area.y + area.height - 1 - y
             let first = max(0, min(typeSelected - rows + 1, all.count - rows))
+            var typeCursor: CursorPosition?
             for (index, type) in all.enumerated().dropFirst(first).prefix(rows) {
                 let selected = index == typeSelected
-                if selected { buffer.fill(CellRect(x: x, y: y, width: 40, height: 1), style: theme.selected) }
+                if selected { typeCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: 40, style: theme.selected) }
                 buffer.put(type.label, x: x + 1, y: y, style: selected ? theme.selected : .plain, maxWidth: 38)
                 y += 1
             }
             buffer.put("Haut/Bas : choisir · Entrée : numériser · "
                        + "\(session.keyName(.retour, in: .numerisation)) : retour",
                        x: x, y: area.y + area.height - 1, style: theme.dim, maxWidth: width)
+            return typeCursor
         case .scanning(let page):
             buffer.put(page == 0 ? "Numérisation en cours…" : "Numérisation en cours… page \(page)",
                        x: x, y: y, style: theme.title, maxWidth: width)
@@ -238,10 +240,10 @@ final class ScanScreen: Screen {
         case .choosingType:
             let count = DocumentType.allCases.count
             switch action {
-            case .ligneSuivante, .champSuivant: typeSelected = min(typeSelected + 1, count - 1)
-            case .lignePrecedente, .champPrecedent: typeSelected = max(typeSelected - 1, 0)
-            case .pageSuivante: typeSelected = min(typeSelected + 10, count - 1)
-            case .pagePrecedente: typeSelected = max(typeSelected - 10, 0)
+            case .champSuivant: typeSelected = ListCursor.moved(typeSelected, by: .ligneSuivante, count: count) ?? typeSelected
+            case .champPrecedent: typeSelected = ListCursor.moved(typeSelected, by: .lignePrecedente, count: count) ?? typeSelected
+            case let move? where KeyAction.lineAndPageMoves.contains(move):
+                typeSelected = ListCursor.moved(typeSelected, by: action, count: count) ?? typeSelected
             case .ouvrir, .numeriser: start(DocumentType.allCases[typeSelected])
             case .retour, .annuler: return .pop
             default: break

@@ -8,7 +8,7 @@ import SIMSModel
 /// Saving a new tier while a candidate is likely (``DuplicateFinder/askThreshold``) asks first,
 /// whichever field has the focus: open that record, create anyway (the creation event names the
 /// candidate), or go back to the form.
-final class TierFormScreen: Screen {
+package final class TierFormScreen: Screen {
     let session: AppSession
     let kind: TierKind
     let fields: [TierField]
@@ -37,7 +37,7 @@ final class TierFormScreen: Screen {
     }
 
     /// A new tier, possibly with values already known (from the search field).
-    init(session: AppSession, kind: TierKind, prefill: [TierField: String] = [:]) {
+    package init(session: AppSession, kind: TierKind, prefill: [TierField: String] = [:]) {
         self.session = session
         self.kind = kind
         fields = TierField.fields(of: kind)
@@ -46,7 +46,7 @@ final class TierFormScreen: Screen {
     }
 
     /// Editing an existing tier: the form starts from its current values.
-    init(session: AppSession, editing snapshot: TierSnapshot) {
+    package init(session: AppSession, editing snapshot: TierSnapshot) {
         self.session = session
         kind = snapshot.kind
         fields = TierField.fields(of: kind)
@@ -59,7 +59,7 @@ final class TierFormScreen: Screen {
     }
 
     /// A form taken back from a draft.
-    convenience init(session: AppSession, draft: TierDraft) {
+    package convenience init(session: AppSession, draft: TierDraft) {
         if let tierID = draft.tierID, let snapshot = try? TierService(store: session.store).snapshot(id: tierID) {
             self.init(session: session, editing: snapshot)
             if let version = draft.tierVersion, version != snapshot.version {
@@ -86,17 +86,17 @@ final class TierFormScreen: Screen {
         }
     }
 
-    var title: String {
+    package var title: String {
         if let editing { return "Modification : \(editing.displayName)" }
         return kind == .person ? "Nouvelle personne" : "Nouvelle organisation"
     }
 
-    var context: KeymapContext { .saisie }
+    package var context: KeymapContext { .saisie }
 
     /// While a question waits, only its answers (and F12/Échap, which goes back); otherwise the
     /// fields, saving, cancelling, and on a new tier the « Déjà connus ? » panel: F6 opens its ▸
     /// when it lists a record, F7/F8 move the ▸ when it lists more than one.
-    var offeredActions: Set<KeyAction> {
+    package var offeredActions: Set<KeyAction> {
         if confirmation != nil { return [.annuler] }
         var offered: Set<KeyAction> = [.champSuivant, .champPrecedent, .ligneSuivante, .lignePrecedente, .enregistrer,
                                        .annuler, .retour]
@@ -118,7 +118,7 @@ final class TierFormScreen: Screen {
 
     // MARK: Rendering
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1
         let showPanel = editing == nil
         let fieldWidth = showPanel ? 32 : 56
@@ -130,6 +130,8 @@ final class TierFormScreen: Screen {
             let y = area.y + 2 + index
             let required = field.isRequired(for: kind)
             let marker = errors[field] != nil ? "✗" : " "
+            // The focused field is said in text too: « ▸ » left of its row, as a list's selection.
+            if index == focus { buffer.put(ListCursor.mark, x: x - 1, y: y) }
             buffer.put(marker, x: x, y: y, style: theme.error)
             let end = buffer.put(field.label, x: x + 1, y: y, style: index == focus ? theme.title : theme.label, maxWidth: 18)
             if required { buffer.put("*", x: end, y: y, style: theme.required) }
@@ -217,7 +219,7 @@ final class TierFormScreen: Screen {
 
     // MARK: Keys
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         if let confirmation { return answer(confirmation, event, action: action) }
         banner = []
         switch action {
@@ -406,9 +408,7 @@ final class TierFormScreen: Screen {
             for error in failed.errors { if let field = error.field { errors[field] = error.message } }
             session.message = .error(failed.errors.first?.message ?? "Saisie invalide.")
         } catch let stale as StaleTierError {
-            let lines = stale.description.split(separator: "\n").map(String.init)
-            session.message = .error(lines.first ?? "\(stale)")
-            banner = Array(lines.dropFirst())
+            banner = StaleTierRefusal.shown(stale, on: session)
         } catch {
             session.message = .error("\(error)")
         }
@@ -417,7 +417,7 @@ final class TierFormScreen: Screen {
 
     // MARK: Drafts
 
-    func saveDraft() {
+    package func saveDraft() {
         guard isDirty else { return }
         let next = TierDraft(id: draft?.id, agentID: session.agent.id, kind: kind, tierID: editing?.id,
                              tierVersion: editing?.version, values: typed.filter { !$0.value.isEmpty }, focus: focusedField)

@@ -14,7 +14,7 @@ import SIMSModel
 /// restriction, with the motif. Ctrl-E lets a superviseur erase the person's data at their
 /// request (RGPD « effacement »): the form lists what a legal retention keeps, with its date,
 /// and what goes, then asks the request as motif.
-final class TierRecordScreen: Screen {
+package final class TierRecordScreen: Screen {
     let session: AppSession
     private(set) var snapshot: TierSnapshot
     private(set) var selected = 0
@@ -69,7 +69,7 @@ final class TierRecordScreen: Screen {
 
     /// Opens the record, recording the consultation; a restricted tier needs `motif`
     /// (else ``RestrictedTierRefusal``). A record absorbed by a merge opens its survivor, and says so.
-    init(session: AppSession, tierID requested: Int64, motif: String? = nil, erasureGround: TierErasureGround = .request) throws {
+    package init(session: AppSession, tierID requested: Int64, motif: String? = nil, erasureGround: TierErasureGround = .request) throws {
         self.session = session
         self.motif = motif
         self.erasureGround = erasureGround
@@ -99,9 +99,9 @@ final class TierRecordScreen: Screen {
         }
     }
 
-    var title: String { "Fiche : \(snapshot.displayName)" }
-    var context: KeymapContext { .fiche }
-    var offeredActions: Set<KeyAction> {
+    package var title: String { "Fiche : \(snapshot.displayName)" }
+    package var context: KeymapContext { .fiche }
+    package var offeredActions: Set<KeyAction> {
         if let prompt { return prompt.answeredActions }
         return KeyAction.lineAndPageMoves.union([
             .marquer, .verifier, .valider, .limiter, .effacement, .retour, .annuler, .historique, .defaireFusion, .modifier,
@@ -110,7 +110,7 @@ final class TierRecordScreen: Screen {
     }
     /// « Renouveler » shows in the function-key bar only when a renewal is offered, « Valider »
     /// only to superviseurs.
-    var hiddenActions: Set<KeyAction> {
+    package var hiddenActions: Set<KeyAction> {
         var hidden: Set<KeyAction> = []
         if renewals.isEmpty { hidden.insert(.renouveler) }
         if !session.agent.has(.supervisor) { hidden.formUnion([.valider, .limiter, .effacement]) }
@@ -140,7 +140,7 @@ final class TierRecordScreen: Screen {
         return dossier.state == .submitted ? "déposé le \(submitted)" : "\(dossier.state.label) (déposé le \(submitted))"
     }
 
-    func didReappear() {
+    package func didReappear() {
         if let fresh = try? TierService(store: session.store).snapshot(id: snapshot.id) { snapshot = fresh }
         dossiers = (try? DossierService(store: session.store).dossiers(ofTier: snapshot.id)) ?? dossiers
         restriction = (try? TierRestrictionService(store: session.store).inForce(tierID: snapshot.id)) ?? restriction
@@ -153,7 +153,7 @@ final class TierRecordScreen: Screen {
         }
     }
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         let info = "\(snapshot.kind.label) n° \(snapshot.id) · version \(snapshot.version)"
         let limited = restriction == nil ? "" : "limitée (RGPD) · "
@@ -175,9 +175,10 @@ final class TierRecordScreen: Screen {
         let rows = area.height - 3
         let first = max(0, min(selected - rows + 1, all.count - rows))
         var y = headerY + 1
+        var rowCursor: CursorPosition?
         for (index, line) in all.enumerated().dropFirst(max(first, 0)).prefix(rows) {
             let style = index == selected ? theme.selected : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             switch line {
             case .fact(let field, let fact):
                 let label = marked.contains(field) ? "■ " + field.label : field.label
@@ -216,7 +217,7 @@ final class TierRecordScreen: Screen {
             buffer.put(DisplayWidth.of(detail) > width ? String(detail.prefix(width - 1)) + "…" : detail,
                        x: x, y: area.y + area.height - 1, style: theme.dim)
         }
-        return prompt?.render(into: &buffer, area: area, theme: theme)
+        return prompt?.render(into: &buffer, area: area, theme: theme) ?? rowCursor
     }
 
     // MARK: - Verification
@@ -412,7 +413,7 @@ final class TierRecordScreen: Screen {
         fields.count == 1 ? "\(fields[0].label) : \(one)" : "\(fields.count) faits \(many)"
     }
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         if prompt != nil { return handlePrompt(event, action: action) }
         let all = lines
         switch action {
@@ -438,10 +439,8 @@ final class TierRecordScreen: Screen {
                 break
             }
             openErasure()
-        case .ligneSuivante: selected = min(selected + 1, all.count - 1)
-        case .lignePrecedente: selected = max(selected - 1, 0)
-        case .pageSuivante: selected = min(selected + 10, all.count - 1)
-        case .pagePrecedente: selected = max(selected - 10, 0)
+        case let move? where KeyAction.lineAndPageMoves.contains(move):
+            selected = ListCursor.moved(selected, by: action, count: all.count) ?? selected
         case .retour, .annuler: return .pop
         case .historique:
             if case .fact(let field, _) = all[selected] {

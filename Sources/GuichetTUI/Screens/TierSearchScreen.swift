@@ -3,38 +3,41 @@ import SIMSModel
 /// Recherche tiers: a search field and the results table, refreshed at each key, with a detail
 /// pane for the selected tier; Enter opens it. A dossier's number or the tracking code of its
 /// receipt, typed in the same field, offers the dossier instead: Enter opens it.
-final class TierSearchScreen: Screen {
+package final class TierSearchScreen: Screen {
     /// The longest query, in characters: the field stops there, and `guichet search` refuses longer.
-    static let queryLimit = 120
+    package static let queryLimit = 120
 
     let session: AppSession
     private(set) var field = TextField(maxLength: TierSearchScreen.queryLimit)
-    private(set) var hits: [SearchHit] = []
+    package private(set) var hits: [SearchHit] = []
     /// The dossier whose number or tracking code is the query, if any.
     private(set) var dossier: InboxDossier?
     private(set) var selected = 0
     private var firstRow = 0
+    /// Whether the terminal's cursor is on the selected row (after ↑ ↓ PgUp PgDn) rather than in
+    /// the query field (after any other key): a screen reader follows the focus there.
+    private(set) var cursorOnList = false
     /// The query the results are for; nil before the first search.
     private var lastQuery: String?
     /// How many results a search asks for (paged on screen).
     static let resultLimit = 50
 
-    init(session: AppSession, query: String = "") {
+    package init(session: AppSession, query: String = "") {
         self.session = session
         field.text = query
         refresh()
     }
 
-    var title: String { "Recherche d'un tiers" }
-    var context: KeymapContext { .recherche }
-    var offeredActions: Set<KeyAction> {
+    package var title: String { "Recherche d'un tiers" }
+    package var context: KeymapContext { .recherche }
+    package var offeredActions: Set<KeyAction> {
         KeyAction.lineAndPageMoves.union(TextField.editingActions)
             .union([.ouvrir, .nouvellePersonne, .nouvelleOrganisation, .retour, .annuler])
     }
 
     /// Back from a record: the results as the register now holds them (a record changed, merged or
     /// erased meanwhile), the selection kept where it was.
-    func didReappear() {
+    package func didReappear() {
         let (keptSelection, keptFirstRow) = (selected, firstRow)
         lastQuery = nil
         refresh()
@@ -58,7 +61,7 @@ final class TierSearchScreen: Screen {
         firstRow = 0
     }
 
-    func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
+    package func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let x = area.x + 1, width = area.width - 2
         buffer.put("Rechercher :", x: x, y: area.y + 1, style: theme.title)
         let hint = "nom, date, RIDET, tél."
@@ -73,13 +76,13 @@ final class TierSearchScreen: Screen {
         columns.draw(into: &buffer, y: headerY, values: ["Nom", "Né(e) / RIDET", "Commune", "Tél.", "Vérif."],
                      style: theme.columnHeader)
         let tableRows = area.height - 10
-        if selected < firstRow { firstRow = selected }
-        if selected >= firstRow + tableRows { firstRow = selected - tableRows + 1 }
+        firstRow = ListCursor.firstRow(firstRow, keeping: selected, visible: tableRows)
+        var rowCursor: CursorPosition?
         for (offset, hit) in hits.dropFirst(firstRow).prefix(tableRows).enumerated() {
             let index = firstRow + offset
             let y = headerY + 1 + offset
             let style = index == selected ? theme.selected : CellStyle.plain
-            if index == selected { buffer.fill(CellRect(x: x, y: y, width: width, height: 1), style: style) }
+            if index == selected { rowCursor = ListCursor.drawSelection(into: &buffer, x: x, y: y, width: width, style: style) }
             columns.draw(into: &buffer, y: y, values: [
                 hit.displayName,
                 hit.restricted ? "limitée" :
@@ -106,7 +109,7 @@ final class TierSearchScreen: Screen {
                        x: x, y: headerY + 2, style: theme.dim, maxWidth: width)
         }
         drawDetail(into: &buffer, y: area.y + area.height - 5, x: x, width: width, theme: theme)
-        return cursor
+        return cursorOnList ? rowCursor ?? cursor : cursor
     }
 
     private func drawDetail(into buffer: inout CellBuffer, y: Int, x: Int, width: Int, theme: Theme) {
@@ -139,20 +142,15 @@ final class TierSearchScreen: Screen {
         buffer.put(legend, x: x + width - DisplayWidth.of(legend), y: y + 3, style: theme.dim)
     }
 
-    func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
+    package func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome {
         switch action {
         case .ouvrir:
             if let dossier { return DossierReviewScreen.opening(session, dossierID: dossier.id) }
             guard hits.indices.contains(selected) else { return .stay }
             return TierRecordScreen.opening(session, tierID: hits[selected].tierID)
-        case .ligneSuivante:
-            selected = min(selected + 1, max(hits.count - 1, 0))
-        case .lignePrecedente:
-            selected = max(selected - 1, 0)
-        case .pageSuivante:
-            selected = min(selected + 10, max(hits.count - 1, 0))
-        case .pagePrecedente:
-            selected = max(selected - 10, 0)
+        case let move? where KeyAction.lineAndPageMoves.contains(move):
+            selected = ListCursor.moved(selected, by: action, count: hits.count) ?? selected
+            cursorOnList = true
         case .nouvellePersonne:
             return .push(TierFormScreen(session: session, kind: .person, prefill: Self.prefill(from: field.text)))
         case .nouvelleOrganisation:
@@ -160,6 +158,7 @@ final class TierSearchScreen: Screen {
         case .retour, .annuler:
             return .pop
         default:
+            cursorOnList = false
             if field.handle(event, action: action) { refresh() }
             if let refusal = field.refusal { session.message = .error(refusal) }
         }

@@ -10,7 +10,7 @@
 /// buffer.fill(line: 23, style: .reversed)
 /// XCTAssertEqual(buffer.lines[0], "  Recherche d'un tiers" + String(repeating: " ", count: 58))
 /// ```
-struct CellBuffer: Hashable, Sendable {
+package struct CellBuffer: Hashable, Sendable {
     /// Number of columns.
     let width: Int
     /// Number of rows.

@@ -3,7 +3,7 @@
 /// ```swift
 /// buffer.fill(CellRect(x: 0, y: 23, width: 80, height: 1), style: .reversed)
 /// ```
-struct CellRect: Hashable, Sendable {
+package struct CellRect: Hashable, Sendable {
     var x: Int
     var y: Int
     var width: Int

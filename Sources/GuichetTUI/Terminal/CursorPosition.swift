@@ -1,7 +1,7 @@
 /// Where the terminal's visible cursor goes after a present (zero-based cell coordinates).
 ///
 /// Passing `nil` instead of a position to ``Terminal/present(_:cursor:)`` hides the cursor.
-struct CursorPosition: Hashable, Sendable {
+package struct CursorPosition: Hashable, Sendable {
     /// Column, from 0 at the left.
     var x: Int
     /// Row, from 0 at the top.

@@ -11,9 +11,9 @@
 ///     """)
 /// terminal.size = TerminalSize(columns: 100, rows: 30)   // queues a .resize event
 /// ```
-final class InMemoryTerminal: Terminal {
+package final class InMemoryTerminal: Terminal {
     /// The screen size; setting a different size queues a ``KeyEvent/resize`` event.
-    var size: TerminalSize {
+    package var size: TerminalSize {
         didSet {
             guard size != oldValue else { return }
             screen = screen.resized(to: size)
@@ -43,7 +43,7 @@ final class InMemoryTerminal: Terminal {
         self.screen = CellBuffer(size: size)
     }
 
-    convenience init(columns: Int, rows: Int) {
+    package convenience init(columns: Int, rows: Int) {
         self.init(size: TerminalSize(columns: columns, rows: rows))
     }
 
@@ -77,7 +77,7 @@ final class InMemoryTerminal: Terminal {
         }
     }
 
-    func present(_ buffer: CellBuffer, cursor: CursorPosition?) {
+    package func present(_ buffer: CellBuffer, cursor: CursorPosition?) {
         let frame = buffer.resized(to: size)
         let previous = isInvalidated ? CellBuffer(width: 0, height: 0) : screen
         let changed = frame.changes(since: previous).reduce(0) { $0 + $1.width }
@@ -89,18 +89,18 @@ final class InMemoryTerminal: Terminal {
     }
 
     /// The oldest queued event, or nil at once when the queue is empty (it never waits).
-    func nextKey(timeoutMilliseconds: Int) -> KeyEvent? {
+    package func nextKey(timeoutMilliseconds: Int) -> KeyEvent? {
         requestedTimeouts.append(timeoutMilliseconds)
         guard !pendingEvents.isEmpty else { return nil }
         return pendingEvents.removeFirst()
     }
 
     /// The next present counts every cell as changed, as a real terminal redraws them all.
-    func invalidate() {
+    package func invalidate() {
         isInvalidated = true
     }
 
-    func shutdown() {
+    package func shutdown() {
         isShutDown = true
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Letters typed with Ctrl or Alt are `.character` keys with the `.control` or `.alt` modifier;
 /// Shift-Tab is its own key, ``backTab``, because terminals send it as one.
-enum Key: Hashable, Sendable {
+package enum Key: Hashable, Sendable {
     /// A printable character, accents included ("é", "Ç", a decomposed "é" is one character).
     case character(Character)
     /// Function key F1 ... F12 (the number).

@@ -10,7 +10,7 @@
 /// }
 /// terminal.send(.ctrl("q"), .function(1), .character("é"))   // in tests
 /// ```
-enum KeyEvent: Hashable, Sendable {
+package enum KeyEvent: Hashable, Sendable {
     /// A key, with the modifiers held (empty for a plain key).
     case key(Key, modifiers: KeyModifiers = [])
     /// Text pasted by the terminal in one piece (bracketed paste); line breaks are "\n".
@@ -23,7 +23,7 @@ extension KeyEvent {
     static let enter = KeyEvent.key(.enter)
     static let tab = KeyEvent.key(.tab)
     static let backTab = KeyEvent.key(.backTab)
-    static let backspace = KeyEvent.key(.backspace)
+    package static let backspace = KeyEvent.key(.backspace)
     static let delete = KeyEvent.key(.delete)
     static let insert = KeyEvent.key(.insert)
     static let escape = KeyEvent.key(.escape)
@@ -37,13 +37,13 @@ extension KeyEvent {
     static let pageDown = KeyEvent.key(.pageDown)
 
     /// A plain character key.
-    static func character(_ character: Character) -> KeyEvent { .key(.character(character)) }
+    package static func character(_ character: Character) -> KeyEvent { .key(.character(character)) }
 
     /// Function key F`number`.
-    static func function(_ number: Int) -> KeyEvent { .key(.function(number)) }
+    package static func function(_ number: Int) -> KeyEvent { .key(.function(number)) }
 
     /// Ctrl with a letter (stored lowercase): `.ctrl("q")` is Ctrl-Q.
-    static func ctrl(_ letter: Character) -> KeyEvent {
+    package static func ctrl(_ letter: Character) -> KeyEvent {
         .key(.character(Character(letter.lowercased())), modifiers: .control)
     }
 
@@ -75,7 +75,7 @@ extension KeyEvent {
 
 extension KeyEvent: CustomStringConvertible {
     /// A short readable form for logs and test failures: `F10`, `C-q`, `M-x`, `é`, `paste("…")`, `resize`.
-    var description: String {
+    package var description: String {
         switch self {
         case .key(let key, let modifiers): KeyStroke(key, modifiers: modifiers).name
         case .paste(let text): "paste(\(String(reflecting: text)))"

@@ -2,10 +2,10 @@
 ///
 /// The terminal reports Alt as Esc followed by the key, Ctrl only with letters (control bytes),
 /// and Shift only with some named keys (Shift-F1 is F13 for the terminal).
-struct KeyModifiers: OptionSet, Hashable, Sendable {
-    let rawValue: UInt8
+package struct KeyModifiers: OptionSet, Hashable, Sendable {
+    package let rawValue: UInt8
 
-    init(rawValue: UInt8) {
+    package init(rawValue: UInt8) {
         self.rawValue = rawValue
     }
 

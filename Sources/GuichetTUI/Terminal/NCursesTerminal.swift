@@ -22,17 +22,17 @@ import Foundation
 /// ``bytesWrittenByLastPresent``. ncurses then cannot query the tty (it reads the size and sets
 /// the modes on its output descriptor), so the size comes from `LINES`/`COLUMNS` or the terminal
 /// type; use it with a non-tty input and an explicit `terminalType`.
-final class NCursesTerminal: Terminal {
+package final class NCursesTerminal: Terminal {
     /// How long after an Esc the terminal waits for a following key (Alt-key) before reporting Esc.
     static let escapeDelayMilliseconds = 25
     /// How long a bracketed paste may pause before it is delivered without its end marker.
     static let pasteTimeoutMilliseconds = 1000
 
-    private(set) var size: TerminalSize
+    package private(set) var size: TerminalSize
     /// Colours or monochrome, decided at start-up.
     let colorMode: ColorMode
     /// Bytes ncurses wrote for the last present, in counting mode (nil otherwise).
-    private(set) var bytesWrittenByLastPresent: Int?
+    package private(set) var bytesWrittenByLastPresent: Int?
     /// Cells written into ncurses' screen by the last present (continuation cells not counted).
     private(set) var cellsWrittenByLastPresent = 0
 
@@ -54,7 +54,7 @@ final class NCursesTerminal: Terminal {
     ///   - terminalType: the terminfo name; nil uses `TERM`.
     ///   - environment: read for `NO_COLOR`.
     ///   - countingBytes: count the bytes written, for benchmarks (see the type's documentation).
-    init(
+    package init(
         input: UnsafeMutablePointer<FILE>? = nil,
         output: UnsafeMutablePointer<FILE>? = nil,
         terminalType: String? = nil,
@@ -125,7 +125,7 @@ final class NCursesTerminal: Terminal {
 
     // MARK: - Terminal
 
-    func present(_ buffer: CellBuffer, cursor: CursorPosition?) {
+    package func present(_ buffer: CellBuffer, cursor: CursorPosition?) {
         guard !isShutDown else { return }
         let frame = buffer.resized(to: size)
         let runs = frame.changes(since: lastFrame ?? CellBuffer(width: 0, height: 0))
@@ -152,7 +152,7 @@ final class NCursesTerminal: Terminal {
         }
     }
 
-    func nextKey(timeoutMilliseconds: Int) -> KeyEvent? {
+    package func nextKey(timeoutMilliseconds: Int) -> KeyEvent? {
         guard !isShutDown else { return nil }
         let window = guichet_stdscr()
         while queuedEvents.isEmpty {
@@ -178,13 +178,13 @@ final class NCursesTerminal: Terminal {
     }
 
     /// Forgets what is on screen: the next present clears it and redraws every cell (Ctrl-L).
-    func invalidate() {
+    package func invalidate() {
         guard !isShutDown else { return }
         lastFrame = nil
         clearok(guichet_stdscr(), true)
     }
 
-    func shutdown() {
+    package func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
         writeDirectly("\u{1B}[?2004l")   // bracketed paste off

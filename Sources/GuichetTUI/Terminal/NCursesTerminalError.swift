@@ -1,7 +1,7 @@
 import SIMSModel
 
 /// Why the ncurses terminal could not start.
-enum NCursesTerminalError: Error, Equatable, CustomStringConvertible {
+package enum NCursesTerminalError: Error, Equatable, CustomStringConvertible {
     /// ncurses does not know the terminal type (a bad `TERM`).
     case unknownTerminal(String)
     /// `TERM` is not set (or empty): no terminal type to start.
@@ -16,7 +16,7 @@ enum NCursesTerminalError: Error, Equatable, CustomStringConvertible {
         + "vôtre, par exemple : export TERM=xterm-256color"
 
     /// The message shown to the user, in French.
-    var description: String {
+    package var description: String {
         switch self {
         case .unknownTerminal(let type):
             return "Impossible d'ouvrir le terminal « \(ShownText.escaped(type, limit: 60)) » : ce type de terminal est inconnu. "

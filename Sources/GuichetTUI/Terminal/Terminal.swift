@@ -12,7 +12,7 @@
 /// }
 /// terminal.shutdown()
 /// ```
-protocol Terminal: AnyObject {
+package protocol Terminal: AnyObject {
     /// The current size of the screen; changes after a ``KeyEvent/resize`` event.
     var size: TerminalSize { get }
 

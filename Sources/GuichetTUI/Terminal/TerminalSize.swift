@@ -3,7 +3,7 @@
 /// ```swift
 /// let size = TerminalSize(columns: 80, rows: 24)
 /// ```
-struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
+package struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
     /// Number of columns (cells per row).
     var columns: Int
     /// Number of rows.
@@ -18,5 +18,5 @@ struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
     /// The classic 80×24 terminal, the size every screen must work at.
     static let standard = TerminalSize(columns: 80, rows: 24)
 
-    var description: String { "\(columns)x\(rows)" }
+    package var description: String { "\(columns)x\(rows)" }
 }

@@ -127,7 +127,8 @@ struct ActionPrompt: Equatable {
         }
     }
 
-    /// Draws the prompt on the last ``height(areaWidth:)`` rows of `area`; returns the cursor in the focused text field.
+    /// Draws the prompt on the last ``height(areaWidth:)`` rows of `area`; returns the cursor in the
+    /// focused text field, or on the option shown by the focused choice.
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? {
         let height = height(areaWidth: area.width)
         let top = area.y + area.height - height
@@ -143,6 +144,8 @@ struct ActionPrompt: Equatable {
         }
         for (index, field) in fields.enumerated() {
             let y = top + 1 + notes.count + index
+            // The focused field is said in text too: « ▸ » left of its label, as a list's selection.
+            if index == focus { buffer.put(ListCursor.mark, x: x - 1, y: y) }
             buffer.put(field.label + " :", x: x, y: y, style: index == focus ? theme.title : theme.label,
                        maxWidth: labelWidth - 1)
             let fieldX = x + labelWidth, fieldWidth = width - labelWidth
@@ -155,6 +158,7 @@ struct ActionPrompt: Equatable {
                 let shown = options.indices.contains(chosen) ? options[chosen] : "—"
                 buffer.put("◀ \(shown) ▶", x: fieldX, y: y, style: index == focus ? theme.focusedField : theme.field,
                            maxWidth: fieldWidth)
+                if index == focus { cursor = CursorPosition(x: fieldX + 2, y: y) }   // on the option shown
             }
         }
         let last = top + height - 1

@@ -14,7 +14,7 @@ import Foundation
 /// field.text                        // "Wamyt"
 /// field.handle(.key(.home), action: .debutChamp)   // cursor at 0
 /// ```
-struct TextField: Equatable {
+package struct TextField: Equatable {
     private(set) var characters: [Character]
     /// The cursor, as an index into ``characters`` (0 ... count).
     private(set) var cursor: Int
@@ -23,7 +23,7 @@ struct TextField: Equatable {
     private(set) var refusal: String?
     /// Whether the whole text is selected (``selectAll()``): what is typed or pasted next
     /// replaces it, Backspace or Delete clears it, any other key keeps it and moves as usual.
-    private(set) var isSelected = false
+    package private(set) var isSelected = false
 
     init(text: String = "", maxLength: Int = 200) {
         characters = Array(text)
@@ -31,7 +31,7 @@ struct TextField: Equatable {
         self.maxLength = maxLength
     }
 
-    var text: String {
+    package var text: String {
         get { String(characters) }
         set {
             characters = Array(newValue)

@@ -3,11 +3,11 @@ import SIMSModel
 
 /// Text cut to a width for the screens (fiches, récépissés, messages), and paths as shown to
 /// agents.
-enum WrappedText {
+package enum WrappedText {
     /// `text` cut at spaces into lines of at most `width` columns; a line that starts with spaces
     /// or `- ` keeps that indent on its following lines, plus `hanging` columns. A word wider than
     /// the width is cut.
-    static func lines(_ text: String, width: Int, hanging: Int = 0) -> [String] {
+    package static func lines(_ text: String, width: Int, hanging: Int = 0) -> [String] {
         let width = max(width, 1)
         var result: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {

@@ -129,8 +129,8 @@ public struct BenchDossierGenerator: Sendable {
         guard let table = AttestedTable.named("dossier"),
               let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = (SELECT last_event_id FROM chain_head WHERE id = 1)")
         else { return }
-        let written = try AttestedRowScanner.snapshot(db, tables: [table], where: "id >= \(firstID)")
-        try EventLog.attach(db, written, to: try AuditEvent(row: SQLiteSession.row(row)))
+        let written = try AttestedRowScanner.snapshot(SQLiteSession(db), tables: [table], where: "id >= \(firstID)")
+        try EventLog.attach(SQLiteSession(db), written, to: try AuditEvent(row: SQLiteSession.row(row)))
     }
 
     /// Builds the indexes and triggers set aside again, and recomputes the tallies the triggers

@@ -53,7 +53,7 @@ struct BenchDossierWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         nextDossierID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM dossier") ?? 0) + 1
-        nextEventID = try EventLog.nextID(db)
+        nextEventID = try EventLog.nextID(SQLiteSession(db))
         previousHash = try String.fetchOne(db, sql: "SELECT last_hash FROM chain_head WHERE id = 1") ?? EventLog.genesisHash
         var total = 0
         shares = BenchProcedure.all.map { total += $0.share; return total }

@@ -1,6 +1,5 @@
 import SIMSModel
 import Foundation
-import GRDB
 
 /// Fills a store with a fictional population (see ``DemoPopulation``) in one transaction with one
 /// audit event, through the same bulk path as the CSV import.
@@ -17,7 +16,7 @@ public struct DemoLoader: Sendable {
     @discardableResult
     public func load(count: Int, seed: UInt64, by agent: Agent?, progress: ((Int) -> Void)? = nil) throws -> Int {
         if let agent { try AgentService.require(agent, .administrator, to: "charger des données de démonstration") }
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let writer = try BulkTierWriter(db, agentID: agent?.id, now: store.clock.now())
             var ids: [Int: Int64] = [:]
             ids.reserveCapacity(count)

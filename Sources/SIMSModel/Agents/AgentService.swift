@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Creates, lists, changes and disables agent accounts; every change is an audit event.
 ///
@@ -16,7 +15,7 @@ public struct AgentService: Sendable {
     /// Makes `login` the first administrator of an empty store. Refused once any agent exists.
     @discardableResult
     public func initialise(login: String, fullName: String) throws -> Agent {
-        try store.writeDatabase { db in
+        try store.write { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM agent") ?? 0 > 0 {
                 throw StoreError.alreadyInitialised(path: store.path)
             }
@@ -30,7 +29,7 @@ public struct AgentService: Sendable {
 
     /// The active agent bound to `login`, or the reason there is none.
     public func authenticate(login: String) throws -> Agent {
-        guard let agent = try store.pool.read({ db in
+        guard let agent = try store.read({ db in
             try Agent.fetchOne(db, sql: "SELECT * FROM agent WHERE login = ?", arguments: [login])
         }) else { throw AccessError.unknownLogin(login) }
         guard agent.active else { throw AccessError.disabled(login) }
@@ -39,7 +38,7 @@ public struct AgentService: Sendable {
 
     /// Every agent, active or not, by login.
     public func list() throws -> [Agent] {
-        try store.pool.read { db in try Agent.fetchAll(db, sql: "SELECT * FROM agent ORDER BY login") }
+        try store.read { db in try Agent.fetchAll(db, sql: "SELECT * FROM agent ORDER BY login") }
     }
 
     /// The active instructeurs and superviseurs, by name: those a dossier can be given to.
@@ -59,7 +58,7 @@ public struct AgentService: Sendable {
         guard !roles.isEmpty else {
             throw ValidationError(field: nil, message: "Indiquez au moins un rôle : accueil, instructeur, superviseur ou administrateur.")
         }
-        return try store.writeDatabase { db in
+        return try store.write { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM agent WHERE login = ?", arguments: [login]) ?? 0 > 0 {
                 throw ValidationError(field: nil, message: "L'agent « \(login) » existe déjà : changez ses rôles avec « guichet agent set-role ».")
             }
@@ -78,7 +77,7 @@ public struct AgentService: Sendable {
         guard !roles.isEmpty else {
             throw ValidationError(field: nil, message: "Indiquez au moins un rôle : accueil, instructeur, superviseur ou administrateur.")
         }
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let target = try existing(db, login: login)
             if target.has(.administrator), !roles.contains(.administrator), try activeAdministrators(db) <= 1 {
                 throw ValidationError(field: nil, message: "« \(login) » est le dernier administrateur actif : nommez-en un autre avant de lui retirer ce rôle.")
@@ -95,7 +94,7 @@ public struct AgentService: Sendable {
     @discardableResult
     public func disable(login: String, by actor: Agent) throws -> Agent {
         try Self.require(actor, .administrator, to: "désactiver un agent")
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let target = try existing(db, login: login)
             if target.has(.administrator), target.active, try activeAdministrators(db) <= 1 {
                 throw ValidationError(field: nil, message: "« \(login) » est le dernier administrateur actif : nommez-en un autre avant de le désactiver.")
@@ -130,25 +129,25 @@ public struct AgentService: Sendable {
 
     static func roleCodes(_ roles: Set<Role>) -> String { roles.sorted().map(\.rawValue).joined(separator: ",") }
 
-    private func insert(_ db: Database, login: String, fullName: String, roles: Set<Role>, services: [String], at: Date) throws -> Int64 {
+    private func insert(_ db: any StoreSession, login: String, fullName: String, roles: Set<Role>, services: [String], at: Date) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO agent (login, full_name, roles, services, active, created_at) VALUES (?, ?, ?, ?, 1, ?)
             """, arguments: [login, fullName, Self.roleCodes(roles), services.joined(separator: ","), Timestamp.string(from: at)])
-        return db.lastInsertedRowID
+        return try db.lastInsertedRowID
     }
 
-    private func fetch(_ db: Database, id: Int64) throws -> Agent {
+    private func fetch(_ db: any StoreSession, id: Int64) throws -> Agent {
         try Agent.fetchOne(db, sql: "SELECT * FROM agent WHERE id = ?", arguments: [id])!
     }
 
-    private func existing(_ db: Database, login: String) throws -> Agent {
+    private func existing(_ db: any StoreSession, login: String) throws -> Agent {
         guard let agent = try Agent.fetchOne(db, sql: "SELECT * FROM agent WHERE login = ?", arguments: [login]) else {
             throw ValidationError(field: nil, message: "Aucun agent « \(login) » : vérifiez l'identifiant (guichet agent list).")
         }
         return agent
     }
 
-    private func activeAdministrators(_ db: Database) throws -> Int {
+    private func activeAdministrators(_ db: any StoreSession) throws -> Int {
         try Agent.fetchAll(db, sql: "SELECT * FROM agent WHERE active = 1").filter { $0.has(.administrator) }.count
     }
 }

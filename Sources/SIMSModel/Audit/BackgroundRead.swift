@@ -1,13 +1,12 @@
 import Foundation
-package import GRDB
 import Synchronization
 
 /// A read of the store run on a thread of its own, on another connection of the pool, while the
-/// caller goes on reading: ``value()`` waits for it. `guichet check` reads SQLite's integrity and
+/// caller goes on reading: ``value()`` waits for it. `guichet check` reads the engine's integrity and
 /// the derived tables this way beside the chain and the attested rows.
 ///
 /// ```swift
-/// let integrity = BackgroundRead(store) { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+/// let integrity = BackgroundRead(store) { db in try db.capability(StoreIntegrityChecking.self).integrityMessages() }
 /// // ... other reads ...
 /// let messages = try integrity.value()
 /// ```
@@ -15,9 +14,9 @@ final class BackgroundRead<Value: Sendable>: Sendable {
     private let result = Mutex<Result<Value, any Error>?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ store: SIMSStore, _ body: @escaping @Sendable (Database) throws -> Value) {
+    init(_ store: SIMSStore, _ body: @escaping @Sendable (any StoreSession) throws -> Value) {
         DispatchQueue.global().async { [self] in
-            let outcome = Result { try store.pool.read(body) }
+            let outcome = Result { try store.read(body) }
             result.withLock { $0 = outcome }
             done.signal()
         }

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// The head of the audit chain written as one short line kept outside the store: Guichet writes
 /// one by itself at each backup, each purge and at least hourly while agents work (see

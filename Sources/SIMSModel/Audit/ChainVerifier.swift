@@ -1,6 +1,4 @@
-package import GRDB
-
-/// Verifies SQLite's integrity, the whole audit chain (naming the first event that breaks it),
+/// Verifies the engine's integrity (``StoreIntegrityChecking``), the whole audit chain (naming the first event that breaks it),
 /// the anchors kept outside the store, every row of the attested tables against what the events
 /// attest, the attestation triggers and the foreign keys.
 ///
@@ -9,15 +7,15 @@ package import GRDB
 /// if let problem = report.firstBreak ?? report.anchorProblem { print(problem) }
 /// ```
 public enum ChainVerifier {
-    /// Runs `PRAGMA integrity_check`, walks every event in order (comparing each anchored event's
-    /// recomputed hash with its anchors), then reads every attested row; SQLite's integrity and
-    /// the derived tables are read on connections of their own meanwhile.
+    /// Runs the engine's integrity check, walks every event in order (comparing each anchored
+    /// event's recomputed hash with its anchors), then reads every attested row; the engine's
+    /// integrity and the derived tables are read on connections of their own meanwhile.
     public static func verify(_ store: SIMSStore, anchors: [ChainAnchor] = []) throws -> ChainReport {
-        let integrityRead = BackgroundRead(store) { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        let integrityRead = BackgroundRead(store) { db in try db.capability(StoreIntegrityChecking.self).integrityMessages() }
         let derivedRead = BackgroundRead(store) { db in try DerivedTableVerifier.verify(db) }
         var report = try verifyChainAndRows(store, anchors: anchors)
         let integrity = try integrityRead.value()
-        report.integrityMessages = integrity == ["ok"] ? [] : integrity
+        report.integrityMessages = integrity
         let derived = try derivedRead.value()
         if report.firstBreak == nil { report.derivedProblems = derived }
         return report
@@ -25,7 +23,7 @@ public enum ChainVerifier {
 
     /// The chain (and its anchors), every attested row, the triggers and the foreign keys.
     private static func verifyChainAndRows(_ store: SIMSStore, anchors: [ChainAnchor]) throws -> ChainReport {
-        try store.pool.read { db in
+        try store.read { db in
             // A damaged file is reported by its integrity check, not by this read failing.
             var anchorCheck = AnchorCheck(anchors: anchors, registerID: (try? RegisterIdentity.id(db)) ?? nil)
             var expectedPrev = EventLog.genesisHash
@@ -36,7 +34,7 @@ public enum ChainVerifier {
             var expected: [String: RowSum] = [:]
             var erasedIDs: [Int64] = []
             var erasures: [Int64: AuditEvent] = [:]
-            var reattestations = ReattestationRule(migrations: Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")))
+            var reattestations = ReattestationRule(migrations: try db.capability(StoreIntegrityChecking.self).appliedMigrations())
             let cursor = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event ORDER BY id")
             while let event = try cursor.next() {
                 count += 1
@@ -82,7 +80,7 @@ public enum ChainVerifier {
             if firstBreak == nil {
                 firstBreak = try erasureProblem(db, erasedIDs: erasedIDs, erasures: erasures)
             }
-            if firstBreak == nil, let head = try Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1") {
+            if firstBreak == nil, let head = try StoreRow.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1") {
                 let lastID: Int64 = head["last_event_id"]
                 let lastHash: String = head["last_hash"]
                 if lastID != expectedID - 1 || lastHash != expectedPrev {
@@ -133,10 +131,10 @@ public enum ChainVerifier {
     }
 
     /// Whether the erased events are exactly those the erasure events name.
-    static func erasureProblem(_ db: Database, erasedIDs: [Int64], erasures: [Int64: AuditEvent]) throws -> String? {
+    static func erasureProblem(_ db: any StoreSession, erasedIDs: [Int64], erasures: [Int64: AuditEvent]) throws -> String? {
         var listed: [Int64: [Int64]] = [:]
         var listedIDs: [Int64] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT event_id, erasure_event_id FROM event_erasure ORDER BY event_id")
+        let rows = try StoreRow.fetchCursor(db, sql: "SELECT event_id, erasure_event_id FROM event_erasure ORDER BY event_id")
         while let row = try rows.next() {
             let id: Int64 = row["event_id"], by: Int64 = row["erasure_event_id"]
             listedIDs.append(id)
@@ -169,22 +167,16 @@ public enum ChainVerifier {
     }
 
     /// The attestation triggers as they must be, and the foreign keys.
-    static func schemaProblems(_ db: Database) throws -> [String] {
+    static func schemaProblems(_ db: any StoreSession) throws -> [String] {
+        let checking = try db.capability(StoreIntegrityChecking.self)
         var problems: [String] = []
-        let present = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'attest\\_%' ESCAPE '\\'
-            """).map { ($0["name"] as String, $0["sql"] as String) })
-        for table in AttestedTable.all {
-            for trigger in table.triggers where present[trigger.name] != trigger.sql {
-                problems.append(present[trigger.name] == nil
-                    ? "Déclencheur d'attestation \(trigger.name) supprimé : des écritures hors de l'application ont pu échapper au journal."
-                    : "Déclencheur d'attestation \(trigger.name) modifié hors de l'application.")
-            }
+        for trigger in try checking.attestationTriggerProblems() {
+            problems.append(trigger.missing
+                ? "Déclencheur d'attestation \(trigger.name) supprimé : des écritures hors de l'application ont pu échapper au journal."
+                : "Déclencheur d'attestation \(trigger.name) modifié hors de l'application.")
         }
-        let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
         var byTable: [String: (count: Int, parent: String)] = [:]
-        for row in violations {
-            let table: String = row["table"], parent: String = row["parent"]
+        for (table, parent) in try checking.foreignKeyViolations() {
             byTable[table, default: (0, parent)].count += 1
         }
         for (table, found) in byTable.sorted(by: { $0.key < $1.key }) {

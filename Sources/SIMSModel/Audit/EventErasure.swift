@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-package import GRDB
 
 /// Erases the personal content of events (their payload and tier) inside the transaction of an
 /// erasure, leaving their place in the chain and the salted digest the chain covers.
@@ -10,7 +9,7 @@ package import GRDB
 /// without an erasure that says so.
 ///
 /// ```swift
-/// try store.writeDatabase { db in
+/// try store.write { db in
 ///     let erased = try EventErasure.eraseContent(db, eventIDs: ids)
 ///     let id = try EventLog.append(db, kind: .retentionPurged, ..., payload: erased.payload(motif: "…"), at: now)
 ///     try erased.record(db, erasureEventID: id, at: now)
@@ -28,7 +27,7 @@ public struct EventErasure: Sendable {
     public static let digestKey = "empreinte_effacements"
 
     /// Erases the content of `eventIDs` (already erased ones and erasure events are left as they are).
-    package static func eraseContent(_ db: Database, eventIDs: [Int64]) throws -> EventErasure {
+    package static func eraseContent(_ db: any StoreSession, eventIDs: [Int64]) throws -> EventErasure {
         // One statement per event: it erases only what still has content and is no erasure.
         let kinds = erasureKinds.sorted().map { "'\($0)'" }.joined(separator: ", ")
         let erase = try db.cachedStatement(sql: """
@@ -56,7 +55,7 @@ public struct EventErasure: Sendable {
     }
 
     /// Lists the erased events under their erasure event.
-    package func record(_ db: Database, erasureEventID: Int64, at: Date) throws {
+    package func record(_ db: any StoreSession, erasureEventID: Int64, at: Date) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO event_erasure (event_id, erasure_event_id, erased_at) VALUES (?, ?, ?)")
         let when = Timestamp.string(from: at)
         for id in eventIDs { try insert.execute(arguments: [id, erasureEventID, when]) }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-package import GRDB
 
 /// Appends events to the hash-chained audit log, inside the caller's transaction.
 ///
@@ -9,7 +8,7 @@ package import GRDB
 /// deleting the newest events is noticed too.
 ///
 /// ```swift
-/// try store.writeDatabase { db in
+/// try store.write { db in
 ///     // ... the write itself ...
 ///     try EventLog.append(db, kind: .tierUpdated, agentID: agent.id, tierID: id, payload: ["champs": "..."], at: now)
 /// }
@@ -20,16 +19,16 @@ public enum EventLog {
 
     /// Appends one event and returns its id. Must run inside a write transaction.
     @discardableResult
-    package static func append(_ db: Database, kind: EventKind, agentID: Int64?, tierID: Int64?,
+    package static func append(_ db: any StoreSession, kind: EventKind, agentID: Int64?, tierID: Int64?,
                               dossierID: Int64? = nil, payload: [String: String], at: Date) throws -> Int64 {
         let json = try canonicalJSON(payload)
         return try append(db, kind: kind.rawValue, agentID: agentID, tierID: tierID, dossierID: dossierID,
                           payloadJSON: json, at: Timestamp.string(from: at))
     }
 
-    static func append(_ db: Database, kind: String, agentID: Int64?, tierID: Int64?, dossierID: Int64? = nil,
+    private static func append(_ db: any StoreSession, kind: String, agentID: Int64?, tierID: Int64?, dossierID: Int64? = nil,
                        payloadJSON: String, at: String) throws -> Int64 {
-        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1"))
+        let head = try StoreRow.fetchOne(db.cachedStatement(sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1"))
         let prevHash: String = head?["last_hash"] ?? genesisHash
         let lastID: Int64 = head?["last_event_id"] ?? 0
         let id = lastID + 1
@@ -51,31 +50,36 @@ public enum EventLog {
 
     /// Tells the connection that event `id` was appended in the current transaction (a bulk writer
     /// that inserts its events itself calls this for the last one).
-    package static func didAppend(_ db: Database, id: Int64) {
-        AttestationFunctions.accumulator(db)?.eventsInTransaction.append(id)
+    package static func didAppend(_ db: any StoreSession, id: Int64) {
+        accumulator(db)?.eventsInTransaction.append(id)
+    }
+
+    /// The accumulator of the session's connection (none on an engine without attestation).
+    private static func accumulator(_ db: any StoreSession) -> AttestationAccumulator? {
+        (db as? any RowAttesting)?.attestationAccumulator
     }
 
     /// Seals the rows written so far in this transaction into its last event: the event's
     /// attestation names each row with its digest (or sums them, for a bulk write) and is covered
     /// by the event's hash. Called by ``SIMSStore/write(_:)`` before every commit; a transaction
     /// that wrote attested rows without appending an event is refused.
-    package static func seal(_ db: Database) throws {
-        guard let accumulator = AttestationFunctions.accumulator(db), accumulator.hasPending else { return }
+    package static func seal(_ db: any StoreSession) throws {
+        guard let accumulator = accumulator(db), accumulator.hasPending else { return }
         guard let eventID = accumulator.eventsInTransaction.last,
-              let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [eventID]) else {
-            throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "écriture non attestée : aucun événement dans cette transaction")
+              let row = try StoreRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [eventID]) else {
+            throw UnattestedWriteError(reason: "aucun événement dans cette transaction")
         }
-        try attach(db, accumulator.take(), to: try AuditEvent(row: SQLiteSession.row(row)))
+        try attach(db, accumulator.take(), to: try AuditEvent(row: row))
     }
 
     /// Whether rows were written in this transaction that no event attests yet (a service that
     /// writes only sometimes appends its event only then).
-    package static func hasUnsealedRows(_ db: Database) -> Bool {
-        AttestationFunctions.accumulator(db)?.hasPending ?? false
+    package static func hasUnsealedRows(_ db: any StoreSession) -> Bool {
+        accumulator(db)?.hasPending ?? false
     }
 
     /// Adds `added` to the attestation of `event`, the newest of the chain, and rehashes it.
-    package static func attach(_ db: Database, _ added: RowAttestation, to event: AuditEvent) throws {
+    package static func attach(_ db: any StoreSession, _ added: RowAttestation, to event: AuditEvent) throws {
         var attestation = event.attestation.flatMap { RowAttestation(text: $0) } ?? RowAttestation()
         attestation.entries += added.entries
         for (key, sums) in added.buckets {
@@ -89,7 +93,7 @@ public enum EventLog {
                                attestation: text, legacyHash: event.legacyHash)
         let head = try Int64.fetchOne(db.cachedStatement(sql: "SELECT last_event_id FROM chain_head WHERE id = 1"))
         guard head == event.id else {
-            throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "écriture non attestée : l'événement n° \(event.id) n'est plus le dernier")
+            throw UnattestedWriteError(reason: "l'événement n° \(event.id) n'est plus le dernier")
         }
         try db.cachedStatement(sql: "UPDATE event SET attestation = ?, hash = ? WHERE id = ?").execute(arguments: [text, hash, event.id])
         try db.cachedStatement(sql: "UPDATE chain_head SET last_hash = ? WHERE id = 1").execute(arguments: [hash])
@@ -97,7 +101,7 @@ public enum EventLog {
 
     /// The id the next appended event will have. Inside a write transaction it stays true until
     /// the caller appends, which lets a bulk write point its rows at its event before appending it.
-    package static func nextID(_ db: Database) throws -> Int64 {
+    package static func nextID(_ db: any StoreSession) throws -> Int64 {
         (try Int64.fetchOne(db, sql: "SELECT last_event_id FROM chain_head WHERE id = 1") ?? 0) + 1
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Writes the chain's head outside the store by itself: at each backup, each purge, each
 /// restoration, and after a commit when the last anchor is older than an hour. Each anchor goes
@@ -15,8 +14,8 @@ public enum ExternalAnchors {
 
     /// The store's head now, as an anchor; nil for a store without events.
     public static func current(_ store: SIMSStore, reason: ChainAnchor.Reason, now: Date) throws -> ChainAnchor? {
-        try store.pool.read { db in
-            guard let head = try Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1") else { return nil }
+        try store.read { db in
+            guard let head = try StoreRow.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1") else { return nil }
             return ChainAnchor(events: head["last_event_id"], hash: head["last_hash"], at: Timestamp.string(from: now),
                                registerID: try RegisterIdentity.id(db), reason: reason)
         }

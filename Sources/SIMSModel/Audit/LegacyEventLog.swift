@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-package import GRDB
 
 /// The audit chain as it was written before migration v13: each event's hash covered its payload
 /// itself, so its content could not be erased without breaking the chain. Older migrations still
@@ -20,9 +19,9 @@ enum LegacyEventLog {
 
     /// Appends an event in the former form, with the attestation `rows` if given (migration v7;
     /// without rows, as events were written before v7).
-    static func append(_ db: Database, kind: EventKind, agentID: Int64? = nil, tierID: Int64? = nil,
+    static func append(_ db: any StoreSession, kind: EventKind, agentID: Int64? = nil, tierID: Int64? = nil,
                        dossierID: Int64? = nil, payload: [String: String], at: Date, rows: RowAttestation? = nil) throws {
-        let head = try Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1")
+        let head = try StoreRow.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head WHERE id = 1")
         let prevHash: String = head?["last_hash"] ?? EventLog.genesisHash
         let id: Int64 = (head?["last_event_id"] ?? 0) + 1
         let json = FlatJSON.encode(payload)

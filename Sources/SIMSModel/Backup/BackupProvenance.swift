@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Whether a backup is a copy of the register it would replace: sealed with this host's key
 /// (``BackupSeal``), of the same register (``RegisterIdentity``), and with a chain that holds every
@@ -71,12 +70,7 @@ struct BackupProvenance {
 
     /// The register at `storePath` (read without changing it), or else the one the anchors name.
     static func register(storePath: String, anchors: [ChainAnchor]) -> String? {
-        var configuration = Configuration()
-        configuration.readonly = true
-        if FileManager.default.fileExists(atPath: storePath),
-           let queue = try? DatabaseQueue(path: storePath, configuration: configuration),
-           let id = try? queue.read({ db in try RegisterIdentity.id(db) }) {
-            try? queue.close()
+        if FileManager.default.fileExists(atPath: storePath), let id = SQLiteStoreFile.registerID(path: storePath) {
             return id
         }
         return AnchorLog.newest(anchors)?.registerID

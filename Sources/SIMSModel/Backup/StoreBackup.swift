@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-package import GRDB
 
 /// Backups of the store while agents work, and their restoration.
 ///
@@ -74,18 +73,12 @@ public enum StoreBackup {
         // 1. The database, from one read snapshot, a few megabytes at a time.
         let copyPath = partial + "/" + BackupManifest.storeFileName
         try createPrivateFile(copyPath)
-        let destination = try DatabaseQueue(path: copyPath)
-        try withoutActuallyEscaping(progress) { progress in
-            try store.pool.backup(to: destination, pagesPerStep: 256) { step in
-                progress("base", Int64(step.completedPageCount), Int64(step.totalPageCount))
-            }
-        }
-        try destination.close()
+        try SQLiteStoreFile.backup(store, to: copyPath) { done, total in progress("base", done, total) }
 
         // 2. The documents this copy names, checked against their hash while copied.
         let copyStore = try SIMSStore.open(path: copyPath)
-        let rows = try copyStore.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT DISTINCT sha256, file_ext FROM document WHERE sha256 IS NOT NULL ORDER BY sha256")
+        let rows = try copyStore.read { db in
+            try StoreRow.fetchAll(db, sql: "SELECT DISTINCT sha256, file_ext FROM document WHERE sha256 IS NOT NULL ORDER BY sha256")
         }
         let live = DocumentFileStore(storePath: store.path)
         let copy = DocumentFileStore(storePath: copyPath)
@@ -270,7 +263,7 @@ public enum StoreBackup {
     static func recordForcedRestore(storePath: String, folder: String, by: String, objections: [String],
                                     now: Date) throws -> ChainAnchor? {
         let store = try SIMSStore.open(path: storePath)
-        try store.writeDatabase { db in
+        try store.write { db in
             try EventLog.append(db, kind: .backupRestoreForced, agentID: nil, tierID: nil, payload: [
                 "sauvegarde": (folder as NSString).lastPathComponent, "par": by,
                 "motifs": objections.joined(separator: " ; "),

@@ -1,5 +1,3 @@
-package import GRDB
-
 /// How far the register is verified: the « Qualité du registre » page of the dashboard and its
 /// section in `guichet dashboard --once`.
 ///
@@ -35,10 +33,10 @@ public struct RegisterQuality: Sendable, Equatable {
     /// records' level and the documents' dates). A record absorbed by a merge is left out, with
     /// its fact records (the survivor holds copies of them), and so is a record erased completely.
     public static func read(_ store: SIMSStore, today: CalendarDate) throws -> RegisterQuality {
-        try store.pool.read { db in
+        try store.read { db in
             var persons: [VerificationLevel: Int] = [:], organisations: [VerificationLevel: Int] = [:]
             let retired = RetiredTiers.idsSQL
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT kind, min_level, count(*) FROM tier WHERE id NOT IN (\(retired)) GROUP BY kind, min_level
                 """) {
                 let level = VerificationLevel(rawValue: row[1]) ?? .declared
@@ -47,14 +45,14 @@ public struct RegisterQuality: Sendable, Equatable {
                 }
             }
             var records: [VerificationLevel: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT level, count(*) FROM fact_record WHERE tier_id NOT IN (\(retired)) GROUP BY level
                 """) {
                 records[VerificationLevel(rawValue: row[0]) ?? .declared, default: 0] += row[1]
             }
             var documents = 0
             var expired: [DocumentType: Int] = [:]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT type, issued_on, valid_until FROM document")
+            let cursor = try StoreRow.fetchCursor(db, sql: "SELECT type, issued_on, valid_until FROM document")
             while let row = try cursor.next() {
                 documents += 1
                 let document = Document(id: 0, type: DocumentType(rawValue: row[0]) ?? .other, issuedOn: row[1],

@@ -1,5 +1,3 @@
-package import GRDB
-
 /// Checks every document's file against its hash, for `guichet check`.
 ///
 /// ```swift
@@ -9,8 +7,8 @@ package import GRDB
 public enum DocumentFileVerifier {
     public static func verify(_ store: SIMSStore) throws -> DocumentFilesReport {
         let files = DocumentFileStore(storePath: store.path)
-        let rows = try store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, type, sha256, file_ext FROM document WHERE sha256 IS NOT NULL ORDER BY id")
+        let rows = try store.read { db in
+            try StoreRow.fetchAll(db, sql: "SELECT id, type, sha256, file_ext FROM document WHERE sha256 IS NOT NULL ORDER BY id")
         }
         var report = DocumentFilesReport(checked: rows.count, missing: [], corrupt: [], orphans: 0)
         var named = Set<String>()

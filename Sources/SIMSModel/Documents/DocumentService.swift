@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Records supporting documents and finds those a tier already has on file.
 ///
@@ -18,7 +17,7 @@ public struct DocumentService: Sendable {
     public func register(type: DocumentType, issuedOn: String?, validUntil: String? = nil, owners: [Int64],
                          by agent: Agent) throws -> Document {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "enregistrer une pièce")
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let id = try Self.insert(db, type: type, issuedOn: issuedOn, validUntil: validUntil, owners: owners,
                                      agentID: agent.id, dossierID: nil, now: store.clock.now())
             return try Self.fetch(db, ids: [id]).first!
@@ -37,7 +36,7 @@ public struct DocumentService: Sendable {
             throw ValidationError(field: nil, message: "Une pièce se joint à un tiers ou à un dossier : choisissez-le d'abord.")
         }
         let stored = try DocumentFileStore(storePath: store.path).put(fileAt: file)
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let now = store.clock.now()
             let at = Timestamp.string(from: now)
             var deduplicated = false
@@ -62,19 +61,22 @@ public struct DocumentService: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'en_attente', ?, ?, ?)
                     """).execute(arguments: [type.rawValue, stored.sha256, stored.fileExtension, issuedOn, validUntil, pages,
                                              stored.size, originalName, at, agent.id, eventID])
-                id = db.lastInsertedRowID
+                id = try db.lastInsertedRowID
             }
             for owner in Set(owners) {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_owner (tier_id, document_id) VALUES (?, ?)")
+                try db.cachedStatement(sql: "INSERT INTO document_owner (tier_id, document_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .execute(arguments: [owner, id])
             }
             if let dossierID {
                 try db.cachedStatement(sql: """
-                    INSERT OR IGNORE INTO dossier_document (dossier_id, document_id, piece_key, added_at) VALUES (?, ?, ?, ?)
+                    INSERT INTO dossier_document (dossier_id, document_id, piece_key, added_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
                     """).execute(arguments: [dossierID, id, pieceKey, at])
                 if let pieceKey {
                     try db.cachedStatement(sql: """
-                        INSERT OR REPLACE INTO dossier_piece (dossier_id, piece_key, status, document_id) VALUES (?, ?, 'reutilisee', ?)
+                        INSERT INTO dossier_piece (dossier_id, piece_key, status, document_id) VALUES (?, ?, 'reutilisee', ?)
+                        ON CONFLICT (dossier_id, piece_key)
+                        DO UPDATE SET status = excluded.status, document_id = excluded.document_id, issued_on = NULL
                         """).execute(arguments: [dossierID, pieceKey, id])
                 }
             }
@@ -92,7 +94,7 @@ public struct DocumentService: Sendable {
     public func setIssueDate(documentID: Int64, typed: String, by agent: Agent) throws -> Document {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "dater une pièce")
         let issuedOn = try DateRule.normalize(typed, label: "Date de la pièce", notAfter: store.clock.today())
-        return try store.writeDatabase { db in
+        return try store.write { db in
             guard let before = try Self.fetch(db, ids: [documentID]).first else {
                 throw ValidationError(field: nil, message: "Pièce n° \(documentID) introuvable.")
             }
@@ -107,7 +109,7 @@ public struct DocumentService: Sendable {
 
     /// The documents attached to a dossier, in the order they came.
     public func documents(ofDossier dossierID: Int64) throws -> [Document] {
-        try store.pool.read { db in
+        try store.read { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT document_id FROM dossier_document WHERE dossier_id = ? ORDER BY added_at, document_id",
                                          arguments: [dossierID])
             let found = Dictionary(uniqueKeysWithValues: try Self.fetch(db, ids: ids).map { ($0.id, $0) })
@@ -123,11 +125,11 @@ public struct DocumentService: Sendable {
 
     /// The documents of a tier, newest issue first.
     public func documents(ownedBy tierID: Int64) throws -> [Document] {
-        try store.pool.read { db in try Self.documents(db, ownedBy: tierID) }
+        try store.read { db in try Self.documents(db, ownedBy: tierID) }
     }
 
     /// Inserts a document and its owners with its event, inside the caller's transaction.
-    static func insert(_ db: Database, type: DocumentType, issuedOn: String?, validUntil: String?, owners: [Int64],
+    static func insert(_ db: any StoreSession, type: DocumentType, issuedOn: String?, validUntil: String?, owners: [Int64],
                        agentID: Int64, dossierID: Int64?, now: Date) throws -> Int64 {
         let at = Timestamp.string(from: now)
         var payload = ["type": type.rawValue, "titulaires": owners.map(String.init).joined(separator: ",")]
@@ -137,28 +139,28 @@ public struct DocumentService: Sendable {
         try db.cachedStatement(sql: """
             INSERT INTO document (type, issued_on, valid_until, created_at, agent_id, event_id) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [type.rawValue, issuedOn, validUntil, at, agentID, eventID])
-        let id = db.lastInsertedRowID
+        let id = try db.lastInsertedRowID
         for owner in Set(owners) {
             try db.cachedStatement(sql: "INSERT INTO document_owner (tier_id, document_id) VALUES (?, ?)").execute(arguments: [owner, id])
         }
         return id
     }
 
-    static func documents(_ db: Database, ownedBy tierID: Int64) throws -> [Document] {
+    static func documents(_ db: any StoreSession, ownedBy tierID: Int64) throws -> [Document] {
         let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT document_id FROM document_owner WHERE tier_id = ?"), arguments: [tierID])
         return try fetch(db, ids: ids)
     }
 
-    static func fetch(_ db: Database, ids: [Int64]) throws -> [Document] {
+    static func fetch(_ db: any StoreSession, ids: [Int64]) throws -> [Document] {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let owners = try Row.fetchAll(db.cachedStatement(sql: "SELECT tier_id, document_id FROM document_owner WHERE document_id IN (\(marks))"),
-                                      arguments: StatementArguments(ids))
+        let owners = try StoreRow.fetchAll(db.cachedStatement(sql: "SELECT tier_id, document_id FROM document_owner WHERE document_id IN (\(marks))"),
+                                      arguments: StoreArguments(ids))
         var ownersByDocument: [Int64: [Int64]] = [:]
         for row in owners { ownersByDocument[row["document_id"], default: []].append(row["tier_id"]) }
-        return try Row.fetchAll(db.cachedStatement(sql: """
+        return try StoreRow.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM document WHERE id IN (\(marks)) ORDER BY coalesce(issued_on, '') DESC, id DESC
-            """), arguments: StatementArguments(ids)).map { row in
+            """), arguments: StoreArguments(ids)).map { row in
             Document(id: row["id"], type: DocumentType(rawValue: row["type"]) ?? .other, issuedOn: row["issued_on"],
                      validUntil: row["valid_until"], sha256: row["sha256"], pages: row["pages"],
                      ownerIDs: ownersByDocument[row["id"]]?.sorted() ?? [], createdAt: row["created_at"],

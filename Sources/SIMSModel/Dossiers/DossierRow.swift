@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Reads and writes the `dossier` and `dossier_piece` rows.
 enum DossierRow {
@@ -10,17 +9,17 @@ enum DossierRow {
         assignee_id
         """
 
-    static func load(_ db: Database, id: Int64) throws -> Dossier? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM dossier WHERE id = ?"),
+    static func load(_ db: any StoreSession, id: Int64) throws -> Dossier? {
+        guard let row = try StoreRow.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM dossier WHERE id = ?"),
                                          arguments: [id]) else { return nil }
         return try dossier(db, row)
     }
 
     /// A dossier from a row of ``columns``, with its pieces.
-    static func dossier(_ db: Database, _ row: Row) throws -> Dossier {
+    static func dossier(_ db: any StoreSession, _ row: StoreRow) throws -> Dossier {
         let id: Int64 = row[0]
         var pieces: [String: PieceStatus] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+        let rows = try StoreRow.fetchCursor(db.cachedStatement(sql: """
             SELECT piece_key, status, document_id, issued_on FROM dossier_piece WHERE dossier_id = ?
             """), arguments: [id])
         while let piece = try rows.next() {
@@ -38,7 +37,7 @@ enum DossierRow {
                        submittedAt: row[16], dueOn: row[17], assigneeID: row[18])
     }
 
-    static func writePieces(_ db: Database, dossierID: Int64, pieces: [String: PieceStatus],
+    static func writePieces(_ db: any StoreSession, dossierID: Int64, pieces: [String: PieceStatus],
                             documents: [String: Int64] = [:]) throws {
         try db.cachedStatement(sql: "DELETE FROM dossier_piece WHERE dossier_id = ?").execute(arguments: [dossierID])
         for (key, status) in pieces.sorted(by: { $0.key < $1.key }) {

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 extension DossierService {
     /// Submits a brouillon as typed, in one transaction: the dossier becomes « déposé » with its
@@ -17,7 +16,7 @@ extension DossierService {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "déposer un dossier")
         let today = store.clock.today()
         let normalized = try Self.validate(dossier.answers, procedure: procedure, today: today)
-        return try store.writeDatabase { db in
+        return try store.write { db in
             guard let saved = try DossierRow.load(db, id: dossier.id), saved.state == .draft else {
                 throw Self.notDraft(dossier.id)
             }
@@ -207,7 +206,7 @@ extension DossierService {
         throw StaleTierError(tierID: tier.id, expectedVersion: version, currentVersion: tier.version, changes: clashing)
     }
 
-    static func createBeneficiary(_ db: Database, _ normalized: [String: String], procedure: Procedure, applicantID: Int64,
+    static func createBeneficiary(_ db: any StoreSession, _ normalized: [String: String], procedure: Procedure, applicantID: Int64,
                                   provenance: Provenance, agentID: Int64, dossierID: Int64, now: Date,
                                   today: CalendarDate) throws -> Int64 {
         var values: [TierField: String] = [:]
@@ -230,7 +229,7 @@ extension DossierService {
     }
 
     /// The next number of a procedure for a year: `BS-2026-000123`.
-    static func allocateNumber(_ db: Database, prefix: String, year: Int) throws -> String {
+    static func allocateNumber(_ db: any StoreSession, prefix: String, year: Int) throws -> String {
         let last = try Int.fetchOne(db.cachedStatement(sql: """
             INSERT INTO dossier_number (prefix, year, last) VALUES (?, ?, 1)
             ON CONFLICT(prefix, year) DO UPDATE SET last = last + 1 RETURNING last
@@ -239,7 +238,7 @@ extension DossierService {
         return "\(prefix)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
-    static func allocateTrackingCode(_ db: Database) throws -> String {
+    static func allocateTrackingCode(_ db: any StoreSession) throws -> String {
         var generator = SystemRandomNumberGenerator()
         while true {
             let code = TrackingCode.make(using: &generator)

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Opens, keeps and submits dossiers at the counter. Each action is one transaction with its events.
 ///
@@ -23,7 +22,7 @@ public struct DossierService: Sendable {
     public func start(_ procedure: Procedure, applicantID requestedApplicant: Int64, beneficiaryID requestedBeneficiary: Int64? = nil,
                       by agent: Agent, motif: String? = nil) throws -> Intake {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "ouvrir un dossier")
-        return try store.writeDatabase { db in
+        return try store.write { db in
             // A record absorbed by a merge leads to its survivor.
             let applicantID = try TierRedirect.resolve(db, id: requestedApplicant)
             let beneficiaryID = try requestedBeneficiary.map { try TierRedirect.resolve(db, id: $0) }
@@ -58,7 +57,7 @@ public struct DossierService: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, 'brouillon', ?, ?, ?, ?, ?)
                 """, arguments: [procedure.code, procedure.title, applicantID, applicant.version, beneficiaryID,
                                  beneficiary?.version, DossierRow.encode(answers), previous?.id, agent.id, at, at])
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID
             try DossierRow.writePieces(db, dossierID: id, pieces: pieces)
             try Self.recordRestrictedConsultation(db, tierIDs: [applicantID, beneficiaryID].compactMap { $0 },
                                                   dossierID: id, motif: motif, agentID: agent.id, now: now)
@@ -80,9 +79,9 @@ public struct DossierService: Sendable {
     public func resume(dossierID: Int64, procedures: [Procedure], by agent: Agent? = nil, motif: String? = nil) throws -> Intake {
         let intake = try read(dossierID: dossierID, procedures: procedures)
         let tierIDs = [intake.applicant.id, intake.beneficiary?.id].compactMap { $0 }
-        let restricted = try store.pool.read { db in try TierRestrictionService.restrictedIDs(db, among: tierIDs) }
+        let restricted = try store.read { db in try TierRestrictionService.restrictedIDs(db, among: tierIDs) }
         if !restricted.isEmpty {
-            try store.writeDatabase { db in
+            try store.write { db in
                 guard let agent else {
                     _ = try TierRestrictionService.consultationPayload(db, tierIDs: tierIDs, motif: nil, context: .intake)
                     return
@@ -96,7 +95,7 @@ public struct DossierService: Sendable {
 
     /// A restricted tier's data shown by a dossier's form: refused without a motif, else recorded
     /// as a consultation (one event per restricted tier) inside the caller's transaction.
-    static func recordRestrictedConsultation(_ db: Database, tierIDs: [Int64], dossierID: Int64, motif: String?,
+    static func recordRestrictedConsultation(_ db: any StoreSession, tierIDs: [Int64], dossierID: Int64, motif: String?,
                                              agentID: Int64, now: Date) throws {
         let restricted = try TierRestrictionService.restrictedIDs(db, among: tierIDs)
         guard !restricted.isEmpty else { return }
@@ -111,7 +110,7 @@ public struct DossierService: Sendable {
     }
 
     private func read(dossierID: Int64, procedures: [Procedure]) throws -> Intake {
-        try store.pool.read { db in
+        try store.read { db in
             guard let dossier = try DossierRow.load(db, id: dossierID) else { throw Self.notFound(dossierID) }
             guard dossier.state == .draft else {
                 throw ValidationError(field: nil, message: "Le dossier \(dossier.number ?? "n° \(dossierID)") est déjà déposé.")
@@ -137,7 +136,7 @@ public struct DossierService: Sendable {
     /// answers or pieces changed, a « brouillon enregistré » event attests them (the cursor alone
     /// is the agent's working state and needs none).
     public func save(_ dossier: Dossier) throws {
-        try store.writeDatabase { db in
+        try store.write { db in
             try db.execute(sql: """
                 UPDATE dossier SET answers = ?, focus = ? WHERE id = ? AND state = 'brouillon'
                 """, arguments: [DossierRow.encode(dossier.answers), dossier.focus, dossier.id])
@@ -157,7 +156,7 @@ public struct DossierService: Sendable {
     /// its links to documents) in one transaction, the abandonment recorded. Its number is never
     /// handed out again; the documents scanned for it stay on their tier's file.
     public func abandon(dossierID: Int64, by agent: Agent) throws {
-        try store.writeDatabase { db in
+        try store.write { db in
             guard let dossier = try DossierRow.load(db, id: dossierID), dossier.state == .draft else {
                 throw Self.notDraft(dossierID)
             }
@@ -171,8 +170,8 @@ public struct DossierService: Sendable {
 
     /// The agent's brouillons, newest first, with the names of whom they are about.
     public func drafts(agentID: Int64) throws -> [DossierDraftSummary] {
-        try store.pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try store.read { db in
+            try StoreRow.fetchAll(db, sql: """
                 SELECT d.id, d.procedure_code, d.procedure_title, d.updated_at, a.display_name AS applicant,
                        b.display_name AS beneficiary
                 FROM dossier d JOIN tier a ON a.id = d.applicant_id LEFT JOIN tier b ON b.id = d.beneficiary_id
@@ -187,7 +186,7 @@ public struct DossierService: Sendable {
 
     /// One dossier by id.
     public func dossier(id: Int64) throws -> Dossier {
-        try store.pool.read { db in
+        try store.read { db in
             guard let dossier = try DossierRow.load(db, id: id) else { throw Self.notFound(id) }
             return dossier
         }
@@ -195,8 +194,8 @@ public struct DossierService: Sendable {
 
     /// The submitted dossiers of a tier (as applicant or beneficiary), newest first.
     public func dossiers(ofTier tierID: Int64) throws -> [Dossier] {
-        try store.pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try store.read { db in
+            try StoreRow.fetchAll(db, sql: """
                 SELECT \(DossierRow.columns) FROM dossier WHERE (applicant_id = ? OR beneficiary_id = ?) AND state <> 'brouillon'
                 ORDER BY submitted_at DESC, id DESC
                 """, arguments: [tierID, tierID]).map { try DossierRow.dossier(db, $0) }
@@ -205,12 +204,12 @@ public struct DossierService: Sendable {
 
     /// The latest submitted dossier a renewal starts from: one of the procedures it renews, same
     /// applicant, same beneficiary when there is one.
-    static func previousDossier(_ db: Database, for procedure: Procedure, applicantID: Int64,
+    static func previousDossier(_ db: any StoreSession, for procedure: Procedure, applicantID: Int64,
                                 beneficiaryID: Int64?) throws -> Dossier? {
         guard procedure.isRenewal else { return nil }
         let marks = Array(repeating: "?", count: procedure.renews.count).joined(separator: ",")
-        var arguments = StatementArguments([applicantID])
-        arguments += StatementArguments(procedure.renews)
+        var arguments = StoreArguments([applicantID])
+        arguments += StoreArguments(procedure.renews)
         var sql = """
             SELECT \(DossierRow.columns) FROM dossier WHERE applicant_id = ? AND procedure_code IN (\(marks)) AND state <> 'brouillon'
             """
@@ -219,10 +218,10 @@ public struct DossierService: Sendable {
             arguments += [beneficiaryID]
         }
         sql += " ORDER BY submitted_at DESC, id DESC LIMIT 1"
-        return try Row.fetchOne(db, sql: sql, arguments: arguments).map { try DossierRow.dossier(db, $0) }
+        return try StoreRow.fetchOne(db, sql: sql, arguments: arguments).map { try DossierRow.dossier(db, $0) }
     }
 
-    static func checks(_ db: Database, _ procedure: Procedure, applicantID: Int64, beneficiaryID: Int64?,
+    static func checks(_ db: any StoreSession, _ procedure: Procedure, applicantID: Int64, beneficiaryID: Int64?,
                        today: CalendarDate) throws -> [PieceCheck] {
         let mine = try DocumentService.documents(db, ownedBy: applicantID)
         let theirs = try beneficiaryID.map { try DocumentService.documents(db, ownedBy: $0) } ?? []

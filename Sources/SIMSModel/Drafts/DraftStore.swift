@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Keeps the agents' unsaved tier forms, each save one small transaction.
 ///
@@ -24,7 +23,7 @@ public struct DraftStore: Sendable {
         var saved = draft
         saved.updatedAt = Timestamp.string(from: store.clock.now())
         let values = FactValuesCoding.encode(draft.values.mapValues { Optional($0) })
-        try store.writeDatabase { db in
+        try store.write { db in
             if let id = draft.id,
                try Int.fetchOne(db, sql: "SELECT count(*) FROM draft WHERE id = ?", arguments: [id]) ?? 0 > 0 {
                 try db.execute(sql: """
@@ -36,7 +35,7 @@ public struct DraftStore: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [draft.agentID, draft.kind.rawValue, draft.tierID, draft.tierVersion, values,
                                      draft.focus?.rawValue, saved.updatedAt])
-                saved.id = db.lastInsertedRowID
+                saved.id = try db.lastInsertedRowID
                 try EventLog.append(db, kind: .draftOpened, agentID: draft.agentID, tierID: nil,
                                     payload: ["brouillon": saved.id.map(String.init) ?? ""], at: store.clock.now())
             }
@@ -46,8 +45,8 @@ public struct DraftStore: Sendable {
 
     /// The agent's drafts, newest first.
     public func list(agentID: Int64) throws -> [TierDraft] {
-        try store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM draft WHERE agent_id = ? ORDER BY updated_at DESC, id DESC",
+        try store.read { db in
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM draft WHERE agent_id = ? ORDER BY updated_at DESC, id DESC",
                              arguments: [agentID]).map { row in
                 TierDraft(id: row["id"], agentID: row["agent_id"], kind: TierKind(rawValue: row["kind"]) ?? .person,
                           tierID: row["tier_id"], tierVersion: row["tier_version"],
@@ -60,7 +59,7 @@ public struct DraftStore: Sendable {
 
     /// Forgets a draft (saved or abandoned).
     public func delete(id: Int64) throws {
-        try store.writeDatabase { db in
+        try store.write { db in
             guard let agentID = try Int64.fetchOne(db, sql: "SELECT agent_id FROM draft WHERE id = ?", arguments: [id]) else { return }
             try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [id])
             try EventLog.append(db, kind: .draftClosed, agentID: agentID, tierID: nil, payload: ["brouillon": String(id)],

@@ -46,8 +46,8 @@ public enum DossierExportColumn: String, Sendable, CaseIterable {
 
     /// The SQL expression giving the cell's text (NULL for an empty cell), over `dossier d`,
     /// `tier a` (applicant), `tier b` (beneficiary), `agent g` (assignee) and `agent k` (decider).
-    /// Dates are New Caledonian days written `jj/mm/aaaa`.
-    func sql(today: CalendarDate) -> String {
+    /// Dates are New Caledonian days written `jj/mm/aaaa` (in `calendar`'s functions).
+    func sql(today: CalendarDate, calendar: any CalendarSQL) -> String {
         switch self {
         case .number: return "d.number"
         case .trackingCode: return "d.tracking_code"
@@ -57,13 +57,13 @@ public enum DossierExportColumn: String, Sendable, CaseIterable {
         case .applicant: return "a.display_name"
         case .beneficiary: return "b.display_name"
         case .assignee: return "g.full_name"
-        case .submittedOn: return "strftime('%d/%m/%Y', d.submitted_at, '+11 hours')"
-        case .dueOn: return "strftime('%d/%m/%Y', d.due_on)"
+        case .submittedOn: return calendar.frenchDate(ofInstant: "d.submitted_at")
+        case .dueOn: return calendar.frenchDate(ofDay: "d.due_on")
         case .overdue:
-            return "CASE WHEN d.state IN \(DossierTallySQL.openStates) AND d.due_on < '\(today.iso)' THEN 'oui' ELSE 'non' END"
+            return "CASE WHEN d.state IN \(DossierState.openSQL) AND d.due_on < '\(today.iso)' THEN 'oui' ELSE 'non' END"
         case .proposal: return Self.labels("d.proposed_decision", DossierDecision.allCases.map { ($0.rawValue, $0.label) })
         case .decision: return Self.labels("d.state", DossierDecision.allCases.map { ($0.rawValue, $0.label) })
-        case .decidedOn: return "strftime('%d/%m/%Y', d.decided_at, '+11 hours')"
+        case .decidedOn: return calendar.frenchDate(ofInstant: "d.decided_at")
         case .decidedBy: return "k.full_name"
         case .motif: return "d.decision_motif"
         }

@@ -1,16 +1,15 @@
 import CSV
 import Foundation
-package import GRDB
 
 /// The dossiers of a queue filter as CSV for a spreadsheet: comma-separated, quoted as RFC 4180
 /// says (a name holding a comma or a quote is quoted, its quotes doubled), lines ending in CRLF,
 /// UTF-8, one header line of French column names, dates `jj/mm/aaaa` (New Caledonian days).
 ///
-/// Rows are read through a database cursor and written as they come, oldest deposit first, from
-/// one snapshot of the store: a million dossiers never sit in memory, and agents keep working
-/// meanwhile. Dossiers hold personal data, so only superviseurs and administrateurs export, and
-/// every export is recorded (`dossiers.export`: filter, columns, destination, number of rows)
-/// before its first row leaves the store — an export cut short is on record too.
+/// Rows are read one at a time (``ColumnScanning``) and written as they come, oldest deposit
+/// first, from one snapshot of the store: a million dossiers never sit in memory, and agents keep
+/// working meanwhile. Dossiers hold personal data, so only superviseurs and administrateurs
+/// export, and every export is recorded (`dossiers.export`: filter, columns, destination, number
+/// of rows) before its first row leaves the store — an export cut short is on record too.
 ///
 /// ```swift
 /// let exporter = DossierExporter(store: store)
@@ -73,11 +72,12 @@ public struct DossierExporter: Sendable {
         }
     }
 
-    /// The query of the rows, oldest deposit first.
-    static func query(_ filter: QueueFilter, columns: [DossierExportColumn], today: CalendarDate) -> (String, StatementArguments) {
+    /// The query of the rows, oldest deposit first, its dates in `calendar`'s functions.
+    static func query(_ filter: QueueFilter, columns: [DossierExportColumn], today: CalendarDate,
+                      calendar: any CalendarSQL) -> (String, StoreArguments) {
         let (terms, arguments) = filter.sqlTerms(today: today)
         let sql = """
-            SELECT \(columns.map { $0.sql(today: today) }.joined(separator: ", "))
+            SELECT \(columns.map { $0.sql(today: today, calendar: calendar) }.joined(separator: ", "))
             FROM dossier d
             LEFT JOIN tier a ON a.id = d.applicant_id
             LEFT JOIN tier b ON b.id = d.beneficiary_id
@@ -98,14 +98,14 @@ public struct DossierExporter: Sendable {
         let now = store.clock.now()
         let today = CalendarDate.today(now: now)
         let (terms, arguments) = filter.sqlTerms(today: today)
-        let count = try store.pool.read { db in
+        let count = try store.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier d WHERE " + terms.joined(separator: " AND "),
                              arguments: arguments) ?? 0
         }
         var payload = ["colonnes": columns.map(\.header).joined(separator: ","), "etat": filter.scope.label,
                        "destination": destination, "lignes": String(count)]
         if let code = filter.procedureCode { payload["demarche"] = code }
-        try store.writeDatabase { db in
+        try store.write { db in
             _ = try EventLog.append(db, kind: .dossiersExported, agentID: agent.id, tierID: nil, payload: payload, at: now)
         }
     }
@@ -113,7 +113,7 @@ public struct DossierExporter: Sendable {
     /// Streams the rows from one read snapshot through the CSV writer.
     private func write(_ filter: QueueFilter, columns: [DossierExportColumn], to handle: FileHandle,
                        byteOrderMark: Bool) throws -> Int {
-        let (sql, arguments) = Self.query(filter, columns: columns, today: store.clock.today())
+        let today = store.clock.today()
         let stream = BufferedFileStream(handle: handle)
         stream.open()
         if byteOrderMark { stream.append([0xEF, 0xBB, 0xBF]) }
@@ -121,11 +121,13 @@ public struct DossierExporter: Sendable {
         var count = 0
         do {
             try writer.write(row: columns.map(\.header))
-            try store.pool.read { db in
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            try store.read { db in
+                let (sql, arguments) = Self.query(filter, columns: columns, today: today, calendar: try db.capability(CalendarSQL.self))
                 var cells = [String](repeating: "", count: columns.count)
-                while let row = try rows.next() {
-                    for index in cells.indices { cells[index] = SpreadsheetCell.neutralised(row[index] ?? "") }
+                try db.capability(ColumnScanning.self).scanColumns(sql: sql, arguments: arguments) { row in
+                    for index in cells.indices {
+                        cells[index] = SpreadsheetCell.neutralised(String(decoding: row.bytes(Int32(index)), as: UTF8.self))
+                    }
                     try writer.write(row: cells)
                     count += 1
                 }

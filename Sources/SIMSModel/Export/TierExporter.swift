@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Everything held on one tier, as JSON, for the RGPD right of access: current values, every
 /// fact with its history and provenance, relations both ways, and every event about the tier,
@@ -26,7 +25,7 @@ public struct TierExporter: Sendable {
 
     public func export(id requested: Int64, by agent: Agent, motif: String? = nil) throws -> String {
         try AgentService.require(agent, .supervisor, .administrator, to: "exporter les données d'un tiers")
-        let object: [String: Any] = try store.writeDatabase { db in
+        let object: [String: Any] = try store.write { db in
             // A record absorbed by a merge is exported as its survivor, which holds its facts.
             let redirect = try TierRedirect.find(db, id: requested)
             let id = redirect?.survivorID ?? requested
@@ -37,14 +36,14 @@ public struct TierExporter: Sendable {
                                 at: store.clock.now())
             let restrictions = try TierRestrictionService.history(db, tierID: id)
             let erasures = try TierErasure.history(db, tierID: id)
-            let events = try Row.fetchAll(db, sql: """
+            let events = try StoreRow.fetchAll(db, sql: """
                 SELECT e.id, e.at, e.kind, e.payload, a.login, a.full_name FROM event e
                 LEFT JOIN agent a ON a.id = e.agent_id
                 WHERE e.tier_id = ? OR e.id IN (SELECT event_id FROM fact_record WHERE tier_id = ?)
                    OR e.tier_id IN (SELECT absorbed_id FROM tier_merge WHERE survivor_id = ? AND undone_at IS NULL)
                 ORDER BY e.id
                 """, arguments: [id, id, id])
-            let merges = try Row.fetchAll(db, sql: """
+            let merges = try StoreRow.fetchAll(db, sql: """
                 SELECT absorbed_id, merged_at FROM tier_merge WHERE survivor_id = ? AND undone_at IS NULL ORDER BY id
                 """, arguments: [id])
             let current = snapshot.current

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-package import GRDB
 
 /// Imports tiers from a CSV file: every line validated, good lines written with their facts,
 /// search tokens and relations, bad lines written to a rejects file with their line number and
@@ -87,7 +86,7 @@ public struct TierImporter: Sendable {
     private func importTiers(data: Data, path: String, rejects openRejects: () throws -> RejectsWriter, source: ImportSource?,
                              again: Bool, strict: Bool, by agent: Agent, committed: (ImportReport) -> Void) throws -> ImportReport {
         let fileHash = HexDigest.string(SHA256.hash(data: data))
-        if !again { try store.pool.read { db in try Self.refuseRepeat(db, hash: fileHash, path: path) } }
+        if !again { try store.read { db in try Self.refuseRepeat(db, hash: fileHash, path: path) } }
         var reader = CSVRecordReader(data: data)
         guard let headerRecord = reader.next() else {
             throw ValidationError(field: nil, message: "\(path) est vide : la première ligne doit être l'en-tête (type,nom_naissance,...).")
@@ -118,7 +117,7 @@ public struct TierImporter: Sendable {
         // left unused is handed back at the end when nobody took a number after the reservation.
         let newlines = Int64(data.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } })
         let lines = max(newlines - 1 + (data.last == 0x0A ? 0 : 1), 0)
-        let firstID = try store.writeDatabase { db in try Self.reserveIDs(db, count: lines) }
+        let firstID = try store.write { db in try Self.reserveIDs(db, count: lines) }
         let preparer = TierLinePreparer(reader: reader, columns: columns, rejects: rejects, today: today,
                                         fileName: fileName, source: source, firstID: firstID, strict: strict)
         let pipe = ImportPipe<[PreparedTier]>(capacity: Self.chunksInFlight)
@@ -129,7 +128,7 @@ public struct TierImporter: Sendable {
         do {
             // One part per transaction, each with its event, the write lock yielded in between.
             while !finished {
-                let part: (written: Int, eventID: Int64?) = try store.writeDatabase { db in
+                let part: (written: Int, eventID: Int64?) = try store.write { db in
                     if parts == 0, !again { try Self.refuseRepeat(db, hash: fileHash, path: path) }
                     let writer = try BulkTierWriter(db, agentID: agent.id, now: store.clock.now())
                     finished = try Self.write(from: pipe, with: writer, until: DispatchTime.now() + partDuration)
@@ -162,7 +161,7 @@ public struct TierImporter: Sendable {
             preparing.wait()
             throw error
         }
-        try store.writeDatabase { db in try Self.releaseIDs(db, reservedUpTo: firstID + lines - 1, usedUpTo: firstID + Int64(imported) - 1) }
+        try store.write { db in try Self.releaseIDs(db, reservedUpTo: firstID + lines - 1, usedUpTo: firstID + Int64(imported) - 1) }
         rejects.close()
         let report = ImportReport(imported: imported, rejected: rejects.count, rejectsPath: rejects.path, eventID: eventID,
                                   importedWithout: preparer.importedWithout)
@@ -171,27 +170,21 @@ public struct TierImporter: Sendable {
     }
 
     /// Reserves `count` tier ids after every id given so far; returns the first.
-    static func reserveIDs(_ db: Database, count: Int64) throws -> Int64 {
-        let used = try Int64.fetchOne(db, sql: "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'tier'), 0), coalesce((SELECT max(id) FROM tier), 0))") ?? 0
-        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'tier'", arguments: [used + count])
-        if db.changesCount == 0 {
-            try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('tier', ?)", arguments: [used + count])
-        }
-        return used + 1
+    static func reserveIDs(_ db: any StoreSession, count: Int64) throws -> Int64 {
+        try db.capability(TierIDReserving.self).reserveTierIDs(count: count)
     }
 
     /// Hands back the numbers reserved and not used (rejected lines), unless another writer took a
     /// number after them: the next tier then follows the last one imported.
-    static func releaseIDs(_ db: Database, reservedUpTo reserved: Int64, usedUpTo used: Int64) throws {
-        guard used < reserved else { return }
-        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'tier' AND seq = ?", arguments: [used, reserved])
+    static func releaseIDs(_ db: any StoreSession, reservedUpTo reserved: Int64, usedUpTo used: Int64) throws {
+        try db.capability(TierIDReserving.self).releaseTierIDs(reservedUpTo: reserved, usedUpTo: used)
     }
 
     /// Throws when a file of the same SHA-256 was imported before, naming that import.
-    static func refuseRepeat(_ db: Database, hash: String, path: String) throws {
-        guard let earlier = try Row.fetchOne(db, sql: """
+    static func refuseRepeat(_ db: any StoreSession, hash: String, path: String) throws {
+        guard let earlier = try StoreRow.fetchOne(db, sql: """
             SELECT e.id, e.at, e.payload, a.login FROM event e LEFT JOIN agent a ON a.id = e.agent_id
-            WHERE e.kind = ? AND json_extract(e.payload, '$.sha256') = ? ORDER BY e.id DESC LIMIT 1
+            WHERE e.kind = ? AND e.payload ->> 'sha256' = ? ORDER BY e.id DESC LIMIT 1
             """, arguments: [EventKind.tiersImported.rawValue, hash]) else { return }
         let at: String = earlier["at"]
         let id: Int64 = earlier["id"]
@@ -200,13 +193,13 @@ public struct TierImporter: Sendable {
         let name = payload["fichier"].map { " (alors nommé \(ShownText.quoted($0)))" } ?? ""
         if payload["termine"] == "non" {
             // An import cut short (killed, disk full): its parts are committed, each with its event.
-            let parts = try Row.fetchAll(db, sql: """
-                SELECT id, json_extract(payload, '$.tiers') AS tiers FROM event
-                WHERE kind = ? AND json_extract(payload, '$.sha256') = ? ORDER BY id
+            let parts = try StoreRow.fetchAll(db, sql: """
+                SELECT id, payload ->> 'tiers' AS tiers FROM event
+                WHERE kind = ? AND payload ->> 'sha256' = ? ORDER BY id
                 """, arguments: [EventKind.tiersImported.rawValue, hash])
             let tiers = parts.reduce(0) { $0 + (Int(($1["tiers"] as String?) ?? "") ?? 0) }
             let first: Int64 = parts.first?["id"] ?? id
-            let last = try Row.fetchOne(db, sql: """
+            let last = try StoreRow.fetchOne(db, sql: """
                 SELECT t.id, t.display_name FROM tier t WHERE t.id = (SELECT max(tier_id) FROM fact_record WHERE event_id = ?)
                 """, arguments: [id])
             let lastName = last.map { " ; le dernier importé : \(ShownText.quoted($0["display_name"] as String)) (fiche n° \($0["id"] as Int64))" } ?? ""

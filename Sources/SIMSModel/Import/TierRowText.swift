@@ -1,16 +1,15 @@
-package import GRDBSQLite
-
 /// The text columns of one prepared tier's rows (``PreparedTier``), copied into one block of
-/// memory this object owns: the import's preparing thread writes it once, and the writer binds
-/// each column to SQLite in place (`SQLITE_STATIC`), where a Swift string would be copied, and
-/// its copy allocated and freed, at every bind.
+/// memory this object owns: the import's preparing thread writes it once, and the engine's bulk
+/// writer reads each column in place (SQLite binds it with `SQLITE_STATIC`, see
+/// ``SQLiteBulkTierRows``), where a Swift string would be copied, and its copy allocated and
+/// freed, at every bind.
 ///
 /// The block starts with the end offset of each column, then holds the columns' bytes in order.
 ///
 /// ```swift
 /// let text = TierRowText { column in column == .displayName ? "WAMYTAN Hélène" : nil }
 /// text[.birthDate]                               // "1985-03-14"
-/// text.bind(.displayName, to: statement, at: 5)   // valid while `text` lives
+/// text.withBytes(of: .displayName) { bytes, count in ... }   // valid while `text` lives
 /// ```
 final class TierRowText: @unchecked Sendable {
     // The block is written in `init` only, then read; it is freed with the object.
@@ -68,15 +67,10 @@ final class TierRowText: @unchecked Sendable {
         span(column).map { String(decoding: UnsafeBufferPointer(start: block + $0.start, count: $0.count), as: UTF8.self) }
     }
 
-    /// Binds the column (or NULL) to a statement's parameter; SQLite reads it in place, so this
-    /// object must outlive the statement's next step.
-    func bind(_ column: Column, to statement: OpaquePointer, at index: Int32) {
-        guard let (start, count) = span(column) else {
-            sqlite3_bind_null(statement, index)
-            return
-        }
-        UnsafeRawPointer(block + start).withMemoryRebound(to: CChar.self, capacity: count) { text in
-            _ = sqlite3_bind_text(statement, index, text, Int32(count), SQLiteBinding.static)
-        }
+    /// Gives `body` the column's UTF-8 bytes in place (not NUL-terminated) and their count; nil,
+    /// without calling it, when the column has no value (NULL). The bytes live as long as this object.
+    func withBytes<R>(of column: Column, _ body: (UnsafePointer<CChar>, Int) throws -> R) rethrows -> R? {
+        guard let (start, count) = span(column) else { return nil }
+        return try UnsafeRawPointer(block + start).withMemoryRebound(to: CChar.self, capacity: count) { try body($0, count) }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// A dossier found by its number (« BS-2026-000001 ») or the tracking code of its receipt
 /// (« K7P-3QX »): the inbox attaches a file to it, the search screen opens it.
@@ -20,7 +19,7 @@ public struct InboxDossier: Sendable, Equatable {
     public static func find(number text: String, in store: SIMSStore) throws -> InboxDossier? {
         let number = text.trimmingCharacters(in: .whitespaces).uppercased()
         guard number.count >= 4, number.contains("-"), number.contains(where: \.isNumber) else { return nil }
-        return try store.pool.read { db in
+        return try store.read { db in
             try fetch(db, column: "number", value: number)
         }
     }
@@ -34,11 +33,11 @@ public struct InboxDossier: Sendable, Equatable {
         // Only a text shaped like a code is looked up: the search screen asks at every key.
         guard code.count == 7, Array(code)[3] == "-",
               code.allSatisfy({ $0 == "-" || TrackingCode.alphabet.contains($0) }) else { return nil }
-        return try store.pool.read { db in try fetch(db, column: "tracking_code", value: code) }
+        return try store.read { db in try fetch(db, column: "tracking_code", value: code) }
     }
 
-    private static func fetch(_ db: Database, column: String, value: String) throws -> InboxDossier? {
-        try Row.fetchOne(db, sql: "SELECT id, number, procedure_title, applicant_id FROM dossier WHERE \(column) = ?",
+    private static func fetch(_ db: any StoreSession, column: String, value: String) throws -> InboxDossier? {
+        try StoreRow.fetchOne(db, sql: "SELECT id, number, procedure_title, applicant_id FROM dossier WHERE \(column) = ?",
                          arguments: [value]).map { row in
             InboxDossier(id: row["id"], number: row["number"], procedureTitle: row["procedure_title"],
                          applicantID: row["applicant_id"])

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// The bulk duplicate analysis of the register (`guichet doublons analyser`): every person is
 /// read once from the store, as it streams, into a work file with its blocking keys
@@ -53,64 +52,40 @@ public struct DuplicateAnalysis: Sendable {
             throw ValidationError(field: nil, message: "Impossible de créer le fichier de travail dans \(workDirectory) : vérifiez la place et les droits.")
         }
         defer { for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        var configuration = Configuration()
-        let cache = workCacheKiB
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -\(cache)")
-        }
-        let work = try DatabaseQueue(path: path, configuration: configuration)
-        let engine = try store.pool.read { db in try MatchEngine(db) }
-        try work.inDatabase { wdb in
-            try wdb.execute(sql: """
-                CREATE TABLE person (id INTEGER PRIMARY KEY, record TEXT NOT NULL, keys BLOB NOT NULL);
-                CREATE TABLE block (key INTEGER NOT NULL, id INTEGER NOT NULL);
-                """)
-            report.persons = try readPersons(into: wdb, progress: progress)
-            let found = try scoreBlocks(wdb, engine: engine, report: &report, progress: progress)
-            try group(found, wdb, engine: engine, report: &report)
+        let engine = try store.read { db in try MatchEngine(db) }
+        try DuplicateWorkFile.withFile(at: path, cacheKiB: workCacheKiB) { work in
+            report.persons = try readPersons(into: work, progress: progress)
+            let found = try scoreBlocks(work, engine: engine, report: &report, progress: progress)
+            try group(found, work, engine: engine, report: &report)
         }
         return report
     }
 
     /// Streams the persons' current facts into the work file: one row per person, one per key.
-    private func readPersons(into wdb: Database, progress: (String, Int64, Int64) -> Void) throws -> Int {
-        try store.pool.read { db in
+    private func readPersons(into work: DuplicateWorkFile, progress: (String, Int64, Int64) -> Void) throws -> Int {
+        try store.read { db in
             let total = Int64(try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'personne'") ?? 0)
-            let insertPerson = try wdb.makeStatement(sql: "INSERT INTO person (id, record, keys) VALUES (?, ?, ?)")
-            let insertKey = try wdb.makeStatement(sql: "INSERT INTO block (key, id) VALUES (?, ?)")
             var count = 0
-            try wdb.inTransaction {
-                let facts = try Row.fetchCursor(db, sql: """
-                    SELECT f.tier_id, f.field_values FROM fact_record f JOIN tier t ON t.id = f.tier_id
-                    WHERE t.kind = 'personne'
-                      AND t.id NOT IN (\(RetiredTiers.idsSQL))
-                    ORDER BY f.tier_id, f.seq
-                    """)
+            try work.addPersons { add in
                 var currentID: Int64?
                 var values: [TierField: String] = [:]
                 func flush() throws {
                     guard let id = currentID else { return }
                     let record = MatchRecord(id: id, kind: .person, values: values)
-                    let keys = DuplicateBlockingKeys.keys(record)
-                    var bytes = Data(capacity: keys.count * 8)
-                    for key in keys { withUnsafeBytes(of: key.littleEndian) { bytes.append(contentsOf: $0) } }
-                    try insertPerson.execute(arguments: [id, record.text, bytes])
-                    for key in keys { try insertKey.execute(arguments: [Int64(bitPattern: key), id]) }
+                    try add(id, record.text, DuplicateBlockingKeys.keys(record))
                     count += 1
                     if count % 4096 == 0 { progress("lecture", Int64(count), total) }
                 }
-                while let row = try facts.next() {
-                    let id: Int64 = row[0]
+                try db.capability(PersonFactStreaming.self).forEachPersonFactRecord { id, fieldValues in
                     if id != currentID {
                         try flush()
                         currentID = id
                         values = [:]
                     }
-                    for (field, value) in FactValuesCoding.decode(row[1]) { values[field] = value }
+                    for (field, value) in FactValuesCoding.decode(fieldValues) { values[field] = value }
                 }
                 try flush()
                 progress("lecture", Int64(count), total)
-                return .commit
             }
             return count
         }
@@ -124,32 +99,26 @@ public struct DuplicateAnalysis: Sendable {
 
     /// Scores the persons of each key's group, each pair once (in the smallest key the two
     /// share); keeps those at or above the threshold.
-    private func scoreBlocks(_ wdb: Database, engine: MatchEngine, report: inout DuplicateAnalysisReport,
+    private func scoreBlocks(_ work: DuplicateWorkFile, engine: MatchEngine, report: inout DuplicateAnalysisReport,
                              progress: (String, Int64, Int64) -> Void) throws -> [PairKey: Found] {
-        let total = Int64(try Int.fetchOne(wdb, sql: "SELECT count(*) FROM block") ?? 0)
+        let total = try work.blockEntryCount()
         // The keys of groups too big to compare pair by pair: a pair is scored in the smallest
         // key the two share among the others (a big group may not bring them within its window).
-        let big = Set(try Int64.fetchAll(wdb, sql: "SELECT key FROM block GROUP BY key HAVING count(*) > ?", arguments: [fullBlock])
-            .map { UInt64(bitPattern: $0) })
-        let fetchPerson = try wdb.makeStatement(sql: "SELECT record, keys FROM person WHERE id = ?")
+        let big = try work.keys(sharedByMoreThan: fullBlock)
         var found: [PairKey: Found] = [:]
         var scored = 0
         var done: Int64 = 0
         var group: [Int64] = []
-        var groupKey: Int64?
+        var groupKey: UInt64?
         func score() throws {
             defer { group.removeAll(keepingCapacity: true) }
-            guard group.count > 1, let key = groupKey.map({ UInt64(bitPattern: $0) }) else { return }
+            guard group.count > 1, let key = groupKey else { return }
             var members: [(record: MatchRecord, keys: [UInt64])] = []
             members.reserveCapacity(group.count)
             for id in group {
-                guard let row = try Row.fetchOne(fetchPerson, arguments: [id]),
-                      let record = MatchRecord(id: id, text: row[0]) else { continue }
-                let data: Data = row[1]
-                let keys = data.withUnsafeBytes { raw in
-                    (0..<(data.count / 8)).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
-                }
-                members.append((record, keys))
+                guard let person = try work.person(id: id),
+                      let record = MatchRecord(id: id, text: person.record) else { continue }
+                members.append((record, person.keys))
             }
             let full = members.count <= fullBlock
             if !full {
@@ -172,14 +141,12 @@ public struct DuplicateAnalysis: Sendable {
                 }
             }
         }
-        let cursor = try Row.fetchCursor(wdb, sql: "SELECT key, id FROM block ORDER BY key, id")
-        while let row = try cursor.next() {
-            let key: Int64 = row[0]
+        try work.forEachBlockEntry { key, id in
             if key != groupKey {
                 try score()
                 groupKey = key
             }
-            group.append(row[1])
+            group.append(id)
             done += 1
             if done % 16384 == 0 { progress("comparaison", done, total) }
         }
@@ -272,13 +239,12 @@ public struct DuplicateAnalysis: Sendable {
     }
 
     /// Groups the found pairs with the plausibility check; the report's pairs are those kept.
-    private func group(_ found: [PairKey: Found], _ wdb: Database, engine: MatchEngine,
+    private func group(_ found: [PairKey: Found], _ work: DuplicateWorkFile, engine: MatchEngine,
                        report: inout DuplicateAnalysisReport) throws {
-        let fetch = try wdb.makeStatement(sql: "SELECT record FROM person WHERE id = ?")
         var records: [Int64: MatchRecord] = [:]
         func record(_ id: Int64) throws -> MatchRecord? {
             if let known = records[id] { return known }
-            let loaded = try String.fetchOne(fetch, arguments: [id]).flatMap { MatchRecord(id: id, text: $0) }
+            let loaded = try work.record(id: id).flatMap { MatchRecord(id: id, text: $0) }
             records[id] = loaded
             return loaded
         }
@@ -307,7 +273,7 @@ public struct DuplicateAnalysis: Sendable {
     private func file(_ report: inout DuplicateAnalysisReport, agentID: Int64) throws {
         let at = store.clock.now()
         let stamp = Timestamp.string(from: at)
-        let (kept, eventID, counts) = try store.writeDatabase { db -> ([DuplicateAnalysisReport.Pair], Int64, [DuplicateReview.Filing: Int]) in
+        let (kept, eventID, counts) = try store.write { db -> ([DuplicateAnalysisReport.Pair], Int64, [DuplicateReview.Filing: Int]) in
             var kept: [DuplicateAnalysisReport.Pair] = []
             var counts: [DuplicateReview.Filing: Int] = [:]
             for pair in report.pairs {

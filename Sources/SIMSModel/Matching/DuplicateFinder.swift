@@ -1,5 +1,3 @@
-package import GRDB
-
 /// Ranks the existing tiers that may be the one being entered: a person with the register's
 /// match score (``MatchEngine``), candidates found on several keys (``MatchBlocking``), each
 /// scored field by field, with its reasons in French; an organisation by RIDET and raison sociale.
@@ -26,7 +24,7 @@ public struct DuplicateFinder: Sendable {
         let typed = MatchRecord(kind: kind, values: values)
         guard !typed.surnames.isEmpty || !typed.givenNames.isEmpty || typed.ridet != nil || typed.cafat != nil else { return [] }
         let search = TierSearch(store: store)
-        return try store.pool.read { db in
+        return try store.read { db in
             let engine = try MatchEngine(db, words: typed.surnames + typed.givenNames)
             var result: [DuplicateCandidate] = []
             for hit in try MatchBlocking.candidates(db, of: typed, search: search) {
@@ -48,7 +46,7 @@ public struct DuplicateFinder: Sendable {
         var result: [DuplicateCandidate] = []
         if let ridet = values[.ridet] {
             let base = String(SearchText.digits(ridet).prefix(7))
-            let hits = try store.pool.read { db in
+            let hits = try store.read { db in
                 try search.search(db, query: SearchQuery(terms: [.identifier(base)]), limit: limit)
             }
             for hit in hits where hit.kind == .organisation {

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// One pair of the duplicates review queue: two tiers (`tierA` < `tierB`) the match score holds
 /// for one person, why, and what a superviseur decided.
@@ -25,7 +24,7 @@ public struct DuplicatePair: Sendable, Equatable {
         FROM duplicate_pair p LEFT JOIN agent a ON a.id = p.decided_by
         """
 
-    init(row: Row) {
+    init(row: StoreRow) {
         id = row[0]
         tierA = row[1]
         tierB = row[2]

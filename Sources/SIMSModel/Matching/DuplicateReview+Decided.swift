@@ -1,5 +1,3 @@
-package import GRDB
-
 /// The pairs already decided, and undoing a decision: a superviseur who decided « personnes
 /// différentes » on the wrong pair sends it back to review, with its event
 /// `doublons.reouverture`. A pair decided « même personne » was settled by a merge: it goes back
@@ -13,8 +11,8 @@ package import GRDB
 extension DuplicateReview {
     /// The pairs decided, the latest decision first.
     public func decided(limit: Int = 500) throws -> [DuplicatePair] {
-        try store.pool.read { db in
-            try Row.fetchAll(db, sql: DuplicatePair.selectSQL + " WHERE p.state <> ? ORDER BY p.decided_at DESC, p.id DESC LIMIT ?",
+        try store.read { db in
+            try StoreRow.fetchAll(db, sql: DuplicatePair.selectSQL + " WHERE p.state <> ? ORDER BY p.decided_at DESC, p.id DESC LIMIT ?",
                              arguments: [DuplicatePairState.toReview.rawValue, limit]).map(DuplicatePair.init(row:))
         }
     }
@@ -26,7 +24,7 @@ extension DuplicateReview {
     public func reopen(pairID: Int64, motif: String, by agent: Agent) throws -> DuplicatePair {
         try AgentService.require(agent, .supervisor, to: "rouvrir une paire de doublons")
         let motif = try Self.checked(motif)
-        return try store.writeDatabase { db in
+        return try store.write { db in
             guard let pair = try Self.pair(db, id: pairID) else {
                 throw ValidationError(field: nil, message: "Aucune paire de doublons n° \(pairID) : rouvrez la liste.")
             }

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// The review queue of likely duplicates (table `duplicate_pair`): the pairs the bulk analysis
 /// (``DuplicateAnalysis``) or an import found, best first, and the superviseurs' decisions.
@@ -18,30 +17,30 @@ public struct DuplicateReview: Sendable {
 
     /// The pairs still to review, most likely first.
     public func queue(limit: Int = 500) throws -> [DuplicatePair] {
-        try store.pool.read { db in
-            try Row.fetchAll(db, sql: DuplicatePair.selectSQL + " WHERE p.state = ? ORDER BY p.probability DESC, p.id LIMIT ?",
+        try store.read { db in
+            try StoreRow.fetchAll(db, sql: DuplicatePair.selectSQL + " WHERE p.state = ? ORDER BY p.probability DESC, p.id LIMIT ?",
                              arguments: [DuplicatePairState.toReview.rawValue, limit]).map(DuplicatePair.init(row:))
         }
     }
 
     /// How many pairs are still to review.
     public func pendingCount() throws -> Int {
-        try store.pool.read { db in
+        try store.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM duplicate_pair WHERE state = ?",
                              arguments: [DuplicatePairState.toReview.rawValue]) ?? 0
         }
     }
 
     public func pair(id: Int64) throws -> DuplicatePair? {
-        try store.pool.read { db in try Self.pair(db, id: id) }
+        try store.read { db in try Self.pair(db, id: id) }
     }
 
-    static func pair(_ db: Database, id: Int64) throws -> DuplicatePair? {
-        try Row.fetchOne(db, sql: DuplicatePair.selectSQL + " WHERE p.id = ?", arguments: [id]).map(DuplicatePair.init(row:))
+    static func pair(_ db: any StoreSession, id: Int64) throws -> DuplicatePair? {
+        try StoreRow.fetchOne(db, sql: DuplicatePair.selectSQL + " WHERE p.id = ?", arguments: [id]).map(DuplicatePair.init(row:))
     }
 
-    static func pair(_ db: Database, _ a: Int64, _ b: Int64) throws -> DuplicatePair? {
-        try Row.fetchOne(db, sql: DuplicatePair.selectSQL + " WHERE p.tier_a = ? AND p.tier_b = ?",
+    static func pair(_ db: any StoreSession, _ a: Int64, _ b: Int64) throws -> DuplicatePair? {
+        try StoreRow.fetchOne(db, sql: DuplicatePair.selectSQL + " WHERE p.tier_a = ? AND p.tier_b = ?",
                          arguments: [min(a, b), max(a, b)]).map(DuplicatePair.init(row:))
     }
 
@@ -53,7 +52,7 @@ public struct DuplicateReview: Sendable {
     public func decide(pairID: Int64, _ decision: DuplicatePairState, motif: String = "", by agent: Agent) throws -> DuplicatePair {
         try AgentService.require(agent, .supervisor, to: "décider d'une paire de doublons")
         let motif = try Self.checked(motif)
-        return try store.writeDatabase { db in
+        return try store.write { db in
             try Self.recordDecision(db, pairID: pairID, decision: decision, agentID: agent.id, at: store.clock.now(), motif: motif)
         }
     }
@@ -75,7 +74,7 @@ public struct DuplicateReview: Sendable {
     /// `within`): the pair must still be « à revoir »; its state, decider, time and the two
     /// records' current signature are written, with the event `doublons.decision`.
     @discardableResult
-    package static func recordDecision(_ db: Database, pairID: Int64, decision: DuplicatePairState, agentID: Int64,
+    package static func recordDecision(_ db: any StoreSession, pairID: Int64, decision: DuplicatePairState, agentID: Int64,
                                        at: Date, motif: String? = nil) throws -> DuplicatePair {
         guard decision != .toReview else {
             throw ValidationError(field: nil, message: "Une décision est « même personne » ou « personnes différentes ».")
@@ -102,7 +101,7 @@ public struct DuplicateReview: Sendable {
     /// « Créer quand même » at entry: the new tier and the candidate shown are two people; the
     /// pair is kept as decided so that it is not proposed again while their facts stay the same.
     /// Inside the creation's transaction (its event names the candidate).
-    static func recordDifferent(_ db: Database, _ x: Int64, _ y: Int64, probability: Double, reasons: [String],
+    static func recordDifferent(_ db: any StoreSession, _ x: Int64, _ y: Int64, probability: Double, reasons: [String],
                                 agentID: Int64, at: Date) throws {
         guard x != y, let signature = try currentSignature(db, x, y) else { return }
         let now = Timestamp.string(from: at)
@@ -116,7 +115,7 @@ public struct DuplicateReview: Sendable {
     }
 
     /// The signature of the pair as its records stand: « a/b », a < b; nil when one is missing.
-    static func currentSignature(_ db: Database, _ x: Int64, _ y: Int64) throws -> String? {
+    static func currentSignature(_ db: any StoreSession, _ x: Int64, _ y: Int64) throws -> String? {
         guard let a = try MatchRecord.load(db, id: min(x, y)), let b = try MatchRecord.load(db, id: max(x, y)) else { return nil }
         return a.signature + "/" + b.signature
     }
@@ -127,9 +126,9 @@ public struct DuplicateReview: Sendable {
     /// Files a pair found by an analysis: a new pair is « à revoir »; one still to review takes
     /// the new probability and reasons; one decided « personnes différentes » comes back only
     /// when its signature changed (a fact of either record); one decided « même personne » stays.
-    static func file(_ db: Database, _ a: Int64, _ b: Int64, probability: Double, reasons: [String], signature: String,
+    static func file(_ db: any StoreSession, _ a: Int64, _ b: Int64, probability: Double, reasons: [String], signature: String,
                      at: String) throws -> Filing {
-        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, state, signature FROM duplicate_pair WHERE tier_a = ? AND tier_b = ?"),
+        let existing = try StoreRow.fetchOne(db.cachedStatement(sql: "SELECT id, state, signature FROM duplicate_pair WHERE tier_a = ? AND tier_b = ?"),
                                         arguments: [a, b])
         let text = DuplicatePair.encodeReasons(reasons)
         guard let existing else {
@@ -159,7 +158,7 @@ public struct DuplicateReview: Sendable {
     }
 
     /// True when the pair was decided « personnes différentes » and neither record changed since.
-    static func isDismissed(_ db: Database, _ x: Int64, _ y: Int64) throws -> Bool {
+    static func isDismissed(_ db: any StoreSession, _ x: Int64, _ y: Int64) throws -> Bool {
         guard let pair = try pair(db, x, y), pair.state == .differentPeople else { return false }
         return try currentSignature(db, x, y) == pair.signature
     }

@@ -1,5 +1,3 @@
-package import GRDB
-
 /// The stored tiers that may be the same person as a record, found on several keys so that a
 /// true pair is not lost for want of one: names (surname with a given name, each of the person's
 /// names, through the search with its slips and sounds) and the birth date.
@@ -9,7 +7,7 @@ package import GRDB
 /// ```
 public enum MatchBlocking {
     /// Candidate tiers, best first by the search, without repeats; `perKey` per key at most.
-    package static func candidates(_ db: Database, of record: MatchRecord, search: TierSearch, perKey: Int = 20) throws -> [SearchHit] {
+    package static func candidates(_ db: any StoreSession, of record: MatchRecord, search: TierSearch, perKey: Int = 20) throws -> [SearchHit] {
         var queries: [[SearchTerm]] = []
         let given = record.givenNames.first
         let surnames = record.kind == .person ? record.surnames.filter { $0.count >= 2 } : []

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// The one match score of the register (Fellegi–Sunter), for the entry side panel, the search's
 /// duplicate hints and the bulk report: the comparison levels of two records
@@ -27,7 +26,7 @@ public struct MatchEngine: Sendable {
     /// the name words `words` (all of them when nil), read from the typo vocabulary (how many
     /// tiers have each word). A word exact on both sides is one of the first record's: the
     /// entry check passes the typed record's words only.
-    package init(_ db: Database, words: [String]? = nil) throws {
+    package init(_ db: any StoreSession, words: [String]? = nil) throws {
         let parameters = try MatchParameterStore.load(db) ?? .defaults
         // The highest id stands for the number of tiers: counting a million rows at each key
         // would cost more than the whole check.
@@ -39,7 +38,7 @@ public struct MatchEngine: Sendable {
                 if let count = try Int.fetchOne(statement, arguments: [word]), count > 1 { counts[word] = Double(count) / total }
             }
         } else {
-            for row in try Row.fetchAll(db, sql: "SELECT word, tiers FROM search_word WHERE tiers > 1") {
+            for row in try StoreRow.fetchAll(db, sql: "SELECT word, tiers FROM search_word WHERE tiers > 1") {
                 counts[row[0]] = Double(row[1] as Int) / total
             }
         }

@@ -1,5 +1,3 @@
-package import GRDB
-
 /// What the match score compares of one tier: folded name words, birth date, contact details
 /// and identifiers, in stored form.
 ///
@@ -55,7 +53,7 @@ public struct MatchRecord: Sendable, Equatable {
     }
 
     /// The record of stored tier `id`, nil when there is none.
-    package static func load(_ db: Database, id: Int64) throws -> MatchRecord? {
+    package static func load(_ db: any StoreSession, id: Int64) throws -> MatchRecord? {
         // The current facts only: relations are not compared (the entry check loads dozens per key).
         guard let snapshot = try TierService.loadSnapshot(db, id: id, relations: false) else { return nil }
         return MatchRecord(id: id, kind: snapshot.kind, values: snapshot.current.compactMapValues(\.value))

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Re-estimates the match parameters from the register (`guichet doublons entrainer`): u on
 /// random pairs of persons, m by expectation–maximisation (``MatchEM``) on candidate pairs
@@ -34,7 +33,7 @@ public struct MatchTrainer: Sendable {
 
     public func train(by agent: Agent) throws -> Report {
         try AgentService.require(agent, .supervisor, .administrator, to: "estimer les paramètres des doublons")
-        let (randomVectors, candidateVectors) = try store.pool.read { db -> ([[Int?]], [[Int?]]) in
+        let (randomVectors, candidateVectors) = try store.read { db -> ([[Int?]], [[Int?]]) in
             // A record absorbed by a merge is its survivor now: sampling it would compare a person with itself.
             let ids = try Int64.fetchAll(db, sql: """
                 SELECT id FROM tier WHERE kind = 'personne' AND id NOT IN (\(RetiredTiers.idsSQL))
@@ -75,13 +74,13 @@ public struct MatchTrainer: Sendable {
             }
             return (randomVectors, candidateVectors)
         }
-        let previous = try store.pool.read { db in try MatchParameterStore.load(db) } ?? .defaults
+        let previous = try store.read { db in try MatchParameterStore.load(db) } ?? .defaults
         var start = previous
         start.u = MatchEM.uProbabilities(randomVectors: randomVectors, start: .defaults)
         start.m = MatchParameters.defaults.m
         start.lambda = MatchParameters.defaults.lambda
         let learnt = MatchEM.estimate(vectors: candidateVectors, start: start, estimatingLambda: false)
-        try store.writeDatabase { db in
+        try store.write { db in
             try MatchParameterStore.save(db, learnt, agentID: agent.id, at: store.clock.now())
             try EventLog.append(db, kind: .matchParametersTrained, agentID: agent.id, tierID: nil,
                                 payload: ["paires_aleatoires": String(randomVectors.count),

@@ -1,5 +1,3 @@
-package import GRDB
-
 /// The review queue after merges. A merge leaves the other pairs of its records in the queue
 /// (the analysis found n° 3–n° 7, n° 6–n° 7 and n° 3–n° 6; merging n° 7 into n° 3 settles the
 /// first): a pair whose two records are now one, or that leads to records another pair of the
@@ -13,8 +11,8 @@ package import GRDB
 extension DuplicateReview {
     /// The pairs still to review as their records stand, most likely first.
     public func standingQueue(limit: Int = 500) throws -> [StandingDuplicatePair] {
-        try store.pool.read { db in
-            let pairs = try Row.fetchAll(db, sql: DuplicatePair.selectSQL + " WHERE p.state = ? ORDER BY p.probability DESC, p.id LIMIT ?",
+        try store.read { db in
+            let pairs = try StoreRow.fetchAll(db, sql: DuplicatePair.selectSQL + " WHERE p.state = ? ORDER BY p.probability DESC, p.id LIMIT ?",
                                          arguments: [DuplicatePairState.toReview.rawValue, limit]).map(DuplicatePair.init(row:))
             return try Self.standing(db, pairs)
         }
@@ -22,11 +20,11 @@ extension DuplicateReview {
 
     /// How many pairs ``standingQueue(limit:)`` holds without its limit.
     public func standingPendingCount() throws -> Int {
-        try store.pool.read { db in
+        try store.read { db in
             let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM duplicate_pair WHERE state = ?",
                                        arguments: [DuplicatePairState.toReview.rawValue]) ?? 0
             // Only the pairs naming an absorbed record can be settled by a merge: few, read whole.
-            let touched = try Row.fetchAll(db, sql: DuplicatePair.selectSQL + """
+            let touched = try StoreRow.fetchAll(db, sql: DuplicatePair.selectSQL + """
                  WHERE p.state = ? AND EXISTS (SELECT 1 FROM tier_merge m WHERE m.undone_at IS NULL
                                                AND m.absorbed_id IN (p.tier_a, p.tier_b))
                  ORDER BY p.probability DESC, p.id
@@ -37,7 +35,7 @@ extension DuplicateReview {
 
     /// One pair as its records stand (decided or not), or nil when it does not exist.
     public func standingPair(id: Int64) throws -> StandingDuplicatePair? {
-        try store.pool.read { db in
+        try store.read { db in
             guard let pair = try Self.pair(db, id: id) else { return nil }
             return try Self.resolved(db, pair)
         }
@@ -45,7 +43,7 @@ extension DuplicateReview {
 
     /// The pairs, in their order, that still have something to decide, each record followed to
     /// its survivor; of several pairs leading to the same two records, the first.
-    static func standing(_ db: Database, _ pairs: [DuplicatePair]) throws -> [StandingDuplicatePair] {
+    static func standing(_ db: any StoreSession, _ pairs: [DuplicatePair]) throws -> [StandingDuplicatePair] {
         var shown: [StandingDuplicatePair] = []
         var seen = Set<PairKey>()
         for pair in pairs {
@@ -65,7 +63,7 @@ extension DuplicateReview {
     }
 
     /// The pair with each record followed to the one it leads to.
-    static func resolved(_ db: Database, _ pair: DuplicatePair) throws -> StandingDuplicatePair {
+    static func resolved(_ db: any StoreSession, _ pair: DuplicatePair) throws -> StandingDuplicatePair {
         let redirectA = try TierRedirect.find(db, id: pair.tierA), redirectB = try TierRedirect.find(db, id: pair.tierB)
         return StandingDuplicatePair(pair: pair, tierA: redirectA?.survivorID ?? pair.tierA,
                                      tierB: redirectB?.survivorID ?? pair.tierB, redirects: [redirectA, redirectB].compactMap { $0 })

@@ -1,5 +1,3 @@
-package import GRDB
-
 /// One stored fact record (a row of `fact_record`): the values one version wrote, with their
 /// provenance. A merge copies them whole, provenance included.
 struct FactRecordRow: Equatable, Sendable {
@@ -13,8 +11,8 @@ struct FactRecordRow: Equatable, Sendable {
     var eventID: Int64
 
     /// The records of a tier, oldest first.
-    static func all(_ db: Database, tierID: Int64) throws -> [FactRecordRow] {
-        try Row.fetchAll(db, sql: """
+    static func all(_ db: any StoreSession, tierID: Int64) throws -> [FactRecordRow] {
+        try StoreRow.fetchAll(db, sql: """
             SELECT seq, field_values, source, source_ref, level, agent_id, recorded_at, event_id
             FROM fact_record WHERE tier_id = ? ORDER BY seq
             """, arguments: [tierID]).map { row in
@@ -24,7 +22,7 @@ struct FactRecordRow: Equatable, Sendable {
     }
 
     /// Writes this record (with `values` and `seq` as given) for `tierID`.
-    func insert(_ db: Database, tierID: Int64, seq: Int, values: [TierField: String?]) throws {
+    func insert(_ db: any StoreSession, tierID: Int64, seq: Int, values: [TierField: String?]) throws {
         try db.cachedStatement(sql: """
             INSERT INTO fact_record (tier_id, seq, field_values, source, source_ref, level, agent_id, recorded_at, event_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Merges two records of the same person (or organisation), and undoes a merge.
 ///
@@ -31,13 +30,13 @@ public struct TierMerger: Sendable {
     @discardableResult
     package func merge(survivorID: Int64, absorbedID: Int64, by agent: Agent, motif: String?,
                        consultationMotif: String? = nil,
-                      within: ((Database) throws -> Void)? = nil) throws -> TierMergeOutcome {
+                      within: ((any StoreSession) throws -> Void)? = nil) throws -> TierMergeOutcome {
         try AgentService.require(agent, .supervisor, .administrator, to: "fusionner deux fiches")
         let motif = try Self.checked(motif)
         guard survivorID != absorbedID else {
             throw TierMergeRefusal("Une fiche ne peut pas être fusionnée avec elle-même (n° \(survivorID)) : donnez deux numéros différents.")
         }
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let now = store.clock.now()
             let at = Timestamp.string(from: now)
             try Self.refuseAbsorbed(db, absorbedID, other: survivorID)
@@ -82,7 +81,7 @@ public struct TierMerger: Sendable {
             try Self.moveRelations(db, from: absorbedID, to: survivorID, into: &restore)
             try Self.moveDocuments(db, from: absorbedID, to: survivorID, into: &restore)
             try Self.moveDossiers(db, from: absorbedID, to: survivorID, version: version, into: &restore)
-            for draft in try Row.fetchAll(db, sql: "SELECT id, tier_version FROM draft WHERE tier_id = ?", arguments: [absorbedID]) {
+            for draft in try StoreRow.fetchAll(db, sql: "SELECT id, tier_version FROM draft WHERE tier_id = ?", arguments: [absorbedID]) {
                 restore.drafts.append(.init(draftID: draft[0], tierVersion: draft[1]))
             }
             // A tier form in progress on the absorbed record quotes the survivor's version from before
@@ -94,7 +93,7 @@ public struct TierMerger: Sendable {
                                         survivor_version_before, survivor_version_after, restore)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [absorbedID, survivorID, at, agent.id, motif, eventID, survivor.version, version, restore.json])
-            let mergeID = db.lastInsertedRowID
+            let mergeID = try db.lastInsertedRowID
             try within?(db)
             let name = try TierService.loadSnapshot(db, id: survivorID, relations: false)?.displayName ?? survivor.displayName
             return TierMergeOutcome(mergeID: mergeID, survivorID: survivorID, absorbedID: absorbedID, survivorName: name,
@@ -109,10 +108,10 @@ public struct TierMerger: Sendable {
     /// since stays there. `within` runs inside that transaction.
     @discardableResult
     package func unmerge(absorbedID: Int64, by agent: Agent, motif: String?,
-                        within: ((Database) throws -> Void)? = nil) throws -> TierUnmergeOutcome {
+                        within: ((any StoreSession) throws -> Void)? = nil) throws -> TierUnmergeOutcome {
         try AgentService.require(agent, .supervisor, .administrator, to: "défaire une fusion")
         let motif = try Self.checked(motif)
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let now = store.clock.now()
             let at = Timestamp.string(from: now)
             let merge = try Self.standingMerge(db, naming: absorbedID)
@@ -146,14 +145,14 @@ public struct TierMerger: Sendable {
             }
             for row in restore.relations {
                 try db.execute(sql: """
-                    INSERT OR IGNORE INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                     """, arguments: [row.tierID, row.kind, row.relatedID, row.createdAt, row.eventID])
             }
             for document in restore.addedDocuments {
                 try db.execute(sql: "DELETE FROM document_owner WHERE tier_id = ? AND document_id = ?", arguments: [survivor, document])
             }
             for document in restore.documents {
-                try db.execute(sql: "INSERT OR IGNORE INTO document_owner (tier_id, document_id) VALUES (?, ?)",
+                try db.execute(sql: "INSERT INTO document_owner (tier_id, document_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                                arguments: [absorbed, document])
             }
             for moved in restore.dossiers {
@@ -191,7 +190,7 @@ public struct TierMerger: Sendable {
     /// absorbed itself); else the one with more verified facts; with as many, the older one
     /// (created first).
     public func proposedSurvivor(_ a: Int64, _ b: Int64) throws -> Int64 {
-        try store.pool.read { db in
+        try store.read { db in
             let keepers = try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT survivor_id FROM tier_merge WHERE survivor_id IN (?, ?) AND undone_at IS NULL
                 """, arguments: [a, b])
@@ -215,8 +214,8 @@ public struct TierMerger: Sendable {
 
     /// The standing merges into `survivorID`, oldest first (its history screen offers to undo them).
     public func merges(into survivorID: Int64) throws -> [TierMergeSummary] {
-        try store.pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try store.read { db in
+            try StoreRow.fetchAll(db, sql: """
                 SELECT m.id, m.absorbed_id, m.merged_at, a.login, m.motif, m.restore FROM tier_merge m
                 LEFT JOIN agent a ON a.id = m.agent_id
                 WHERE m.survivor_id = ? AND m.undone_at IS NULL ORDER BY m.id
@@ -230,14 +229,14 @@ public struct TierMerger: Sendable {
 
     /// The standing redirect of `id`, or nil.
     public func redirect(of id: Int64) throws -> TierRedirect? {
-        try store.pool.read { db in try TierRedirect.find(db, id: id) }
+        try store.read { db in try TierRedirect.find(db, id: id) }
     }
 
     // MARK: - Steps
 
     /// Refuses a record already absorbed: the second of two superviseurs deciding the same pair
     /// is told what the first did.
-    private static func refuseAbsorbed(_ db: Database, _ id: Int64, other: Int64) throws {
+    private static func refuseAbsorbed(_ db: any StoreSession, _ id: Int64, other: Int64) throws {
         guard let redirect = try TierRedirect.find(db, id: id) else { return }
         let by = try String.fetchOne(db, sql: """
             SELECT a.login FROM tier_merge m JOIN agent a ON a.id = m.agent_id WHERE m.id = ?
@@ -251,12 +250,12 @@ public struct TierMerger: Sendable {
     }
 
     /// The standing merge of an absorbed record, or the only one of a survivor.
-    private static func standingMerge(_ db: Database, naming id: Int64) throws -> Row {
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM tier_merge WHERE absorbed_id = ? AND undone_at IS NULL",
+    private static func standingMerge(_ db: any StoreSession, naming id: Int64) throws -> StoreRow {
+        if let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM tier_merge WHERE absorbed_id = ? AND undone_at IS NULL",
                                       arguments: [id]) {
             return row
         }
-        let kept = try Row.fetchAll(db, sql: "SELECT * FROM tier_merge WHERE survivor_id = ? AND undone_at IS NULL ORDER BY id",
+        let kept = try StoreRow.fetchAll(db, sql: "SELECT * FROM tier_merge WHERE survivor_id = ? AND undone_at IS NULL ORDER BY id",
                                     arguments: [id])
         if kept.count == 1 { return kept[0] }
         if kept.count > 1 {
@@ -273,7 +272,7 @@ public struct TierMerger: Sendable {
     }
 
     /// Takes an absorbed record out of the search (its words and vocabulary), or puts it back.
-    private static func setSearchable(_ db: Database, _ tier: TierSnapshot, _ searchable: Bool) throws {
+    private static func setSearchable(_ db: any StoreSession, _ tier: TierSnapshot, _ searchable: Bool) throws {
         let entry = SearchTokenizer.entry(kind: tier.kind, values: tier.current.compactMapValues(\.value))
         if searchable {
             try TierRowWriter.insertTokens(db, tierID: tier.id, tokens: entry.tokens)
@@ -283,9 +282,9 @@ public struct TierMerger: Sendable {
         try TierRowWriter.addVocabulary(db, words: entry.vocabulary, count: searchable ? 1 : -1)
     }
 
-    private static func moveRelations(_ db: Database, from absorbed: Int64, to survivor: Int64,
+    private static func moveRelations(_ db: any StoreSession, from absorbed: Int64, to survivor: Int64,
                                       into restore: inout TierMergeRestore) throws {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try StoreRow.fetchAll(db, sql: """
             SELECT tier_id, kind, related_id, created_at, event_id FROM relation WHERE tier_id = ? OR related_id = ?
             ORDER BY tier_id, kind, related_id
             """, arguments: [absorbed, absorbed]).map { row in
@@ -301,20 +300,20 @@ public struct TierMerger: Sendable {
             if moved.relatedID == absorbed { moved.relatedID = survivor }
             guard moved.tierID != moved.relatedID else { continue }   // the two records were related to each other
             try db.execute(sql: """
-                INSERT OR IGNORE INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """, arguments: [moved.tierID, moved.kind, moved.relatedID, moved.createdAt, moved.eventID])
             if db.changesCount == 1 { restore.addedRelations.append(moved) }
         }
         restore.relations = rows
     }
 
-    private static func moveDocuments(_ db: Database, from absorbed: Int64, to survivor: Int64,
+    private static func moveDocuments(_ db: any StoreSession, from absorbed: Int64, to survivor: Int64,
                                       into restore: inout TierMergeRestore) throws {
         restore.documents = try Int64.fetchAll(db, sql: "SELECT document_id FROM document_owner WHERE tier_id = ? ORDER BY document_id",
                                                arguments: [absorbed])
         try db.execute(sql: "DELETE FROM document_owner WHERE tier_id = ?", arguments: [absorbed])
         for document in restore.documents {
-            try db.execute(sql: "INSERT OR IGNORE INTO document_owner (tier_id, document_id) VALUES (?, ?)",
+            try db.execute(sql: "INSERT INTO document_owner (tier_id, document_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                            arguments: [survivor, document])
             if db.changesCount == 1 { restore.addedDocuments.append(document) }
         }
@@ -322,10 +321,10 @@ public struct TierMerger: Sendable {
 
     /// Moves the dossiers of the absorbed record; a brouillon quotes the survivor's new version, so
     /// that its form, still open at a counter, is submitted for the survivor.
-    private static func moveDossiers(_ db: Database, from absorbed: Int64, to survivor: Int64, version: Int,
+    private static func moveDossiers(_ db: any StoreSession, from absorbed: Int64, to survivor: Int64, version: Int,
                                      into restore: inout TierMergeRestore) throws {
         for side in ["applicant", "beneficiary"] {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, \(side)_version, state FROM dossier WHERE \(side)_id = ? ORDER BY id",
+            let rows = try StoreRow.fetchAll(db, sql: "SELECT id, \(side)_version, state FROM dossier WHERE \(side)_id = ? ORDER BY id",
                                         arguments: [absorbed])
             for row in rows {
                 let id: Int64 = row[0], quoted: Int? = row[1], state: String = row[2]

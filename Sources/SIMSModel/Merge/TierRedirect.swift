@@ -1,5 +1,3 @@
-package import GRDB
-
 /// Where a record absorbed by a merge now lives: opening it, finding it by its number, exporting
 /// it or starting a dossier for it leads to the survivor.
 ///
@@ -25,27 +23,27 @@ public struct TierRedirect: Sendable, Equatable, Codable {
     }
 
     /// The standing redirect of `id`, or nil when the record is not absorbed.
-    package static func find(_ db: Database, id: Int64) throws -> TierRedirect? {
+    package static func find(_ db: any StoreSession, id: Int64) throws -> TierRedirect? {
         let standing = try db.cachedStatement(sql: """
             SELECT id, survivor_id, merged_at FROM tier_merge WHERE absorbed_id = ? AND undone_at IS NULL
             """)
-        guard let first = try Row.fetchOne(standing, arguments: [id]) else { return nil }
+        guard let first = try StoreRow.fetchOne(standing, arguments: [id]) else { return nil }
         var redirect = TierRedirect(absorbedID: id, survivorID: first[1], mergedAt: first[2], mergeID: first[0])
         var seen: Set<Int64> = [id]
-        while let next = try Row.fetchOne(standing, arguments: [redirect.survivorID]), seen.insert(redirect.survivorID).inserted {
+        while let next = try StoreRow.fetchOne(standing, arguments: [redirect.survivorID]), seen.insert(redirect.survivorID).inserted {
             redirect.survivorID = next[1]
         }
         return redirect
     }
 
     /// The record `id` leads to: itself, or its survivor.
-    package static func resolve(_ db: Database, id: Int64) throws -> Int64 {
+    package static func resolve(_ db: any StoreSession, id: Int64) throws -> Int64 {
         try find(db, id: id)?.survivorID ?? id
     }
 
     /// Refuses a write to an absorbed record: « Fiche fusionnée dans n° 7 … ». Every service that
     /// writes a tier's facts calls this first.
-    static func refuseIfAbsorbed(_ db: Database, id: Int64) throws {
+    static func refuseIfAbsorbed(_ db: any StoreSession, id: Int64) throws {
         guard let redirect = try find(db, id: id) else { return }
         throw TierMergeRefusal("Fiche fusionnée dans n° \(redirect.survivorID) le \(Timestamp.french(redirect.mergedAt).prefix(10)) : "
             + "rien n'a été enregistré ; ouvrez la fiche n° \(redirect.survivorID) et refaites-y la modification.")

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Reads the text of attached documents in the background: the documents waiting
 /// (`ocr_state = 'en_attente'`) are taken one at a time, oldest first, and read by ``OCREngine``
@@ -172,8 +171,8 @@ public final class OCRWorker: @unchecked Sendable {
 
     private func nextPending() throws -> Pending? {
         let files = DocumentFileStore(storePath: store.path)
-        return try store.pool.read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        return try store.read { db in
+            guard let row = try StoreRow.fetchOne(db.cachedStatement(sql: """
                 SELECT id, sha256, file_ext FROM document WHERE ocr_state = 'en_attente' ORDER BY id LIMIT 1
                 """)) else { return nil }
             let sha: String? = row["sha256"]
@@ -183,7 +182,7 @@ public final class OCRWorker: @unchecked Sendable {
     }
 
     private func record(_ result: Result<String, OCREngine.Failure>, documentID: Int64) throws {
-        try store.writeDatabase { db in
+        try store.write { db in
             switch result {
             case .success(let text):
                 try db.cachedStatement(sql: "UPDATE document SET ocr_state = 'lu', ocr_text = ? WHERE id = ? AND ocr_state = 'en_attente'")
@@ -199,7 +198,7 @@ public final class OCRWorker: @unchecked Sendable {
     }
 
     private func markUnavailable(reason: String) throws -> Int {
-        try store.writeDatabase { db in
+        try store.write { db in
             try db.execute(sql: "UPDATE document SET ocr_state = 'indisponible' WHERE ocr_state = 'en_attente'")
             return db.changesCount
         }

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Lists who consulted or exported a tier's data (RGPD « qui a consulté mes données ») from the
 /// audit log: every `tier.consult` and `tier.export` event of the tier, with where it happened
@@ -21,11 +20,11 @@ public struct ConsultationLog: Sendable {
     public func listing(tierID: Int64, since: CalendarDate? = nil, by agent: Agent,
                         motif: String? = nil) throws -> ConsultationListing {
         try AgentService.require(agent, .supervisor, .administrator, to: "relever les consultations d'une fiche")
-        return try store.writeDatabase { db in
+        return try store.write { db in
             guard let name = try TierRestrictionService.tierName(db, tierID) else { throw TierService.notFound(tierID) }
             let payload = try TierRestrictionService.consultationPayload(db, tierIDs: [tierID], motif: motif, context: .listing)
             let from = since.map { Timestamp.string(from: Self.start(of: $0)) } ?? ""
-            let entries = try Row.fetchAll(db, sql: """
+            let entries = try StoreRow.fetchAll(db, sql: """
                 SELECT e.at, e.kind, e.payload, a.login, a.full_name, d.number, e.dossier_id FROM event e
                 LEFT JOIN agent a ON a.id = e.agent_id LEFT JOIN dossier d ON d.id = e.dossier_id
                 WHERE e.tier_id = ? AND e.kind IN (?, ?) AND e.at >= ?

@@ -1,6 +1,4 @@
 import Foundation
-package import GRDB
-package import GRDBSQLite
 
 /// The persons the register has no reason to keep any longer, listed for a superviseur to
 /// anonymise (« Effacement » on their record) or keep (« Conserver », with a motif).
@@ -49,7 +47,7 @@ public struct InactiveTierReview: Sendable {
     public func list(today: CalendarDate? = nil, by agent: Agent) throws -> [InactiveTier] {
         try AgentService.require(agent, .supervisor, .administrator, to: "lister les fiches inactives")
         let today = today ?? store.clock.today()
-        return try store.pool.read { db in try inactive(db, today: today, tierID: nil) }
+        return try store.read { db in try inactive(db, today: today, tierID: nil) }
     }
 
     /// Keeps an inactive person (superviseurs), with the motif: they leave the list for the
@@ -59,7 +57,7 @@ public struct InactiveTierReview: Sendable {
     public func keep(tierID: Int64, motif: String, by agent: Agent) throws -> CalendarDate {
         try AgentService.require(agent, .supervisor, to: "conserver une fiche inactive")
         let motif = try TierRestrictionService.checkedMotif(motif, what: "la conservation (pourquoi la fiche reste)")
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let now = store.clock.now()
             let today = CalendarDate.today(now: now)
             guard let name = try TierRestrictionService.tierName(db, tierID) else { throw TierService.notFound(tierID) }
@@ -81,78 +79,56 @@ public struct InactiveTierReview: Sendable {
     /// The inactive persons on `today`, or only `tierID` when given. Each table is read once, in
     /// its own order (the register of a million persons is read in a few sequential passes rather
     /// than by a million look-ups per table); one person's check reads their rows by its indexes.
-    func inactive(_ db: Database, today: CalendarDate, tierID: Int64?) throws -> [InactiveTier] {
+    func inactive(_ db: any StoreSession, today: CalendarDate, tierID: Int64?) throws -> [InactiveTier] {
         var ledger = InactivityLedger(cutoff: period.cutoff(today: today), today: today, retention: retention)
-        let one = tierID.map { ["tier": $0] as StatementArguments } ?? [:]
-        func rows(_ all: String, _ only: String) throws -> RowCursor {
-            try Row.fetchCursor(db, sql: tierID == nil ? all : all + " " + only, arguments: one)
+        // `only` narrows a query to the one person: each of its `?` is `tierID`.
+        func arguments(_ only: String) -> StoreArguments {
+            StoreArguments(Array(repeating: tierID ?? 0, count: only.filter { $0 == "?" }.count))
         }
-        let persons = try db.makeStatement(sql: """
-            SELECT id, display_name, updated_at FROM tier WHERE kind = 'personne' AND updated_at < :cutoff
-            """ + (tierID == nil ? "" : " AND id = :tier"))
-        try persons.setArguments(tierID == nil ? ["cutoff": ledger.cutoff] : ["cutoff": ledger.cutoff, "tier": tierID])
-        try Self.step(db, persons) { handle in
-            ledger.person(sqlite3_column_int64(handle, 0), name: Self.text(handle, 1) ?? "", updatedAt: Self.text(handle, 2) ?? "")
+        let scanning = try db.capability(ColumnScanning.self)
+        func scan(_ all: String, _ only: String, _ body: (any ScannedColumns) throws -> Void) throws {
+            try scanning.scanColumns(sql: tierID == nil ? all : all + " " + only, arguments: tierID == nil ? [] : arguments(only), body)
+        }
+        try scanning.scanColumns(sql: """
+            SELECT id, display_name, updated_at FROM tier WHERE kind = 'personne' AND updated_at < ?
+            """ + (tierID == nil ? "" : " AND id = ?"), arguments: tierID == nil ? [ledger.cutoff] : [ledger.cutoff, tierID]) { row in
+            ledger.person(row.integer(0), name: row.text(1) ?? "", updatedAt: row.text(2) ?? "")
         }
         guard !ledger.entries.isEmpty else { return [] }
-        let merged = try rows("SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL", "AND absorbed_id = :tier")
-        while let row = try merged.next() { ledger.drop(row[0]) }
+        try scan("SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL", "AND absorbed_id = ?") { ledger.drop($0.integer(0)) }
         // A million dossiers: read column by column, the texts only for the persons still listed.
-        let dossiers = try db.makeStatement(sql: """
+        let onlyDossiers = "WHERE d.applicant_id = ? OR d.beneficiary_id = ?"
+        try scanning.scanColumns(sql: """
             SELECT d.applicant_id, d.beneficiary_id, d.state, d.updated_at, d.procedure_code, d.decided_at, r.until
             FROM dossier d LEFT JOIN dossier_retention r ON r.dossier_id = d.id
-            """ + (tierID == nil ? "" : " WHERE d.applicant_id = :tier OR d.beneficiary_id = :tier"))
-        try dossiers.setArguments(one)
-        try Self.step(db, dossiers) { handle in
-            let applicant = sqlite3_column_int64(handle, 0)
-            let beneficiary = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 1)
+            """ + (tierID == nil ? "" : " " + onlyDossiers), arguments: tierID == nil ? [] : arguments(onlyDossiers)) { row in
+            let applicant = row.integer(0)
+            let beneficiary = row.isNull(1) ? nil : row.integer(1)
             let forApplicant = ledger.examines(applicant)
             let other = beneficiary.flatMap { $0 != applicant && ledger.examines($0) ? $0 : nil }
             guard forApplicant || other != nil else { return }
-            let state = Self.text(handle, 2) ?? "", updatedAt = Self.text(handle, 3) ?? "", procedure = Self.text(handle, 4) ?? ""
-            let decidedAt = Self.text(handle, 5), until = Self.text(handle, 6)
+            let state = row.text(2) ?? "", updatedAt = row.text(3) ?? "", procedure = row.text(4) ?? ""
+            let decidedAt = row.text(5), until = row.text(6)
             for id in [forApplicant ? applicant : nil, other].compactMap({ $0 }) {
                 ledger.dossier(id, state: state, updatedAt: updatedAt, procedure: procedure, decidedAt: decidedAt, until: until)
             }
         }
-        let documents = try rows("""
+        try scan("""
             SELECT o.tier_id, d.created_at FROM document_owner o JOIN document d ON d.id = o.document_id
-            """, "WHERE o.tier_id = :tier")
-        while let row = try documents.next() { ledger.activity(row[0], at: row[1]) }
-        let relations = try rows("SELECT tier_id, related_id, created_at FROM relation", "WHERE tier_id = :tier OR related_id = :tier")
-        while let row = try relations.next() {
-            ledger.activity(row[0], at: row[2])
-            ledger.activity(row[1], at: row[2])
+            """, "WHERE o.tier_id = ?") { ledger.activity($0.integer(0), at: $0.text(1)) }
+        try scan("SELECT tier_id, related_id, created_at FROM relation", "WHERE tier_id = ? OR related_id = ?") { row in
+            ledger.activity(row.integer(0), at: row.text(2))
+            ledger.activity(row.integer(1), at: row.text(2))
         }
-        let requests = try rows("SELECT tier_id, restricted_at, lifted_at FROM tier_restriction", "WHERE tier_id = :tier")
-        while let row = try requests.next() {
-            ledger.activity(row[0], at: row[1])
-            ledger.activity(row[0], at: row[2])
+        try scan("SELECT tier_id, restricted_at, lifted_at FROM tier_restriction", "WHERE tier_id = ?") { row in
+            ledger.activity(row.integer(0), at: row.text(1))
+            ledger.activity(row.integer(0), at: row.text(2))
         }
-        let decisions = try rows("SELECT tier_id, at FROM inactive_tier_review", "WHERE tier_id = :tier")
-        while let row = try decisions.next() { ledger.kept(row[0], at: row[1]) }
+        try scan("SELECT tier_id, at FROM inactive_tier_review", "WHERE tier_id = ?") { row in
+            ledger.kept(row.integer(0), at: row.text(1) ?? "")
+        }
         // Erased completely at their request: only the number is left, nothing to decide.
-        let erased = try rows("SELECT tier_id FROM tier_erasure WHERE complete = 1", "AND tier_id = :tier")
-        while let row = try erased.next() { ledger.drop(row[0]) }
+        try scan("SELECT tier_id FROM tier_erasure WHERE complete = 1", "AND tier_id = ?") { ledger.drop($0.integer(0)) }
         return ledger.inactive()
-    }
-
-    /// Steps `statement` to its end, handing each row's raw handle to `body`.
-    private static func step(_ db: Database, _ statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            try body(handle)
-        }
-    }
-
-    private static func text(_ handle: OpaquePointer, _ column: Int32) -> String? {
-        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Erases a tier's data at the person's request or for inactivity (RGPD « effacement », its
 /// ground recorded: ``TierErasureGround``), keeping what a legal
@@ -37,7 +36,7 @@ public struct TierErasure: Sendable {
     /// What erasing the tier would do today (superviseurs).
     public func plan(tierID: Int64, by agent: Agent) throws -> TierErasurePlan {
         try AgentService.require(agent, .supervisor, to: "effacer les données d'une personne")
-        return try store.pool.read { db in try self.plan(db, tierID: tierID, today: store.clock.today()) }
+        return try store.read { db in try self.plan(db, tierID: tierID, today: store.clock.today()) }
     }
 
     /// Erases what no retention keeps (superviseurs), in one transaction; the files of the pieces
@@ -48,7 +47,7 @@ public struct TierErasure: Sendable {
         let motif = try TierRestrictionService.checkedMotif(
             motif, what: ground == .request ? "l'effacement (la demande de la personne, sa date)" : "l'effacement (l'inactivité constatée)")
         var files: [(sha256: String, ext: String)] = []
-        let record: TierErasureRecord = try store.writeDatabase { db in
+        let record: TierErasureRecord = try store.write { db in
             let plan = try self.plan(db, tierID: tierID, today: store.clock.today())
             let (record, released) = try apply(db, plan, motif: motif, ground: ground, by: agent)
             files = released
@@ -60,13 +59,13 @@ public struct TierErasure: Sendable {
 
     /// The erasures made at the tier's request, oldest first.
     public func history(tierID: Int64) throws -> [TierErasureRecord] {
-        try store.pool.read { db in try Self.history(db, tierID: tierID) }
+        try store.read { db in try Self.history(db, tierID: tierID) }
     }
 
     // MARK: - Inside a transaction
 
-    static func history(_ db: Database, tierID: Int64) throws -> [TierErasureRecord] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+    static func history(_ db: any StoreSession, tierID: Int64) throws -> [TierErasureRecord] {
+        try StoreRow.fetchAll(db.cachedStatement(sql: """
             SELECT e.id, e.tier_id, e.motif, a.login, e.erased_at, e.complete, e.kept, e.erased, ev.payload
             FROM tier_erasure e JOIN agent a ON a.id = e.erased_by LEFT JOIN event ev ON ev.id = e.event_id
             WHERE e.tier_id = ? ORDER BY e.id
@@ -79,14 +78,14 @@ public struct TierErasure: Sendable {
     }
 
     /// The complete erasure of the tier, if it was erased completely.
-    static func completeErasure(_ db: Database, tierID: Int64) throws -> TierErasureRecord? {
+    static func completeErasure(_ db: any StoreSession, tierID: Int64) throws -> TierErasureRecord? {
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tier_erasure WHERE tier_id = ? AND complete = 1)"),
                                 arguments: [tierID]) == true else { return nil }
         return try history(db, tierID: tierID).last { $0.complete }
     }
 
     /// Refuses to show or write a record erased completely: « Fiche n° 12 effacée le … ».
-    static func refuseIfErased(_ db: Database, id: Int64) throws {
+    static func refuseIfErased(_ db: any StoreSession, id: Int64) throws {
         guard let erasure = try completeErasure(db, tierID: id) else { return }
         throw TierErasureRefusal("\(erasure.notice) Il n'en reste que son numéro : rien à consulter ni à modifier.")
     }
@@ -95,8 +94,8 @@ public struct TierErasure: Sendable {
         text.split(separator: "\n").map(String.init)
     }
 
-    func plan(_ db: Database, tierID: Int64, today: CalendarDate) throws -> TierErasurePlan {
-        guard let tier = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, display_name FROM tier WHERE id = ?"),
+    func plan(_ db: any StoreSession, tierID: Int64, today: CalendarDate) throws -> TierErasurePlan {
+        guard let tier = try StoreRow.fetchOne(db.cachedStatement(sql: "SELECT kind, display_name FROM tier WHERE id = ?"),
                                           arguments: [tierID]),
               let kind = TierKind(rawValue: tier[0]) else { throw TierService.notFound(tierID) }
         if let erasure = try Self.completeErasure(db, tierID: tierID) {
@@ -133,8 +132,8 @@ public struct TierErasure: Sendable {
 
     /// Sorts the tier's dossiers: under instruction or within their retention → kept (with why);
     /// brouillons and closed dossiers whose retention ran out → erased.
-    private func classifyDossiers(_ db: Database, _ plan: inout TierErasurePlan, today: CalendarDate) throws {
-        let rows = try Row.fetchAll(db, sql: """
+    private func classifyDossiers(_ db: any StoreSession, _ plan: inout TierErasurePlan, today: CalendarDate) throws {
+        let rows = try StoreRow.fetchAll(db, sql: """
             SELECT d.id, d.number, d.procedure_code, d.state, d.submitted_at, d.decided_at, r.years
             FROM dossier d LEFT JOIN dossier_retention r ON r.dossier_id = d.id
             WHERE d.applicant_id = ? OR d.beneficiary_id = ? ORDER BY d.id
@@ -178,7 +177,7 @@ public struct TierErasure: Sendable {
 
     /// The tier's pieces: those a kept dossier needs stay; those shared with another tier lose
     /// this owner only; the others are deleted (unless a remaining fact names them as evidence).
-    private func documentsToRelease(_ db: Database, _ plan: TierErasurePlan) throws -> (unlinked: [Int64], released: [Int64]) {
+    private func documentsToRelease(_ db: any StoreSession, _ plan: TierErasurePlan) throws -> (unlinked: [Int64], released: [Int64]) {
         let owned = try Int64.fetchAll(db, sql: "SELECT document_id FROM document_owner WHERE tier_id = ? ORDER BY document_id",
                                        arguments: [plan.tierID])
         let keptList = plan.keptDossierIDs.map(String.init).joined(separator: ",")
@@ -195,9 +194,9 @@ public struct TierErasure: Sendable {
                                            arguments: [document, plan.tierID]) ?? false
             // A piece another tier's dossier still uses is that dossier's, not the person's alone.
             let usedElsewhere = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM dossier_document WHERE document_id = ?1\(erasedList.isEmpty ? "" : " AND dossier_id NOT IN (\(erasedList))"))
-                    OR EXISTS (SELECT 1 FROM dossier_piece WHERE document_id = ?1\(erasedList.isEmpty ? "" : " AND dossier_id NOT IN (\(erasedList))"))
-                """, arguments: [document]) ?? false
+                SELECT EXISTS (SELECT 1 FROM dossier_document WHERE document_id = ?\(erasedList.isEmpty ? "" : " AND dossier_id NOT IN (\(erasedList))"))
+                    OR EXISTS (SELECT 1 FROM dossier_piece WHERE document_id = ?\(erasedList.isEmpty ? "" : " AND dossier_id NOT IN (\(erasedList))"))
+                """, arguments: [document, document]) ?? false
             if shared || usedElsewhere { unlinked.append(document) } else { released.append(document) }
         }
         return (unlinked, released)
@@ -205,7 +204,7 @@ public struct TierErasure: Sendable {
 
     /// The tier's events whose content goes: all but those of kept dossiers and the requests
     /// of the person; with the events of the dossiers erased.
-    private func eventsToErase(_ db: Database, _ plan: TierErasurePlan) throws -> [Int64] {
+    private func eventsToErase(_ db: any StoreSession, _ plan: TierErasurePlan) throws -> [Int64] {
         let kinds = Self.requestKinds.map { "'\($0)'" }.joined(separator: ",")
         let keptList = plan.keptDossierIDs.map(String.init).joined(separator: ",")
         var ids = try Int64.fetchAll(db, sql: """
@@ -222,7 +221,7 @@ public struct TierErasure: Sendable {
     }
 
     /// Carries `plan` out inside the caller's transaction; returns the erasure and the files to remove.
-    private func apply(_ db: Database, _ plan: TierErasurePlan, motif: String, ground: TierErasureGround, by agent: Agent) throws
+    private func apply(_ db: any StoreSession, _ plan: TierErasurePlan, motif: String, ground: TierErasureGround, by agent: Agent) throws
         -> (TierErasureRecord, [(sha256: String, ext: String)]) {
         let now = store.clock.now()
         let at = Timestamp.string(from: now)
@@ -248,10 +247,10 @@ public struct TierErasure: Sendable {
         eventIDs += release.eventIDs
         // Pairs to review name the person's values in their reasons; undone merges keep what
         // their undoing put back.
-        try db.execute(sql: "DELETE FROM duplicate_pair WHERE (tier_a = ?1 OR tier_b = ?1)"
-            + (plan.isComplete ? "" : " AND state = 'a_revoir'"), arguments: [id])
-        try db.execute(sql: "UPDATE tier_merge SET restore = '{}' WHERE (absorbed_id = ?1 OR survivor_id = ?1) AND undone_at IS NOT NULL",
-                       arguments: [id])
+        try db.execute(sql: "DELETE FROM duplicate_pair WHERE (tier_a = ? OR tier_b = ?)"
+            + (plan.isComplete ? "" : " AND state = 'a_revoir'"), arguments: [id, id])
+        try db.execute(sql: "UPDATE tier_merge SET restore = '{}' WHERE (absorbed_id = ? OR survivor_id = ?) AND undone_at IS NOT NULL",
+                       arguments: [id, id])
         if plan.isComplete {
             // A superviseur's reason to keep an inactive record may name the person: the record is gone.
             try db.execute(sql: "DELETE FROM inactive_tier_review WHERE tier_id = ?", arguments: [id])
@@ -261,8 +260,8 @@ public struct TierErasure: Sendable {
         // events' digests of those rows can no longer be matched by guessing the values.
         try RowSalt.renew(db, table: "tier", where: "id = ?", arguments: [id])
         try RowSalt.renew(db, table: "fact_record", where: "tier_id = ?", arguments: [id])
-        try RowSalt.renew(db, table: "tier_merge", where: "(absorbed_id = ?1 OR survivor_id = ?1) AND undone_at IS NOT NULL",
-                          arguments: [id])
+        try RowSalt.renew(db, table: "tier_merge", where: "(absorbed_id = ? OR survivor_id = ?) AND undone_at IS NOT NULL",
+                          arguments: [id, id])
 
         let erasure = try EventErasure.eraseContent(db, eventIDs: eventIDs)
         var payload = erasure.payload
@@ -284,12 +283,12 @@ public struct TierErasure: Sendable {
 
     /// Deletes the tier's facts (all of them, or all but its identity when a kept dossier names
     /// the person), history included.
-    private func eraseFacts(_ db: Database, tierID: Int64, keepIdentity: Bool) throws {
+    private func eraseFacts(_ db: any StoreSession, tierID: Int64, keepIdentity: Bool) throws {
         guard keepIdentity else {
             try db.execute(sql: "DELETE FROM fact_record WHERE tier_id = ?", arguments: [tierID])
             return
         }
-        let rows = try Row.fetchAll(db, sql: "SELECT seq, field_values FROM fact_record WHERE tier_id = ? ORDER BY seq",
+        let rows = try StoreRow.fetchAll(db, sql: "SELECT seq, field_values FROM fact_record WHERE tier_id = ? ORDER BY seq",
                                     arguments: [tierID])
         for row in rows {
             let values = FactValuesCoding.decode(row[1])
@@ -305,7 +304,7 @@ public struct TierErasure: Sendable {
 
     /// The tier's summary row and search words after the erasure: its identity only, or nothing
     /// but its number (« Fiche effacée (RGPD) », found by no search word).
-    private func rewriteSummary(_ db: Database, before: TierSnapshot, complete: Bool, at: String) throws {
+    private func rewriteSummary(_ db: any StoreSession, before: TierSnapshot, complete: Bool, at: String) throws {
         try TierRowWriter.rewriteSummary(db, id: before.id, kind: before.kind, before: before, version: before.version + 1, at: at)
         let words = SearchTokenizer.entry(kind: before.kind, values: before.current.compactMapValues(\.value)).vocabulary
         try SearchWordVariants.removeUnused(db, words: words)

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Restricts a tier's processing (RGPD « limitation ») and lifts it, and guards every read that
 /// shows a restricted tier's data: such a consultation needs a motif, recorded in its event.
@@ -24,7 +23,7 @@ public struct TierRestrictionService: Sendable {
     public func restrict(tierID: Int64, motif: String, by agent: Agent) throws -> TierRestriction {
         try AgentService.require(agent, .supervisor, to: "limiter le traitement d'une fiche")
         let motif = try Self.checkedMotif(motif, what: "la limitation (la demande de la personne, sa date)")
-        return try store.writeDatabase { db in
+        return try store.write { db in
             guard let name = try Self.tierName(db, tierID) else { throw TierService.notFound(tierID) }
             if let current = try Self.inForce(db, tierID: tierID) {
                 throw ValidationError(field: nil, message: "« \(name) » est déjà limitée depuis le "
@@ -46,7 +45,7 @@ public struct TierRestrictionService: Sendable {
     public func lift(tierID: Int64, motif: String, by agent: Agent) throws -> TierRestriction {
         try AgentService.require(agent, .supervisor, to: "lever la limitation d'une fiche")
         let motif = try Self.checkedMotif(motif, what: "la levée de la limitation")
-        return try store.writeDatabase { db in
+        return try store.write { db in
             guard let name = try Self.tierName(db, tierID) else { throw TierService.notFound(tierID) }
             // The tier's own restriction and those of the records merged into it (one person).
             let inForce = try Self.history(db, tierID: tierID, inForceOnly: true)
@@ -68,20 +67,20 @@ public struct TierRestrictionService: Sendable {
 
     /// The restriction in force on a tier, if any: its own, or that of a record merged into it.
     public func inForce(tierID: Int64) throws -> TierRestriction? {
-        try store.pool.read { db in try Self.inForce(db, tierID: tierID) }
+        try store.read { db in try Self.inForce(db, tierID: tierID) }
     }
 
     /// Every restriction of a tier and of the records merged into it, oldest first, lifted ones included.
     public func history(tierID: Int64) throws -> [TierRestriction] {
-        try store.pool.read { db in try Self.history(db, tierID: tierID) }
+        try store.read { db in try Self.history(db, tierID: tierID) }
     }
 
-    static func inForce(_ db: Database, tierID: Int64) throws -> TierRestriction? {
+    static func inForce(_ db: any StoreSession, tierID: Int64) throws -> TierRestriction? {
         try history(db, tierID: tierID, inForceOnly: true).first
     }
 
-    static func history(_ db: Database, tierID: Int64, inForceOnly: Bool = false) throws -> [TierRestriction] {
-        try Row.fetchAll(db, sql: """
+    static func history(_ db: any StoreSession, tierID: Int64, inForceOnly: Bool = false) throws -> [TierRestriction] {
+        try StoreRow.fetchAll(db, sql: """
             WITH RECURSIVE merged(id) AS (
                 SELECT ? UNION SELECT m.absorbed_id FROM tier_merge m JOIN merged ON m.survivor_id = merged.id WHERE m.undone_at IS NULL)
             SELECT r.id, r.tier_id, r.motif, a.login, r.restricted_at, l.login, r.lifted_at, r.lift_motif
@@ -95,7 +94,7 @@ public struct TierRestrictionService: Sendable {
 
     /// The tiers among `ids` whose processing is restricted now.
     public func restricted(among ids: [Int64]) throws -> Set<Int64> {
-        try store.pool.read { db in try Self.restrictedIDs(db, among: ids) }
+        try store.read { db in try Self.restrictedIDs(db, among: ids) }
     }
 
     // MARK: - Inside a transaction
@@ -103,7 +102,7 @@ public struct TierRestrictionService: Sendable {
     /// The tiers among `ids` whose processing is restricted now: restricted themselves, or having
     /// absorbed by a standing merge (directly or down a chain of merges) a restricted record, since
     /// a merge makes one person's record of two and the restriction is the person's.
-    static func restrictedIDs(_ db: Database, among ids: [Int64]) throws -> Set<Int64> {
+    static func restrictedIDs(_ db: any StoreSession, among ids: [Int64]) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
         // Most stores restrict few tiers, often none: one cached look first (every search asks).
         guard try Bool.fetchOne(db.cachedStatement(sql: """
@@ -119,7 +118,7 @@ public struct TierRestrictionService: Sendable {
 
     /// Search results as they may be shown: a restricted tier keeps its name and loses the rest
     /// (birth date, RIDET, commune, CAFAT, phone, email), marked ``SearchHit/restricted``.
-    static func masked(_ db: Database, _ hits: [SearchHit]) throws -> [SearchHit] {
+    static func masked(_ db: any StoreSession, _ hits: [SearchHit]) throws -> [SearchHit] {
         let restricted = try restrictedIDs(db, among: hits.map(\.tierID))
         guard !restricted.isEmpty else { return hits }
         return hits.map { hit in
@@ -139,7 +138,7 @@ public struct TierRestrictionService: Sendable {
     /// What a consultation of `tierIDs` adds to its event's payload (where, and the motif given),
     /// inside the transaction that records it. Refused with ``RestrictedTierRefusal`` when one of
     /// them is restricted and no motif was given.
-    static func consultationPayload(_ db: Database, tierIDs: [Int64], motif: String?,
+    static func consultationPayload(_ db: any StoreSession, tierIDs: [Int64], motif: String?,
                                     context: ConsultationContext) throws -> [String: String] {
         var payload = ["ecran": context.rawValue]
         let typed = motif.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -150,7 +149,7 @@ public struct TierRestrictionService: Sendable {
 
     /// The motif an action on `tierIDs` that is not a consultation (a merge) records when one of
     /// them is restricted: refused with ``RestrictedTierRefusal`` without one; nil when none is.
-    static func motifIfRestricted(_ db: Database, tierIDs: [Int64], motif: String?) throws -> String? {
+    static func motifIfRestricted(_ db: any StoreSession, tierIDs: [Int64], motif: String?) throws -> String? {
         let restricted = try restrictedIDs(db, among: tierIDs)
         guard !restricted.isEmpty else { return nil }
         guard let motif, !motif.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -173,7 +172,7 @@ public struct TierRestrictionService: Sendable {
         return motif
     }
 
-    static func tierName(_ db: Database, _ id: Int64) throws -> String? {
+    static func tierName(_ db: any StoreSession, _ id: Int64) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT display_name FROM tier WHERE id = ?"), arguments: [id])
     }
 }

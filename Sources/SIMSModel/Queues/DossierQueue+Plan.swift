@@ -1,7 +1,5 @@
-package import GRDB
-
 extension DossierQueue {
-    /// SQLite's plan for one page of a queue (`EXPLAIN QUERY PLAN`, one line per step), to see
+    /// The engine's plan for one page of a queue (SQLite's `EXPLAIN QUERY PLAN`, one line per step), to see
     /// which index a filter and an order walk, and whether a page sorts the whole queue first
     /// (`USE TEMP B-TREE FOR ORDER BY`).
     ///
@@ -10,11 +8,12 @@ extension DossierQueue {
     /// ```
     public func plan(_ filter: QueueFilter, sort: QueueSort, today: CalendarDate, after cursor: QueueCursor? = nil,
                      limit: Int = 20) throws -> [String] {
-        var (sql, arguments) = Self.query(filter, sort: sort, today: today, cursor: cursor, forward: true)
-        sql += " LIMIT ?"
-        arguments += [limit]
-        return try store.pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+        try store.read { db in
+            let planning = try db.capability(QueryPlanning.self)
+            var (sql, arguments) = Self.query(filter, sort: sort, today: today, cursor: cursor, forward: true, planning: planning)
+            sql += " LIMIT ?"
+            arguments += [limit]
+            return try planning.queryPlan(sql: sql, arguments: arguments)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Reads review queues a page at a time, by keyset: each page starts after the sort value and id
 /// of the previous one, so that a queue of a million dossiers opens and scrolls at once.
@@ -18,7 +17,7 @@ public struct DossierQueue: Sendable {
     /// The page after `cursor` (the first page when nil).
     public func page(_ filter: QueueFilter, sort: QueueSort, today: CalendarDate, after cursor: QueueCursor? = nil,
                      limit: Int) throws -> QueuePage {
-        try store.pool.read { db in
+        try store.read { db in
             let rows = try fetch(db, filter, sort: sort, today: today, cursor: cursor, forward: true, limit: limit + 1)
             let entries = Array(rows.prefix(limit))
             let next = rows.count > limit ? entries.last.map { Self.cursor(of: $0, sort: sort) } : nil
@@ -30,7 +29,7 @@ public struct DossierQueue: Sendable {
     /// « dossier précédent »).
     public func entries(_ filter: QueueFilter, sort: QueueSort, today: CalendarDate, before cursor: QueueCursor,
                         limit: Int) throws -> [QueueEntry] {
-        try store.pool.read { db in
+        try store.read { db in
             try fetch(db, filter, sort: sort, today: today, cursor: cursor, forward: false, limit: limit).reversed()
         }
     }
@@ -38,11 +37,12 @@ public struct DossierQueue: Sendable {
     /// The same page read with OFFSET, the way keyset pagination avoids: the benchmark's baseline.
     public func offsetPage(_ filter: QueueFilter, sort: QueueSort, today: CalendarDate, offset: Int,
                            limit: Int) throws -> [QueueEntry] {
-        try store.pool.read { db in
-            var (sql, arguments) = Self.query(filter, sort: sort, today: today, cursor: nil, forward: true)
+        try store.read { db in
+            var (sql, arguments) = Self.query(filter, sort: sort, today: today, cursor: nil, forward: true,
+                                              planning: try db.capability(QueryPlanning.self))
             sql += " LIMIT ? OFFSET ?"
             arguments += [limit, offset]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.entry)
+            return try StoreRow.fetchAll(db, sql: sql, arguments: arguments).map(Self.entry)
         }
     }
 
@@ -54,18 +54,20 @@ public struct DossierQueue: Sendable {
         }
     }
 
-    private func fetch(_ db: Database, _ filter: QueueFilter, sort: QueueSort, today: CalendarDate,
+    private func fetch(_ db: any StoreSession, _ filter: QueueFilter, sort: QueueSort, today: CalendarDate,
                        cursor: QueueCursor?, forward: Bool, limit: Int) throws -> [QueueEntry] {
-        var (sql, arguments) = Self.query(filter, sort: sort, today: today, cursor: cursor, forward: forward)
+        var (sql, arguments) = Self.query(filter, sort: sort, today: today, cursor: cursor, forward: forward,
+                                          planning: try db.capability(QueryPlanning.self))
         sql += " LIMIT ?"
         arguments += [limit]
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Self.entry)
+        return try StoreRow.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Self.entry)
     }
 
     /// The SELECT of a queue, without its LIMIT. Its WHERE terms are written as the partial
-    /// indexes of migration v6 are, so that SQLite walks an index in the queue's order.
+    /// indexes of migration v6 are, so that SQLite walks an index in the queue's order (told by
+    /// `planning`'s hint where its planner would rather sort).
     static func query(_ filter: QueueFilter, sort: QueueSort, today: CalendarDate, cursor: QueueCursor?,
-                      forward: Bool) -> (String, StatementArguments) {
+                      forward: Bool, planning: any QueryPlanning) -> (String, StoreArguments) {
         var (terms, arguments) = filter.sqlTerms(today: today)
         let column = "d." + sort.column
         if sort == .dueFirst { terms.append("\(column) IS NOT NULL") }
@@ -79,7 +81,7 @@ public struct DossierQueue: Sendable {
             SELECT d.id, d.number, d.procedure_code, d.state, d.assignee_id, d.submitted_at, d.due_on, d.pieces_due_on,
                 (SELECT display_name FROM tier WHERE tier.id = d.applicant_id) AS applicant_name,
                 (SELECT full_name FROM agent WHERE agent.id = d.assignee_id) AS assignee_name
-            FROM dossier d\(indexHint(filter, sort: sort).map { " INDEXED BY " + $0 } ?? "")
+            FROM dossier d\(indexHint(filter, sort: sort).map { planning.tableHint(index: $0) } ?? "")
             WHERE \(terms.joined(separator: " AND "))
             ORDER BY \(column) \(direction), d.id \(direction)
             """
@@ -101,7 +103,7 @@ public struct DossierQueue: Sendable {
         }
     }
 
-    static func entry(_ row: Row) -> QueueEntry {
+    static func entry(_ row: StoreRow) -> QueueEntry {
         QueueEntry(id: row[0], number: row[1] ?? "", procedureCode: row[2], applicantName: row[8] ?? "",
                    state: DossierState(rawValue: row[3]) ?? .submitted, assigneeID: row[4], assigneeName: row[9],
                    submittedAt: row[5] ?? "", dueOn: (row[6] as String?).flatMap(CalendarDate.init(iso:)),

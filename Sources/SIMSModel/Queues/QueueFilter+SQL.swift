@@ -1,5 +1,3 @@
-package import GRDB
-
 extension QueueFilter {
     /// The filter as SQL terms over `dossier d` (to be joined with AND), with their arguments:
     /// the same terms as ``DossierQueue``'s queries, written as the partial indexes of migration
@@ -9,12 +7,12 @@ extension QueueFilter {
     /// let (terms, arguments) = QueueFilter(procedureCode: "BS").sqlTerms(today: today)
     /// let sql = "SELECT count(*) FROM dossier d WHERE " + terms.joined(separator: " AND ")
     /// ```
-    func sqlTerms(today: CalendarDate) -> (terms: [String], arguments: StatementArguments) {
+    func sqlTerms(today: CalendarDate) -> (terms: [String], arguments: StoreArguments) {
         var terms: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: StoreArguments = []
         switch scope {
-        case .open: terms.append("d.state IN \(DossierTallySQL.openStates)")
-        case .decided: terms += ["d.state IN \(DossierTallySQL.decidedStates)", "d.submitted_at IS NOT NULL"]
+        case .open: terms.append("d.state IN \(DossierState.openSQL)")
+        case .decided: terms += ["d.state IN \(DossierState.decidedSQL)", "d.submitted_at IS NOT NULL"]
         case .all: terms.append("d.submitted_at IS NOT NULL")
         case .state(let state):
             terms.append("d.state = ?")
@@ -32,16 +30,14 @@ extension QueueFilter {
             arguments += [id]
         }
         if let days = olderThanDays {
-            // Deposited on or before that New Caledonian day: before the next day's midnight (UTC+11).
-            let limit = today.adding(days: -days + 1).iso + "T00:00:00.000"
-            terms.append("d.submitted_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-11 hours')")
-            arguments += [limit]
+            // Deposited on or before that New Caledonian day: before the next day's midnight.
+            terms.append("d.submitted_at < ?")
+            arguments += [Self.instant(ofMidnight: today.adding(days: -days + 1))]
         }
         if let days = newerThanDays {
-            // Deposited on or after that New Caledonian day: from its midnight (UTC+11).
-            let start = today.adding(days: -days).iso + "T00:00:00.000"
-            terms.append("d.submitted_at >= strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-11 hours')")
-            arguments += [start]
+            // Deposited on or after that New Caledonian day: from its midnight.
+            terms.append("d.submitted_at >= ?")
+            arguments += [Self.instant(ofMidnight: today.adding(days: -days))]
         }
         switch deadline {
         case .any: break
@@ -53,5 +49,10 @@ extension QueueFilter {
             arguments += [today.iso, today.adding(days: days).iso]
         }
         return (terms, arguments)
+    }
+
+    /// The stored instant of a New Caledonian day's midnight (UTC+11 all year): 13:00 UTC the day before.
+    static func instant(ofMidnight day: CalendarDate) -> String {
+        day.adding(days: -1).iso + "T13:00:00.000Z"
     }
 }

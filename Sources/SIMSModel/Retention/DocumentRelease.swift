@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// The documents an erasure frees: those no remaining dossier links or asks for and no fact of
 /// their owners names as its evidence are deleted with their owners' links; their files are
@@ -11,7 +10,7 @@ enum DocumentRelease {
         var files: [(sha256: String, ext: String)] = []
     }
 
-    static func releaseUnneeded(_ db: Database, documents: Set<Int64>) throws -> Released {
+    static func releaseUnneeded(_ db: any StoreSession, documents: Set<Int64>) throws -> Released {
         var released = Released()
         for id in documents.sorted() {
             let linked = try Bool.fetchOne(db.cachedStatement(sql: """
@@ -25,7 +24,7 @@ enum DocumentRelease {
                 """), arguments: [id])
             let evidence = FactEvidence.reference(document: id)
             if references.contains(where: { $0.split(separator: " ").contains(Substring(evidence)) }) { continue }
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, file_ext, event_id FROM document WHERE id = ?"),
+            guard let row = try StoreRow.fetchOne(db.cachedStatement(sql: "SELECT sha256, file_ext, event_id FROM document WHERE id = ?"),
                                              arguments: [id]) else { continue }
             try db.cachedStatement(sql: "DELETE FROM document_owner WHERE document_id = ?").execute(arguments: [id])
             try db.cachedStatement(sql: "DELETE FROM document WHERE id = ?").execute(arguments: [id])

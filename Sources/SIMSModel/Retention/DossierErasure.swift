@@ -1,13 +1,11 @@
-package import GRDB
-
 /// Erases one dossier inside the caller's transaction: answers, internal notes, its pieces' links
 /// and its retention row go; `erased_dossier` keeps its number, procedure, state and dates, and
 /// why it went (`conservation`, `effacement`), nothing about the person. Returns the documents
 /// it linked, for ``DocumentRelease``; the caller erases its events' content in the same
 /// transaction.
 enum DossierErasure {
-    static func erase(_ db: Database, dossierID: Int64, term: RetentionTerm?, reason: String, at: String) throws -> Set<Int64> {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+    static func erase(_ db: any StoreSession, dossierID: Int64, term: RetentionTerm?, reason: String, at: String) throws -> Set<Int64> {
+        guard let row = try StoreRow.fetchOne(db.cachedStatement(sql: """
             SELECT number, procedure_code, procedure_title, state, submitted_at, decided_at FROM dossier WHERE id = ?
             """), arguments: [dossierID]) else { return [] }
         var documents = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT document_id FROM dossier_document WHERE dossier_id = ?"),

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Removes the files of pieces that no document names any more: what an erasure or a purge
 /// interrupted between its commit and the removal of its files (kill -9, power cut) left behind,
@@ -15,7 +14,7 @@ public enum OrphanFileSweep {
     /// The number of files removed.
     @discardableResult
     public static func sweep(_ store: SIMSStore, now: Date = Date()) throws -> Int {
-        let named = try store.pool.read { db in
+        let named = try store.read { db in
             try String.fetchSet(db, sql: "SELECT sha256 FROM document WHERE sha256 IS NOT NULL")
         }
         var removed = 0

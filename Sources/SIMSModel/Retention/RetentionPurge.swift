@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Applies the procedures' retention: the closed dossiers (accepté, refusé, sans suite) whose
 /// retention, counted from the decision, has run out are erased — answers, internal notes, the
@@ -38,9 +37,9 @@ public struct RetentionPurge: Sendable {
         let today = today ?? store.clock.today()
         // No retention is shorter than a year: nothing decided within the last year can be due.
         let cutoff = today.adding(days: -365).iso
-        return try store.pool.read { db in
+        return try store.read { db in
             var found: [ExpiredDossier] = []
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try StoreRow.fetchCursor(db, sql: """
                 SELECT d.id, d.number, d.procedure_code, d.decided_at, r.years
                 FROM dossier d LEFT JOIN dossier_retention r ON r.dossier_id = d.id
                 WHERE d.state IN ('accepte', 'refuse', 'sans_suite') AND d.decided_at < ?
@@ -79,7 +78,7 @@ public struct RetentionPurge: Sendable {
         while start < ordered.count {
             let slice = ordered[start..<min(start + max(batch, 1), ordered.count)]
             var files: [(sha256: String, ext: String)] = []
-            try store.writeDatabase { db in
+            try store.write { db in
                 files = try erase(db, slice, by: agent, report: &report)
             }
             report.erasedFiles += DocumentRelease.removeFiles(files, storePath: store.path)
@@ -92,11 +91,12 @@ public struct RetentionPurge: Sendable {
     }
 
     /// One transaction: the dossiers of `slice` still due are erased, with one `rgpd.purge` event.
-    /// Each step is one statement over the whole batch (listed in `temp.retention_purge_batch`);
+    /// Each step is one statement over the whole batch (listed in `retention_purge_batch`);
     /// the attestation triggers still see every row. Every statement starts from the batch and
-    /// looks rows up by index (`IN (SELECT id …)`, `CROSS JOIN`): joined the other way, SQLite
-    /// would scan a million-entry index per batch. Returns the files no document names any more.
-    private func erase(_ db: Database, _ slice: ArraySlice<ExpiredDossier>, by agent: Agent,
+    /// looks rows up by index (`IN (SELECT id …)`, the batch's values by scalar subqueries on its
+    /// key): joined the other way, SQLite would scan a million-entry index per batch. Returns the
+    /// files no document names any more.
+    private func erase(_ db: any StoreSession, _ slice: ArraySlice<ExpiredDossier>, by agent: Agent,
                        report: inout RetentionPurgeReport) throws -> [(sha256: String, ext: String)] {
         let now = store.clock.now()
         let at = Timestamp.string(from: now)
@@ -105,11 +105,11 @@ public struct RetentionPurge: Sendable {
         var due: [ExpiredDossier] = []
         var skipped: [Int64] = []
         let candidates = Dictionary(slice.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let states = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT b.id, d.state, d.decided_at,
-                   EXISTS (SELECT 1 FROM event e WHERE e.dossier_id = b.id AND e.kind = 'tier.consult' AND e.at > ?) AS consulted
-            FROM temp.retention_purge_batch b CROSS JOIN dossier d ON d.id = b.id
-            ORDER BY b.id
+        let states = try StoreRow.fetchAll(db.cachedStatement(sql: """
+            SELECT d.id, d.state, d.decided_at,
+                   EXISTS (SELECT 1 FROM event e WHERE e.dossier_id = d.id AND e.kind = 'tier.consult' AND e.at > ?) AS consulted
+            FROM dossier d WHERE d.id IN (SELECT id FROM retention_purge_batch)
+            ORDER BY d.id
             """), arguments: [recent])
         var present: Set<Int64> = []
         for row in states {
@@ -132,29 +132,30 @@ public struct RetentionPurge: Sendable {
         guard !due.isEmpty else { return [] }
 
         let documents = Set(try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT document_id FROM dossier_document WHERE dossier_id IN (SELECT id FROM temp.retention_purge_batch)
+            SELECT document_id FROM dossier_document WHERE dossier_id IN (SELECT id FROM retention_purge_batch)
             UNION SELECT document_id FROM dossier_piece
-            WHERE dossier_id IN (SELECT id FROM temp.retention_purge_batch) AND document_id IS NOT NULL
+            WHERE dossier_id IN (SELECT id FROM retention_purge_batch) AND document_id IS NOT NULL
             """)))
         var eventIDs = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT id FROM event WHERE dossier_id IN (SELECT id FROM temp.retention_purge_batch)
+            SELECT id FROM event WHERE dossier_id IN (SELECT id FROM retention_purge_batch)
             """))
-        for sql in ["DELETE FROM dossier_note WHERE dossier_id IN (SELECT id FROM temp.retention_purge_batch)",
-                    "DELETE FROM dossier_piece WHERE dossier_id IN (SELECT id FROM temp.retention_purge_batch)",
-                    "DELETE FROM dossier_document WHERE dossier_id IN (SELECT id FROM temp.retention_purge_batch)",
-                    "DELETE FROM dossier_retention WHERE dossier_id IN (SELECT id FROM temp.retention_purge_batch)",
-                    "UPDATE dossier SET previous_id = NULL WHERE previous_id IN (SELECT id FROM temp.retention_purge_batch)"] {
+        for sql in ["DELETE FROM dossier_note WHERE dossier_id IN (SELECT id FROM retention_purge_batch)",
+                    "DELETE FROM dossier_piece WHERE dossier_id IN (SELECT id FROM retention_purge_batch)",
+                    "DELETE FROM dossier_document WHERE dossier_id IN (SELECT id FROM retention_purge_batch)",
+                    "DELETE FROM dossier_retention WHERE dossier_id IN (SELECT id FROM retention_purge_batch)",
+                    "UPDATE dossier SET previous_id = NULL WHERE previous_id IN (SELECT id FROM retention_purge_batch)"] {
             try db.cachedStatement(sql: sql).execute()
         }
         try db.cachedStatement(sql: """
             INSERT INTO erased_dossier (id, number, procedure_code, procedure_title, state, submitted_at, decided_at,
                                         retention_years, until, erased_at, reason)
             SELECT d.id, d.number, d.procedure_code, d.procedure_title, d.state, d.submitted_at, d.decided_at,
-                   b.years, b.until, ?, 'conservation'
-            FROM temp.retention_purge_batch b CROSS JOIN dossier d ON d.id = b.id
-            ORDER BY b.id
+                   (SELECT b.years FROM retention_purge_batch b WHERE b.id = d.id),
+                   (SELECT b.until FROM retention_purge_batch b WHERE b.id = d.id), ?, 'conservation'
+            FROM dossier d WHERE d.id IN (SELECT id FROM retention_purge_batch)
+            ORDER BY d.id
             """).execute(arguments: [at])
-        try db.cachedStatement(sql: "DELETE FROM dossier WHERE id IN (SELECT id FROM temp.retention_purge_batch)").execute()
+        try db.cachedStatement(sql: "DELETE FROM dossier WHERE id IN (SELECT id FROM retention_purge_batch)").execute()
         for candidate in due { report.count(candidate) }
 
         let released = try DocumentRelease.releaseUnneeded(db, documents: documents)

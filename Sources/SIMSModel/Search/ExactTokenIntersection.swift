@@ -1,6 +1,3 @@
-package import GRDB
-package import GRDBSQLite
-
 /// The lowest tier ids that have every typed word itself as a token, found by stepping the
 /// words' index entries side by side (skipping ahead with a seek where one word is rarer), for
 /// ``TierSearch``: two common names typed without a date (« andre marie ») need only the first
@@ -24,7 +21,7 @@ enum ExactTokenIntersection {
         var exhausted = false
 
         /// The first id of the word at or after `target`; nil when the word has no more.
-        mutating func seek(_ target: Int64, index: SearchTokenIndex) -> Int64? {
+        mutating func seek(_ target: Int64, index: any SearchTokenIndex) -> Int64? {
             while true {
                 while position < ids.count, ids[position] < target { position += 1 }
                 if position < ids.count { return ids[position] }
@@ -47,7 +44,7 @@ enum ExactTokenIntersection {
     /// The `want` lowest ids that have every token of `words` (each with the ids already read
     /// from its start, ascending, up to `lastIDs`), or nil when fewer tiers have them all.
     static func lowest(_ words: [(token: String, readIDs: [Int64], lastID: Int64)], want: Int,
-                       index: SearchTokenIndex) -> [Int64]? {
+                       index: any SearchTokenIndex) -> [Int64]? {
         var cursors = words.map { Cursor(token: $0.token, ids: $0.readIDs, last: $0.lastID) }
         var found: [Int64] = []
         var target: Int64 = 1

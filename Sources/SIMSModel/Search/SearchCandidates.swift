@@ -68,7 +68,7 @@ struct SearchCandidates {
     }
 
     /// Keeps the tiers that the index says match `posting`'s term, adding their quality.
-    mutating func probe(_ posting: TermPosting, index: SearchTokenIndex) {
+    mutating func probe(_ posting: TermPosting, index: any SearchTokenIndex) {
         var keep = 0
         for i in ids.indices {
             guard let code = posting.probe(ids[i], index: index) else { continue }

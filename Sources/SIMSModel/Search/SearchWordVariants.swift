@@ -1,5 +1,3 @@
-package import GRDB
-
 /// The symmetric-delete index of the name vocabulary (as SymSpell's): each word of
 /// `search_word` is filed in `search_word_variant` under itself and every string obtained by
 /// deleting up to as many letters as the word forgives (one from 3 letters, two from 8, see
@@ -53,8 +51,8 @@ enum SearchWordVariants {
     }
 
     /// Files the variants of `words` (new vocabulary words).
-    static func insert(_ db: Database, words: [String]) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_word_variant (variant, word) VALUES (?, ?)")
+    static func insert(_ db: any StoreSession, words: [String]) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO search_word_variant (variant, word) VALUES (?, ?) ON CONFLICT DO NOTHING")
         for word in words {
             for variant in variants(of: word) { try statement.execute(arguments: [variant, word]) }
         }
@@ -62,7 +60,7 @@ enum SearchWordVariants {
 
     /// Forgets the words of `words` no tier uses any more, with their variants (an erasure: a
     /// rare name must not stay in the vocabulary once its person is erased).
-    static func removeUnused(_ db: Database, words: [String]) throws {
+    static func removeUnused(_ db: any StoreSession, words: [String]) throws {
         let unused = try db.cachedStatement(sql: "SELECT tiers FROM search_word WHERE word = ?")
         let variant = try db.cachedStatement(sql: "DELETE FROM search_word_variant WHERE variant = ? AND word = ?")
         let word = try db.cachedStatement(sql: "DELETE FROM search_word WHERE word = ?")
@@ -75,7 +73,7 @@ enum SearchWordVariants {
 
     /// The vocabulary words in use within the edits they forgive of `typed`, with their distance,
     /// `typed` itself left out.
-    static func words(_ db: Database, near typed: String) throws -> [(word: String, distance: Int)] {
+    static func words(_ db: any StoreSession, near typed: String) throws -> [(word: String, distance: Int)] {
         let lookups = queryVariants(of: typed)
         let marks = Array(repeating: "?", count: lookups.count).joined(separator: ",")
         // One cached statement per number of lookups (a few lengths of typed words).
@@ -83,7 +81,7 @@ enum SearchWordVariants {
             SELECT v.word FROM search_word_variant v JOIN search_word w ON w.word = v.word
             WHERE v.variant IN (\(marks)) AND w.tiers > 0
             """)
-        let found = try String.fetchSet(statement, arguments: StatementArguments(lookups))
+        let found = try String.fetchSet(statement, arguments: StoreArguments(lookups))
         let typedBytes = Array(typed.utf8)
         var result: [(word: String, distance: Int)] = []
         for word in found where word != typed {

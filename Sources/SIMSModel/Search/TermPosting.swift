@@ -1,5 +1,3 @@
-package import GRDB
-
 /// The tiers one query term matches, read from the index best tokens first and as far as a
 /// budget allows, for ``TierSearch``.
 ///
@@ -57,7 +55,7 @@ final class TermPosting {
     /// The quality a code stands for.
     static func quality(_ code: UInt64) -> Double { Double(code & 0xFF) / 16 }
 
-    init(term: SearchTerm, index: SearchTokenIndex, db: Database) throws {
+    init(term: SearchTerm, index: any SearchTokenIndex, db: any StoreSession) throws {
         self.term = term
         switch term {
         case .name(let word):
@@ -96,14 +94,14 @@ final class TermPosting {
 
     /// Looks up the slips of the typed word, when not done yet: they are read last, so a term whose
     /// budget is spent before them (a common name) never looks them up; a probe needs them all.
-    func lookUpSlips(db: Database) throws {
+    func lookUpSlips(db: any StoreSession) throws {
         guard let word = slipsOf else { return }
         slipsOf = nil
         try addSlips(of: word, db: db)
     }
 
     /// Appends the vocabulary words a slip away from `word`, closest first.
-    private func addSlips(of word: String, db: Database) throws {
+    private func addSlips(of word: String, db: any StoreSession) throws {
         guard word.count >= SearchScorer.shortestForgiven else { return }
         for (near, distance) in try SearchWordVariants.words(db, near: word)
         where !near.hasPrefix(word) && !tokens.contains(where: { $0.text == near }) {
@@ -111,7 +109,7 @@ final class TermPosting {
         }
     }
 
-    private func setUp(prefix: String, index: SearchTokenIndex) {
+    private func setUp(prefix: String, index: any SearchTokenIndex) {
         let length = prefix.utf8.count
         guard let found = index.tokens(withPrefix: prefix, limit: Self.distinctTokenLimit) else {
             openPrefix = prefix
@@ -137,7 +135,7 @@ final class TermPosting {
 
     /// Reads on until `budget` entries are held or the term is complete; the tiers of the typed
     /// word itself are read whole up to `exactCap`, so that a complete name is found exactly.
-    func read(upTo budget: Int, exactCap: Int = 0, index: SearchTokenIndex, db: Database) throws {
+    func read(upTo budget: Int, exactCap: Int = 0, index: any SearchTokenIndex, db: any StoreSession) throws {
         while !isComplete {
             let inExact = tokenIndex == 0 && startsWithExact
             let limit = (inExact ? max(budget, exactCap) : budget) - entries.count
@@ -208,7 +206,7 @@ final class TermPosting {
 
     /// The best code with which tier `id` matches the term, looking each token up in the index,
     /// or the tier's stored words up when the term is read in index order; `nil` when it does not match.
-    func probe(_ id: Int64, index: SearchTokenIndex) -> UInt8? {
+    func probe(_ id: Int64, index: any SearchTokenIndex) -> UInt8? {
         if usesRowProbe {
             guard let row = index.storedWords(id: id),
                   let rank = scorer.score(names: row.names, tokens: row.tokens, birthDate: nil, requireAll: true)

@@ -1,5 +1,3 @@
-package import GRDB
-
 extension TierSearch {
     /// The tier number typed as « n° 123 » (also « n°123 », « no 123 », « #123 »), or nil: a bare
     /// number stays an identifier (phone, CAFAT...).
@@ -13,10 +11,10 @@ extension TierSearch {
 
     /// The tier of that number (its survivor, when a merge absorbed it), as the only hit; a
     /// restricted tier keeps its name only, as in any search (``TierRestrictionService``).
-    func numbered(_ db: Database, _ number: Int64) throws -> [SearchHit] {
+    func numbered(_ db: any StoreSession, _ number: Int64) throws -> [SearchHit] {
         let redirect = try TierRedirect.find(db, id: number)
         let id = redirect?.survivorID ?? number
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try StoreRow.fetchOne(db, sql: """
             SELECT kind, display_name, birth_date, ridet, commune, cafat, phone, email, min_level FROM tier WHERE id = ?
             """, arguments: [id]) else { return [] }
         return try TierRestrictionService.masked(db, [SearchHit(tierID: id, kind: TierKind(rawValue: row[0]) ?? .person, displayName: row[1], birthDate: row[2],

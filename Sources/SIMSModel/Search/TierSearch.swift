@@ -1,6 +1,4 @@
 import Foundation
-package import GRDB
-package import GRDBSQLite
 
 /// Search as you type over every tier: names in any order, prefixes, accents and case ignored,
 /// slips forgiven (one edit in a name word of 3 letters or more, two from 8), French phonetic variants, and identifiers (birth date, RIDET, CAFAT,
@@ -47,18 +45,18 @@ public struct TierSearch: Sendable {
     /// The tiers best matching `text`, best first.
     public func search(_ text: String, limit: Int = 20) throws -> [SearchHit] {
         if let number = Self.tierNumber(text) {
-            return try store.pool.read { db in try numbered(db, number) }
+            return try store.read { db in try numbered(db, number) }
         }
         let query = SearchQuery.parse(text)
         guard !query.isEmpty else { return [] }
-        return try store.pool.read { db in try search(db, query: query, limit: limit) }
+        return try store.read { db in try search(db, query: query, limit: limit) }
     }
 
     /// The same, inside an open read.
-    package func search(_ db: Database, query: SearchQuery, limit: Int) throws -> [SearchHit] {
+    package func search(_ db: any StoreSession, query: SearchQuery, limit: Int) throws -> [SearchHit] {
         let indexable = query.terms.filter { if case .year = $0 { return false } else { return true } }
         guard !indexable.isEmpty else { return [] }
-        let index = try SearchTokenIndex(db)
+        let index = try db.capability(SearchIndexReading.self).searchTokenIndex()
         let postings = try indexable.map { try TermPosting(term: $0, index: index, db: db) }
         let firstBudget = postings.count == 1 ? singleTermCap : firstReadCap
         // Most specific terms first; a term is not read at all when the smallest term read whole
@@ -78,7 +76,7 @@ public struct TierSearch: Sendable {
         // are the ones scored, whatever else is read (see ExactTokenIntersection).
         if postings.count > 1, smallestComplete == Int.max, !hasYear,
            let common = try lowestWithEveryWord(postings, index: index, db: db) {
-            let hits = try score(db, candidates: common.best(scoring(common.count, limit: limit, hasYear: false)),
+            let hits = try score(index, candidates: common.best(scoring(common.count, limit: limit, hasYear: false)),
                                  query: query, requireAll: true)
             if !hits.isEmpty { return Array(hits.prefix(limit)) }
         }
@@ -101,7 +99,7 @@ public struct TierSearch: Sendable {
             if !posting.isComplete { try posting.read(upTo: termCap, exactCap: exactTokenCap, index: index, db: db) }
             candidates.intersect(posting.sorted)
         }
-        var hits = try score(db, candidates: candidates.best(scoring(candidates.count, limit: limit, hasYear: hasYear)),
+        var hits = try score(index, candidates: candidates.best(scoring(candidates.count, limit: limit, hasYear: hasYear)),
                              query: query, requireAll: true)
         if hits.isEmpty && query.terms.count > 1 {
             // Nothing matches every term: show the tiers that match most of them.
@@ -109,7 +107,7 @@ public struct TierSearch: Sendable {
                 try posting.read(upTo: firstBudget, index: index, db: db)
             }
             let union = SearchCandidates(union: postings.map(\.sorted))
-            hits = try score(db, candidates: union.best(scoring(union.count, limit: limit, hasYear: hasYear)),
+            hits = try score(index, candidates: union.best(scoring(union.count, limit: limit, hasYear: hasYear)),
                              query: query, requireAll: false)
         }
         return try TierRestrictionService.masked(db, Array(hits.prefix(limit)))
@@ -118,8 +116,8 @@ public struct TierSearch: Sendable {
     /// When every term is a typed word whose own tiers are too many to read at once, and enough
     /// tiers are likely to have them all, the `scoreAllBelow + 1` lowest of those, each matching
     /// every term at the best quality; nil otherwise.
-    private func lowestWithEveryWord(_ postings: [TermPosting], index: SearchTokenIndex,
-                                     db: Database) throws -> SearchCandidates? {
+    private func lowestWithEveryWord(_ postings: [TermPosting], index: any SearchTokenIndex,
+                                     db: any StoreSession) throws -> SearchCandidates? {
         var words: [(token: String, readIDs: [Int64], lastID: Int64)] = []
         var quality = 0
         for posting in postings {
@@ -153,28 +151,18 @@ public struct TierSearch: Sendable {
     }
 
     /// Loads the candidates' stored words and scores them term by term.
-    private func score(_ db: Database, candidates: [(id: Int64, quality: Double)], query: SearchQuery,
+    private func score(_ index: any SearchTokenIndex, candidates: [(id: Int64, quality: Double)], query: SearchQuery,
                        requireAll: Bool) throws -> [SearchHit] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT folded_names, search_tokens, birth_date, kind, display_name, ridet, commune, cafat, phone, email,
-                   min_level FROM tier WHERE id = ?
-            """).sqliteStatement
         let scorer = SearchScorer(query)
         var scored: [(hit: SearchHit, rank: SearchRank)] = []
-        defer { sqlite3_reset(statement) }
         for candidate in candidates {
-            sqlite3_reset(statement)
-            sqlite3_bind_int64(statement, 1, candidate.id)
-            guard sqlite3_step(statement) == SQLITE_ROW else { continue }
-            let birthDate = Self.text(statement, 2)
-            guard var rank = scorer.score(names: Self.bytes(statement, 0), tokens: Self.bytes(statement, 1),
-                                                      birthDate: birthDate, requireAll: requireAll)
+            guard let tier = index.storedTier(id: candidate.id),
+                  var rank = scorer.score(names: tier.names, tokens: tier.tokens, birthDate: tier.birthDate, requireAll: requireAll)
             else { continue }
-            let hit = SearchHit(tierID: candidate.id, kind: Self.text(statement, 3).flatMap(TierKind.init(rawValue:)) ?? .person,
-                                displayName: Self.text(statement, 4) ?? "", birthDate: birthDate, ridet: Self.text(statement, 5),
-                                commune: Self.text(statement, 6), cafat: Self.text(statement, 7), phone: Self.text(statement, 8),
-                                email: Self.text(statement, 9),
-                                minLevel: VerificationLevel(rawValue: Int(sqlite3_column_int64(statement, 10))) ?? .declared,
+            let hit = SearchHit(tierID: candidate.id, kind: tier.kind.flatMap(TierKind.init(rawValue:)) ?? .person,
+                                displayName: tier.displayName ?? "", birthDate: tier.birthDate, ridet: tier.ridet,
+                                commune: tier.commune, cafat: tier.cafat, phone: tier.phone, email: tier.email,
+                                minLevel: VerificationLevel(rawValue: tier.minLevel) ?? .declared,
                                 score: rank.total, matchesAllTerms: rank.matched == query.terms.count)
             rank.level = hit.minLevel.rawValue
             scored.append((hit, rank))
@@ -185,18 +173,5 @@ public struct TierSearch: Sendable {
             return a.hit.tierID < b.hit.tierID
         }
         return scored.map(\.hit)
-    }
-
-    /// A text column's bytes.
-    private static func bytes(_ statement: OpaquePointer, _ column: Int32) -> [UInt8] {
-        guard let pointer = sqlite3_column_text(statement, column) else { return [] }
-        return Array(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column))))
-    }
-
-    /// A text column, `nil` when NULL.
-    private static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
-        guard let pointer = sqlite3_column_text(statement, column) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column))),
-                      as: UTF8.self)
     }
 }

@@ -1,5 +1,3 @@
-package import GRDB
-
 extension SIMSStore {
     /// The id of the newest event: every write records one, so a screen that shows figures reads
     /// this cheap marker and recomputes only when it moved.
@@ -9,6 +7,6 @@ extension SIMSStore {
     /// if marker != shownMarker { figures = try DashboardService(store: store).figures(now: now) }
     /// ```
     public func lastEventID() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT last_event_id FROM chain_head") } ?? 0
+        try read { db in try Int64.fetchOne(db, sql: "SELECT last_event_id FROM chain_head") } ?? 0
     }
 }

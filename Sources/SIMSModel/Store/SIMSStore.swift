@@ -124,7 +124,7 @@ public final class SIMSStore: Sendable {
     /// commit, the chain's head leaves the store when the last anchor is an hour old (``ExternalAnchors``).
     ///
     /// ```swift
-    /// try store.writeDatabase { db in
+    /// try store.write { db in
     ///     try db.execute(sql: "UPDATE dossier SET ... WHERE id = ?", arguments: [id])
     ///     try EventLog.append(db, kind: .dossierReassigned, ...)
     /// }
@@ -133,7 +133,20 @@ public final class SIMSStore: Sendable {
     /// A full or failing disk is thrown as ``StoreError/diskFull(folder:available:needed:)`` or
     /// ``StoreError/diskFailure(folder:reason:)`` (the transaction rolled back).
     package func write<T>(_ updates: (any StoreSession) throws -> T) throws -> T {
-        try writeDatabase { db in try updates(SQLiteSession(db)) }
+        defer { turn.done() }
+        let result: T
+        do {
+            result = try pool.write { db in
+                let session = SQLiteSession(db)
+                let result = try updates(session)
+                try EventLog.seal(session)
+                return result
+            }
+        } catch {
+            throw StoreError.hostFault(error, at: path) ?? error
+        }
+        ExternalAnchors.afterCommit(self)
+        return result
     }
 
     /// Reads a consistent snapshot of the register (other writers go on meanwhile).
@@ -145,21 +158,13 @@ public final class SIMSStore: Sendable {
         try pool.read { db in try reads(SQLiteSession(db)) }
     }
 
-    /// ``write(_:)`` with GRDB's connection, for the code not yet behind the seam.
+    /// ``write(_:)`` with SQLite's own connection, for the tests' fixtures that write what only
+    /// SQLite can (a trigger set aside, a row forged behind the services' back). No service uses it.
     package func writeDatabase<T>(_ updates: (Database) throws -> T) throws -> T {
-        defer { turn.done() }
-        let result: T
-        do {
-            result = try pool.write { db in
-                let result = try updates(db)
-                try EventLog.seal(db)
-                return result
-            }
-        } catch {
-            throw StoreError.hostFault(error, at: path) ?? error
+        try write { session in
+            guard let sqlite = session as? SQLiteSession else { throw StoreError.missingCapability(engine: "PostgreSQL", capability: "SQLite") }
+            return try updates(sqlite.database)
         }
-        ExternalAnchors.afterCommit(self)
-        return result
     }
 
     /// Folds the write-ahead log into the database file and closes every connection: the file
@@ -172,7 +177,7 @@ public final class SIMSStore: Sendable {
     /// Counts of what the store holds, for a summary; a record absorbed by a merge (it is its
     /// survivor now) or erased completely at the person's request is not counted.
     public func summary() throws -> StoreSummary {
-        try pool.read { db in
+        try read { db in
             let standing = "id NOT IN (\(RetiredTiers.idsSQL))"
             return StoreSummary(
                 persons: try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'personne' AND \(standing)") ?? 0,

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension StoreError {
     /// Free space below which an input/output error of SQLite is taken for a full disk: SQLite
@@ -24,18 +23,8 @@ extension StoreError {
         }
         let folder = existingFolder(of: path)
         let available = availableBytes(folder)
-        if let database = error as? DatabaseError {
-            switch database.resultCode {
-            case .SQLITE_FULL:
-                return .diskFull(folder: folder, available: available, needed: needed)
-            case .SQLITE_IOERR:
-                if let available, available < nearlyFullBytes {
-                    return .diskFull(folder: folder, available: available, needed: needed)
-                }
-                return .diskFailure(folder: folder, reason: "erreur d'entrée-sortie de SQLite, code \(database.extendedResultCode.rawValue)")
-            default:
-                return nil
-            }
+        if let engine = sqliteFault(error, folder: folder, available: available, needed: needed) {
+            return engine
         }
         switch posixCode(of: error) {
         case ENOSPC, EDQUOT:

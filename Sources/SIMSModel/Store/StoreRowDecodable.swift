@@ -1,8 +1,6 @@
-package import GRDB
-
 /// A model value read from a row of the store. The public model types (``Agent``,
 /// ``AuditEvent``) decode themselves from rows without exposing the engine's record protocols
-/// outside the package: callers of SIMSModel never see a GRDB type.
+/// outside the package: callers of SIMSModel never see an engine's type.
 ///
 /// ```swift
 /// let agents = try Agent.fetchAll(db, sql: "SELECT * FROM agent ORDER BY login")
@@ -12,19 +10,6 @@ package protocol StoreRowDecodable {
 }
 
 extension StoreRowDecodable {
-    package static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Self] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self(row: SQLiteSession.row($0)) }
-    }
-
-    package static func fetchOne(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> Self? {
-        try Row.fetchOne(db, sql: sql, arguments: arguments).map { try Self(row: SQLiteSession.row($0)) }
-    }
-
-    package static func fetchCursor(_ db: Database, sql: String,
-                                    arguments: StatementArguments = StatementArguments()) throws -> MapCursor<RowCursor, Self> {
-        try Row.fetchCursor(db, sql: sql, arguments: arguments).map { try Self(row: SQLiteSession.row($0)) }
-    }
-
     package static func fetchAll(_ db: any StoreSession, sql: String, arguments: StoreArguments = StoreArguments()) throws -> [Self] {
         try StoreRow.fetchAll(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
     }

@@ -13,7 +13,7 @@ import Synchronization
 ///
 /// ```swift
 /// for batch in batches {
-///     try store.writeDatabase { db in ... }
+///     try store.write { db in ... }
 ///     store.turn.yield(upTo: 0.5)
 /// }
 /// ```

@@ -1,11 +1,9 @@
-package import GRDB
-
 /// The low-level writes shared by every service that writes tiers: the fact record, the tier's
 /// summary row and its search tokens. Always called inside the caller's write transaction,
 /// after the caller appended the event that these rows point to.
 enum TierRowWriter {
     /// Inserts a fact record for `tierID` at version `seq`.
-    static func insertFacts(_ db: Database, tierID: Int64, seq: Int, values: [TierField: String?],
+    static func insertFacts(_ db: any StoreSession, tierID: Int64, seq: Int, values: [TierField: String?],
                             provenance: Provenance, agentID: Int64?, at: String, eventID: Int64) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO fact_record (tier_id, seq, field_values, source, source_ref, level, agent_id, recorded_at, event_id)
@@ -16,7 +14,7 @@ enum TierRowWriter {
     }
 
     /// Inserts a new tier row with its summary and returns its id.
-    static func insertTier(_ db: Database, id: Int64? = nil, kind: TierKind, current: [TierField: String],
+    static func insertTier(_ db: any StoreSession, id: Int64? = nil, kind: TierKind, current: [TierField: String],
                            minLevel: VerificationLevel, entry: SearchEntry, at: String) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO tier (id, kind, version, created_at, updated_at, display_name, birth_date, ridet, commune,
@@ -27,11 +25,12 @@ enum TierRowWriter {
                                           current[.birthDate], current[.ridet], current[.commune], current[.cafat],
                                           current[.phone], current[.email], minLevel.rawValue,
                                           entry.foldedNames.joined(separator: " "), entry.tokens.joined(separator: " ")])
-        return id ?? db.lastInsertedRowID
+        if let id { return id }
+        return try db.lastInsertedRowID
     }
 
     /// Rewrites the summary row of an existing tier after an update, and its tokens.
-    static func updateTier(_ db: Database, id: Int64, kind: TierKind, version: Int, current: [TierField: String],
+    static func updateTier(_ db: any StoreSession, id: Int64, kind: TierKind, version: Int, current: [TierField: String],
                            minLevel: VerificationLevel, oldEntry: SearchEntry, newEntry: SearchEntry, at: String) throws {
         try db.cachedStatement(sql: """
             UPDATE tier SET version = ?, updated_at = ?, display_name = ?, birth_date = ?, ridet = ?, commune = ?,
@@ -52,7 +51,7 @@ enum TierRowWriter {
     }
 
     /// Rewrites the summary row (name, identifiers, level, search words) of `id` from its facts.
-    static func rewriteSummary(_ db: Database, id: Int64, kind: TierKind, before: TierSnapshot, version: Int,
+    static func rewriteSummary(_ db: any StoreSession, id: Int64, kind: TierKind, before: TierSnapshot, version: Int,
                                        at: String) throws {
         guard let after = try TierService.loadSnapshot(db, id: id, relations: false) else { throw TierService.notFound(id) }
         let old = before.current.compactMapValues(\.value), new = after.current.compactMapValues(\.value)
@@ -62,17 +61,18 @@ enum TierRowWriter {
                                      newEntry: SearchTokenizer.entry(kind: kind, values: new), at: at)
     }
 
-    static func insertTokens(_ db: Database, tierID: Int64, tokens: [String]) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_token (token, tier_id) VALUES (?, ?)")
+    static func insertTokens(_ db: any StoreSession, tierID: Int64, tokens: [String]) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO search_token (token, tier_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
         for token in tokens { try statement.execute(arguments: [token, tierID]) }
     }
 
     /// Counts `words` in (or out of) the typo vocabulary; a word new to it has its variants
     /// filed (see ``SearchWordVariants``).
-    static func addVocabulary(_ db: Database, words: [String], count: Int) throws {
+    static func addVocabulary(_ db: any StoreSession, words: [String], count: Int) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO search_word (word, tiers) VALUES (?, ?)
-            ON CONFLICT(word) DO UPDATE SET tiers = max(0, tiers + excluded.tiers)
+            ON CONFLICT (word) DO UPDATE SET tiers = CASE WHEN search_word.tiers + excluded.tiers < 0 THEN 0
+                                                          ELSE search_word.tiers + excluded.tiers END
             """)
         let known = try db.cachedStatement(sql: "SELECT 1 FROM search_word WHERE word = ?")
         var new: [String] = []
@@ -85,7 +85,7 @@ enum TierRowWriter {
 
     /// A tier's new version after facts were re-recorded with the same values at another level
     /// (verification, validation): no summary value or search token changes.
-    static func updateVersion(_ db: Database, id: Int64, version: Int, minLevel: VerificationLevel, at: String) throws {
+    static func updateVersion(_ db: any StoreSession, id: Int64, version: Int, minLevel: VerificationLevel, at: String) throws {
         try db.cachedStatement(sql: "UPDATE tier SET version = ?, updated_at = ?, min_level = ? WHERE id = ?")
             .execute(arguments: [version, at, minLevel.rawValue, id])
     }

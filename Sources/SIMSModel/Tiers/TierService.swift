@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Creates, updates, relates and opens tiers. Each action is one transaction with its event.
 ///
@@ -29,7 +28,7 @@ public struct TierService: Sendable {
         let current = validation.normalized
         // The snapshot is read in the same transaction: a read on another connection could sit on an
         // older WAL snapshot.
-        return try store.writeDatabase { db in
+        return try store.write { db in
             var extra: [String: String] = [:]
             if let duplicate = despiteDuplicate {
                 extra["doublon_ecarte"] = String(duplicate.hit.tierID)
@@ -50,7 +49,7 @@ public struct TierService: Sendable {
 
     /// Inserts a tier from validated, normalised values with its facts, search tokens and event,
     /// inside the caller's transaction; returns its id.
-    static func insert(_ db: Database, kind: TierKind, current: [TierField: String], provenance: Provenance,
+    static func insert(_ db: any StoreSession, kind: TierKind, current: [TierField: String], provenance: Provenance,
                        agentID: Int64, dossierID: Int64? = nil, now: Date, extraPayload: [String: String] = [:]) throws -> Int64 {
         let at = Timestamp.string(from: now)
         let entry = SearchTokenizer.entry(kind: kind, values: current)
@@ -76,7 +75,7 @@ public struct TierService: Sendable {
                        by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "modifier un tiers")
         try Self.requireDeclared(provenance)
-        return try store.writeDatabase { db in
+        return try store.write { db in
             try Self.update(db, id: id, expectedVersion: expectedVersion, changes: changes, provenance: provenance,
                             confirmingVerifiedChanges: confirmingVerifiedChanges, agentID: agent.id,
                             now: store.clock.now(), today: store.clock.today())
@@ -85,7 +84,7 @@ public struct TierService: Sendable {
 
     /// The update itself, inside the caller's transaction (a dossier writes its facts back this way).
     @discardableResult
-    static func update(_ db: Database, id: Int64, expectedVersion: Int, changes: [TierField: String?],
+    static func update(_ db: any StoreSession, id: Int64, expectedVersion: Int, changes: [TierField: String?],
                        provenance: Provenance, confirmingVerifiedChanges: Bool, agentID: Int64,
                        dossierID: Int64? = nil, now: Date, today: CalendarDate,
                        loaded: TierSnapshot? = nil, reload: Bool = true) throws -> TierSnapshot {
@@ -161,7 +160,7 @@ public struct TierService: Sendable {
         guard tierID != relatedID else {
             throw ValidationError(field: nil, message: "Un tiers ne peut pas être lié à lui-même.")
         }
-        try store.writeDatabase { db in
+        try store.write { db in
             try TierRedirect.refuseIfAbsorbed(db, id: tierID)
             try TierRedirect.refuseIfAbsorbed(db, id: relatedID)
             guard let subject = try TierKind.fetch(db, id: tierID) else { throw Self.notFound(tierID) }
@@ -181,12 +180,13 @@ public struct TierService: Sendable {
     }
 
     /// Writes a relation and its event inside the caller's transaction (kinds already checked).
-    static func insertRelation(_ db: Database, _ tierID: Int64, kind: RelationKind, to relatedID: Int64, agentID: Int64,
+    static func insertRelation(_ db: any StoreSession, _ tierID: Int64, kind: RelationKind, to relatedID: Int64, agentID: Int64,
                                dossierID: Int64? = nil, now: Date) throws {
         let eventID = try EventLog.append(db, kind: .relationAdded, agentID: agentID, tierID: tierID, dossierID: dossierID,
                                           payload: ["relation": kind.rawValue, "tiers_lie": String(relatedID)], at: now)
         try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO relation (tier_id, kind, related_id, created_at, event_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
             """).execute(arguments: [tierID, kind.rawValue, relatedID, Timestamp.string(from: now), eventID])
     }
 
@@ -195,7 +195,7 @@ public struct TierService: Sendable {
     /// without one, ``RestrictedTierRefusal``.
     public func open(id: Int64, by agent: Agent, motif: String? = nil) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter une fiche")
-        return try store.writeDatabase { db in
+        return try store.write { db in
             try TierErasure.refuseIfErased(db, id: id)
             guard let snapshot = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
             var payload = try TierRestrictionService.consultationPayload(db, tierIDs: [id], motif: motif, context: .record)
@@ -208,14 +208,14 @@ public struct TierService: Sendable {
 
     /// The tier as stored, without recording a consultation (for the model's own use).
     public func snapshot(id: Int64) throws -> TierSnapshot {
-        try store.pool.read { db in
+        try store.read { db in
             guard let snapshot = try Self.loadSnapshot(db, id: id) else { throw Self.notFound(id) }
             return snapshot
         }
     }
 
     /// The tier as stored, inside an open read, without recording a consultation (benchmarks, exports).
-    package static func read(_ db: Database, id: Int64) throws -> TierSnapshot? {
+    package static func read(_ db: any StoreSession, id: Int64) throws -> TierSnapshot? {
         try loadSnapshot(db, id: id)
     }
 
@@ -242,12 +242,12 @@ public struct TierService: Sendable {
 
     /// The tier with its history, and its relations unless `relations` is false (the write paths
     /// only need the facts). Columns are read by position: the hot paths load a snapshot per action.
-    static func loadSnapshot(_ db: Database, id: Int64, relations withRelations: Bool = true) throws -> TierSnapshot? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, version, created_at, updated_at FROM tier WHERE id = ?"),
+    static func loadSnapshot(_ db: any StoreSession, id: Int64, relations withRelations: Bool = true) throws -> TierSnapshot? {
+        guard let row = try StoreRow.fetchOne(db.cachedStatement(sql: "SELECT kind, version, created_at, updated_at FROM tier WHERE id = ?"),
                                          arguments: [id]),
               let kind = TierKind(rawValue: row[0]) else { return nil }
         var history: [Fact] = []
-        let facts = try Row.fetchCursor(db.cachedStatement(sql: """
+        let facts = try StoreRow.fetchCursor(db.cachedStatement(sql: """
             SELECT f.field_values, f.seq, f.source, f.source_ref, f.level, f.agent_id, a.login, f.recorded_at, f.event_id
             FROM fact_record f LEFT JOIN agent a ON a.id = f.agent_id
             WHERE f.tier_id = ? ORDER BY f.seq
@@ -267,11 +267,11 @@ public struct TierService: Sendable {
         }
         var relations: [Relation] = [], inverse: [Relation] = []
         if withRelations {
-            relations = try Row.fetchAll(db.cachedStatement(sql: """
+            relations = try StoreRow.fetchAll(db.cachedStatement(sql: """
                 SELECT r.tier_id, r.kind, r.related_id, r.created_at, t.display_name FROM relation r
                 JOIN tier t ON t.id = r.related_id WHERE r.tier_id = ? ORDER BY r.kind, r.related_id
                 """), arguments: [id]).map(Self.relation)
-            inverse = try Row.fetchAll(db.cachedStatement(sql: """
+            inverse = try StoreRow.fetchAll(db.cachedStatement(sql: """
                 SELECT r.tier_id, r.kind, r.related_id, r.created_at, t.display_name FROM relation r
                 JOIN tier t ON t.id = r.tier_id WHERE r.related_id = ? ORDER BY r.kind, r.tier_id
                 """), arguments: [id]).map(Self.relation)
@@ -280,7 +280,7 @@ public struct TierService: Sendable {
                             relations: relations, inverseRelations: inverse)
     }
 
-    private static func relation(_ row: Row) -> Relation {
+    private static func relation(_ row: StoreRow) -> Relation {
         Relation(tierID: row[0], kind: RelationKind(rawValue: row[1]) ?? .parent, relatedID: row[2], createdAt: row[3],
                  otherName: row[4])
     }

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// The facts a dossier's pieces prove, validated (level 2) when the dossier is accepted.
 ///
@@ -15,8 +14,8 @@ package import GRDB
 /// ```
 public enum DossierFactProof {
     /// The facts the pieces of the dossier prove, applicant first, in form order.
-    static func provable(_ db: Database, dossierID: Int64, today: CalendarDate) throws -> [ProvableFact] {
-        guard let row = try Row.fetchOne(db, sql: "SELECT applicant_id, beneficiary_id FROM dossier WHERE id = ?",
+    static func provable(_ db: any StoreSession, dossierID: Int64, today: CalendarDate) throws -> [ProvableFact] {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT applicant_id, beneficiary_id FROM dossier WHERE id = ?",
                                          arguments: [dossierID]) else { return [] }
         let ids = try Int64.fetchAll(db, sql: """
             SELECT document_id FROM dossier_document WHERE dossier_id = ?
@@ -47,7 +46,7 @@ public enum DossierFactProof {
 
     /// Checks that the facts shown in the decision form still hold the same values and can still be
     /// validated: refused with what changed otherwise (nothing written).
-    static func checkUnchanged(_ db: Database, _ shown: [ProvableFact], dossierID: Int64, today: CalendarDate) throws {
+    static func checkUnchanged(_ db: any StoreSession, _ shown: [ProvableFact], dossierID: Int64, today: CalendarDate) throws {
         let fresh = try provable(db, dossierID: dossierID, today: today)
         let changed = shown.filter { shown in
             !fresh.contains { $0.tierID == shown.tierID && $0.field == shown.field && $0.value == shown.value }
@@ -60,7 +59,7 @@ public enum DossierFactProof {
     }
 
     /// Validates the facts in the caller's transaction, covered by the decision's event.
-    static func validate(_ db: Database, _ facts: [ProvableFact], number: String, dossierID: Int64, agentID: Int64,
+    static func validate(_ db: any StoreSession, _ facts: [ProvableFact], number: String, dossierID: Int64, agentID: Int64,
                          eventID: Int64, now: Date) throws {
         let byTier = Dictionary(grouping: facts, by: \.tierID)
         for tierID in byTier.keys.sorted() {

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Raises the verification level of facts, each raise one transaction with its event: an agent
 /// checks facts against a document of the tier (« vérifié sur pièce », level 1), a superviseur
@@ -35,7 +34,7 @@ public struct FactVerificationService: Sendable {
                        by agent: Agent) throws -> TierSnapshot {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "vérifier une fiche sur pièce")
         let today = store.clock.today()
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let tier = try Self.loadFresh(db, tierID: tierID, expectedVersion: expectedVersion)
             guard let document = try DocumentService.fetch(db, ids: [documentID]).first else {
                 throw VerificationRefusal("Pièce n° \(documentID) introuvable : choisissez une pièce de la fiche.")
@@ -66,7 +65,7 @@ public struct FactVerificationService: Sendable {
         guard motif.count <= Self.maxMotifLength, !motif.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw VerificationRefusal("Motif : au plus \(Self.maxMotifLength) caractères, sur une seule ligne.")
         }
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let tier = try Self.loadFresh(db, tierID: tierID, expectedVersion: expectedVersion)
             let facts = try Self.facts(of: tier, fields, raisingTo: .validated)
             let provenance = Provenance(source: .validation, reference: FactEvidence.motifPrefix + motif, level: .validated)
@@ -76,7 +75,7 @@ public struct FactVerificationService: Sendable {
     }
 
     /// The tier as stored, refused as stale when it changed since `expectedVersion`.
-    static func loadFresh(_ db: Database, tierID: Int64, expectedVersion: Int) throws -> TierSnapshot {
+    static func loadFresh(_ db: any StoreSession, tierID: Int64, expectedVersion: Int) throws -> TierSnapshot {
         try TierRedirect.refuseIfAbsorbed(db, id: tierID)
         guard let tier = try TierService.loadSnapshot(db, id: tierID, relations: false) else { throw TierService.notFound(tierID) }
         guard tier.version == expectedVersion else {
@@ -109,7 +108,7 @@ public struct FactVerificationService: Sendable {
     /// version of the tier; inside the caller's transaction. `eventID`: the event of the caller
     /// that covers this write (a decision), else one of `kind` is appended.
     @discardableResult
-    static func raise(_ db: Database, tier: TierSnapshot, facts: [Fact], provenance: Provenance, kind: EventKind,
+    static func raise(_ db: any StoreSession, tier: TierSnapshot, facts: [Fact], provenance: Provenance, kind: EventKind,
                       extra: [String: String], agentID: Int64, dossierID: Int64? = nil, eventID: Int64? = nil,
                       now: Date) throws -> TierSnapshot {
         var values: [TierField: String?] = [:]

@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Internal notes on dossiers: one transaction per note, with its event (the event names the note,
 /// not its text: the text stays in the dossier, out of the audit trail's payloads).
@@ -26,14 +25,14 @@ public struct DossierNoteService: Sendable {
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
             throw ValidationError(field: nil, message: "La note contient un caractère de contrôle : retapez-la.")
         }
-        return try store.writeDatabase { db in
+        return try store.write { db in
             guard let applicantID = try Int64.fetchOne(db, sql: "SELECT applicant_id FROM dossier WHERE id = ? AND state <> 'brouillon'",
                                                        arguments: [dossierID]) else { throw DossierService.notFound(dossierID) }
             let now = store.clock.now()
             let at = Timestamp.string(from: now)
             try db.execute(sql: "INSERT INTO dossier_note (dossier_id, agent_id, created_at, text) VALUES (?, ?, ?, ?)",
                            arguments: [dossierID, agent.id, at, trimmed])
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID
             try EventLog.append(db, kind: .dossierNoteAdded, agentID: agent.id, tierID: applicantID, dossierID: dossierID,
                                 payload: ["note": String(id), "longueur": String(trimmed.count)], at: now)
             return DossierNote(id: id, dossierID: dossierID, agentID: agent.id, agentName: agent.fullName, createdAt: at, text: trimmed)

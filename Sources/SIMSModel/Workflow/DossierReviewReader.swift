@@ -1,5 +1,3 @@
-package import GRDB
-
 /// Reads a dossier for review in one transaction: the dossier, names, proposal and decision,
 /// history (its events, oldest first), internal notes and attached documents.
 ///
@@ -16,7 +14,7 @@ public struct DossierReviewReader: Sendable {
     /// motif: without one, ``RestrictedTierRefusal``.
     public func open(dossierID: Int64, by agent: Agent, motif: String? = nil) throws -> DossierReview {
         try AgentService.require(agent, .reception, .instructor, .supervisor, to: "consulter un dossier")
-        return try store.writeDatabase { db in
+        return try store.write { db in
             let review = try Self.review(db, dossierID: dossierID)
             let now = store.clock.now()
             let tierIDs = [review.dossier.applicantID, review.dossier.beneficiaryID].compactMap { $0 }
@@ -32,12 +30,12 @@ public struct DossierReviewReader: Sendable {
 
     /// Reads a dossier again (after an action, or to refresh), without recording a consultation.
     public func review(dossierID: Int64) throws -> DossierReview {
-        try store.pool.read { db in try Self.review(db, dossierID: dossierID) }
+        try store.read { db in try Self.review(db, dossierID: dossierID) }
     }
 
-    static func review(_ db: Database, dossierID: Int64) throws -> DossierReview {
+    static func review(_ db: any StoreSession, dossierID: Int64) throws -> DossierReview {
         guard let dossier = try DossierRow.load(db, id: dossierID) else { throw DossierService.notFound(dossierID) }
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try StoreRow.fetchOne(db, sql: """
             SELECT proposed_decision, proposed_by, decision_motif, decided_by, decided_at, pieces_requested, pieces_due_on
             FROM dossier WHERE id = ?
             """, arguments: [dossierID]) else { throw DossierService.notFound(dossierID) }
@@ -66,7 +64,7 @@ public struct DossierReviewReader: Sendable {
             history.append(DossierHistoryEntry(at: event.at, agentName: try agentName(event.agentID) ?? "",
                                                label: event.kindLabel, detail: try Self.detail(payload, agentName)))
         }
-        let notes = try Row.fetchAll(db, sql: """
+        let notes = try StoreRow.fetchAll(db, sql: """
             SELECT id, agent_id, created_at, text FROM dossier_note WHERE dossier_id = ? ORDER BY id
             """, arguments: [dossierID]).map { note in
             DossierNote(id: note[0], dossierID: dossierID, agentID: note[1], agentName: try agentName(note[1]) ?? "",

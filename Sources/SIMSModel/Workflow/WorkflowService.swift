@@ -1,5 +1,4 @@
 import Foundation
-package import GRDB
 
 /// Moves submitted dossiers through their review, each action one transaction with its event.
 ///
@@ -27,7 +26,7 @@ public struct WorkflowService: Sendable {
     /// procedure does not change how long this dossier is kept.
     public func perform(_ action: DossierAction, on dossierID: Int64, reviewLevels: Int, retentionYears: Int? = nil,
                        validating facts: [ProvableFact] = [], by agent: Agent) throws -> Dossier {
-        try store.writeDatabase { db in
+        try store.write { db in
             try apply(db, action, on: dossierID, reviewLevels: reviewLevels, retentionYears: retentionYears,
                       validating: facts, by: agent)
         }
@@ -37,7 +36,7 @@ public struct WorkflowService: Sendable {
     /// validated yet: what accepting it would validate.
     public func provableFacts(dossierID: Int64) throws -> [ProvableFact] {
         let today = store.clock.today()
-        return try store.pool.read { db in try DossierFactProof.provable(db, dossierID: dossierID, today: today) }
+        return try store.read { db in try DossierFactProof.provable(db, dossierID: dossierID, today: today) }
     }
 
     /// Gives several dossiers to a colleague in one transaction (a superviseur's bulk
@@ -46,7 +45,7 @@ public struct WorkflowService: Sendable {
         guard agent.has(.supervisor) || dossierIDs.count <= 1 else {
             throw WorkflowRefusal("Impossible de réattribuer plusieurs dossiers à la fois : il faut être superviseur.")
         }
-        try store.writeDatabase { db in
+        try store.write { db in
             for id in dossierIDs {
                 do {
                     _ = try apply(db, .reassign(toAgentID: colleagueID), on: id, reviewLevels: 1, by: agent)
@@ -58,14 +57,14 @@ public struct WorkflowService: Sendable {
         }
     }
 
-    private func apply(_ db: Database, _ action: DossierAction, on dossierID: Int64, reviewLevels: Int,
+    private func apply(_ db: any StoreSession, _ action: DossierAction, on dossierID: Int64, reviewLevels: Int,
                        retentionYears: Int? = nil, validating provable: [ProvableFact] = [], by agent: Agent) throws -> Dossier {
-        guard let row = try Row.fetchOne(db, sql: "SELECT state, assignee_id, proposed_by, applicant_id FROM dossier WHERE id = ?",
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT state, assignee_id, proposed_by, applicant_id FROM dossier WHERE id = ?",
                                          arguments: [dossierID]) else { throw DossierService.notFound(dossierID) }
         let facts = DossierWorkflow.Facts(state: DossierState(rawValue: row["state"]) ?? .draft, assigneeID: row["assignee_id"],
                                           proposerID: row["proposed_by"], reviewLevels: reviewLevels)
         if case .reassign(let target) = action {
-            guard let colleague = try Row.fetchOne(db, sql: "SELECT roles, active FROM agent WHERE id = ?", arguments: [target]),
+            guard let colleague = try StoreRow.fetchOne(db, sql: "SELECT roles, active FROM agent WHERE id = ?", arguments: [target]),
                   colleague["active"] as Bool,
                   (colleague["roles"] as String).split(separator: ",").contains(where: { $0 == "instructeur" || $0 == "superviseur" })
             else {
@@ -113,7 +112,8 @@ public struct WorkflowService: Sendable {
                 let term = RetentionTerm(decidedOn: CalendarDate.today(now: now), years: retentionYears)
                 payload["conservation_ans"] = String(retentionYears)
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO dossier_retention (dossier_id, years, decided_on, until) VALUES (?, ?, ?, ?)
+                    INSERT INTO dossier_retention (dossier_id, years, decided_on, until) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (dossier_id) DO UPDATE SET years = excluded.years, decided_on = excluded.decided_on, until = excluded.until
                     """, arguments: [dossierID, retentionYears, term.decidedOn.iso, term.until.iso])
             }
         case .returnProposal(let motif):
@@ -148,20 +148,20 @@ public struct WorkflowService: Sendable {
 
     /// « Prendre le suivant »: claims the oldest submitted, unassigned dossier (of one procedure when
     /// given) in one write transaction, so that two agents — in two processes — never get the same
-    /// one. Nil when the queue is empty.
+    /// one (the UPDATE claims it only if still free; see ``ClaimLocking``). Nil when the queue is empty.
     public func takeNext(procedureCode: String? = nil, by agent: Agent) throws -> Dossier? {
         guard agent.has(.instructor) || agent.has(.supervisor) else {
             throw WorkflowRefusal("Impossible de prendre le suivant : il faut être instructeur ou superviseur.")
         }
-        return try store.writeDatabase { db in
+        return try store.write { db in
             var sql = "SELECT id, applicant_id FROM dossier WHERE state = 'depose' AND assignee_id IS NULL"
-            var arguments: StatementArguments = []
+            var arguments: StoreArguments = []
             if let procedureCode {
                 sql += " AND procedure_code = ?"
                 arguments += [procedureCode]
             }
-            sql += " ORDER BY submitted_at, id LIMIT 1"
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+            sql += " ORDER BY submitted_at, id LIMIT 1" + (try db.capability(ClaimLocking.self).claimLockClause)
+            guard let row = try StoreRow.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
             let id: Int64 = row["id"]
             let now = store.clock.now()
             try db.execute(sql: """

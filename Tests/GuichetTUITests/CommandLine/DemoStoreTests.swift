@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-import XCTest
-import SIMSModel
+@testable import guichet
 @testable import GuichetTUI
+import SIMSModel
+import XCTest
 
 /// The demo store of the README's first command.
 final class DemoStoreTests: XCTestCase {

@@ -1,7 +1,9 @@
 import Foundation
-import XCTest
+@testable import guichet
+@testable import GuichetCommandLine
 @testable import GuichetTUI
 import SIMSModel
+import XCTest
 
 /// `guichet procedures list|check|show`: the arguments, then the real binary (no store needed).
 final class ProceduresCommandLineTests: XCTestCase {

@@ -1,5 +1,6 @@
-import XCTest
+@testable import GuichetCommandLine
 @testable import GuichetTUI
+import XCTest
 
 /// The progress line of long commands fits an 80-column terminal, so that it is redrawn in place
 /// instead of leaving a trail of wrapped lines, and still says done/total, rate and time left.

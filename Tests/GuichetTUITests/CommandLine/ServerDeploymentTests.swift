@@ -1,7 +1,8 @@
 import Foundation
+@testable import guichet
+@testable import GuichetTUI
 import SIMSModel
 import XCTest
-@testable import GuichetTUI
 
 /// A shared host set up by `guichet serveur installer`, as root: agents reach the store only
 /// through the installed `guichet`, under their own login; nobody reads the files directly.

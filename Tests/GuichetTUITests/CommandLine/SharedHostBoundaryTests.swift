@@ -1,7 +1,8 @@
 import Foundation
+@testable import guichet
+@testable import GuichetTUI
 import SIMSModel
 import XCTest
-@testable import GuichetTUI
 
 /// The tries of issue 22 against a shared host's boundary, by an accueil agent, a superviseur,
 /// an administrateur and a non-agent: the service account's side never opens a path an agent

@@ -1,7 +1,8 @@
 import Foundation
+@testable import guichet
+@testable import GuichetTUI
 import SIMSModel
 import XCTest
-@testable import GuichetTUI
 
 /// A shared host set up by `guichet serveur installer`, as root, for the tests of its boundary:
 /// the service account, the agents' group, users of each role and one outside the group, and

@@ -1,7 +1,8 @@
 import Foundation
+@testable import GuichetBench
+@testable import GuichetTUI
 import SIMSModel
 import XCTest
-@testable import GuichetTUI
 
 /// A returning parent renews her child's school grant at the counter: the real binary in tmux.
 final class RenewalJourneyTests: XCTestCase {

@@ -12,7 +12,9 @@ final class ReviewJourneyTests: FamilyJourneyTestCase {
 
     /// The figures of the dashboard's BS line: « BS  0  0  0  1  0  0  0  1 … ».
     static func grantRow(_ screen: String) -> [String] {
-        guard let line = screen.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("BS ") })
+        // The row of BS, selected (« ▸ ») or not.
+        let marks = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "▸"))
+        guard let line = screen.split(separator: "\n").first(where: { $0.trimmingCharacters(in: marks).hasPrefix("BS ") })
         else { return [] }
         return Array(line.split(separator: " ").dropFirst().map(String.init))
     }

@@ -1,7 +1,9 @@
 import Foundation
+@testable import guichet
+@testable import GuichetBench
+@testable import GuichetTUI
 import SIMSModel
 import XCTest
-@testable import GuichetTUI
 
 /// The parts of a shared host's boundary that need no root: what the agent's own process opens
 /// and hands over, and what the service account's side refuses (the whole boundary is in

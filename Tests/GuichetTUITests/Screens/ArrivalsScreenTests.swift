@@ -72,7 +72,7 @@ final class ArrivalsScreenTests: XCTestCase {
              Dossier : …
              Fichier                       Taille   Reçu le     Début du texte
              Prêts à joindre (1)
-               scan-0001.pdf               659 o    29/11 09:58 AVIS DE SITUATION RIDET
+            ▸  scan-0001.pdf               659 o    29/11 09:58 AVIS DE SITUATION RIDET
              Refusés (1) : laissés dans le dossier
                notes.txt         ce fichier n'est pas un document (PDF, PNG, JPEG ou TIFF)
 
@@ -160,5 +160,26 @@ final class ArrivalsScreenTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: h.directory + "/arrivees", isDirectory: &isDirectory))
         h.press(.function(3))
         XCTAssertTrue(h.line(0).contains("Accueil"), h.screen)
+    }
+
+    /// On the files, the types and the tiers, the selected row is said in text (« ▸ ») and holds
+    /// the cursor after each move; typing a name takes the cursor back to the field.
+    func testTheCursorAndTheMarkFollowTheSelectionAtEachStep() throws {
+        try openWithTwoFiles()
+        h.assertSelection(row: 4, reads: "  scan-0001.pdf")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "  notes.txt")
+        h.press(.up)
+        h.assertSelection(row: 4, reads: "  scan-0001.pdf")
+        h.press(.function(2))
+        h.assertSelection(row: 4, reads: "  " + DocumentType.allCases[0].label)
+        h.press(.down)
+        h.assertSelection(row: 5, reads: "  " + DocumentType.allCases[1].label)
+        h.press(.enter)
+        h.type("wamytan")
+        XCTAssertEqual(h.cursor, CursorPosition(x: 33, y: 4), "typing: the cursor in the field")
+        XCTAssertEqual(h.markedRows, [6], h.screen)
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "  WAMYTAN Hélène")
     }
 }

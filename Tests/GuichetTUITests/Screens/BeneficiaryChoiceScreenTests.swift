@@ -23,7 +23,7 @@ final class BeneficiaryChoiceScreenTests: XCTestCase {
 
              Pour qui est ce dossier ? (Enfant)
 
-              WAMYTAN Léa                        né(e) le 02/05/2016   Mineur représenté
+            ▸ WAMYTAN Léa                        né(e) le 02/05/2016   Mineur représenté
               + Nouveau : enfant à saisir dans le dossier
 
 
@@ -72,5 +72,18 @@ final class BeneficiaryChoiceScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Bénéficiaire : WAMYTAN Tom"), h.screen)
         let parent = try TierService(store: h.store).snapshot(id: h.parent.id)
         XCTAssertEqual(Set(parent.inverseRelations.map(\.otherName)), ["WAMYTAN Léa", "WAMYTAN Tom"])
+    }
+
+    /// The chosen line is said in text (« ▸ ») and holds the cursor, after each move.
+    func testTheCursorAndTheMarkFollowTheChosenLine() throws {
+        let h = try IntakeHarness()
+        try chooseGrant(h)
+        h.assertSelection(row: 6, reads: " WAMYTAN Léa")
+        h.press(.down)
+        h.assertSelection(row: 7, reads: " + Nouveau")
+        h.press(.down)
+        h.assertSelection(row: 7, reads: " + Nouveau")
+        h.press(.up)
+        h.assertSelection(row: 6, reads: " WAMYTAN Léa")
     }
 }

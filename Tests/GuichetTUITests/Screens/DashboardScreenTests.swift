@@ -57,10 +57,10 @@ final class DashboardScreenTests: XCTestCase {
         open()
         XCTAssertEqual(h.screen, """
              Guichet · Tableau de bord                           Marie Gorodey · 29/11/2026
-              Vue d'ensemble  │ Délais │ Agents │ Qualité du registre                 (Tab)
+             [Vue d'ensemble] │ Délais │ Agents │ Qualité du registre                 (Tab)
              Dossiers par état et échéance
              Démarche Déposé Instr. Pièces À val. Accepté Refusé S.suite Total Retard ≤ 7 j
-             BS            1      1      0      0       1      0       0     3    ! 1     1
+            ▸BS            1      1      0      0       1      0       0     3    ! 1     1
              RBS           0      0      0      1       0      0       0     1    ! 1     0
              Total         1      1      0      1       1      0       0     4    ! 2     1
 
@@ -100,7 +100,7 @@ final class DashboardScreenTests: XCTestCase {
 
     func testATickAfterADecisionShowsTheNewCounts() throws {
         open()
-        XCTAssertTrue(h.line(4).hasPrefix(" BS            1      1      0      0       1"), h.line(4))
+        XCTAssertTrue(h.line(4).hasPrefix("▸BS            1      1      0      0       1"), h.line(4))
         let id = try XCTUnwrap(try h.store.pool.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM dossier WHERE number = 'BS-2026-000002'")
         })
@@ -108,11 +108,11 @@ final class DashboardScreenTests: XCTestCase {
                                                     reviewLevels: 1, by: h.agent)
         ticker.now = 0.5
         h.app.renderFrame()
-        XCTAssertTrue(h.line(4).hasPrefix(" BS            1      1      0      0       1"), "at most one look a second")
+        XCTAssertTrue(h.line(4).hasPrefix("▸BS            1      1      0      0       1"), "at most one look a second")
         XCTAssertTrue(dashboard.wantsTicks)
         ticker.now = 1.25
         h.app.renderFrame()
-        XCTAssertTrue(h.line(4).hasPrefix(" BS            1      0      0      0       2"), h.screen)
+        XCTAssertTrue(h.line(4).hasPrefix("▸BS            1      0      0      0       2"), h.screen)
         XCTAssertTrue(h.screen.contains("▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁█▁▁▁█  2 décisions, au plus 1 par jour"), h.screen)
     }
 
@@ -138,11 +138,11 @@ final class DashboardScreenTests: XCTestCase {
     func testTheOtherPagesDrillDownByAgeAgentAndDossier() throws {
         open()
         h.press(.tab)
-        XCTAssertTrue(h.line(1).contains("│  Délais  │"), h.line(1))
+        XCTAssertTrue(h.line(1).contains("│ [Délais] │"), h.line(1))
         XCTAssertEqual(Array(h.screen.components(separatedBy: "\n")[2...6]), [
             " Dossiers ouverts par ancienneté · décisions des 30 derniers jours",
             " Démarche  0–7 j  8–15 j  16–30 j  31–60 j  > 60 j  Décisions 90e centile",
-            " BS            0       1        0        0       1          1        10 j",
+            "▸BS            0       1        0        0       1          1        10 j",
             " RBS           0       0        1        0       0          0           —",
             " Total         0       1        1        0       1          1        10 j",
         ])
@@ -158,7 +158,7 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertEqual(Array(h.screen.components(separatedBy: "\n")[2...6]), [
             " Dossiers ouverts par agent",
             " Agent                    Déposé Instr. Pièces À val.  Total",
-            " non attribués                 1      0      0      0      1",
+            "▸non attribués                 1      0      0      0      1",
             " Jean Instructeur              0      0      0      1      1",
             " Marie Gorodey                 0      1      0      0      1",
         ])
@@ -171,7 +171,7 @@ final class DashboardScreenTests: XCTestCase {
         h.press(.enter)
         XCTAssertEqual(opened.last, QueueFilter(procedureCode: "RBS"), "an old dossier: its procedure's queue")
         h.press(.function(3), .backTab, .backTab)
-        XCTAssertTrue(h.line(1).hasPrefix("  Vue d'ensemble  │"), h.line(1))
+        XCTAssertTrue(h.line(1).hasPrefix(" [Vue d'ensemble] │"), h.line(1))
     }
 
     func testTheQualityPageShowsVerifiedIdentitiesLevelsAndExpiredDocuments() throws {
@@ -186,7 +186,7 @@ final class DashboardScreenTests: XCTestCase {
                                                            documentID: card.id, by: h.agent)
         h.press(.backTab)
         XCTAssertEqual(Array(h.screen.components(separatedBy: "\n")[1...14]), [
-            " Vue d'ensemble │ Délais │ Agents │  Qualité du registre                  (Tab)",
+            " Vue d'ensemble │ Délais │ Agents │ [Qualité du registre]                 (Tab)",
             " Qualité du registre : niveaux de vérification",
             " Personnes à l'identité vérifiée : 1 sur 2 (50 %)",
             "",
@@ -217,8 +217,9 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertFalse(h.screen.contains("BS-2026-000001"), "the oldest dossiers are below the 15 agents")
         for _ in 0..<15 { h.press(.down) }
         XCTAssertTrue(h.screen.contains("Entrée : file « à traiter · démarche BS »"), "the first old dossier:\n\(h.screen)")
-        let row = try XCTUnwrap(h.terminal.screenLines.firstIndex { $0.hasPrefix(" BS-2026-000001") }, h.screen)
+        let row = try XCTUnwrap(h.terminal.screenLines.firstIndex { $0.hasPrefix("▸BS-2026-000001") }, h.screen)
         XCTAssertTrue(h.terminal.screen[20, row].style.reverse, "the selected line is in view")
+        h.assertSelection(row: row, reads: "BS-2026-000001")
         XCTAssertTrue(h.line(21).trimmingCharacters(in: .whitespaces).hasSuffix("↑↓"), h.line(21))
         for _ in 0..<20 { h.press(.up) }
         XCTAssertTrue(h.line(3).hasPrefix(" Agent"), "back to the top, header included:\n\(h.screen)")
@@ -236,6 +237,26 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertTrue(counter.app.top === screen, "nothing to open")
         XCTAssertFalse(screen.wantsTicks)
     }
+
+    /// The cursor is on the selected line, then on the figure ←/→ chose (Entrée opens its queue);
+    /// a tick that brings nothing new writes nothing, so a braille display is not refreshed for
+    /// nothing.
+    func testTheCursorIsOnTheChosenFigureAndAnIdleTickWritesNothing() throws {
+        open()
+        h.assertSelection(row: 4, reads: "BS")
+        h.press(.down)
+        h.assertSelection(row: 5, reads: "RBS")
+        h.press(.right)
+        let cursor = try XCTUnwrap(h.cursor)
+        XCTAssertEqual(cursor.y, 5)
+        XCTAssertGreaterThan(cursor.x, 4, "on the figure, not the line's start")
+        XCTAssertTrue(h.cursorText.first?.isNumber == true, "the cursor reads the figure: « \(h.cursorText) »")
+        XCTAssertEqual(h.terminal.screen[cursor.x, cursor.y].style, Theme.standard.focusedField)
+        ticker.now = 2
+        h.app.renderFrame()
+        XCTAssertEqual(h.terminal.lastChangedCellCount, 0, "nothing changed: nothing written")
+        XCTAssertEqual(h.cursor, cursor, "the cursor stays where the reader is")
+    }
 }
 
 /// A monotonic clock the tests move by hand.
@@ -249,4 +270,5 @@ private final class QueueStub: Screen {
     var context: KeymapContext { .generic }
     func render(into buffer: inout CellBuffer, area: CellRect, theme: Theme) -> CursorPosition? { nil }
     func handle(_ event: KeyEvent, action: KeyAction?) -> ScreenOutcome { action == .retour ? .pop : .stay }
+
 }

@@ -35,7 +35,7 @@ final class DecisionValidationScreenTests: XCTestCase {
             "Acceptation : valide (niveau 2) les faits prouvés par les pièces :",
             "Demandeur (Pièce d'identité du 12/03/2024) : Nom de naissance, Prénoms,",
             "Date de naissance",
-            "Décision :          ◀ acceptation ▶",
+            "▸Décision :          ◀ acceptation ▶",
             "Motif :             Ressources sous le plafond.",
             "Valider ces faits : ◀ oui ▶",
             "Entrée : valider · Tab : champ suivant · Échap : annuler · ←/→ : choisir",

@@ -49,7 +49,7 @@ final class DocumentListScreenTests: XCTestCase {
              Chercher dans le texte :                                     3 pièces
 
              Type                              Date        Pages  Texte
-             Justificatif de domicile          12/10/2026  1      texte lu
+            ▸Justificatif de domicile          12/10/2026  1      texte lu
              Avis d'imposition                 01/08/2026  2      texte lu
              Pièce d'identité                  15/01/2026  1      lecture en attente
 
@@ -121,5 +121,22 @@ final class DocumentListScreenTests: XCTestCase {
         open()
         XCTAssertTrue(h.screen.contains("Aucune pièce jointe."), h.screen)
         XCTAssertTrue(h.screen.contains("0 pièce"), h.screen)
+    }
+
+    /// ↑/↓ take the cursor to the selected document (« ▸ » says it in the text); a letter brings
+    /// it back to the search field.
+    func testTheCursorFollowsTheSelectionAndComesBackToTheFieldWhenTyping() throws {
+        try fillDocuments()
+        open()
+        XCTAssertEqual(h.cursor, CursorPosition(x: 26, y: 2), "the search field first")
+        XCTAssertEqual(h.markedRows, [5], h.screen)
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "Avis d'imposition")
+        h.press(.down)
+        h.assertSelection(row: 7, reads: "Pièce d'identité")
+        h.press(.pageUp)
+        h.assertSelection(row: 5, reads: "Justificatif de domicile")
+        h.type("r")
+        XCTAssertEqual(h.cursor, CursorPosition(x: 27, y: 2), "typing: back in the field")
     }
 }

@@ -22,7 +22,7 @@ final class DossierReviewScreenTests: XCTestCase {
             "État : déposé · Agent : non attribué",
             "Déposé le 29/11/2026 · échéance le 13/01/2027",
             "",
-            "Champs   Pièces   Historique (2)   Notes internes",
+            "[Champs]  Pièces   Historique (2)   Notes internes",
         ])
         XCTAssertTrue(h.screen.contains("Classe                        CM1"), h.screen)
         XCTAssertEqual(h.line(23).trimmingCharacters(in: .whitespaces), "F1Aide  F2Prendre  F3Retour  F7Dos.préc  F8Dos.suiv")
@@ -144,7 +144,11 @@ final class DossierReviewScreenTests: XCTestCase {
         let id = try ReviewFixture.grants(1, store: h.store, by: h.agent)[0]
         _ = try open(h, id, queue: nil)
         XCTAssertFalse(h.line(23).contains("Dos.suiv"), "no queue, no next dossier: \(h.line(23))")
+        // The tab shown holds the cursor, and its brackets say it in the text.
+        XCTAssertTrue(h.cursorText.hasPrefix("Champs]"), h.cursorText)
         h.press(.tab, .tab)
+        XCTAssertTrue(h.cursorText.hasPrefix("Historique (2)]"), h.cursorText)
+        XCTAssertEqual(h.cursor?.y, 6)
         XCTAssertTrue(h.screen.contains("29/11/2026 10:00  dépôt d'un dossier — Marie Gorodey"), h.screen)
         XCTAssertTrue(h.screen.contains("    BS-2026-000001"), h.screen)
         h.press(.tab)

@@ -172,4 +172,39 @@ final class DuplicateDecisionScreensTests: XCTestCase {
         XCTAssertTrue(shown.contains(reasons), "\(reasons) in \(cluster.screen)")
         XCTAssertFalse(cluster.terminal.screenLines[21].contains("Raisons"), cluster.screen)
     }
+
+    /// On the queue, the pair and the decided pairs, the selected row is said in text (« ▸ ») and
+    /// holds the cursor, after each move.
+    func testTheCursorAndTheMarkFollowTheSelectionOnEachList() throws {
+        let cluster = try cluster()
+        cluster.press(.character("D"))
+        cluster.assertSelection(row: 4, reads: "")
+        cluster.press(.down)
+        cluster.assertSelection(row: 5, reads: "")
+        cluster.press(.end)
+        cluster.assertSelection(row: 6, reads: "")
+        cluster.press(.home)
+        cluster.assertSelection(row: 4, reads: "")
+        XCTAssertEqual(cluster.cursor?.x, 1, "at the row's start")
+        cluster.press(.enter)
+        cluster.assertSelection(row: 6, reads: "Nom de naissance")
+        cluster.press(.down)
+        cluster.assertSelection(row: 7, reads: "Nom d'usage")
+        cluster.press(.end)
+        cluster.assertSelection(row: 17, reads: "Numéro CAFAT")
+        // Two pairs decided « différentes » (on the pair, then from the list), then the decisions.
+        cluster.press(.home)
+        cluster.press(.function(6))
+        cluster.press(.enter)
+        XCTAssertTrue(cluster.app.top is DuplicateQueueScreen, cluster.screen)
+        cluster.press(.function(6))
+        cluster.press(.enter)
+        cluster.press(.function(9))
+        XCTAssertTrue(cluster.screen.contains("2 paires décidées"), cluster.screen)
+        cluster.assertSelection(row: 4, reads: "29/11/2026 différ.")
+        cluster.press(.down)
+        cluster.assertSelection(row: 5, reads: "29/11/2026 différ.")
+        cluster.press(.up)
+        cluster.assertSelection(row: 4, reads: "29/11/2026 différ.")
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-import SIMSModel
+@testable import guichet
 @testable import GuichetTUI
+import SIMSModel
+import XCTest
 
 /// Doublons: the queue, a pair side by side, a decision, and the message when another
 /// superviseur decided the pair first; the queue after merges (a pair settled by another merge

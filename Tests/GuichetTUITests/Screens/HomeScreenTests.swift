@@ -91,4 +91,28 @@ final class HomeScreenTests: XCTestCase {
         XCTAssertTrue(h.line(0).hasSuffix("Marie Gorodey · 29/11/2026 "), h.line(0))
         XCTAssertTrue(h.line(29).hasPrefix("F1Aide"))
     }
+
+    /// Without a list, the cursor is at the start of the greeting, not parked bottom right; with
+    /// drafts, on the selected one (Entrée opens it), « ▸ » saying it in the text.
+    func testTheCursorIsOnTheGreetingOrOnTheSelectedDraft() throws {
+        let h = try ScreenHarness()
+        XCTAssertEqual(h.cursor, CursorPosition(x: 2, y: 2))
+        XCTAssertTrue(h.cursorText.hasPrefix("Bonjour Marie Gorodey"), h.cursorText)
+        XCTAssertEqual(h.markedRows, [])
+        let drafts = DraftStore(store: h.store)
+        for name in ["Wamytan", "Gorodey"] {
+            try drafts.save(TierDraft(agentID: h.agent.id, kind: .person, values: [.birthName: name]))
+        }
+        h.app.open(HomeScreen(session: h.session))
+        h.app.renderFrame()
+        // One row is left for the drafts: it shows the selected one, « ▸ » and the cursor on it.
+        h.assertSelection(row: 21, reads: " ")
+        let first = h.line(21)
+        h.press(.down)
+        h.assertSelection(row: 21, reads: " ")
+        XCTAssertNotEqual(h.line(21), first, "the next draft")
+        h.press(.up)
+        h.assertSelection(row: 21, reads: " ")
+        XCTAssertEqual(h.line(21), first)
+    }
 }

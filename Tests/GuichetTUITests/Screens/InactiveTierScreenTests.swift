@@ -35,7 +35,7 @@ final class InactiveTierScreenTests: XCTestCase {
              ni dossier ouvert ou sous conservation. Entrée : la fiche, pour l'effacer.
 
                   n°  Nom                     Dern. activité  Pourquoi
-                   2  ANCIEN Paul             14/03/2019      aucun dossier
+            ▸      2  ANCIEN Paul             14/03/2019      aucun dossier
                    3  DUPONT-MOREAU née KAL…  02/07/2020      aucun dossier
 
 
@@ -153,5 +153,17 @@ final class InactiveTierScreenTests: XCTestCase {
         h.press(.function(1))
         XCTAssertTrue(h.screen.contains("conserver la fiche choisie, avec le motif"), h.screen)
         XCTAssertTrue(h.screen.contains("ouvrir l'élément sélectionné"), h.screen)
+    }
+
+    /// The selected person is said in text (« ▸ ») and holds the cursor, after each move.
+    func testTheCursorAndTheMarkFollowTheSelection() throws {
+        h.press(.character("i"))
+        h.assertSelection(row: 5, reads: "      2  ANCIEN Paul")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "      3  DUPONT-MOREAU")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "      3  DUPONT-MOREAU")
+        h.press(.up)
+        h.assertSelection(row: 5, reads: "      2  ANCIEN Paul")
     }
 }

@@ -27,7 +27,7 @@ final class IntakeScreenTests: XCTestCase {
              Dossier : Renouvellement de bourse scolaire         Marie Gorodey · 29/11/2026
              RBS · brouillon n° 2 · reprend BS-2026-000001          [Champs]  Pièces (F5)
              Changent souvent : à vérifier d'abord
-               Adresse*                       12 rue de Sébastopol         · déclaré
+            ▸  Adresse*                       12 rue de Sébastopol         · déclaré
                Téléphone*                     25.12.34                     · déclaré
                Changement de situation*
              Demandeur : WAMYTAN Hélène
@@ -72,7 +72,7 @@ final class IntakeScreenTests: XCTestCase {
                Situation familiale du parent* Marié(e)                     ↺ repris
                Enfants à charge*              2                            ↺ repris
                Revenus annuels du foyer*      1 850 000 F                  ↺ repris
-               Interne à la rentrée           non                          ↺ repris
+            ▸  Interne à la rentrée           non                          ↺ repris
 
 
              ✗ 1 champ(s) à corriger : ils sont marqués ✗.
@@ -82,7 +82,7 @@ final class IntakeScreenTests: XCTestCase {
         h.press(.pageUp, .pageUp, .pageUp)
         XCTAssertEqual(screen.focusedField.key, "demandeur.adresse")
         XCTAssertTrue(h.line(2).hasPrefix(" Changent souvent : à vérifier d'abord"), h.line(2))
-        XCTAssertTrue(h.line(3).hasPrefix("   Adresse*                       12 rue de Sébastopol         · déclaré"), h.line(3))
+        XCTAssertTrue(h.line(3).hasPrefix("▸  Adresse*                       12 rue de Sébastopol         · déclaré"), h.line(3))
         // F10 refuses the form and takes the agent to the required field left empty.
         h.press(.function(10))
         XCTAssertEqual(screen.focusedField.key, "changement_situation", "F10 goes to the required field left empty")
@@ -95,7 +95,7 @@ final class IntakeScreenTests: XCTestCase {
         let screen = try h.openIntake("RBS")
         XCTAssertEqual(screen.focusedField.key, "demandeur.adresse")
         h.type("8 rue Jules Garnier")
-        XCTAssertTrue(h.line(3).hasPrefix("   Adresse*                       8 rue Jules Garnier"), h.line(3))
+        XCTAssertTrue(h.line(3).hasPrefix("▸  Adresse*                       8 rue Jules Garnier"), h.line(3))
         XCTAssertFalse(h.screen.contains("Valeur sélectionnée"), "typed: nothing is selected any more")
         h.press(.key(.tab))
         XCTAssertTrue(h.screen.contains(" Valeur sélectionnée : tapez pour la remplacer, → pour la compléter."), h.screen)
@@ -283,5 +283,21 @@ final class IntakeScreenTests: XCTestCase {
         focus(h, screen, "etablissement")
         h.press(.ctrl("t"))
         XCTAssertTrue(h.line(22).contains("Rien n'a été lu sur les pièces pour ce champ."), h.line(22))
+    }
+
+    /// On the pieces tab, the selected piece is said in text (« ▸ ») and holds the cursor.
+    func testTheSelectedPieceIsMarkedAndHoldsTheCursor() throws {
+        let h = try IntakeHarness()
+        try h.lastYearsGrant()
+        _ = try h.openIntake("RBS")
+        h.press(.function(5))
+        h.assertSelection(row: 3, reads: "")
+        let first = String(h.line(3).dropFirst(3))
+        h.press(.down)
+        h.assertSelection(row: 5, reads: "")
+        XCTAssertTrue(h.cursorText.count > 2 && !first.isEmpty, h.screen)
+        h.press(.up)
+        h.assertSelection(row: 3, reads: "")
+        XCTAssertEqual(String(h.line(3).dropFirst(3)), first)
     }
 }

@@ -27,7 +27,7 @@ final class ProcedureCatalogScreenTests: XCTestCase {
              Démarche :                                                  4 démarches
 
              Code   Démarche                                                 Demandeur
-             BES    Bourse d'études supérieures                              Personne
+            ▸BES    Bourse d'études supérieures                              Personne
              BS     Demande de bourse scolaire                               Personne
              LDB    Licence de débit de boissons                             Organisation
              RBS    Renouvellement de bourse scolaire                        Personne
@@ -62,7 +62,7 @@ final class ProcedureCatalogScreenTests: XCTestCase {
 
              Code   Démarche                                                 Demandeur
              BES    Bourse d'études supérieures                              Personne
-             BS     Demande de bourse scolaire                               Personne
+            ▸BS     Demande de bourse scolaire                               Personne
              RBS    Renouvellement de bourse scolaire                        Personne
 
 
@@ -81,17 +81,22 @@ final class ProcedureCatalogScreenTests: XCTestCase {
 
             F1Aide  F2Démarrer  F3Retour  F7PgPréc  F8PgSuiv  F9Imprimer  F12Annuler
             """)
-        // The selected row is reversed, the others are not.
+        // The selected row is reversed, the others are not; the cursor is on it, and « ▸ » says it.
         XCTAssertTrue(h.terminal.screen[8, 6].style.reverse)
         XCTAssertFalse(h.terminal.screen[8, 5].style.reverse)
+        h.assertSelection(row: 6, reads: "BS     Demande de bourse scolaire")
         h.press(.pageDown)
         XCTAssertTrue(h.line(17).contains("RBS · Renouvellement de bourse scolaire"), h.screen)
+        h.assertSelection(row: 7, reads: "RBS    Renouvellement")
         h.press(.up)
         XCTAssertTrue(h.line(17).contains("BS · Demande de bourse scolaire"), h.screen)
+        h.assertSelection(row: 6, reads: "BS     Demande")
         h.press(.pageUp)
         XCTAssertTrue(h.line(17).contains("BES · Bourse d'études supérieures"), h.screen)
+        h.assertSelection(row: 5, reads: "BES    Bourse")
         // A word of the fiche finds a procedure too; erasing gives the whole catalogue back.
         for _ in 0..<6 { h.press(.backspace) }
+        XCTAssertEqual(h.cursor, CursorPosition(x: 12, y: 2), "erasing: the cursor back in the field")
         h.type("licence")
         XCTAssertTrue(h.screen.contains("LDB    Licence de débit de boissons"), h.screen)
         XCTAssertTrue(h.line(2).contains("1 sur 4"), h.line(2))
@@ -177,7 +182,7 @@ final class ProcedureCatalogScreenTests: XCTestCase {
                  manque : ajoutez-la.
 
              Code   Démarche                                                 Demandeur
-             BS     Demande de bourse scolaire                               Personne
+            ▸BS     Demande de bourse scolaire                               Personne
 
 
 
@@ -239,7 +244,7 @@ extension ProcedureCatalogScreenTests {
             XCTAssertTrue(h.line(0).contains("Fiche pratique \(procedure.code)"), h.line(0))
             XCTAssertTrue(h.line(2).hasPrefix(" \(procedure.title)"), h.screen)
             h.press(.function(3))
-            XCTAssertEqual(h.line(4 + 1 + index).hasPrefix(" \(procedure.code) "), true, h.screen)
+            XCTAssertEqual(h.line(4 + 1 + index).hasPrefix("▸\(procedure.code) "), true, "back on the same selection: \(h.screen)")
             h.press(.down)
         }
     }

@@ -20,7 +20,7 @@ final class QueueScreenTests: XCTestCase {
             "File : à traiter · toutes démarches",
             "Ordre : plus anciens d'abord · page 1",
             "Numéro          Demandeur       État              Agent     Âge   Échéance",
-            "BS-2026-000001  WAMYTAN Hélène  déposé            —         0 j   13/01/2027",
+            "▸  BS-2026-000001  WAMYTAN Hélène  déposé            —         0 j   13/01/2027",
             "BS-2026-000002  GORODEY Hélène  déposé            —         0 j  !20/11/2026",
             "BS-2026-000003  KASARHÉROU Hél… déposé            —         0 j   13/01/2027",
         ])
@@ -97,5 +97,21 @@ final class QueueScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Aucun dossier dans cette file."), h.screen)
         h.press(.key(.function(2)))
         XCTAssertTrue(h.screen.contains("Aucun dossier déposé n'attend d'être pris."), h.screen)
+    }
+
+    /// The selected dossier is said in text (« ▸ ») and holds the cursor, after each move.
+    func testTheCursorAndTheMarkFollowTheSelection() throws {
+        let h = try harness()
+        try ReviewFixture.grants(3, store: h.store, by: h.agent, surnames: ["Wamytan", "Gorodey", "Kasarhérou"])
+        h.type("f")
+        h.assertSelection(row: 4, reads: "  BS-2026-000001  WAMYTAN")
+        h.press(.down)
+        h.assertSelection(row: 5, reads: "  BS-2026-000002  GORODEY")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "  BS-2026-000003  KASARHÉROU")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "  BS-2026-000003")
+        h.press(.up)
+        h.assertSelection(row: 5, reads: "  BS-2026-000002")
     }
 }

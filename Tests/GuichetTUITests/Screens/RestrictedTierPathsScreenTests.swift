@@ -46,7 +46,7 @@ final class RestrictedTierPathsScreenTests: XCTestCase {
             try restrict(h, 1)
             h.press(.character("r"))
             h.type(query)
-            XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "WAMYTAN Hélène                 limitée", query)
+            XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "▸WAMYTAN Hélène                 limitée", query)
             XCTAssertEqual(h.line(18).trimmingCharacters(in: .whitespaces), "WAMYTAN Hélène — personne n° 1", query)
             XCTAssertEqual(h.line(19).trimmingCharacters(in: .whitespaces),
                            "Traitement limité (RGPD) : Entrée puis le motif de la consultation pour voir", query)
@@ -79,7 +79,7 @@ final class RestrictedTierPathsScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("14/03/1985"), h.screen)
         h.press(.function(3))
         XCTAssertTrue(h.line(0).contains("Recherche d'un tiers"), h.screen)
-        XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "WAMYTAN Hélène                 limitée")
+        XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "▸WAMYTAN Hélène                 limitée")
         assertNoData(h)
         // Opening it again asks again, and records again.
         h.press(.enter)
@@ -103,7 +103,7 @@ final class RestrictedTierPathsScreenTests: XCTestCase {
         h.type("n° 3")
         XCTAssertEqual(h.line(3).trimmingCharacters(in: .whitespaces),
                        "Fiche n° 3 fusionnée le 29/11/2026 dans n° 1. Entrée : ouvrir n° 1")
-        XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "WAMYTAN Hélène                 limitée")
+        XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "▸WAMYTAN Hélène                 limitée")
         assertNoData(h)
         h.press(.enter)
         XCTAssertTrue(h.line(0).contains("Fiche limitée (RGPD)"), h.screen)
@@ -117,7 +117,7 @@ final class RestrictedTierPathsScreenTests: XCTestCase {
     func testARecordThatAbsorbedARestrictedOneIsRestricted() throws {
         let h = try mergingThreeIntoOne(restricting: 3)
         h.type("wamytan helene")
-        XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "WAMYTAN Hélène                 limitée")
+        XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "▸WAMYTAN Hélène                 limitée")
         assertNoData(h)
         h.press(.enter)
         XCTAssertTrue(h.line(0).contains("Fiche limitée (RGPD)"), h.screen)
@@ -180,7 +180,7 @@ final class RestrictedTierPathsScreenTests: XCTestCase {
         h.press(.character("D"))
         XCTAssertTrue(h.screen.contains("1 paire à revoir"), h.screen)
         XCTAssertEqual(h.line(4).trimmingCharacters(in: .whitespaces),
-                       "99,9 % WAMYTAN Hélène           OUAMYTAN Helene          limitée (RGPD)")
+                       "▸99,9 % WAMYTAN Hélène           OUAMYTAN Helene          limitée (RGPD)")
         XCTAssertTrue(h.screen.contains("Paire n° 1 : fiche n° 1 WAMYTAN Hélène et fiche n° 2 OUAMYTAN Helene"), h.screen)
         XCTAssertTrue(h.screen.replacingOccurrences(of: "\n ", with: " ")
             .contains("Traitement limité (RGPD) : Entrée puis le motif de la consultation pour voir la paire ; F5 demande aussi le motif."),

@@ -29,7 +29,7 @@ final class RestrictedTierScreenTests: XCTestCase {
         try TierRestrictionService(store: h.store).restrict(tierID: 1, motif: "Contestation de l'adresse", by: try supervisor(h))
         h.press(.character("r"))
         h.type("wamytan")
-        XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "WAMYTAN Hélène                 limitée")
+        XCTAssertEqual(h.line(5).trimmingCharacters(in: .whitespaces), "▸WAMYTAN Hélène                 limitée")
         XCTAssertTrue(h.line(6).contains("10/10/2015"), "another tier shows as before")
         XCTAssertFalse(h.screen.contains("14/03/1985"), h.screen)
         XCTAssertFalse(h.screen.contains("25.12.34"), h.screen)

@@ -241,6 +241,22 @@ final class ScanScreenTests: XCTestCase {
         h.press(.escape)
         XCTAssertTrue(h.app.top is TierRecordScreen, h.screen)
     }
+
+    /// The type list says the chosen type in text (« ▸ ») and holds the cursor, after each move.
+    func testTheChosenTypeIsMarkedAndHoldsTheCursor() throws {
+        let h = try IntakeHarness()
+        h.app.open(try TierRecordScreen(session: h.session, tierID: h.parent.id))
+        h.press(.function(4))
+        XCTAssertTrue(h.app.top is ScanScreen)
+        let first = try XCTUnwrap(h.markedRows.first, h.screen)
+        h.assertSelection(row: first, reads: " " + DocumentType.allCases[0].label)
+        h.press(.down)
+        h.assertSelection(row: first + 1, reads: " " + DocumentType.allCases[1].label)
+        h.press(.tab)
+        h.assertSelection(row: first + 2, reads: " " + DocumentType.allCases[2].label)
+        h.press(.up)
+        h.assertSelection(row: first + 1, reads: " " + DocumentType.allCases[1].label)
+    }
 }
 
 /// The scan folders left in the temporary directory.

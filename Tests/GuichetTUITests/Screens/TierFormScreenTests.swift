@@ -16,7 +16,7 @@ final class TierFormScreenTests: XCTestCase {
              Guichet · Nouvelle personne                         Marie Gorodey · 29/11/2026
              Saisie d'une personne                   * obligatoire
 
-              Nom de naissance*                                     Déjà connus ?
+            ▸ Nom de naissance*                                     Déjà connus ?
               Nom d'usage                                           Ils s'affichent dès le
               Prénoms*                                              nom et la date de
               Sexe                                                  naissance saisis.

@@ -23,7 +23,7 @@ final class TierMergeScreenTests: XCTestCase {
              Guichet · Fiche : WAMYTAN Hélène                    Marie Gorodey · 29/11/2026
              WAMYTAN Hélène                                       Personne n° 1 · version 2
              Champ             Valeur                    Source             Niv. Date
-             Nom de naissance  Wamytan                   déclaré au guichet · 0  29/11/2026
+            ▸Nom de naissance  Wamytan                   déclaré au guichet · 0  29/11/2026
              Nom d'usage       —
              Prénoms           Hélène                    déclaré au guichet · 0  29/11/2026
              Sexe              —
@@ -57,7 +57,7 @@ final class TierMergeScreenTests: XCTestCase {
              Rechercher : n° 2                                       1 résultat
              Fiche n° 2 fusionnée le 29/11/2026 dans n° 1. Entrée : ouvrir n° 1
              Nom                            Né(e) / RIDET  Commune      Tél.     Vérif.
-             WAMYTAN Hélène                 14/03/1985                  25.12.34 ·
+            ▸WAMYTAN Hélène                 14/03/1985                  25.12.34 ·
 
 
 
@@ -89,7 +89,7 @@ final class TierMergeScreenTests: XCTestCase {
         XCTAssertEqual(Array(h.terminal.screenLines[0...5]).joined(separator: "\n"), """
              Guichet · Historique : Courriel                     Marie Gorodey · 29/11/2026
 
-             WAMYTAN Hélène — Courriel
+             WAMYTAN Hélène — Courriel · la plus récente d'abord
              Fusionnée avec n° 2 le 29/11/2026 par mgorodey · Ctrl+D : défaire la fusion
              Date             Valeur                Source                  Niv. Agent
              29/11/2026 10:00 helene.w@mail.nc      n° 2 · déclaré au guic… · 0  mgorodey
@@ -100,7 +100,7 @@ final class TierMergeScreenTests: XCTestCase {
             "── Défaire la fusion avec n° 2 ? ───────────────────────────────────────────────",
             "n° 2 et n° 1 redeviendront ce qu'elles étaient avant la fusion ;",
             "ce qui a été ajouté depuis à n° 1 y restera.",
-            "Motif (facultatif) :",
+            "▸Motif (facultatif) :",
             "Entrée : valider · Tab : champ suivant · Échap : annuler",
         ])
         h.type("deux personnes")

@@ -34,7 +34,7 @@ final class TierRecordScreenTests: XCTestCase {
              Guichet · Fiche : WAMYTAN Hélène                    Marie Gorodey · 29/11/2026
              WAMYTAN Hélène                                       Personne n° 1 · version 1
              Champ             Valeur                    Source             Niv. Date
-             Nom de naissance  Wamytan                   déclaré au guichet · 0  29/11/2026
+            ▸Nom de naissance  Wamytan                   déclaré au guichet · 0  29/11/2026
              Nom d'usage       —
              Prénoms           Hélène                    déclaré au guichet · 0  29/11/2026
              Sexe              —
@@ -96,5 +96,19 @@ final class TierRecordScreenTests: XCTestCase {
                       h.line(1))
         XCTAssertTrue(h.line(4).contains("échéance le 13/01/2027"), h.line(4))
         XCTAssertTrue(h.line(21).contains("Actions : n Note"), "an agent d'accueil may only add a note now: \(h.line(21))")
+    }
+
+    /// The selected line of the record is said in text (« ▸ ») and holds the cursor, after each move.
+    func testTheCursorAndTheMarkFollowTheSelectedLine() throws {
+        let h = try ScreenHarness(tiers: [(.person, [.givenNames: "Hélène", .birthName: "Wamytan", .birthDate: "14/03/1985"])])
+        h.app.open(try TierRecordScreen(session: h.session, tierID: 1))
+        h.app.renderFrame()
+        h.assertSelection(row: 3, reads: "Nom de naissance  Wamytan")
+        h.press(.down)
+        h.assertSelection(row: 4, reads: "Nom d'usage       —")
+        h.press(.pageDown)
+        h.assertSelection(row: 14, reads: "Numéro CAFAT")
+        h.press(.up)
+        h.assertSelection(row: 13, reads: "Courriel")
     }
 }

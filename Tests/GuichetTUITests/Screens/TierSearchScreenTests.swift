@@ -28,7 +28,7 @@ final class TierSearchScreenTests: XCTestCase {
              Rechercher : wam hel                                    1 résultat
 
              Nom                            Né(e) / RIDET  Commune      Tél.     Vérif.
-             WAMYTAN Hélène                 14/03/1985     Nouméa       25.12.34 ·
+            ▸WAMYTAN Hélène                 14/03/1985     Nouméa       25.12.34 ·
 
 
 
@@ -128,5 +128,25 @@ final class TierSearchScreenTests: XCTestCase {
         XCTAssertTrue(h.line(0).contains("Nouvelle personne"))
         XCTAssertTrue(h.screen.contains("Kaloï"), h.screen)
         XCTAssertTrue(h.screen.contains("Paul"), h.screen)
+    }
+
+    /// A screen reader follows the cursor: it goes to the selected row after ↑/↓ and back to the
+    /// query at the next letter; « ▸ » says the selection in the text.
+    func testTheCursorFollowsTheSelectionAndComesBackToTheQueryWhenTyping() throws {
+        let h = try ScreenHarness(tiers: Self.people)
+        h.press(.character("r"))
+        h.type("wamytan")
+        XCTAssertEqual(h.markedRows, [5], "the first result is selected, and says so:\n\(h.screen)")
+        XCTAssertEqual(h.cursor, CursorPosition(x: 21, y: 2), "typing: the cursor stays in the query")
+        h.press(.down)
+        h.assertSelection(row: 6, reads: "WAMYTAN Noé")
+        XCTAssertEqual(h.cursor?.x, 1)
+        h.press(.up)
+        h.assertSelection(row: 5, reads: "WAMYTAN Hélène")
+        h.press(.pageDown)
+        h.assertSelection(row: 6, reads: "WAMYTAN Noé")
+        h.type(" n")
+        XCTAssertEqual(h.cursor, CursorPosition(x: 23, y: 2), "a letter goes to the query, and so does the cursor")
+        XCTAssertEqual(h.markedRows, [5], "a new search selects its first result:\n\(h.screen)")
     }
 }

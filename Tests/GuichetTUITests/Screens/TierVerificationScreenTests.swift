@@ -25,7 +25,7 @@ final class TierVerificationScreenTests: XCTestCase {
         h.press(.function(2))
         XCTAssertEqual(Array(h.terminal.screenLines[19...23]).map { $0.trimmingCharacters(in: .whitespaces) }, [
             "── Vérifier sur pièce : Nom de naissance, Prénoms, Date de naissance ───────────",
-            "Pièce : ◀ Pièce d'identité du 12/03/2024 ▶",
+            "▸Pièce : ◀ Pièce d'identité du 12/03/2024 ▶",
             "Entrée : valider · Tab : champ suivant · Échap : annuler · ←/→ : choisir",
             "",
             "F1Aide  F12Annuler",

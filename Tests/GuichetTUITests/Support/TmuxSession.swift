@@ -96,6 +96,41 @@ final class TmuxSession {
         try waitFor("« \(text) »", timeout: timeout, file: file, line: line) { $0.contains(text) }
     }
 
+    /// Where the pane's cursor is (zero-based column and row), as a screen reader or a braille
+    /// display following it finds it.
+    func cursor() throws -> (x: Int, y: Int) {
+        let text = try tmux(["display-message", "-p", "-t", name, "#{cursor_x} #{cursor_y}"])
+        let numbers = text.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard numbers.count == 2 else { throw XCTSkip("tmux gave no cursor: \(text)") }
+        return (numbers[0], numbers[1])
+    }
+
+    /// The plain text of the line the cursor is on, from the cursor's column: what a braille
+    /// display following the cursor shows first.
+    func cursorLine() throws -> String {
+        let (x, y) = try cursor()
+        let lines = try screen().components(separatedBy: "\n")
+        guard lines.indices.contains(y) else { return "" }
+        return String(lines[y].dropFirst(x))
+    }
+
+    /// Waits until the cursor's line, from the cursor on, starts with `text`.
+    @discardableResult
+    func waitForCursor(on text: String, timeout: TimeInterval = 10, file: StaticString = #filePath,
+                       line: UInt = #line) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try cursorLine()
+            if last.hasPrefix(text) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let place = (try? cursor()).map { "\($0.x) \($0.y)" } ?? "?"
+        XCTFail("waiting for the cursor on « \(text) »; it was at \(place) on « \(last) »; the screen was:\n"
+                + ((try? screen()) ?? ""), file: file, line: line)
+        throw XCTSkip("stopped after a failed wait")
+    }
+
     /// The pid of the program in the pane.
     func pid() throws -> Int32 {
         let text = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])

@@ -48,6 +48,29 @@ final class NCursesTerminalTests: XCTestCase {
         XCTAssertLessThan(smallBytes, 20, "a move and two characters")
     }
 
+    /// A screen reader follows the cursor: moving it alone sends a short move, and a frame whose
+    /// text and cursor did not change sends nothing (a braille display is not refreshed for nothing).
+    func testACursorMoveAloneIsShortAndAnUnchangedFrameSendsNothing() throws {
+        guard let input = fopen("/dev/null", "r"), let sink = fopen("/dev/null", "w") else {
+            throw XCTSkip("/dev/null unavailable")
+        }
+        defer { fclose(input); fclose(sink) }
+        let terminal = try NCursesTerminal(input: input, output: sink, terminalType: "vt100", environment: ["NO_COLOR": "1"],
+                                           countingBytes: true)
+        defer { terminal.shutdown() }
+        var frame = CellBuffer(size: terminal.size)
+        frame.put("▸WAMYTAN Hélène", x: 0, y: 5)
+        frame.put(" WAMYTAN Léa", x: 0, y: 6)
+        terminal.present(frame, cursor: CursorPosition(x: 1, y: 5))
+        terminal.present(frame, cursor: CursorPosition(x: 1, y: 5))
+        XCTAssertEqual(terminal.bytesWrittenByLastPresent, 0, "the same frame and cursor send nothing")
+        terminal.present(frame, cursor: CursorPosition(x: 1, y: 6))
+        XCTAssertEqual(terminal.cellsWrittenByLastPresent, 0)
+        let moved = try XCTUnwrap(terminal.bytesWrittenByLastPresent)
+        XCTAssertGreaterThan(moved, 0, "the cursor moved")
+        XCTAssertLessThan(moved, 12, "a cursor move alone")
+    }
+
     func testColorModeFollowsNoColorAndTheTerminalType() throws {
         XCTAssertEqual(try colorMode(terminalType: "xterm-256color", environment: [:]), .color)
         XCTAssertEqual(try colorMode(terminalType: "xterm-256color", environment: ["NO_COLOR": "1"]), .monochrome)

@@ -33,11 +33,14 @@ final class ActionPromptTests: XCTestCase {
         XCTAssertEqual(screen(prompt), """
 
         ── Proposer une décision ─────────────────────────
-         Décision : ◀ acceptation ▶
+        ▸Décision : ◀ acceptation ▶
          Motif :
          ✗ Décision : aucun choix ne commence par « x »
          (acceptation, refus) ; Tab : champ suivant.
         """)
+        var buffer = CellBuffer(width: 50, height: 6)
+        XCTAssertEqual(prompt.render(into: &buffer, area: CellRect(x: 0, y: 0, width: 50, height: 6), theme: .standard),
+                       CursorPosition(x: 14, y: 2), "a choice holds the cursor on its option, for a screen reader")
     }
 
     func testARefusalKeepsThePromptOpenWithWhatWasTypedAndMovesToTheEmptyMotif() {

@@ -82,7 +82,7 @@ final class DerivedTableTests: ReviewTeamTestCase {
     }
 
     func testChangedDuplicateScoreWeightsAreCaught() throws {
-        try test.store.writeDatabase { db in
+        try test.store.write { db in
             try MatchParameterStore.save(db, .defaults, agentID: supervisor.id, at: test.store.clock.now())
             try EventLog.append(db, kind: .matchParametersTrained, agentID: supervisor.id, tierID: nil, payload: [:],
                                 at: test.store.clock.now())
@@ -146,7 +146,7 @@ final class DerivedTableTests: ReviewTeamTestCase {
 
     /// The agent's row digest now, as `check` computes it.
     private func agentLeaf(_ id: Int64) throws -> RowLeaf {
-        try test.store.pool.read { db in
+        try test.store.read { db in
             var leaf: RowLeaf?
             try AttestedRowScanner.scan(db, table: try XCTUnwrap(AttestedTable.named("agent")), where: "id = \(id)") { _, _, found in
                 leaf = found

@@ -20,9 +20,9 @@ final class ErasableChainMigrationTests: XCTestCase {
         try StoreMigrations.migrator.migrate(queue, upTo: "v12-tier-restriction")
         let head = try queue.write { db -> String in
             let now = Date(timeIntervalSince1970: 1_795_906_800)
-            try LegacyEventLog.append(db, kind: .tierConsulted, agentID: 1, tierID: 4, payload: ["version": "1"], at: now)
-            try LegacyEventLog.append(db, kind: .tierExported, agentID: 1, tierID: 4, payload: ["motif": "droit d'accès"], at: now)
-            try LegacyEventLog.append(db, kind: .tierConsulted, agentID: 1, tierID: 5, dossierID: 2, payload: ["dossier": "BS-2026-000002"], at: now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .tierConsulted, agentID: 1, tierID: 4, payload: ["version": "1"], at: now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .tierExported, agentID: 1, tierID: 4, payload: ["motif": "droit d'accès"], at: now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .tierConsulted, agentID: 1, tierID: 5, dossierID: 2, payload: ["dossier": "BS-2026-000002"], at: now)
             if tamper {
                 try db.execute(sql: "UPDATE event SET payload = '{\"motif\":\"autre\"}' WHERE id = 2")
             }

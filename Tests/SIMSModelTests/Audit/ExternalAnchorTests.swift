@@ -47,7 +47,7 @@ final class ExternalAnchorTests: XCTestCase {
         XCTAssertEqual(newest.events, id)
         XCTAssertEqual(newest.hash, hash)
         XCTAssertEqual(newest.at, Timestamp.string(from: TestStore.now.addingTimeInterval(61 * 60)))
-        XCTAssertEqual(newest.registerID, try test.store.pool.read { db in try RegisterIdentity.id(db) })
+        XCTAssertEqual(newest.registerID, try test.store.read { db in try RegisterIdentity.id(db) })
     }
 
     func testABackupAndAPurgeEachAnchorTheChain() throws {
@@ -124,9 +124,9 @@ final class ExternalAnchorTests: XCTestCase {
         let queue = try DatabaseQueue(path: path)
         try StoreMigrations.migrator.migrate(queue, upTo: "v12-tier-restriction")
         let head = try queue.write { db -> String in
-            try LegacyEventLog.append(db, kind: .tierConsulted, agentID: 1, tierID: 4, payload: ["version": "1"], at: TestStore.now)
-            try LegacyEventLog.append(db, kind: .tierExported, agentID: 1, tierID: 4, payload: ["motif": "droit d'accès"], at: TestStore.now)
-            try LegacyEventLog.append(db, kind: .tierConsulted, agentID: 1, tierID: 5, payload: ["dossier": "BS-2026-000002"], at: TestStore.now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .tierConsulted, agentID: 1, tierID: 4, payload: ["version": "1"], at: TestStore.now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .tierExported, agentID: 1, tierID: 4, payload: ["motif": "droit d'accès"], at: TestStore.now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .tierConsulted, agentID: 1, tierID: 5, payload: ["dossier": "BS-2026-000002"], at: TestStore.now)
             return try String.fetchOne(db, sql: "SELECT last_hash FROM chain_head") ?? ""
         }
         try queue.close()
@@ -140,7 +140,7 @@ final class ExternalAnchorTests: XCTestCase {
         XCTAssertNil(try anchor.verify(store), "converted, the store still holds its old anchor")
         // Event 3's content erased as retention does, then event 1 rewritten and every hash, former
         // hashes included, recomputed: event 3 keeps the former hash the anchor names.
-        try store.writeDatabase { db in
+        try store.write { db in
             let erased = try EventErasure.eraseContent(db, eventIDs: [3])
             let id = try EventLog.append(db, kind: .retentionPurged, agentID: nil, tierID: nil, payload: erased.payload, at: TestStore.now)
             try erased.record(db, erasureEventID: id, at: TestStore.now)
@@ -163,7 +163,7 @@ final class ExternalAnchorTests: XCTestCase {
         let store = try SIMSStore.open(path: path, clock: time.clock)
         var anchor = ChainAnchor(events: 3, hash: formerHead, at: "2026-11-29T00:00:00Z")
         XCTAssertNil(try ChainVerifier.verify(store, anchors: [anchor]).anchorProblem)
-        anchor.registerID = try store.pool.read { db in try RegisterIdentity.id(db) }
+        anchor.registerID = try store.read { db in try RegisterIdentity.id(db) }
         XCTAssertEqual(try ChainVerifier.verify(store, anchors: [anchor]).anchorProblem?.hasPrefix("L'événement n° 3 n'a plus l'empreinte"), true)
         try store.close()
     }

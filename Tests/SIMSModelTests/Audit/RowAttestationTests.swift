@@ -60,6 +60,24 @@ final class RowAttestationTests: ReviewTeamTestCase {
         XCTAssertGreaterThan(report.attestedRows, 20)
     }
 
+    /// The digest of every attested row computed from the seam's values (as an engine without C
+    /// access to its values will) is the one SQLite's triggers and `check` compute.
+    func testARowsDigestFromTheSeamsValuesIsSQLites() throws {
+        try test.store.read { db in
+            for table in AttestedTable.all {
+                var scanned = RowSum(), fromValues = RowSum()
+                try AttestedRowScanner.scan(db, table: table) { _, _, leaf in scanned.add(leaf) }
+                for row in try StoreRow.fetchAll(db, sql: table.selectSQL) {
+                    fromValues.add(RowLeaf(table: table, values: row.values))
+                }
+                if ["tier", "fact_record", "relation", "dossier", "document", "dossier_note", "agent"].contains(table.name) {
+                    XCTAssertGreaterThan(scanned.count, 0, "\(table.name): the test's store holds such rows")
+                }
+                XCTAssertEqual(fromValues, scanned, table.name)
+            }
+        }
+    }
+
     func testAFactsLevelRaised() throws {
         try assertNamed("UPDATE fact_record SET level = 2 WHERE tier_id = \(parentID)", "Faits n° 1 de la fiche n° \(parentID)")
     }

@@ -32,7 +32,7 @@ final class BackupSealTests: XCTestCase {
     private func events() throws -> [AuditEvent] {
         let store = try SIMSStore.open(path: test.path)
         defer { try? store.close() }
-        return try store.pool.read { db in try AuditEvent.fetchAll(db, sql: "SELECT * FROM event ORDER BY id") }
+        return try store.pool.read { db in try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event ORDER BY id") }
     }
 
     func testABackupIsSealedWithAKeyKeptBesideTheStoreAndRestoresOverItsOwnRegister() throws {
@@ -43,7 +43,7 @@ final class BackupSealTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["MANIFEST.sha256", "SCEAU", "sims.sqlite"],
                        "the key never goes into a backup")
         let seal = try XCTUnwrap(try BackupSeal.read(folder: folder))
-        XCTAssertEqual(seal.anchor.registerID, try test.store.pool.read { db in try RegisterIdentity.id(db) })
+        XCTAssertEqual(seal.anchor.registerID, try test.store.read { db in try RegisterIdentity.id(db) })
         let sealed = try String(contentsOfFile: folder + "/SCEAU", encoding: .utf8)
         XCTAssertFalse(sealed.contains(try String(contentsOfFile: key, encoding: .utf8).prefix(64)), "the seal does not give the key away")
 

@@ -130,7 +130,7 @@ final class DossierExporterTests: XCTestCase {
         _ = try exported(QueueFilter(procedureCode: "BS", scope: .open), [.number, .applicant])
         _ = try exported(QueueFilter(scope: .all), by: test.admin)
         let events = try test.store.pool.read { db in
-            try AuditEvent.fetchAll(db, sql: "SELECT * FROM event WHERE kind = 'dossiers.export' ORDER BY id")
+            try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event WHERE kind = 'dossiers.export' ORDER BY id")
         }
         XCTAssertEqual(events.map(\.agentID), [supervisor.id, test.admin.id])
         let payload = EventLog.decodePayload(events[0].payload)
@@ -212,9 +212,10 @@ final class DossierExporterTests: XCTestCase {
         let today = CalendarDate(iso: "2026-11-29")!
         for filter in [QueueFilter(scope: .all), QueueFilter(scope: .state(.submitted)),
                        QueueFilter(procedureCode: "BS", scope: .state(.accepted))] {
-            let (sql, arguments) = DossierExporter.query(filter, columns: DossierExportColumn.allCases, today: today)
-            let plan = try test.store.pool.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+            let plan = try test.store.read { db in
+                let (sql, arguments) = DossierExporter.query(filter, columns: DossierExportColumn.allCases, today: today,
+                                                             calendar: try db.capability(CalendarSQL.self))
+                return try db.capability(QueryPlanning.self).queryPlan(sql: sql, arguments: arguments)
             }
             XCTAssertFalse(plan.contains { $0.contains("TEMP B-TREE") }, "\(filter): " + plan.joined(separator: "\n"))
         }

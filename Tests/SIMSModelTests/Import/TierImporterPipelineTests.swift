@@ -44,7 +44,7 @@ final class TierImporterPipelineTests: XCTestCase {
         XCTAssertTrue(try ChainVerifier.verify(t.store).isSound)
         // The page cache of the writer is back to its usual size.
         let cache = try t.store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
-        XCTAssertNotEqual(cache, BulkTierWriter.bulkCacheSize)
+        XCTAssertNotEqual(cache, SQLiteBulkTierRows.bulkCacheSize)
     }
 
     func testAnImportStoppedMidwayKeepsItsCommittedPartsSearchableAndARerunSaysWhatWasImported() throws {

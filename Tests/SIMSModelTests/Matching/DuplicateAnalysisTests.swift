@@ -144,7 +144,7 @@ final class DuplicateAnalysisTests: XCTestCase {
             values: [.birthName: "Ouamytan", .givenNames: "Hélène", .birthDate: "1985-03-14"]).first)
         let y = try TierService(store: t.store).create(kind: .person,
             values: [.birthName: "Ouamytan", .givenNames: "Hélène", .birthDate: "14/03/1985"], despiteDuplicate: candidate, by: t.counter)
-        let pair = try t.store.pool.read { db in try DuplicateReview.pair(db, x.id, y.id) }
+        let pair = try t.store.read { db in try DuplicateReview.pair(db, x.id, y.id) }
         XCTAssertEqual(pair?.state, .differentPeople)
         let report = try DuplicateAnalysis(store: t.store).run(by: supervisor)
         XCTAssertEqual([report.pairs.count, report.alreadyDecided], [0, 1])

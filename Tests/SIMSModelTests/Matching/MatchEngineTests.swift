@@ -121,7 +121,7 @@ final class MatchEngineTests: XCTestCase {
         let report = try trainer.train(by: supervisor)
         XCTAssertGreaterThan(report.randomPairs, 0)
         XCTAssertEqual(report.parameters.lambda, MatchParameters.defaults.lambda, "λ is not re-estimated")
-        let stored = try t.store.pool.read { db in try MatchParameterStore.load(db) }
+        let stored = try t.store.read { db in try MatchParameterStore.load(db) }
         XCTAssertEqual(stored, report.parameters)
         XCTAssertEqual(report.previous, .defaults)
         XCTAssertThrowsError(try MatchTrainer(store: t.store).train(by: t.counter), "a counter agent does not train")

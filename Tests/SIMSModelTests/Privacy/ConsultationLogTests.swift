@@ -38,7 +38,7 @@ final class ConsultationLogTests: XCTestCase {
         _ = try TierExporter(store: test.store).export(id: parent.id, by: supervisor, motif: "Demande d'accès")
         // An event written before contexts were recorded (a review: it names its dossier).
         try test.store.writeDatabase { db in
-            try EventLog.append(db, kind: .tierConsulted, agentID: instructor.id, tierID: parent.id, payload: ["dossier": "BS-2025-000007"],
+            try EventLog.append(SQLiteSession(db), kind: .tierConsulted, agentID: instructor.id, tierID: parent.id, payload: ["dossier": "BS-2025-000007"],
                                 at: TestStore.now)
         }
 

@@ -30,7 +30,7 @@ final class TierRestrictionTests: XCTestCase {
 
     func events(_ kind: EventKind) throws -> [AuditEvent] {
         try test.store.pool.read { db in
-            try AuditEvent.fetchAll(db, sql: "SELECT * FROM event WHERE kind = ? ORDER BY id", arguments: [kind.rawValue])
+            try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event WHERE kind = ? ORDER BY id", arguments: [kind.rawValue])
         }
     }
 

@@ -25,16 +25,16 @@ final class RowSaltMigrationTests: XCTestCase {
             try db.execute(sql: """
                 INSERT INTO agent (login, full_name, roles, created_at) VALUES ('admin', 'Admin', 'administrateur', '2026-11-01')
                 """)
-            try EventLog.append(db, kind: .agentAdded, agentID: nil, tierID: nil, payload: ["login": "admin"], at: now)
-            try EventLog.seal(db)
+            try EventLog.append(SQLiteSession(db), kind: .agentAdded, agentID: nil, tierID: nil, payload: ["login": "admin"], at: now)
+            try EventLog.seal(SQLiteSession(db))
         }
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO tier (kind, version, created_at, updated_at, display_name, phone)
                 VALUES ('personne', 1, '2026-11-01', '2026-11-01', 'WAMYTAN Hélène', '25 12 34')
                 """)
-            try EventLog.append(db, kind: .tierCreated, agentID: 1, tierID: 1, payload: [:], at: now)
-            try EventLog.seal(db)
+            try EventLog.append(SQLiteSession(db), kind: .tierCreated, agentID: 1, tierID: 1, payload: [:], at: now)
+            try EventLog.seal(SQLiteSession(db))
         }
         if tamper {
             try queue.writeWithoutTransaction { db in
@@ -64,7 +64,7 @@ final class RowSaltMigrationTests: XCTestCase {
         // Written after the upgrade: a new row gets its own salt and stays attested.
         try store.writeDatabase { db in
             try db.execute(sql: "UPDATE tier SET phone = '25 00 00' WHERE id = 1")
-            try EventLog.append(db, kind: .tierUpdated, agentID: 1, tierID: 1, payload: [:], at: Date())
+            try EventLog.append(SQLiteSession(db), kind: .tierUpdated, agentID: 1, tierID: 1, payload: [:], at: Date())
         }
         XCTAssertTrue(try ChainVerifier.verify(store).isSound)
     }
@@ -81,7 +81,7 @@ final class RowSaltMigrationTests: XCTestCase {
         let store = try SIMSStore.open(path: path)
         // A copy of the real one, chained after the last event by someone who holds the file.
         let (copy, head) = try store.pool.read { db in
-            (try XCTUnwrap(AuditEvent.fetchOne(db, sql: "SELECT * FROM event WHERE kind = 'registre.attestation'")),
+            (try XCTUnwrap(AuditEvent.fetchOne(SQLiteSession(db), sql: "SELECT * FROM event WHERE kind = 'registre.attestation'")),
              try XCTUnwrap(Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head")))
         }
         let id = (head["last_event_id"] as Int64) + 1, prev: String = head["last_hash"]

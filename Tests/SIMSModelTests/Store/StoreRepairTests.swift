@@ -36,10 +36,10 @@ final class StoreRepairTests: XCTestCase {
                 INSERT INTO dossier_piece (dossier_id, piece_key, status) VALUES (9, 'domicile', 'fournie');
                 """)
             let now = Date(timeIntervalSince1970: 1_795_906_800)
-            try LegacyEventLog.append(db, kind: .dossierStarted, agentID: 1, tierID: 1, dossierID: 1, payload: [:], at: now)
-            try LegacyEventLog.append(db, kind: .documentRegistered, agentID: 1, tierID: 1, dossierID: 1, payload: [:], at: now)
-            try LegacyEventLog.append(db, kind: .dossierAbandoned, agentID: 1, tierID: 1, dossierID: 1, payload: [:], at: now)
-            try LegacyEventLog.append(db, kind: .dossierStarted, agentID: 1, tierID: 2, dossierID: 1, payload: [:], at: now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .dossierStarted, agentID: 1, tierID: 1, dossierID: 1, payload: [:], at: now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .documentRegistered, agentID: 1, tierID: 1, dossierID: 1, payload: [:], at: now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .dossierAbandoned, agentID: 1, tierID: 1, dossierID: 1, payload: [:], at: now)
+            try LegacyEventLog.append(SQLiteSession(db), kind: .dossierStarted, agentID: 1, tierID: 2, dossierID: 1, payload: [:], at: now)
         }
         try queue.close()
         return path

@@ -9,7 +9,7 @@ enum ChainRewriter {
     static func rechain(_ db: Database) throws {
         var previous = EventLog.genesisHash
         var legacyPrevious = EventLog.genesisHash
-        for event in try AuditEvent.fetchAll(db, sql: "SELECT * FROM event ORDER BY id") {
+        for event in try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event ORDER BY id") {
             var content = event.contentDigest ?? ""
             var legacy = event.legacyHash
             if let salt = event.contentSalt {

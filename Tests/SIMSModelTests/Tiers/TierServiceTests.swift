@@ -170,7 +170,7 @@ final class TierFreshnessTests: XCTestCase {
         search.termCap = 50
         for query in ["m", "ma", "j", "paul", "marie", "a b", "wamytan h", "zzzz", "14/03/1985"] {
             try t.store.pool.read { db in
-                _ = try search.search(db, query: SearchQuery.parse(query), limit: 20)
+                _ = try search.search(SQLiteSession(db), query: SearchQuery.parse(query), limit: 20)
                 var statement = sqlite3_next_stmt(db.sqliteConnection, nil)
                 while let current = statement {
                     XCTAssertEqual(sqlite3_stmt_busy(current), 0, "« \(query) » left \(String(cString: sqlite3_sql(current)))")

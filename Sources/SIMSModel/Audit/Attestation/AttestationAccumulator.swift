@@ -1,5 +1,3 @@
-package import GRDBSQLite
-
 /// The rows written on one connection since its last sealed event, gathered by the attestation
 /// triggers, and the events appended in the current transaction.
 ///

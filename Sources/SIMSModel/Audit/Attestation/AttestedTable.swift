@@ -1,8 +1,8 @@
 /// A table whose rows the audit chain attests: which columns are covered, how a row is named.
 ///
-/// Every write to these tables runs SQLite triggers that hand the written row to the connection's
-/// ``AttestationAccumulator``; the event of the transaction then carries the digests (see
-/// ``EventLog/seal(_:)``). Columns left out are derived or working state checked otherwise
+/// Every write to these tables hands the written row to the connection's
+/// ``AttestationAccumulator`` (SQLite: triggers, `AttestedTable+SQLiteTriggers`); the event of
+/// the transaction then carries the digests (see ``EventLog/seal(_:)``). Columns left out are derived or working state checked otherwise
 /// (``DerivedTableVerifier``) or read again from elsewhere: a document's OCR text (from its
 /// file), a brouillon's values and cursor.
 ///
@@ -115,26 +115,6 @@ package struct AttestedTable: Sendable {
 
     /// Rows are grouped by their first key column divided by this, for the sums of bulk writes.
     static let bucketWidth: Int64 = 1024
-
-    /// The three triggers of this table, as the store must hold them.
-    var triggers: [(name: String, sql: String)] { triggers(of: columns) }
-
-    /// The triggers as the migrations before v19 made them (no salt).
-    var legacyTriggers: [(name: String, sql: String)] { triggers(of: legacyColumns) }
-
-    private func triggers(of columns: [String]) -> [(name: String, sql: String)] {
-        let new = columns.map { "NEW.\($0)" }.joined(separator: ", ")
-        let old = columns.map { "OLD.\($0)" }.joined(separator: ", ")
-        let list = columns.joined(separator: ", ")
-        return [
-            ("attest_\(name)_insert",
-             "CREATE TRIGGER attest_\(name)_insert AFTER INSERT ON \(name) BEGIN SELECT sims_attest('+', '\(name)', \(new)); END"),
-            ("attest_\(name)_update",
-             "CREATE TRIGGER attest_\(name)_update AFTER UPDATE OF \(list) ON \(name) BEGIN SELECT sims_attest('~', '\(name)', \(old), \(new)); END"),
-            ("attest_\(name)_delete",
-             "CREATE TRIGGER attest_\(name)_delete AFTER DELETE ON \(name) BEGIN SELECT sims_attest('-', '\(name)', \(old)); END"),
-        ]
-    }
 
     /// `SELECT` of the attested columns, for the check.
     var selectSQL: String { "SELECT \(columns.joined(separator: ", ")) FROM \(name)" }

@@ -1,5 +1,3 @@
-package import GRDB
-
 /// Compares the attested tables with what the events attest.
 ///
 /// The fast pass sums each table's row digests and compares them with the sums the events
@@ -16,12 +14,13 @@ enum RowAttestationVerifier {
 
     /// The problems of every attested table (empty when every row is what its events attest), and
     /// how many rows were read.
-    static func verify(_ db: Database, expected: [String: RowSum]) throws -> (problems: [String], rows: Int) {
+    static func verify(_ db: any StoreSession, expected: [String: RowSum]) throws -> (problems: [String], rows: Int) {
         var problems: [String] = []
         var rows = 0
+        let scanning = try db.capability(AttestedRowScanning.self)
         for table in AttestedTable.all {
             var actual = RowSum()
-            try AttestedRowScanner.scan(db, table: table) { _, _, leaf in actual.add(leaf) }
+            try scanning.scanAttestedRows(table: table, where: nil, legacy: false) { _, _, leaf in actual.add(leaf) }
             rows += Int(actual.count)
             if actual != (expected[table.name] ?? RowSum()) {
                 problems += try diagnose(db, table: table)
@@ -36,11 +35,11 @@ enum RowAttestationVerifier {
     }
 
     /// Names the rows of `table` that are not what the events attest.
-    static func diagnose(_ db: Database, table: AttestedTable) throws -> [String] {
+    static func diagnose(_ db: any StoreSession, table: AttestedTable) throws -> [String] {
         var named: [Int64: [String: Attested]] = [:]   // bucket → key → last attestation
         var bulk: [Int64: RowSum] = [:]                 // bucket → sum of rows attested in bulk
         var bulkEvents: [Int64: Int64] = [:]            // bucket → last bulk event
-        let cursor = try Row.fetchCursor(db, sql: "SELECT id, attestation FROM event WHERE attestation IS NOT NULL ORDER BY id")
+        let cursor = try StoreRow.fetchCursor(db, sql: "SELECT id, attestation FROM event WHERE attestation IS NOT NULL ORDER BY id")
         while let row = try cursor.next() {
             let eventID: Int64 = row["id"]
             guard let attestation = RowAttestation(text: row["attestation"]) else { continue }

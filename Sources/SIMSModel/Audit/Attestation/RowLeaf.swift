@@ -1,11 +1,11 @@
 import Crypto
-package import GRDBSQLite
 
 /// The SHA-256 digest of one attested row: its table's name and its attested columns' values.
 ///
-/// Computed the same way from a trigger's arguments (when the row is written) and from a
-/// statement's columns (when `guichet check` reads the table back). NULL values are left out with
-/// their position, so that a column added later with NULL in the existing rows changes no digest.
+/// Computed the same way, by the engine (``init(digestOf:)``), from a trigger's arguments (when
+/// the row is written) and from a statement's columns (when `guichet check` reads the table
+/// back). NULL values are left out with their position, so that a column added later with NULL in
+/// the existing rows changes no digest.
 struct RowLeaf: Equatable, Sendable {
     let limbs: (UInt64, UInt64, UInt64, UInt64)
 
@@ -13,50 +13,12 @@ struct RowLeaf: Equatable, Sendable {
         lhs.limbs.0 == rhs.limbs.0 && lhs.limbs.1 == rhs.limbs.1 && lhs.limbs.2 == rhs.limbs.2 && lhs.limbs.3 == rhs.limbs.3
     }
 
-    /// The digest of `count` values read by `value(i)` (SQLite values: a trigger's arguments or a
-    /// statement's columns).
-    init(table: AttestedTable, count: Int, value: (Int) -> OpaquePointer?) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        self.init(table: table, count: count, buffer: &bytes, value: value)
-    }
-
-    /// The same digest, the row's bytes gathered in `bytes` (emptied first, its storage kept): a
-    /// scan passes one buffer for all its rows, so that reading a table does not allocate per row.
-    init(table: AttestedTable, count: Int, buffer bytes: inout [UInt8], value: (Int) -> OpaquePointer?) {
-        // The row's bytes are gathered first and hashed in one call: hashing them piece by piece
-        // gives the same digest but costs a call per piece, which `check` pays on every row.
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: table.nameBytes)
-        for index in 0..<count {
-            guard let v = value(index) else { continue }
-            let type = sqlite3_value_type(v)
-            if type == SQLITE_NULL { continue }
-            bytes.append(UInt8(truncatingIfNeeded: index))
-            bytes.append(UInt8(truncatingIfNeeded: type))
-            switch type {
-            case SQLITE_INTEGER:
-                var n = sqlite3_value_int64(v).littleEndian
-                withUnsafeBytes(of: &n) { bytes.append(contentsOf: $0) }
-            case SQLITE_FLOAT:
-                var n = sqlite3_value_double(v).bitPattern.littleEndian
-                withUnsafeBytes(of: &n) { bytes.append(contentsOf: $0) }
-            case SQLITE_TEXT:
-                let text = sqlite3_value_text(v)
-                var length = UInt32(sqlite3_value_bytes(v)).littleEndian
-                withUnsafeBytes(of: &length) { bytes.append(contentsOf: $0) }
-                if let text, length > 0 {
-                    bytes.append(contentsOf: UnsafeRawBufferPointer(start: text, count: Int(UInt32(littleEndian: length))))
-                }
-            default:
-                let blob = sqlite3_value_blob(v)
-                var length = UInt32(sqlite3_value_bytes(v)).littleEndian
-                withUnsafeBytes(of: &length) { bytes.append(contentsOf: $0) }
-                if let blob, length > 0 {
-                    bytes.append(contentsOf: UnsafeRawBufferPointer(start: blob, count: Int(UInt32(littleEndian: length))))
-                }
-            }
-        }
+    /// The digest of a row's bytes as an engine gathers them: the table's name and NUL, then for
+    /// each non-NULL attested column its position, its kind (1 integer, 2 real, 3 text, 4 blob)
+    /// and its value (integers and reals as 8 bytes little-endian, text and blobs as their length
+    /// on 4 bytes little-endian then their bytes). The SQLite engine gathers them from its C values
+    /// (`RowLeaf+SQLiteValues`).
+    init(digestOf bytes: [UInt8]) {
         let digest = SHA256.hash(data: bytes)
         limbs = digest.withUnsafeBytes { raw in
             (raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self).bigEndian,

@@ -1,5 +1,3 @@
-package import GRDB
-
 /// The derived and working tables that the chain does not attest row by row, each checked
 /// against what it is derived from: the search index and its vocabulary rebuilt from the tier
 /// rows (``SearchIndexVerifier``), the dashboard's tallies recomputed from the dossiers
@@ -10,7 +8,7 @@ package import GRDB
 /// let problems = try DerivedTableVerifier.verify(db)   // [] when every derived table is sound
 /// ```
 enum DerivedTableVerifier {
-    static func verify(_ db: Database) throws -> [String] {
+    static func verify(_ db: any StoreSession) throws -> [String] {
         try SearchIndexVerifier.verify(db) + TallyVerifier.verify(db)
     }
 }

@@ -1,6 +1,3 @@
-package import GRDB
-package import GRDBSQLite
-
 /// Rebuilds the search index from the tier rows it indexes and compares it with what the store
 /// holds: `search_token` (a token and its tier: a row deleted makes the person vanish from the
 /// search by that word), `search_word` (the typo vocabulary and how many records use each word)
@@ -14,15 +11,15 @@ enum SearchIndexVerifier {
     /// How many records a problem names at most.
     static let listed = 5
 
-    static func verify(_ db: Database) throws -> [String] {
+    static func verify(_ db: any StoreSession) throws -> [String] {
         let absorbed = Set(try Int64.fetchAll(db, sql: "SELECT absorbed_id FROM tier_merge WHERE undone_at IS NULL"))
         var expected = KeyedSum(), vocabulary: [String: Int] = [:]
-        try scan(db, sql: "SELECT id, search_tokens, folded_names FROM tier") { handle in
-            let id = sqlite3_column_int64(handle, 0)
+        try scan(db, sql: "SELECT id, search_tokens, folded_names FROM tier") { row in
+            let id = row.integer(0)
             guard !absorbed.contains(id) else { return }
-            words(handle, column: 1) { expected.add($0, id) }
+            words(row, column: 1) { expected.add($0, id) }
             var seen: [String] = []
-            words(handle, column: 2) { word in
+            words(row, column: 2) { word in
                 guard word.count >= 3 else { return }
                 let text = String(decoding: word, as: UTF8.self)
                 guard text.count >= 3, !seen.contains(text) else { return }
@@ -31,8 +28,8 @@ enum SearchIndexVerifier {
             }
         }
         var actual = KeyedSum()
-        try scan(db, sql: "SELECT token, tier_id FROM search_token") { handle in
-            actual.add(bytes(handle, column: 0), sqlite3_column_int64(handle, 1))
+        try scan(db, sql: "SELECT token, tier_id FROM search_token") { row in
+            actual.add(row.bytes(0), row.integer(1))
         }
         var problems: [String] = []
         if actual != expected {
@@ -43,16 +40,16 @@ enum SearchIndexVerifier {
     }
 
     /// Names the records whose index rows are not their words.
-    private static func diagnoseTokens(_ db: Database, absorbed: Set<Int64>) throws -> [String] {
+    private static func diagnoseTokens(_ db: any StoreSession, absorbed: Set<Int64>) throws -> [String] {
         var expected: [Int64: KeyedSum] = [:], actual: [Int64: KeyedSum] = [:]
-        try scan(db, sql: "SELECT id, search_tokens FROM tier") { handle in
-            let id = sqlite3_column_int64(handle, 0)
+        try scan(db, sql: "SELECT id, search_tokens FROM tier") { row in
+            let id = row.integer(0)
             guard !absorbed.contains(id) else { return }
-            words(handle, column: 1) { expected[id, default: KeyedSum()].add($0, id) }
+            words(row, column: 1) { expected[id, default: KeyedSum()].add($0, id) }
         }
-        try scan(db, sql: "SELECT token, tier_id FROM search_token") { handle in
-            let id = sqlite3_column_int64(handle, 1)
-            actual[id, default: KeyedSum()].add(bytes(handle, column: 0), id)
+        try scan(db, sql: "SELECT token, tier_id FROM search_token") { row in
+            let id = row.integer(1)
+            actual[id, default: KeyedSum()].add(row.bytes(0), id)
         }
         let existing = Set(try Int64.fetchAll(db, sql: "SELECT id FROM tier"))
         var problems: [String] = []
@@ -75,11 +72,12 @@ enum SearchIndexVerifier {
     }
 
     /// The typo vocabulary: each word in use counted once per record, with its variants filed.
-    private static func vocabularyProblems(_ db: Database, vocabulary: [String: Int]) throws -> [String] {
+    private static func vocabularyProblems(_ db: any StoreSession, vocabulary: [String: Int]) throws -> [String] {
         var problems: [String] = []
         var stored: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT word, tiers FROM search_word WHERE tiers <> 0") {
-            stored[row[0]] = row[1]
+        for entry in try StoreRow.fetchAll(db, sql: "SELECT word, tiers FROM search_word WHERE tiers <> 0") {
+            let word: String = entry[0], tiers: Int = entry[1]
+            stored[word] = tiers
         }
         var wrong: [String] = []
         for (word, count) in vocabulary where stored[word] != count { wrong.append(word) }
@@ -100,10 +98,10 @@ enum SearchIndexVerifier {
         }
         var actual = KeyedSum()
         var missingWord: String?
-        try scan(db, sql: "SELECT variant, word FROM search_word_variant") { handle in
-            let word = bytes(handle, column: 1)
+        try scan(db, sql: "SELECT variant, word FROM search_word_variant") { row in
+            let word = row.bytes(1)
             guard vocabulary[String(decoding: word, as: UTF8.self)] != nil else { return }
-            actual.add(bytes(handle, column: 0), word)
+            actual.add(row.bytes(0), word)
         }
         if actual != expected {
             for word in vocabulary.keys.sorted() {
@@ -119,28 +117,13 @@ enum SearchIndexVerifier {
 
     // MARK: - Reading
 
-    private static func scan(_ db: Database, sql: String, row: (OpaquePointer) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: sql)
-        let handle = statement.sqliteStatement
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            try row(handle)
-        }
-        sqlite3_reset(handle)
-    }
-
-    private static func bytes(_ handle: OpaquePointer, column: Int32) -> UnsafeRawBufferPointer {
-        guard let text = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+    private static func scan(_ db: any StoreSession, sql: String, row: (any ScannedColumns) throws -> Void) throws {
+        try db.capability(ColumnScanning.self).scanColumns(sql: sql, row)
     }
 
     /// The space-separated words of a text column, each handed over as its bytes.
-    private static func words(_ handle: OpaquePointer, column: Int32, _ body: (UnsafeRawBufferPointer) -> Void) {
-        let text = bytes(handle, column: column)
+    private static func words(_ row: any ScannedColumns, column: Int32, _ body: (UnsafeRawBufferPointer) -> Void) {
+        let text = row.bytes(column)
         var start = 0
         for index in 0...text.count {
             if index == text.count || text[index] == UInt8(ascii: " ") {

@@ -1,5 +1,3 @@
-package import GRDB
-
 /// Recomputes the dashboard's running tallies (see ``DossierTallySQL``) from the dossiers and
 /// compares them with the tally tables: a tally changed by hand shows the superviseurs a false
 /// picture of the work (fewer late dossiers, another agent's load).
@@ -23,28 +21,28 @@ enum TallyVerifier {
             """),
     ]
 
-    static func verify(_ db: Database) throws -> [String] {
+    static func verify(_ db: any StoreSession) throws -> [String] {
         var problems: [String] = []
         for tally in tallies {
             let keys = tally.keys.joined(separator: ", ")
             let stored = "SELECT \(keys), n FROM \(tally.table) WHERE n <> 0"
-            let wrong = try Row.fetchAll(db, sql: """
+            let wrong = try StoreRow.fetchAll(db, sql: """
                 SELECT * FROM (\(tally.recomputed) EXCEPT \(stored))
                 UNION ALL SELECT * FROM (\(stored) EXCEPT \(tally.recomputed)) LIMIT 1
                 """)
             guard let first = wrong.first else { continue }
-            let values = (0..<tally.keys.count).map { ShownText.escaped(text(first[$0])) }
+            let values = (0..<tally.keys.count).map { ShownText.escaped(text(first.values[$0])) }
             problems.append("Tableau de bord : le décompte des \(tally.what) (\(tally.table) : \(values.joined(separator: ", "))) "
                 + "ne correspond plus aux dossiers (modifié hors de l'application) ; les chiffres affichés sont faux.")
         }
         return problems
     }
 
-    private static func text(_ value: DatabaseValue) -> String {
-        switch value.storage {
-        case .string(let text): return text
-        case .int64(let number): return String(number)
-        case .double(let number): return String(number)
+    private static func text(_ value: StoreValue) -> String {
+        switch value {
+        case .text(let text): return text
+        case .integer(let number): return String(number)
+        case .real(let number): return String(number)
         default: return ""
         }
     }

@@ -215,10 +215,10 @@ package enum PostgresSchema {
         CREATE INDEX dossier_by_procedure ON dossier (procedure_code, state, submitted_at, id);
         CREATE INDEX dossier_by_state_age ON dossier (state, submitted_at, id);
         CREATE INDEX dossier_by_state_due ON dossier (state, due_on, id);
-        CREATE INDEX dossier_closed_by_decision ON dossier (decided_at, id) WHERE state IN \(DossierTallySQL.decidedStates);
+        CREATE INDEX dossier_closed_by_decision ON dossier (decided_at, id) WHERE state IN \(DossierState.decidedSQL);
         CREATE INDEX dossier_drafts ON dossier (created_by, updated_at) WHERE state = 'brouillon';
-        CREATE INDEX dossier_open_by_age ON dossier (submitted_at, id) WHERE state IN \(DossierTallySQL.openStates);
-        CREATE INDEX dossier_open_by_due ON dossier (due_on, id) WHERE state IN \(DossierTallySQL.openStates);
+        CREATE INDEX dossier_open_by_age ON dossier (submitted_at, id) WHERE state IN \(DossierState.openSQL);
+        CREATE INDEX dossier_open_by_due ON dossier (due_on, id) WHERE state IN \(DossierState.openSQL);
         CREATE INDEX dossier_queue ON dossier (state, assignee_id, submitted_at, id);
         CREATE TABLE dossier_piece (
             dossier_id bigint NOT NULL REFERENCES dossier (id) ON DELETE CASCADE,

@@ -19,14 +19,14 @@ enum PostgresSchemaTriggers {
                 INSERT INTO dossier_state_tally AS t (procedure_code, state, n) VALUES (r.procedure_code, r.state, 1)
                     ON CONFLICT (procedure_code, state) DO UPDATE SET n = t.n + 1;
             END IF;
-            IF r.state IN \(DossierTallySQL.openStates) THEN
+            IF r.state IN \(DossierState.openSQL) THEN
                 INSERT INTO dossier_open_tally AS t (procedure_code, state, submitted_day, due_day, n)
                     VALUES (r.procedure_code, r.state, guichet_day(r.submitted_at), coalesce(r.due_on, ''), 1)
                     ON CONFLICT (procedure_code, state, submitted_day, due_day) DO UPDATE SET n = t.n + 1;
                 INSERT INTO dossier_load_tally AS t (assignee_id, state, n) VALUES (coalesce(r.assignee_id, 0), r.state, 1)
                     ON CONFLICT (assignee_id, state) DO UPDATE SET n = t.n + 1;
             END IF;
-            IF r.decided_at IS NOT NULL AND r.submitted_at IS NOT NULL AND r.state IN \(DossierTallySQL.decidedStates) THEN
+            IF r.decided_at IS NOT NULL AND r.submitted_at IS NOT NULL AND r.state IN \(DossierState.decidedSQL) THEN
                 INSERT INTO dossier_decision_tally AS t (decided_day, procedure_code, state, processing_days, n)
                     VALUES (guichet_day(r.decided_at), r.procedure_code, r.state, guichet_whole_days(r.submitted_at, r.decided_at), 1)
                     ON CONFLICT (decided_day, procedure_code, state, processing_days) DO UPDATE SET n = t.n + 1;
@@ -38,13 +38,13 @@ enum PostgresSchemaTriggers {
             IF r.state <> 'brouillon' THEN
                 UPDATE dossier_state_tally SET n = n - 1 WHERE procedure_code = r.procedure_code AND state = r.state;
             END IF;
-            IF r.state IN \(DossierTallySQL.openStates) THEN
+            IF r.state IN \(DossierState.openSQL) THEN
                 UPDATE dossier_open_tally SET n = n - 1
                     WHERE procedure_code = r.procedure_code AND state = r.state
                     AND submitted_day = guichet_day(r.submitted_at) AND due_day = coalesce(r.due_on, '');
                 UPDATE dossier_load_tally SET n = n - 1 WHERE assignee_id = coalesce(r.assignee_id, 0) AND state = r.state;
             END IF;
-            IF r.decided_at IS NOT NULL AND r.submitted_at IS NOT NULL AND r.state IN \(DossierTallySQL.decidedStates) THEN
+            IF r.decided_at IS NOT NULL AND r.submitted_at IS NOT NULL AND r.state IN \(DossierState.decidedSQL) THEN
                 UPDATE dossier_decision_tally SET n = n - 1
                     WHERE decided_day = guichet_day(r.decided_at) AND procedure_code = r.procedure_code AND state = r.state
                     AND processing_days = guichet_whole_days(r.submitted_at, r.decided_at);

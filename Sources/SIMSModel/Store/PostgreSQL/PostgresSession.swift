@@ -41,6 +41,12 @@ package final class PostgresSession: StoreSession {
         try run(numbered(sql), arguments).rows.map(PostgresValueCoding.row)
     }
 
+    /// The first row (the server still sends every row: the query should say `LIMIT 1` when it may
+    /// return many).
+    package func fetchFirstRow(sql: String, arguments: StoreArguments) throws -> StoreRow? {
+        try run(numbered(sql), arguments).rows.first.map(PostgresValueCoding.row)
+    }
+
     package func fetchRowCursor(sql: String, arguments: StoreArguments) throws -> StoreRowCursor {
         StoreRowCursor(rows: try fetchRows(sql: sql, arguments: arguments))
     }
@@ -56,7 +62,8 @@ package final class PostgresSession: StoreSession {
             fetchRows: { [unowned self] arguments in try self.run(statement, arguments).rows.map(PostgresValueCoding.row) },
             fetchCursor: { [unowned self] arguments in
                 StoreRowCursor(rows: try self.run(statement, arguments).rows.map(PostgresValueCoding.row))
-            })
+            },
+            fetchFirstRow: { [unowned self] arguments in try self.run(statement, arguments).rows.first.map(PostgresValueCoding.row) })
     }
 
     /// The rows the last INSERT, UPDATE or DELETE changed (from the server's command tag).

@@ -19,12 +19,15 @@ package final class SQLiteSession: StoreSession {
     }
 
     package func fetchRows(sql: String, arguments: StoreArguments) throws -> [StoreRow] {
-        try Row.fetchAll(database, sql: sql, arguments: Self.arguments(arguments)).map(Self.row)
+        try Self.rows(Row.fetchCursor(database, sql: sql, arguments: Self.arguments(arguments)))
+    }
+
+    package func fetchFirstRow(sql: String, arguments: StoreArguments) throws -> StoreRow? {
+        try Row.fetchOne(database, sql: sql, arguments: Self.arguments(arguments)).map(Self.row)
     }
 
     package func fetchRowCursor(sql: String, arguments: StoreArguments) throws -> StoreRowCursor {
-        let cursor = try Row.fetchCursor(database, sql: sql, arguments: Self.arguments(arguments))
-        return StoreRowCursor { try cursor.next().map(Self.row) }
+        try Self.cursor(Row.fetchCursor(database, sql: sql, arguments: Self.arguments(arguments)))
     }
 
     package func cachedStatement(sql: String) throws -> StoreStatement {
@@ -32,11 +35,9 @@ package final class SQLiteSession: StoreSession {
         return StoreStatement(
             sql: sql,
             execute: { try statement.execute(arguments: Self.arguments($0)) },
-            fetchRows: { try Row.fetchAll(statement, arguments: Self.arguments($0)).map(Self.row) },
-            fetchCursor: { arguments in
-                let cursor = try Row.fetchCursor(statement, arguments: Self.arguments(arguments))
-                return StoreRowCursor { try cursor.next().map(Self.row) }
-            })
+            fetchRows: { try Self.rows(Row.fetchCursor(statement, arguments: Self.arguments($0))) },
+            fetchCursor: { try Self.cursor(Row.fetchCursor(statement, arguments: Self.arguments($0))) },
+            fetchFirstRow: { try Row.fetchOne(statement, arguments: Self.arguments($0)).map(Self.row) })
     }
 
     package var changesCount: Int { database.changesCount }
@@ -58,6 +59,29 @@ package final class SQLiteSession: StoreSession {
         })
     }
 
+    /// Every row of a GRDB cursor as the seam's rows, the column names read once and shared.
+    private static func rows(_ cursor: RowCursor) throws -> [StoreRow] {
+        var rows: [StoreRow] = []
+        var columns: [String]?
+        while let row = try cursor.next() {
+            let names = columns ?? Array(row.columnNames)
+            columns = names
+            rows.append(StoreRow(columns: names, values: row.databaseValues.map(value)))
+        }
+        return rows
+    }
+
+    /// A GRDB cursor as the seam's cursor, the column names read once and shared.
+    private static func cursor(_ cursor: RowCursor) -> StoreRowCursor {
+        var columns: [String]?
+        return StoreRowCursor {
+            guard let row = try cursor.next() else { return nil }
+            let names = columns ?? Array(row.columnNames)
+            columns = names
+            return StoreRow(columns: names, values: row.databaseValues.map(value))
+        }
+    }
+
     /// A GRDB row as the seam's row (its values copied: the row outlives the statement).
     package static func row(_ row: Row) -> StoreRow {
         StoreRow(columns: Array(row.columnNames), values: row.databaseValues.map(value))
@@ -71,16 +95,5 @@ package final class SQLiteSession: StoreSession {
         case .string(let v): return .text(v)
         case .blob(let v): return .blob(v)
         }
-    }
-}
-
-extension StoreSession {
-    /// GRDB's connection under this session, for the code not yet behind the seam. To be gone
-    /// when every service takes `any StoreSession` (grep for it).
-    package var transitionalDatabase: Database {
-        guard let sqlite = self as? SQLiteSession else {
-            preconditionFailure("transitionalDatabase on a \(engine) session")
-        }
-        return sqlite.database
     }
 }

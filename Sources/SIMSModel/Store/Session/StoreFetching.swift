@@ -4,7 +4,7 @@
 extension StoreValueConvertible {
     /// The first column of the first row, nil when there is no row or the value is NULL.
     package static func fetchOne(_ db: any StoreSession, sql: String, arguments: StoreArguments = StoreArguments()) throws -> Self? {
-        try db.fetchRows(sql: sql, arguments: arguments).first.flatMap { $0.values.first }.flatMap(Self.fromStoreValue)
+        try db.fetchFirstRow(sql: sql, arguments: arguments).flatMap { $0.values.first }.flatMap(Self.fromStoreValue)
     }
 
     /// The first column of every row, NULLs left out.
@@ -13,7 +13,7 @@ extension StoreValueConvertible {
     }
 
     package static func fetchOne(_ statement: StoreStatement, arguments: StoreArguments = StoreArguments()) throws -> Self? {
-        try statement.fetchRows(arguments: arguments).first.flatMap { $0.values.first }.flatMap(Self.fromStoreValue)
+        try statement.fetchFirstRow(arguments: arguments).flatMap { $0.values.first }.flatMap(Self.fromStoreValue)
     }
 
     package static func fetchAll(_ statement: StoreStatement, arguments: StoreArguments = StoreArguments()) throws -> [Self] {
@@ -37,7 +37,7 @@ extension StoreRow {
     }
 
     package static func fetchOne(_ db: any StoreSession, sql: String, arguments: StoreArguments = StoreArguments()) throws -> StoreRow? {
-        try db.fetchRows(sql: sql, arguments: arguments).first
+        try db.fetchFirstRow(sql: sql, arguments: arguments)
     }
 
     package static func fetchCursor(_ db: any StoreSession, sql: String, arguments: StoreArguments = StoreArguments()) throws -> StoreRowCursor {
@@ -49,7 +49,7 @@ extension StoreRow {
     }
 
     package static func fetchOne(_ statement: StoreStatement, arguments: StoreArguments = StoreArguments()) throws -> StoreRow? {
-        try statement.fetchRows(arguments: arguments).first
+        try statement.fetchFirstRow(arguments: arguments)
     }
 
     package static func fetchCursor(_ statement: StoreStatement, arguments: StoreArguments = StoreArguments()) throws -> StoreRowCursor {

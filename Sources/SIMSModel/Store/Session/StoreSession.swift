@@ -20,6 +20,9 @@ package protocol StoreSession: AnyObject {
     /// Every row a query returns.
     func fetchRows(sql: String, arguments: StoreArguments) throws -> [StoreRow]
 
+    /// The first row a query returns (the engine stops there), nil when it returns none.
+    func fetchFirstRow(sql: String, arguments: StoreArguments) throws -> StoreRow?
+
     /// The rows of a query read one at a time.
     func fetchRowCursor(sql: String, arguments: StoreArguments) throws -> StoreRowCursor
 

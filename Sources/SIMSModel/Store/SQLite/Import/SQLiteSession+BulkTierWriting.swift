@@ -1,0 +1,7 @@
+import Foundation
+
+extension SQLiteSession: BulkTierWriting {
+    func bulkTierRows(at: Date) throws -> any BulkTierRows {
+        try SQLiteBulkTierRows(database, at: at)
+    }
+}

@@ -1,0 +1,5 @@
+extension SQLiteSession: SearchIndexReading {
+    package func searchTokenIndex() throws -> any SearchTokenIndex {
+        try SQLiteSearchTokenIndex(database)
+    }
+}
