@@ -36,6 +36,15 @@ public struct PostgresURI: Sendable, Equatable {
     /// The other parameters (`target_session_attrs`, `sslmode`, `connect_timeout`, `application_name`…).
     public var parameters: [String: String]
 
+    /// A URI from its parts (parameters other than those with their own property).
+    package init(endpoints: [Endpoint], database: String?, user: String?, password: String?, parameters: [String: String]) {
+        self.endpoints = endpoints
+        self.database = database
+        self.user = user
+        self.password = password
+        self.parameters = parameters
+    }
+
     /// The parameters Guichet understands; any other is refused, so that a typo is not ignored.
     public static let knownParameters: Set<String> = [
         "host", "hostaddr", "port", "dbname", "user", "password", "target_session_attrs", "sslmode", "connect_timeout",

@@ -1,0 +1,18 @@
+import SIMSModel
+import SIMSTestSupport
+import XCTest
+
+/// The store seam's behaviour (``SessionBehaviour``) on SQLite (an in-memory database).
+final class SQLiteSessionBehaviourTests: XCTestCase {
+    private func engine() throws -> StoreEngineUnderTest {
+        try StoreEngineUnderTest.sqlite()
+    }
+
+    func testExecuteAndFetch() throws { try SessionBehaviour.executeAndFetch(engine()) }
+    func testPlaceholdersInsideLiteralsAreText() throws { try SessionBehaviour.placeholdersInsideLiteralsAreText(engine()) }
+    func testScriptsRunEveryStatement() throws { try SessionBehaviour.scriptsRunEveryStatement(engine()) }
+    func testNullsBlobsAndExtremes() throws { try SessionBehaviour.nullsBlobsAndExtremes(engine()) }
+    func testThrownErrorRollsBack() throws { try SessionBehaviour.thrownErrorRollsBack(engine()) }
+    func testChangesAndInsertedIDs() throws { try SessionBehaviour.changesAndInsertedIDs(engine()) }
+    func testCursorsAndCachedStatements() throws { try SessionBehaviour.cursorsAndCachedStatements(engine()) }
+}
