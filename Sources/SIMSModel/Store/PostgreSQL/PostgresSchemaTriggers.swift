@@ -1,10 +1,7 @@
 /// The triggers and functions of the register's schema on PostgreSQL (see the table in
 /// docs/architecture.md, « Le moteur PostgreSQL »): the dashboard's running tallies, as SQLite's
 /// `dossier_tally_*` triggers keep them, and the audit log kept append-only by the server itself.
-///
-/// The attestation triggers (`attest_<table>_*`, which hand each written row to the connection's
-/// accumulator through SQLite's `sims_attest` function) have no counterpart yet: a PostgreSQL
-/// trigger runs in the server and cannot reach the process's memory (issue 25).
+/// The attestation triggers (`attest_<table>_*`) are ``PostgresAttestationSQL``'s.
 enum PostgresSchemaTriggers {
     static let version1 = """
         CREATE FUNCTION guichet_day(instant text) RETURNS text LANGUAGE sql STABLE AS $$

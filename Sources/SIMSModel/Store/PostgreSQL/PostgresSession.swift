@@ -16,6 +16,15 @@ package final class PostgresSession: StoreSession {
     package let server: String
     private var numberedStatements: [String: (sql: String, placeholders: Int)] = [:]
     private var lastChanges = 0
+    /// The rows this transaction wrote to attested tables, taken from the server's
+    /// `attest_pending` for ``EventLog`` to seal (``RowAttesting``, `PostgresSession+RowAttesting`).
+    let attestedRows = AttestationAccumulator()
+    /// The statements this session ran: the pending rows are taken again only when some ran since.
+    private(set) var statementCount = 0
+    /// ``statementCount`` when the pending rows were last taken (-1 before).
+    var statementCountAtLastTaking = -1
+    /// Why the pending rows could not be taken (the commit is then refused with it).
+    var attestationFailure: (any Error)?
 
     init(connection: PostgresConnection, pending: PostgresPendingStatement, server: String, logger: Logger) {
         self.connection = connection
@@ -96,6 +105,14 @@ package final class PostgresSession: StoreSession {
             """, arguments: [name]) ?? false
     }
 
+    /// Runs `body` and gives ``changesCount`` back its value from before (the session's own
+    /// statements between a service's write and its reading of the count).
+    func keepingChangesCount<T>(_ body: () throws -> T) rethrows -> T {
+        let changes = lastChanges
+        defer { lastChanges = changes }
+        return try body()
+    }
+
     /// `sql` with its placeholders numbered, from the connection's cache.
     private func numbered(_ sql: String) -> (sql: String, placeholders: Int) {
         if let known = numberedStatements[sql] { return known }
@@ -111,6 +128,7 @@ package final class PostgresSession: StoreSession {
             throw PostgresStoreError.statementFailed(
                 sqlState: "", message: "\(statement.placeholders) paramètres attendus, \(arguments.values.count) donnés")
         }
+        statementCount += 1
         let query = PostgresQuery(unsafeSQL: statement.sql, binds: PostgresValueCoding.bindings(arguments))
         let result: PostgresQueryResult
         do {

@@ -11,7 +11,8 @@ import PostgresNIO
 /// try store.write { db in try db.execute(sql: "UPDATE tier SET phone = ? WHERE id = ?", arguments: [phone, id]) }
 /// ```
 ///
-/// A write is one transaction (`BEGIN … COMMIT`), rolled back when its closure throws; writes
+/// A write is one transaction (`BEGIN … COMMIT`), rolled back when its closure throws or leaves
+/// attested rows that no event sealed (``EventLog/seal(_:)``, `PostgresSession+RowAttesting`); writes
 /// queue behind each other as SQLite's do (a transaction-scoped advisory lock), so that the
 /// services' read-then-write steps (the chain's next event) stay as they are on SQLite. A lost
 /// connection is opened again at the next read or write.
@@ -92,6 +93,8 @@ package final class PostgresStore: @unchecked Sendable {
             let result: T
             do {
                 result = try body(session)
+                // Rows the closure wrote and no event sealed: refused, as SQLite's AttestationGuard does.
+                if writes { try session.refuseUnsealedRows() }
             } catch {
                 if !connection.isClosed { try? session.execute(sql: "ROLLBACK") }
                 throw lost(error)

@@ -22,7 +22,7 @@ final class PostgresSchemaTests: XCTestCase {
                       "dossier_state_tally", "search_word_variant", "register_identity", "guichet_schema"] {
             XCTAssertTrue(tables.contains(table), "\(table) missing from \(tables)")
         }
-        XCTAssertEqual(tables.count, 34, "the 33 tables of SQLite's schema (less GRDB's and SQLite's bookkeeping) and the marker")
+        XCTAssertEqual(tables.count, 35, "the 33 tables of SQLite's schema (less GRDB's and SQLite's bookkeeping), the marker and attest_pending")
         XCTAssertEqual(marker?["application"] as String?, "guichet")
         XCTAssertEqual(marker?["register"] as String?, "SIMS")
         XCTAssertEqual(marker?["version"] as Int?, PostgresSchema.currentVersion)
@@ -31,12 +31,12 @@ final class PostgresSchemaTests: XCTestCase {
 
     func testAttestedRowsGetTheirOwnSaltAndIdsComeFromTheServer() throws {
         let store = try installedStore()
-        let salts = try store.write { db -> [Data] in
+        let salts = try store.fixtureWrite { db -> [Data] in
             for login in ["a1", "a2"] {
                 try db.execute(sql: "INSERT INTO agent (login, full_name, roles, created_at) VALUES (?, 'A', 'accueil', '2026-12-08T00:00:00Z')",
                                arguments: [login])
             }
-            XCTAssertEqual(try db.lastInsertedRowID, 2)
+            XCTAssertEqual(try db.lastInsertedRowID, 2, "the attestation's triggers leave lastval() alone")
             return try Data.fetchAll(db, sql: "SELECT row_salt FROM agent ORDER BY id")
         }
         XCTAssertEqual(salts.map(\.count), [16, 16])
@@ -45,7 +45,7 @@ final class PostgresSchemaTests: XCTestCase {
 
     func testTalliesFollowTheDossiersAsOnSQLite() throws {
         let store = try installedStore()
-        try store.write { db in
+        try store.fixtureWrite { db in
             try db.execute(sql: """
                 INSERT INTO agent (id, login, full_name, roles, created_at) VALUES (1, 'a', 'A', 'accueil', '2026-12-01T00:00:00Z');
                 INSERT INTO tier (id, kind, version, created_at, updated_at, display_name)
