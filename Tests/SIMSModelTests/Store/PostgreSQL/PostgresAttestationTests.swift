@@ -52,6 +52,35 @@ final class PostgresAttestationTests: XCTestCase {
         XCTAssertEqual(scanned, onPostgres)
     }
 
+    func testABulkWriteIsSummedPerGroupOfIdsAsOnSQLite() throws {
+        let count = AttestationAccumulator.namedRowLimit + 100
+        let insert = """
+            WITH RECURSIVE n(i) AS (SELECT 1000 UNION ALL SELECT i + 1 FROM n WHERE i < \(999 + count))
+            INSERT INTO agent (id, login, full_name, roles, created_at, row_salt)
+            SELECT i, 'agent' || i, 'Agent n° ' || i, 'accueil', '2026-12-08T00:00:00Z', ? FROM n
+            """
+        let salt = Data((0..<16).map { UInt8($0) })
+        func buckets(_ db: any StoreSession) throws -> [RowAttestation.BucketKey: RowAttestation.BucketSums] {
+            let text = try String.fetchOne(db, sql: "SELECT attestation FROM event ORDER BY id DESC LIMIT 1") ?? ""
+            let attestation = try XCTUnwrap(RowAttestation(text: text))
+            XCTAssertEqual(attestation.entries.count, 0, "past \(AttestationAccumulator.namedRowLimit) rows, only sums")
+            return attestation.buckets
+        }
+        let postgres = try installedStore()
+        try postgres.fixtureWrite { db in try db.execute(sql: insert, arguments: [salt]) }
+        let onPostgres = try postgres.read(buckets)
+
+        let sqlite = try TestStore()
+        defer { sqlite.remove() }
+        try sqlite.store.write { db in
+            try db.execute(sql: insert, arguments: [salt])
+            try EventLog.append(db, kind: .demoDataLoaded, agentID: nil, tierID: nil, payload: [:], at: TestStore.now)
+        }
+        XCTAssertEqual(onPostgres.keys.map(\.bucket).sorted(), [0, 1, 2, 3], "ids 1000 to \(999 + count) by groups of 1024")
+        XCTAssertEqual(onPostgres.values.map(\.added.count).reduce(0, +), Int64(count))
+        XCTAssertEqual(onPostgres, try sqlite.store.read(buckets))
+    }
+
     func testAWriteThatNoEventSealsIsRefusedAtItsCommit() throws {
         let store = try installedStore()
         let unattested = "écriture non attestée : des lignes de agent ont été écrites sans événement"
