@@ -25,6 +25,8 @@ package final class PostgresSession: StoreSession {
     var statementCountAtLastTaking = -1
     /// Why the pending rows could not be taken (the commit is then refused with it).
     var attestationFailure: (any Error)?
+    /// Whether the session is a read (`READ ONLY`): it has no pending rows to take.
+    var readsOnly = false
 
     init(connection: PostgresConnection, pending: PostgresPendingStatement, server: String, logger: Logger) {
         self.connection = connection

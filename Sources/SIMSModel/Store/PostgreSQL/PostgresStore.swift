@@ -82,6 +82,7 @@ package final class PostgresStore: @unchecked Sendable {
     private func transaction<T>(begin: String, writes: Bool, _ body: (any StoreSession) throws -> T) throws -> T {
         try withConnection { connection in
             let session = PostgresSession(connection: connection, pending: pending!, server: server, logger: logger)
+            session.readsOnly = !writes
             do {
                 try session.execute(sql: begin)
                 if writes {

@@ -24,7 +24,8 @@ extension PostgresSession: RowAttesting {
     /// Moves the rows this transaction wrote since the last call from `attest_pending` into the
     /// accumulator (one statement; none when the session ran nothing since).
     func takePendingRows() throws {
-        guard statementCount != statementCountAtLastTaking else { return }
+        // A read has none (and a DELETE there would abort it).
+        guard !readsOnly, statementCount != statementCountAtLastTaking else { return }
         let rows = try keepingChangesCount {
             try fetchRows(sql: """
                 DELETE FROM attest_pending WHERE xact = pg_current_xact_id_if_assigned()
