@@ -425,7 +425,7 @@ final class DossierReviewScreen: Screen {
                                                                         retentionYears: procedure?.retentionYears,
                                                                         validating: facts, by: session.agent)
         load()
-        let validated = facts.isEmpty ? "" : " \(facts.count) fait(s) validé(s) sur pièce."
+        let validated = facts.isEmpty ? "" : " " + FrenchCount.of(facts.count, "fait validé", "faits validés") + " sur pièce."
         session.message = .info(Self.confirmation(action, dossier: dossier) + validated)
     }
 
