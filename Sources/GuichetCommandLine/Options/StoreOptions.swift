@@ -41,6 +41,18 @@ package struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// The path the store's companion files (anchors, sessions, backups' folder) are named after:
+    /// ``path`` for a SQLite file, the register's local folder for a PostgreSQL URI
+    /// (``StoreLocation/companionPath(of:environment:)``).
+    package var companionPath: String {
+        let path = path
+        do {
+            return try StoreLocation.companionPath(of: path, environment: environment)
+        } catch {
+            CommandFailure.fail("\(error)")
+        }
+    }
+
     /// Refuses a store that does not exist, before anything is written beside it (its sessions
     /// folder): a command on a missing store creates nothing.
     /// A PostgreSQL register is checked when opened (an empty database is refused there).

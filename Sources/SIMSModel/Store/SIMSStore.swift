@@ -59,11 +59,9 @@ public final class SIMSStore: Sendable {
     public static func open(path: String, create: Bool = false, clock: SIMSClock = .system,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SIMSStore {
         if PostgresURI.isURI(path) {
-            let uri = try PostgresURI.parse(path)
-            let connection = try PostgresEngineConnection.open(uri, create: create)
-            let folder = StoreLocation.postgresFolder(database: connection.store.database, environment: environment)
-            try StoreLocation.makeFolder(folder)
-            let stem = (folder as NSString).appendingPathComponent(StoreLocation.fileName(database: connection.store.database))
+            let connection = try PostgresEngineConnection.open(PostgresURI.parse(path), create: create)
+            let stem = try StoreLocation.companionPath(of: path, environment: environment)
+            try StoreLocation.makeFolder((stem as NSString).deletingLastPathComponent)
             return SIMSStore(path: stem, location: PostgresURI.redacted(path), connection: connection, clock: clock,
                              turn: StoreWriteTurn(storePath: stem))
         }

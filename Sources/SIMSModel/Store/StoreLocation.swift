@@ -60,6 +60,15 @@ public enum StoreLocation {
         return (postgres as NSString).appendingPathComponent(fileName(database: database))
     }
 
+    /// The path a store's companion files are named after (``SIMSStore/path``): a SQLite file's own
+    /// path, or for a PostgreSQL URI `<its local folder>/<database>`; nothing is created.
+    public static func companionPath(of location: String, environment: [String: String]) throws -> String {
+        guard PostgresURI.isURI(location) else { return try filePath(location) }
+        let database = PostgresStore.databaseName(of: try PostgresURI.parse(location))
+        return (postgresFolder(database: database, environment: environment) as NSString)
+            .appendingPathComponent(fileName(database: database))
+    }
+
     /// A database's name as a file name of its local folder (no folder separator, never hidden).
     static func fileName(database: String) -> String {
         let name = database.replacingOccurrences(of: "/", with: "_")

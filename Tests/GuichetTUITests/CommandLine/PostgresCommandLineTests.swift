@@ -45,4 +45,18 @@ final class PostgresCommandLineTests: XCTestCase {
         let entries = try FileManager.default.contentsOfDirectory(atPath: guichet.directory)
         XCTAssertFalse(entries.contains { $0.hasPrefix("postgres") }, "no file named after the URI: \(entries)")
     }
+
+    func testWhatOnlyASQLiteFileAllowsIsRefusedByNameAndWritesNothingBesideTheURI() throws {
+        let donnees = ["GUICHET_DONNEES": guichet.directory + "/donnees"]
+        _ = try guichet.run(["init", "--db", uri], extraEnvironment: donnees)
+        let backup = try guichet.run(["sauvegarde", "--db", uri], extraEnvironment: donnees)
+        XCTAssertNotEqual(backup.status, 0)
+        let restore = try guichet.run(["restaurer", "--db", uri, guichet.directory + "/sauvegarde-20261208-010000"],
+                                      extraEnvironment: donnees)
+        XCTAssertNotEqual(restore.status, 0)
+        XCTAssertTrue(restore.stderr.contains("demande le chemin d'un fichier SQLite"), restore.stderr)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: guichet.directory)
+        XCTAssertFalse(entries.contains { $0.hasPrefix("postgres") }, "no file named after the URI: \(entries)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: guichet.directory + "/donnees/sauvegardes"), "no backup folder begun")
+    }
 }
