@@ -38,6 +38,9 @@ public final class SIMSStore: Sendable {
     /// The engine the register runs on.
     package var engine: StoreEngine { connection.engine }
 
+    /// The engine's name, for messages.
+    private var engineName: String { engine == .sqlite ? "SQLite" : "PostgreSQL" }
+
     /// SQLite's connection pool, for what only SQLite does (a backup's page copy, a checkpoint, the
     /// tests' fixtures); on PostgreSQL, ``StoreError/missingCapability(engine:capability:)``.
     package var sqlitePool: DatabasePool {
@@ -100,6 +103,11 @@ public final class SIMSStore: Sendable {
         let result: T
         do {
             result = try connection.write { session in
+                // Every row written is attested by its event: an engine whose session cannot
+                // attest rows (yet) writes nothing.
+                guard session is any RowAttesting else {
+                    throw StoreError.missingCapability(engine: engineName, capability: "attestation des lignes")
+                }
                 let result = try updates(session)
                 try EventLog.seal(session)
                 return result

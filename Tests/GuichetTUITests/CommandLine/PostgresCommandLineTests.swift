@@ -33,10 +33,18 @@ final class PostgresCommandLineTests: XCTestCase {
 
         let initialised = try guichet.run(["init", "--db", uri, "--name", "Administratrice"],
                                           extraEnvironment: ["GUICHET_DONNEES": guichet.directory + "/donnees"])
-        // The first agent's write needs PostgreSQL's row attestation: until it is there, it is refused by name.
-        XCTAssertTrue(initialised.status == 0
-                      || initialised.stderr.contains("n'est pas encore possible sur un registre PostgreSQL"),
-                      initialised.stderr)
+        // The first agent's write needs PostgreSQL's row attestation: until it is there, it is refused by name
+        // and nothing of it is written.
+        let agents = try PostgresStore.open(parsed).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM agent") }
+        if initialised.status == 0 {
+            XCTAssertTrue(initialised.stdout.contains("Administrateur : admin"), initialised.stdout)
+            XCTAssertFalse(initialised.stdout.contains(guichet.directory + "/donnees"), "the register shown by its address")
+            XCTAssertEqual(agents, 1)
+        } else {
+            XCTAssertTrue(initialised.stderr.contains("(attestation des lignes) n'est pas encore possible sur un registre PostgreSQL"),
+                          initialised.stderr)
+            XCTAssertEqual(agents, 0)
+        }
         let marker = try PostgresStore.open(parsed).read { db in
             try String.fetchOne(db, sql: "SELECT application FROM guichet_schema")
         }

@@ -102,4 +102,17 @@ final class SIMSStoreEngineTests: XCTestCase {
         XCTAssertEqual(StoreLocation.postgresFolder(database: "../x", environment: ["XDG_DATA_HOME": "/d"]),
                        "/d/guichet/postgresql/_.._x")
     }
+
+    func testAWriteOnPostgresIsAttestedByItsEventOrRefusedWhole() throws {
+        let store = try SIMSStore.open(path: try emptyDatabase(), create: true, environment: environment)
+        do {
+            try AgentService(store: store).initialise(login: "admin", fullName: "Administratrice")
+            let attestation = try store.read { db in try String.fetchOne(db, sql: "SELECT attestation FROM event ORDER BY id DESC LIMIT 1") }
+            XCTAssertNotNil(attestation, "the first agent's row sealed into its event")
+        } catch let error as StoreError {
+            XCTAssertEqual(error, .missingCapability(engine: "PostgreSQL", capability: "attestation des lignes"))
+            XCTAssertTrue("\(error)".contains("rien n'a été modifié"), "\(error)")
+        }
+        XCTAssertEqual(try counts(store)[3], try counts(store)[4], "an agent for each event: both or neither")
+    }
 }
