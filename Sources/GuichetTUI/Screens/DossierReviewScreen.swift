@@ -199,7 +199,10 @@ final class DossierReviewScreen: Screen {
     private func fieldLines(_ review: DossierReview, width: Int) -> [Line] {
         let answers = review.dossier.answers
         guard let procedure else {
-            return answers.sorted { $0.key < $1.key }.map { Line(text: "\($0.key) : \($0.value)") }
+            // The démarche left the catalogue: the answers as recorded, dates still in French.
+            let missing = Line(text: "Démarche \(review.dossier.procedureCode) absente du catalogue : réponses telles "
+                               + "qu'enregistrées.", kind: .dim)
+            return [missing] + answers.sorted { $0.key < $1.key }.map { Line(text: "\($0.key) : \(DateRule.display($0.value))") }
         }
         return procedure.fields.map { field in
             let raw = answers[field.key] ?? ""
@@ -422,7 +425,7 @@ final class DossierReviewScreen: Screen {
                                                                         retentionYears: procedure?.retentionYears,
                                                                         validating: facts, by: session.agent)
         load()
-        let validated = facts.isEmpty ? "" : " \(facts.count) fait(s) validé(s) sur pièce."
+        let validated = facts.isEmpty ? "" : " " + FrenchCount.of(facts.count, "fait validé", "faits validés") + " sur pièce."
         session.message = .info(Self.confirmation(action, dossier: dossier) + validated)
     }
 

@@ -253,7 +253,7 @@ struct IntakeForm {
         if let first = procedure.fields.firstIndex(where: { errors[$0.key] != nil }) {
             tab = .fields
             focus = first
-            return "\(errors.count) champ(s) à corriger avant de déposer le dossier."
+            return FrenchCount.of(errors.count, "champ") + " à corriger avant de déposer le dossier."
         }
         if let index = intake.checks.firstIndex(where: { errors["piece." + $0.requirement.key] != nil }) {
             tab = .pieces

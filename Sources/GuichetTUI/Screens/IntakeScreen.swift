@@ -150,7 +150,7 @@ package final class IntakeScreen: Screen {
             bottom -= 1
         }
         let problem = form.errors[form.focusedField.key] ?? form.leftKey.flatMap { form.errors[$0] } ?? form.errors.values.sorted().first.map { _ in
-            "\(form.errors.count) champ(s) à corriger : ils sont marqués ✗."
+            (form.errors.count == 1 ? "1 champ à corriger : il est marqué ✗." : "\(form.errors.count) champs à corriger : ils sont marqués ✗.")
         }
         let read = form.suggestionsForFocus
         // The help line is the body's last; a longer text takes the lines above it too (three at
@@ -209,7 +209,7 @@ package final class IntakeScreen: Screen {
             case .missing:
                 symbol = "✗"
                 state = (requirement.required ? "manquante" : "manquante (facultative)")
-                    + (check.reusable.isEmpty ? "" : " — \(check.reusable.count) pièce(s) valable(s) au dossier du tiers")
+                    + (check.reusable.isEmpty ? "" : " — " + FrenchCount.of(check.reusable.count, "pièce valable", "pièces valables") + " au dossier du tiers")
                     + (form.withdrawnProofs[requirement.key].map { fields in
                         " — celle sur fichier prouve l'ancienne valeur (" + fields.map(\.label).joined(separator: ", ").lowercased() + ")"
                     } ?? "")
@@ -230,7 +230,7 @@ package final class IntakeScreen: Screen {
         }
         let missing = form.intake.checks.filter { !(form.pieces[$0.requirement.key] ?? .missing).isProvided
             && $0.requirement.applies(to: form.answers) }.count
-        buffer.put(missing == 0 ? "Toutes les pièces sont là." : "\(missing) pièce(s) manquante(s) : elles figureront sur le récépissé.",
+        buffer.put(missing == 0 ? "Toutes les pièces sont là." : (missing == 1 ? "1 pièce manquante : elle figurera sur le récépissé." : "\(missing) pièces manquantes : elles figureront sur le récépissé."),
                    x: x, y: area.y + area.height - 2, style: missing == 0 ? theme.notice : theme.dim, maxWidth: width)
         if let problem = form.errors["piece." + (form.intake.checks.indices.contains(form.pieceSelected) ? form.intake.checks[form.pieceSelected].requirement.key : "")] {
             buffer.put("✗ " + problem, x: x, y: area.y + area.height - 1, style: theme.error, maxWidth: width)

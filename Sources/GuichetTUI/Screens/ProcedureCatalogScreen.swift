@@ -103,7 +103,7 @@ package final class ProcedureCatalogScreen: Screen {
             row += 1
         }
         if shown.count < lines.count {
-            buffer.put("… \(lines.count - shown.count) ligne(s) de plus : guichet procedures check les affiche toutes.",
+            buffer.put("… " + FrenchCount.of(lines.count - shown.count, "ligne") + " de plus : guichet procedures check les affiche toutes.",
                        x: x + 2, y: row, style: theme.dim, maxWidth: width - 2)
             row += 1
         }

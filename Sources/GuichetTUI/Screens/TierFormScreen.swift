@@ -380,7 +380,7 @@ package final class TierFormScreen: Screen {
         revalidateAll(onlyFilled: false)
         if let first = fields.first(where: { errors[$0] != nil }) {
             focus = fields.firstIndex(of: first)!
-            session.message = .error("\(errors.count) champ(s) à corriger avant d'enregistrer.")
+            session.message = .error(FrenchCount.of(errors.count, "champ") + " à corriger avant d'enregistrer.")
             return .stay
         }
         let service = TierService(store: session.store)

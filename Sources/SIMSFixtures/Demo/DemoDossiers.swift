@@ -42,7 +42,7 @@ public enum DemoDossiers {
     /// first `skipping` ones, the n-th dated `submittedAt(n)`; with their documents when asked.
     /// Returns the dossiers' ids in that order.
     public static func file(to store: SIMSStore, grant: Procedure, families: Int, skipping: Int = 0, by agent: Agent, now: Date,
-                     submittedAt: (Int) -> Date, withDocuments: Bool) throws -> [Int64] {
+                     submittedAt: (Int) -> Date, withDocuments: Bool, progress: ((Int) -> Void)? = nil) throws -> [Int64] {
         let today = CalendarDate.today(now: now)
         let pairs = try store.sqlitePool.read { db in
             try Row.fetchAll(db, sql: """
@@ -83,6 +83,7 @@ public enum DemoDossiers {
             ]) { $1 }
             do {
                 ids.append(try dossiers.submit(intake.dossier, procedure: grant, by: agent).dossier.id)
+                progress?(ids.count)
             } catch is DossierValidationFailed {
                 try dossiers.abandon(dossierID: intake.dossier.id, by: agent)   // a parent without an address or phone
                 continue

@@ -29,7 +29,7 @@ public struct DemoLoader: Sendable {
                         try writer.relate(id, kind: relation.kind, to: related)
                     }
                 }
-                if let progress, writer.written % 100_000 == 0 { progress(writer.written) }
+                if let progress, writer.written % 1_000 == 0 { progress(writer.written) }
             }
             try writer.finish(kind: .demoDataLoaded, payload: ["graine": String(seed)])
             return writer.written

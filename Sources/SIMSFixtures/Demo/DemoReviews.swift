@@ -22,7 +22,7 @@ public enum DemoReviews {
     /// still waiting to be taken. Returns the ids of this year's dossiers.
     @discardableResult
     public static func add(to store: SIMSStore, grant: Procedure, lastYear: [Int64], families: Int, skipping: Int,
-                           by administrator: Agent, now: Date = Date()) throws -> [Int64] {
+                           by administrator: Agent, now: Date = Date(), progress: ((Int) -> Void)? = nil) throws -> [Int64] {
         let agents = AgentService(store: store)
         let members = try team.map { login, name, roles in
             try agents.add(login: login, fullName: name, roles: roles, services: ["DPASS"], by: administrator)
@@ -35,13 +35,14 @@ public enum DemoReviews {
             let start = yearAgo.addingTimeInterval(Double(1 + index % 5) * day)
             try decide(id, index: index, from: start, instructor: instructors[index % 2], supervisor: supervisor,
                        levels: grant.reviewLevels, retentionYears: grant.retentionYears, now: now, stores: &stores)
+            progress?(index + 1)
         }
         // This year's: submitted from 45 days ago to today, at office hours (08:00 in Nouméa is 21:00 UTC).
         let newest = (now.timeIntervalSince1970 / day).rounded(.down) * day - 3 * 3_600
         let ids = try DemoDossiers.file(to: store, grant: grant, families: families, skipping: skipping, by: administrator,
                                         now: now, submittedAt: { index in
             Date(timeIntervalSince1970: newest - Double(45 - index * 45 / max(families, 1)) * day + Double(index % 7) * 1_800)
-        }, withDocuments: false)
+        }, withDocuments: false, progress: { progress?(lastYear.count + $0) })
         let workflow = { (date: Date) throws -> WorkflowService in WorkflowService(store: try stores.at(date)) }
         for (index, id) in ids.enumerated() {
             let share = Double(index) / Double(max(ids.count, 1))

@@ -23,9 +23,11 @@ struct DemoDataCommand: ParsableCommand {
         try CommandFailure.guarded {
             let (opened, admin) = try store.session()
             let start = Date()
+            let line = ProgressLine(label: "Données de démonstration")
             let written = try DemoLoader(store: opened).load(count: tiers, seed: seed, by: admin) { done in
-                FileHandle.standardError.write(Data("  \(done) tiers…\n".utf8))
+                line.update("tiers", done: Int64(done), total: Int64(tiers), unit: "tiers")
             }
+            line.finish()
             print("\(written) tiers fictifs ajoutés en \(String(format: "%.1f", Date().timeIntervalSince(start))) s.")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GuichetCommandLine
 import SIMSFixtures
 import SIMSModel
 
@@ -33,14 +34,23 @@ enum DemoStore {
         let administrator = try agents.initialise(login: login, fullName: "Agent de démonstration")
         try agents.setRoles(login: login, roles: Set(Role.allCases), by: administrator)
         let agent = try agents.authenticate(login: login)   // now with every role
-        try DemoLoader(store: store).load(count: tiers, seed: 1, by: agent)
+        // On a terminal, one line redrawn in place says where the creation stands (quiet in scripts).
+        let line = ProgressLine(label: "Base de démonstration")
+        defer { line.finish() }
+        try DemoLoader(store: store).load(count: tiers, seed: 1, by: agent) { done in
+            line.update("tiers", done: Int64(done), total: Int64(tiers), unit: "tiers")
+        }
         if let grant = catalog?.procedure(code: "BS") {
             let families = max(tiers / 100, 10)
             let now = Date()
             let lastYear = try DemoDossiers.file(to: store, grant: grant, families: families, by: agent, now: now,
-                                                 submittedAt: { _ in now.addingTimeInterval(-365 * 86_400) }, withDocuments: true)
+                                                 submittedAt: { _ in now.addingTimeInterval(-365 * 86_400) }, withDocuments: true) { done in
+                line.update("dossiers de l'an dernier", done: Int64(done), total: Int64(families), unit: "dossiers")
+            }
             try DemoReviews.add(to: store, grant: grant, lastYear: lastYear, families: families, skipping: families,
-                                by: agent, now: now)
+                                by: agent, now: now) { done in
+                line.update("instruction", done: Int64(done), total: Int64(lastYear.count + families), unit: "dossiers")
+            }
         }
         try store.close()
     }

@@ -127,7 +127,7 @@ final class ServerDeploymentTests: SharedHostTestCase {
         try tmux.waitFor("reprend BS-")
         // F10 puts the focus on « Changement de situation », required and left empty.
         try tmux.keys("F10")
-        try tmux.waitFor("1 champ(s) à corriger")
+        try tmux.waitFor("1 champ à corriger")
         try tmux.waitFor("Changement de situation : champ obligatoire.")   // first under « Changent souvent »
         try tmux.type("n")
         try tmux.keys("F5")

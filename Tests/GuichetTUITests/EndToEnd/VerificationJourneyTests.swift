@@ -88,7 +88,7 @@ final class VerificationJourneyTests: FamilyJourneyTestCase {
         XCTAssertTrue(form.contains("Demandeur (Pièce d'identité du 12/03/2024) : Nom de naissance, Prénoms,"), form)
         XCTAssertTrue(form.contains("Valider ces faits : ◀ oui ▶"), form)
         try supervisor.keys("Tab", "Tab", "Enter")
-        try supervisor.waitFor("acceptation décidée. 3 fait(s) validé(s) sur pièce.")
+        try supervisor.waitFor("acceptation décidée. 3 faits validés sur pièce.")
         try supervisor.keys("F3", "F3")
         try supervisor.waitFor("Bonjour Anne Superviseure")
         try supervisor.keys("F5")

@@ -42,7 +42,7 @@ final class DecisionValidationScreenTests: XCTestCase {
             "",
         ])
         h.press(.tab, .tab, .enter)
-        XCTAssertTrue(h.messageArea.contains("acceptation décidée. 3 fait(s) validé(s) sur pièce."), h.messageArea)
+        XCTAssertTrue(h.messageArea.contains("acceptation décidée. 3 faits validés sur pièce."), h.messageArea)
         let facts = try TierService(store: h.store).snapshot(id: parent).current
         XCTAssertEqual([facts[.birthName]?.level, facts[.givenNames]?.level, facts[.birthDate]?.level],
                        [.validated, .validated, .validated])

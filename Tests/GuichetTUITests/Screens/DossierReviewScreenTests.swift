@@ -12,6 +12,21 @@ final class DossierReviewScreenTests: XCTestCase {
         return screen
     }
 
+    func testADossierWhoseDemarcheLeftTheCatalogueSaysSoAndShowsItsDatesInFrench() throws {
+        let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ProcedureCatalog(procedures: []))
+        let id = try ReviewFixture.grants(1, store: h.store, by: h.agent, surnames: ["Wamytan"])[0]
+        // A date answer as the store keeps it (ISO), as a démarche with a date field wrote it.
+        try h.store.fixtureWrite { db in
+            try db.execute(sql: "UPDATE dossier SET answers = json_set(answers, '$.\"demandeur.date_naissance\"', '1985-03-14') WHERE id = ?",
+                           arguments: [id])
+        }
+        _ = try open(h, id)
+        XCTAssertTrue(h.screen.contains("Démarche BS absente du catalogue : réponses telles qu'enregistrées."), h.screen)
+        XCTAssertTrue(h.screen.contains("demandeur.date_naissance : 14/03/1985"), "the applicant's birth date in French: \(h.screen)")
+        XCTAssertFalse(h.screen.contains("1985-03-14"), h.screen)
+        XCTAssertTrue(h.screen.contains("classe : CM1"), h.screen)
+    }
+
     func testAnInstructeurRequestsPiecesThenProposesWithOnlyTheAllowedActionsOffered() throws {
         let h = try ScreenHarness(roles: [.reception, .instructor], catalog: ScreenProcedures.catalog)
         let id = try ReviewFixture.grants(1, store: h.store, by: h.agent, surnames: ["Wamytan"])[0]

@@ -75,7 +75,7 @@ final class IntakeScreenTests: XCTestCase {
             ▸  Interne à la rentrée           non                          ↺ repris
 
 
-             ✗ 1 champ(s) à corriger : ils sont marqués ✗.
+             ✗ 1 champ à corriger : il est marqué ✗.
 
             F1Aide  F3Retour  F5Pièces  F10Enreg.  F11Jointes  F12Annuler
             """)
@@ -86,7 +86,7 @@ final class IntakeScreenTests: XCTestCase {
         // F10 refuses the form and takes the agent to the required field left empty.
         h.press(.function(10))
         XCTAssertEqual(screen.focusedField.key, "changement_situation", "F10 goes to the required field left empty")
-        XCTAssertTrue(h.messageArea.contains("1 champ(s) à corriger avant de déposer le dossier."), h.screen)
+        XCTAssertTrue(h.messageArea.contains("1 champ à corriger avant de déposer le dossier."), h.screen)
     }
 
     func testTypingIntoAFilledFieldReplacesItsValueAndAnArrowKeepsIt() throws {
@@ -154,7 +154,7 @@ final class IntakeScreenTests: XCTestCase {
         let screen = try h.openIntake("BS")
         XCTAssertEqual(screen.focusedField.key, "etablissement")
         h.press(.function(10))
-        XCTAssertTrue(h.line(22).contains("champ(s) à corriger avant de déposer"), h.line(22))
+        XCTAssertTrue(h.line(22).contains("à corriger avant de déposer"), h.line(22))
         XCTAssertEqual(screen.focusedField.key, "etablissement", "the focus goes to the first field to fix")
         XCTAssertTrue(h.screen.contains("✗ Établissement scolaire : champ obligatoire."), h.screen)
         XCTAssertEqual(try DossierService(store: h.store).dossier(id: screen.intake.dossier.id).state, .draft)

@@ -205,7 +205,7 @@ final class ProcedureCatalogScreenTests: XCTestCase {
         XCTAssertTrue(h.line(2).contains("aucune démarche"), h.line(2))
         XCTAssertTrue(h.line(5).contains("procedures/f1.yaml, ligne 1 : erreur numéro 1."), h.screen)
         XCTAssertTrue(h.line(14).contains("procedures/f10.yaml, ligne 10"), h.screen)
-        XCTAssertTrue(h.line(15).contains("… 6 ligne(s) de plus : guichet procedures check les affiche toutes."), h.screen)
+        XCTAssertTrue(h.line(15).contains("… 6 lignes de plus : guichet procedures check les affiche toutes."), h.screen)
         XCTAssertFalse(h.screen.contains("Code   Démarche"), h.screen)
     }
 

@@ -52,7 +52,7 @@ final class TierFormScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("✗ Date de naissance : le 31/02/1985 n'existe pas."), h.screen)
         XCTAssertTrue(h.line(7).hasPrefix(" ✗Date de naissance"), h.line(7))
         h.press(.function(10))
-        XCTAssertTrue(h.screen.contains("1 champ(s) à corriger avant d'enregistrer."), h.screen)
+        XCTAssertTrue(h.screen.contains("1 champ à corriger avant d'enregistrer."), h.screen)
         XCTAssertEqual(try h.store.summary().persons, 0)
         // Back on the date (the save put the focus there), fix it: the message goes as the value becomes right.
         for _ in 0..<10 { h.press(.backspace) }
