@@ -11,7 +11,7 @@ import SIMSModel
 package struct StoreOptions: ParsableArguments {
     package init() {}
 
-    @Option(name: .long, help: "Chemin de la base SIMS (sinon GUICHET_DB, sinon $XDG_DATA_HOME/guichet/sims.sqlite).")
+    @Option(name: .long, help: "Chemin de la base SIMS ou adresse postgresql://… (sinon GUICHET_DB, sinon $XDG_DATA_HOME/guichet/sims.sqlite).")
     package var db: String?
 
     @Flag(name: .long, help: "La base de démonstration (données fictives) ; « guichet --demo » seul la crée au besoin et l'ouvre.")
@@ -33,7 +33,21 @@ package struct StoreOptions: ParsableArguments {
         if demo { return StoreLocation.demo(environment: environment) }
         let location = StoreLocation.resolve(explicit: db, environment: environment)
         do {
+            // A PostgreSQL register is named by its URI, checked here; SIMSStore opens it.
+            if PostgresURI.isURI(location) { _ = try PostgresURI.parse(location); return location }
             return try StoreLocation.filePath(location)
+        } catch {
+            CommandFailure.fail("\(error)")
+        }
+    }
+
+    /// The path the store's companion files (anchors, sessions, backups' folder) are named after:
+    /// ``path`` for a SQLite file, the register's local folder for a PostgreSQL URI
+    /// (``StoreLocation/companionPath(of:environment:)``).
+    package var companionPath: String {
+        let path = path
+        do {
+            return try StoreLocation.companionPath(of: path, environment: environment)
         } catch {
             CommandFailure.fail("\(error)")
         }
@@ -41,8 +55,9 @@ package struct StoreOptions: ParsableArguments {
 
     /// Refuses a store that does not exist, before anything is written beside it (its sessions
     /// folder): a command on a missing store creates nothing.
+    /// A PostgreSQL register is checked when opened (an empty database is refused there).
     package func requireExisting(_ path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else { return }
+        guard !PostgresURI.isURI(path), !FileManager.default.fileExists(atPath: path) else { return }
         if demo {
             CommandFailure.fail("la base de démonstration \(path) n'existe pas encore : lancez « guichet --demo » pour la créer "
                 + "(quelques dizaines de secondes), puis relancez cette commande.")
@@ -66,8 +81,10 @@ package struct StoreOptions: ParsableArguments {
     }
 
     /// Takes the store's gate before opening it: during a restoration's swap, says so on
-    /// standard error and waits (``StoreSessions/enter(storePath:waiting:)``).
+    /// standard error and waits (``StoreSessions/enter(storePath:waiting:)``). A PostgreSQL register
+    /// has no files to swap: no gate.
     package static func enterGate(_ path: String) throws {
+        guard !PostgresURI.isURI(path) else { return }
         try StoreSessions.enter(storePath: path) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     }
 

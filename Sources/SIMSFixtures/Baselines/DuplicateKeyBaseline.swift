@@ -6,7 +6,7 @@ import SIMSModel
 package enum DuplicateKeyBaseline {
     /// Every pair of persons of `store` sharing folded names and birth date.
     package static func pairs(_ store: SIMSStore) throws -> [(Int64, Int64)] {
-        try store.pool.read { db in
+        try store.sqlitePool.read { db in
             var pairs: [(Int64, Int64)] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT id, folded_names, birth_date FROM tier WHERE kind = 'personne' AND birth_date IS NOT NULL
@@ -30,6 +30,6 @@ package enum DuplicateKeyBaseline {
 
     /// The smallest tier id of `store` (the first imported line), 1 when it has none.
     package static func firstTierID(_ store: SIMSStore) throws -> Int64 {
-        try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT min(id) FROM tier") ?? 1 }
+        try store.sqlitePool.read { db in try Int64.fetchOne(db, sql: "SELECT min(id) FROM tier") ?? 1 }
     }
 }

@@ -8,7 +8,7 @@ package enum InactiveScanBaseline {
     /// The baseline: the tables the list reads, each read once by SQLite alone (COUNT, MAX);
     /// returns the persons not changed since `cutoff`.
     package static func plainScan(_ store: SIMSStore, cutoff: String) throws -> Int {
-        try store.pool.read { db in
+        try store.sqlitePool.read { db in
             for sql in ["SELECT COUNT(*), MAX(d.updated_at), MAX(d.decided_at), MAX(r.until) FROM dossier d "
                             + "LEFT JOIN dossier_retention r ON r.dossier_id = d.id",
                         "SELECT COUNT(*), MAX(d.created_at) FROM document_owner o JOIN document d ON d.id = o.document_id",
@@ -22,12 +22,12 @@ package enum InactiveScanBaseline {
 
     /// The procedure codes of the store's dossiers.
     package static func procedureCodes(_ store: SIMSStore) throws -> [String] {
-        try store.pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT procedure_code FROM dossier") }
+        try store.sqlitePool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT procedure_code FROM dossier") }
     }
 
     /// The last time a tier or a dossier of the store changed, as stored.
     package static func lastActivity(_ store: SIMSStore) throws -> String? {
-        try store.pool.read { db in
+        try store.sqlitePool.read { db in
             try String.fetchOne(db, sql: """
                 SELECT MAX(MAX(COALESCE((SELECT MAX(updated_at) FROM tier), ''), COALESCE((SELECT MAX(updated_at) FROM dossier), '')))
                 """)

@@ -7,6 +7,6 @@ package enum IntegrityCheckBaseline {
     /// Runs SQLite's integrity check on `store`; returns its lines (« ok » when sound).
     @discardableResult
     package static func run(_ store: SIMSStore) throws -> [String] {
-        try store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        try store.sqlitePool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 }

@@ -18,7 +18,7 @@ package struct PlainDossierInserts {
 
     /// Reads the `count` last submitted dossiers of `store` and opens the plain connection.
     package init(store: SIMSStore, lastSubmitted count: Int) throws {
-        rows = try store.pool.read { db in
+        rows = try store.sqlitePool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM dossier WHERE state = 'depose' ORDER BY id DESC LIMIT ?", arguments: [count])
         }
         var plain = Configuration()

@@ -7,7 +7,7 @@ package enum SearchBaselineIndex {
     /// Creates and fills `bench_fts` in `store`, then truncates the write-ahead log so that the
     /// measures start from a checkpointed file.
     package static func build(in store: SIMSStore) throws {
-        try store.pool.write { db in
+        try store.sqlitePool.write { db in
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE bench_fts USING fts5(names, ids, tokenize = 'unicode61 remove_diacritics 2');
                 INSERT INTO bench_fts (rowid, names, ids)
@@ -18,6 +18,6 @@ package enum SearchBaselineIndex {
                 FROM tier;
                 """)
         }
-        try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try store.sqlitePool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 }

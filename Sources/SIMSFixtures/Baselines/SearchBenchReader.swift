@@ -33,7 +33,7 @@ package struct SearchBenchReader {
     /// FTS5 baseline is measured too.
     package static func read<T>(_ store: SIMSStore, search: TierSearch, baseline: Bool,
                                 _ body: (SearchBenchReader) throws -> T) throws -> T {
-        try store.pool.read { db in try body(SearchBenchReader(db: db, search: search, baseline: baseline)) }
+        try store.sqlitePool.read { db in try body(SearchBenchReader(db: db, search: search, baseline: baseline)) }
     }
 
     /// Guichet's search for `text`: the first `limit` hits.

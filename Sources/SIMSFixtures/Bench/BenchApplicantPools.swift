@@ -8,7 +8,7 @@ struct BenchApplicantPools: Sendable {
     var organisations: [Int64]
 
     init(store: SIMSStore) throws {
-        (families, adults, organisations) = try store.pool.read { db in
+        (families, adults, organisations) = try store.sqlitePool.read { db in
             let families = try Row.fetchAll(db, sql: """
                 SELECT related_id, tier_id FROM relation WHERE kind = 'representant_legal' ORDER BY related_id, tier_id
                 """).map { (parent: $0[0] as Int64, child: $0[1] as Int64) }

@@ -68,7 +68,7 @@ public struct BenchDossierGenerator: Sendable {
         progress("\(tiers) tiers et \(BenchStaff.members.count) agents (\(elapsed()))")
         let pools = try BenchApplicantPools(store: store)
         var summary = Summary()
-        try store.pool.writeWithoutTransaction { db in
+        try store.sqlitePool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA cache_size = -262144")   // 256 MiB of page cache for the bulk load
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let firstID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM dossier") ?? 0) + 1
@@ -97,7 +97,7 @@ public struct BenchDossierGenerator: Sendable {
             progress("index, déclencheurs et compteurs du tableau de bord refaits (\(elapsed()))")
             summary = writer.summary
         }
-        _ = try store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try store.sqlitePool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         return summary
     }
 

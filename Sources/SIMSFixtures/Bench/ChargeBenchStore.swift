@@ -6,7 +6,7 @@ import SIMSModel
 package enum ChargeBenchStore {
     /// `count` persons of the store drawn at random: their id and their displayed name.
     package static func randomPersons(_ store: SIMSStore, count: Int) throws -> [(id: Int64, name: String)] {
-        try store.pool.read { db in
+        try store.sqlitePool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, display_name FROM tier WHERE kind = 'personne' ORDER BY random() LIMIT ?",
                              arguments: [count])
                 .map { row in (row[0], row[1]) }

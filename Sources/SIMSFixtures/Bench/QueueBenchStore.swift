@@ -6,12 +6,12 @@ import SIMSModel
 package enum QueueBenchStore {
     /// The dossiers of the store.
     package static func dossierCount(_ store: SIMSStore) throws -> Int {
-        try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier") ?? 0 }
+        try store.sqlitePool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier") ?? 0 }
     }
 
     /// The agent to whom the most dossiers are assigned, nil when none is.
     package static func busiestAssignee(_ store: SIMSStore) throws -> Int64? {
-        try store.pool.read { db in
+        try store.sqlitePool.read { db in
             try Int64.fetchOne(db, sql: """
                 SELECT assignee_id FROM dossier WHERE assignee_id IS NOT NULL
                 GROUP BY assignee_id ORDER BY count(*) DESC LIMIT 1
@@ -21,7 +21,7 @@ package enum QueueBenchStore {
 
     /// The claims recorded (`dossier.claim` events), and the dossiers claimed more than once.
     package static func claims(_ store: SIMSStore) throws -> (claimed: Int, claimedTwice: Int) {
-        try store.pool.read { db in
+        try store.sqlitePool.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE kind = 'dossier.claim'") ?? 0,
              try Int.fetchOne(db, sql: """
                  SELECT count(*) FROM (SELECT dossier_id FROM event WHERE kind = 'dossier.claim'

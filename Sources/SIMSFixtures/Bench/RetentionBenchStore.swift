@@ -24,7 +24,7 @@ package enum RetentionBenchStore {
 
     /// Persons of the store whose record the counter agent opens, spread over the table.
     package static func sampleTierIDs(_ store: SIMSStore, count: Int) throws -> [Int64] {
-        try store.pool.read { db in
+        try store.sqlitePool.read { db in
             let persons = try Int.fetchOne(db, sql: "SELECT count(*) FROM tier WHERE kind = 'personne'") ?? 0
             return try Int64.fetchAll(db, sql: """
                 SELECT id FROM tier WHERE kind = 'personne' AND id % ? = 0 ORDER BY id LIMIT ?

@@ -44,7 +44,7 @@ public enum DemoDossiers {
     public static func file(to store: SIMSStore, grant: Procedure, families: Int, skipping: Int = 0, by agent: Agent, now: Date,
                      submittedAt: (Int) -> Date, withDocuments: Bool, progress: ((Int) -> Void)? = nil) throws -> [Int64] {
         let today = CalendarDate.today(now: now)
-        let pairs = try store.pool.read { db in
+        let pairs = try store.sqlitePool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.tier_id AS child, r.related_id AS parent, c.birth_date AS born
                 FROM relation r JOIN tier c ON c.id = r.tier_id

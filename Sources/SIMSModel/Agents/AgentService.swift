@@ -17,7 +17,7 @@ public struct AgentService: Sendable {
     public func initialise(login: String, fullName: String) throws -> Agent {
         try store.write { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM agent") ?? 0 > 0 {
-                throw StoreError.alreadyInitialised(path: store.path)
+                throw StoreError.alreadyInitialised(path: store.location)
             }
             let now = store.clock.now()
             let id = try insert(db, login: login, fullName: fullName, roles: [.administrator], services: [], at: now)

@@ -55,6 +55,8 @@ public enum StoreBackup {
     public static func take(_ store: SIMSStore, into parent: String, keep: Int, now: Date = Date(),
                             progress: Progress = { _, _, _ in }) throws -> Report {
         guard keep >= 1 else { throw ValidationError(field: nil, message: "--garder : indiquez au moins 1 sauvegarde à garder.") }
+        // PostgreSQL's backups are its own tools' (issue 25): nothing is made here before that.
+        guard store.engine == .sqlite else { throw StoreError.missingCapability(engine: "PostgreSQL", capability: "sauvegarde") }
         let key = try BackupSealKey.loadOrCreate(storePath: store.path)
         try makePrivateFolder(parent)
         let name = prefix + folderStamp(now)

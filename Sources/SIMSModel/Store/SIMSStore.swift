@@ -1,66 +1,79 @@
 import Foundation
 package import GRDB
-import Logging
 
-/// The SIMS store: one SQLite file in WAL mode shared by every `guichet` process.
+/// The SIMS store: the register on one of its engines (``StoreEngineConnection``), SQLite's file
+/// in WAL mode shared by every `guichet` process or a PostgreSQL database.
 ///
 /// ```swift
 /// let store = try SIMSStore.open(path: "/var/lib/guichet/sims.sqlite", create: true)
+/// let shared = try SIMSStore.open(path: "postgresql:///sims?host=/run/postgresql")
 /// let hits = try TierSearch(store: store).search("helene wamitan")
 /// ```
 ///
 /// Every write goes through a service (``TierService``, ``AgentService``, ``TierImporter``) that
 /// records its event in the same transaction.
 public final class SIMSStore: Sendable {
-    /// The file path of the database.
+    /// The path the store's companion files are named after (its pieces' folder beside it,
+    /// `.sessions`, `.attente`, `.ancres`, `.cle-sceau`): the SQLite file itself, or for a
+    /// PostgreSQL register `<its local folder>/<database>` (``StoreLocation/postgresFolder(database:environment:)``).
     public let path: String
-    /// The connection pool (one writer, concurrent readers).
-    package let pool: DatabasePool
+    /// The register as shown to people: the SQLite file's path, or the PostgreSQL URI without
+    /// its password.
+    public let location: String
+    /// The engine's connection: every read and write goes through it.
+    package let connection: any StoreEngineConnection
     /// The clock used for every timestamp.
     public let clock: SIMSClock
     /// Turns between this process's writes and a long write of another (``StoreWriteTurn``).
     public let turn: StoreWriteTurn
 
-    private init(path: String, pool: DatabasePool, clock: SIMSClock, turn: StoreWriteTurn) {
+    private init(path: String, location: String, connection: any StoreEngineConnection, clock: SIMSClock, turn: StoreWriteTurn) {
         self.path = path
-        self.pool = pool
+        self.location = location
+        self.connection = connection
         self.clock = clock
         self.turn = turn
     }
 
-    /// SQLite's own waits between two tries of a busy store (its default busy handler's), in
-    /// milliseconds; the last repeats.
-    static let busyDelays: [Int] = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100]
-    /// How long a write waits for a busy store before it fails.
-    static let busyTimeout = 10.0
+    /// The engine the register runs on.
+    package var engine: StoreEngine { connection.engine }
 
-    /// The busy handler: says that this process waits (``StoreWriteTurn/waiting()``), so that a
-    /// long write lets it in between two transactions, and sleeps as SQLite's own handler does
-    /// until ``busyTimeout``.
-    static func busyHandler(_ turn: StoreWriteTurn) -> Database.BusyCallback {
-        { tries in
-            let waited = busyDelays.prefix(tries).reduce(0, +) + max(0, tries - busyDelays.count) * busyDelays.last!
-            guard Double(waited) < busyTimeout * 1000 else {
-                turn.done()
-                return false
+    /// The engine's name, for messages.
+    private var engineName: String { engine == .sqlite ? "SQLite" : "PostgreSQL" }
+
+    /// SQLite's connection pool, for what only SQLite does (a backup's page copy, a checkpoint, the
+    /// tests' fixtures); on PostgreSQL, ``StoreError/missingCapability(engine:capability:)``.
+    package var sqlitePool: DatabasePool {
+        get throws {
+            guard let sqlite = connection as? SQLiteEngineConnection else {
+                throw StoreError.missingCapability(engine: "PostgreSQL", capability: "SQLite")
             }
-            turn.waiting()
-            usleep(useconds_t(busyDelays[min(tries, busyDelays.count - 1)] * 1000))
-            return true
+            return sqlite.pool
         }
     }
 
-    /// Opens the store at `path`, creating the file and its folder when `create` is true,
-    /// and brings its schema up to date. A store written by a newer Guichet is refused.
-    public static func open(path: String, create: Bool = false, clock: SIMSClock = .system) throws -> SIMSStore {
+    /// Opens the store at `path`, a SQLite file or a PostgreSQL URI (``PostgresURI``).
+    ///
+    /// A SQLite file is created with its folder when `create` is true, and its schema brought up
+    /// to date; one written by a newer Guichet is refused. A PostgreSQL database must hold
+    /// Guichet's register (an empty one is refused: « guichet init »), unless `create`: an empty
+    /// database then receives the schema. Its companion files go to its local folder
+    /// (``StoreLocation/postgresFolder(database:environment:)``), created when missing.
+    public static func open(path: String, create: Bool = false, clock: SIMSClock = .system,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SIMSStore {
+        if PostgresURI.isURI(path) {
+            let connection = try PostgresEngineConnection.open(PostgresURI.parse(path), create: create)
+            let stem = try StoreLocation.companionPath(of: path, environment: environment)
+            try StoreLocation.makeFolder((stem as NSString).deletingLastPathComponent)
+            return SIMSStore(path: stem, location: PostgresURI.redacted(path), connection: connection, clock: clock,
+                             turn: StoreWriteTurn(storePath: stem))
+        }
         let path = try StoreLocation.filePath(path)
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
             guard create else { throw StoreError.missingStore(path: path) }
             let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty, !fm.fileExists(atPath: dir) {
-                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            }
+            if !dir.isEmpty, !fm.fileExists(atPath: dir) { try StoreLocation.makeFolder(dir) }
             // Readable by its owner alone whatever the umask; SQLite gives its WAL and shared-memory
             // files the same mode as the database.
             let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -68,55 +81,9 @@ public final class SIMSStore: Sendable {
             // A new register at this path: the anchors of the store that was here are kept aside.
             AnchorLog(storePath: path).setAside(now: clock.now())
         }
-        var config = Configuration()
-        // SQLite's own wait, sleeping longer and longer (up to 100 ms a try), is kinder to a
-        // loaded machine than short polling: with 500 agents on 2 cores, sleeps of 1 to 4 ms made
-        // every waiting process wake hundreds of times a second, the writer holding the lock got
-        // no CPU, and writes waited a minute (see « bench charge » in the README).
         let turn = StoreWriteTurn(storePath: path)
-        config.busyMode = .callback(busyHandler(turn))
-        config.foreignKeysEnabled = true
-        config.label = "SIMS"
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try AttestationFunctions.install(db)
-        }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
-            // A busy store is not an unreadable one: the caller may wait and try again; a full or
-            // failing disk is not a damaged store.
-            throw StoreError.hostFault(error, at: path) ?? StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
-        }
-        let migrator = StoreMigrations.migrator
-        let superseded: Bool
-        do {
-            superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
-        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
-            // A busy store is not an unreadable one: the caller may wait and try again; a full or
-            // failing disk is not a damaged store.
-            throw StoreError.hostFault(error, at: path) ?? StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
-        }
-        if superseded { throw StoreError.newerSchema(path: path) }
-        let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-        // An up-to-date store is opened without touching the writer's lock: when a province's
-        // agents all start Guichet at 8:00, their starts do not queue behind each other's writes.
-        if !Set(migrator.migrations).isSubset(of: Set(applied)) {
-            do {
-                try migrator.migrate(pool)
-            } catch {
-                throw StoreError.hostFault(error, at: path) ?? error
-            }
-        }
-        if !applied.isEmpty {
-            // An existing store brought up to date: tell the administrator which steps ran.
-            let logger = Logger(label: "guichet.store")
-            for migration in migrator.migrations where !applied.contains(migration) {
-                logger.notice("Base \(path) mise à jour : migration \(migration) appliquée.")
-            }
-        }
-        return SIMSStore(path: path, pool: pool, clock: clock, turn: turn)
+        let connection = try SQLiteEngineConnection.open(path: path, turn: turn)
+        return SIMSStore(path: path, location: path, connection: connection, clock: clock, turn: turn)
     }
 
     /// Runs one user action's writes in one transaction and seals the rows it wrote into its event
@@ -133,11 +100,14 @@ public final class SIMSStore: Sendable {
     /// A full or failing disk is thrown as ``StoreError/diskFull(folder:available:needed:)`` or
     /// ``StoreError/diskFailure(folder:reason:)`` (the transaction rolled back).
     package func write<T>(_ updates: (any StoreSession) throws -> T) throws -> T {
-        defer { turn.done() }
         let result: T
         do {
-            result = try pool.write { db in
-                let session = SQLiteSession(db)
+            result = try connection.write { session in
+                // Every row written is attested by its event: an engine whose session cannot
+                // attest rows (yet) writes nothing.
+                guard session is any RowAttesting else {
+                    throw StoreError.missingCapability(engine: engineName, capability: "attestation des lignes")
+                }
                 let result = try updates(session)
                 try EventLog.seal(session)
                 return result
@@ -155,7 +125,7 @@ public final class SIMSStore: Sendable {
     /// let count = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") }
     /// ```
     package func read<T>(_ reads: (any StoreSession) throws -> T) throws -> T {
-        try pool.read { db in try reads(SQLiteSession(db)) }
+        try connection.read(reads)
     }
 
     /// ``write(_:)`` with SQLite's own connection, for the tests' fixtures that write what only
@@ -167,11 +137,10 @@ public final class SIMSStore: Sendable {
         }
     }
 
-    /// Folds the write-ahead log into the database file and closes every connection: the file
-    /// alone then holds everything (before it is moved or copied).
+    /// Closes the register's connections; on SQLite, the write-ahead log is folded into the
+    /// database file first: the file alone then holds everything (before it is moved or copied).
     public func close() throws {
-        _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-        try pool.close()
+        try connection.close()
     }
 
     /// Counts of what the store holds, for a summary; a record absorbed by a merge (it is its

@@ -16,7 +16,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The disk holding `folder` refused a read or a write for another reason than space
     /// (an input/output error of the device, a file system remounted read-only).
     case diskFailure(folder: String, reason: String)
-    /// A PostgreSQL register was named, which this build cannot open yet.
+    /// A PostgreSQL register was named where only a SQLite file will do (a session's or a copy's path).
     case engineUnavailable(location: String, servers: [String])
     /// An operation that this register's engine does not offer (yet).
     case missingCapability(engine: String, capability: String)
@@ -42,9 +42,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Erreur du disque du dossier \(ShownText.escaped(folder, limit: 120)) (\(reason)) : "
                 + "rien n'a été enregistré de cette opération ; prévenez l'administrateur."
         case .engineUnavailable(let location, let servers):
-            return "\(location) est un registre PostgreSQL (serveur \(servers.joined(separator: ", "))) : cette version "
-                + "de Guichet n'ouvre encore que les bases SQLite. Indiquez le chemin d'un fichier (par ex. "
-                + "/srv/guichet/sims.sqlite) dans --db ou GUICHET_DB. Rien n'a été créé."
+            return "\(location) est un registre PostgreSQL (serveur \(servers.joined(separator: ", "))) : cette opération "
+                + "demande le chemin d'un fichier SQLite (par ex. /srv/guichet/sims.sqlite). Rien n'a été créé."
         case .missingCapability(let engine, let capability):
             return "Cette opération (\(capability)) n'est pas encore possible sur un registre \(engine) : "
                 + "rien n'a été modifié ; prévenez l'administrateur."

@@ -1,6 +1,9 @@
 import Foundation
 
 /// Where the SIMS store lives: `--db`, then `GUICHET_DB`, then `$XDG_DATA_HOME/guichet/sims.sqlite`.
+/// A PostgreSQL register (a URI there) keeps its local files (pieces, sessions, anchors, the
+/// backups' seal key) in a folder of this host: `GUICHET_DONNEES`, else
+/// `$XDG_DATA_HOME/guichet/postgresql/<database>` (``postgresFolder(database:environment:)``).
 ///
 /// ```swift
 /// let path = StoreLocation.resolve(explicit: nil, environment: ProcessInfo.processInfo.environment)
@@ -47,5 +50,35 @@ public enum StoreLocation {
                 + "ou une adresse postgresql://….")
         }
         return location
+    }
+
+    /// The folder of a PostgreSQL register's local files on this host: `GUICHET_DONNEES` when set
+    /// (one folder per register), else `postgresql/<database>` in the data folder.
+    public static func postgresFolder(database: String, environment: [String: String]) -> String {
+        if let folder = environment["GUICHET_DONNEES"], !folder.isEmpty { return folder }
+        let postgres = (dataDirectory(environment: environment) as NSString).appendingPathComponent("postgresql")
+        return (postgres as NSString).appendingPathComponent(fileName(database: database))
+    }
+
+    /// The path a store's companion files are named after (``SIMSStore/path``): a SQLite file's own
+    /// path, or for a PostgreSQL URI `<its local folder>/<database>`; nothing is created.
+    public static func companionPath(of location: String, environment: [String: String]) throws -> String {
+        guard PostgresURI.isURI(location) else { return try filePath(location) }
+        let database = PostgresStore.databaseName(of: try PostgresURI.parse(location))
+        return (postgresFolder(database: database, environment: environment) as NSString)
+            .appendingPathComponent(fileName(database: database))
+    }
+
+    /// A database's name as a file name of its local folder (no folder separator, never hidden).
+    static func fileName(database: String) -> String {
+        let name = database.replacingOccurrences(of: "/", with: "_")
+        return name.isEmpty || name.hasPrefix(".") ? "_" + name : name
+    }
+
+    /// Creates `folder` and its parents, readable by their owner alone, when missing.
+    static func makeFolder(_ folder: String) throws {
+        guard !FileManager.default.fileExists(atPath: folder) else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
     }
 }

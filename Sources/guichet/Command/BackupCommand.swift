@@ -37,12 +37,12 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         // A full disk names the backups' folder and what a copy of the store takes at least.
         let storeBytes = ["", "-wal"].compactMap {
-            (try? FileManager.default.attributesOfItem(atPath: store.path + $0))?[.size] as? Int64
+            (try? FileManager.default.attributesOfItem(atPath: store.companionPath + $0))?[.size] as? Int64
         }.reduce(0, +)
-        try CommandFailure.guarded(writingTo: vers ?? Self.defaultFolder(storePath: store.path), needed: storeBytes) {
+        try CommandFailure.guarded(writingTo: vers ?? Self.defaultFolder(storePath: store.companionPath), needed: storeBytes) {
             if vers != nil, HostEnvironment.actingForAgent {
                 throw ValidationError(field: nil, message: "--vers n'est pas permis ici : les sauvegardes vont dans "
-                    + "\(Self.defaultFolder(storePath: store.path)), hors de portée des agents. Relancez sans --vers ; pour un autre "
+                    + "\(Self.defaultFolder(storePath: store.companionPath)), hors de portée des agents. Relancez sans --vers ; pour un autre "
                     + "dossier, root lance « sudo -u COMPTE_DE_SERVICE guichet sauvegarde --vers DOSSIER ».")
             }
             let opened = try BackupCommand.authorized(store, to: "sauvegarder la base")
@@ -76,7 +76,7 @@ struct BackupCommand: ParsableCommand {
     /// an agent holding the administrateur role.
     static func authorized(_ store: StoreOptions, to action: String) throws -> SIMSStore {
         var info = stat()
-        if stat(store.path, &info) == 0, info.st_uid == geteuid(), store.environment["SUDO_USER"] == nil {
+        if stat(store.companionPath, &info) == 0, info.st_uid == geteuid(), store.environment["SUDO_USER"] == nil {
             return try store.open()
         }
         let (opened, agent) = try store.session()

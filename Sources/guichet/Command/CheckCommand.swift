@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         }
         let opened: SIMSStore
         let report: ChainReport
-        let anchorLog = AnchorLog(storePath: store.path)
+        let anchorLog = AnchorLog(storePath: store.companionPath)
         var external: [ChainAnchor] = []
         var anchorLogProblem: String?
         do {

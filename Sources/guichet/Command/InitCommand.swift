@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
             let opened = try store.open(create: true)
             let login = LoginResolver.current(environment: store.environment)
             try AgentService(store: opened).initialise(login: login, fullName: name ?? login)
-            print("Base créée : \(opened.path)\nAdministrateur : \(login)")
+            print("Base créée : \(opened.location)\nAdministrateur : \(login)")
         }
     }
 }

@@ -25,8 +25,9 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: "Le dossier de la sauvegarde (sauvegarde-AAAAMMJJ-HHMMSS).") var dossier: String
 
     func run() throws {
-        try CommandFailure.guarded(writingTo: store.path) {
-            let path = store.path
+        try CommandFailure.guarded(writingTo: store.companionPath) {
+            // A restoration puts a SQLite file back; a PostgreSQL register is refused, nothing touched.
+            let path = try StoreLocation.filePath(store.path)
             let forcedBy = force ? try Self.forcingAccount(storePath: path, environment: store.environment) : nil
             if forcedBy == nil, FileManager.default.fileExists(atPath: path) {
                 // A store that still opens is restored by an administrator (or its owner).

@@ -17,7 +17,7 @@ struct RgpdPurgeCommand: ParsableCommand {
     @Option(name: .long, help: "Dossiers effacés par transaction (les guichets travaillent entre deux).") var lot = 200
 
     func run() throws {
-        try CommandFailure.guarded(writingTo: store.path) {
+        try CommandFailure.guarded(writingTo: store.companionPath) {
             guard (1...5_000).contains(lot) else {
                 CommandFailure.fail("--lot \(lot) : donnez un nombre de dossiers par transaction entre 1 et 5000.")
             }

@@ -13,7 +13,7 @@ struct SummaryCommand: ParsableCommand {
             let (opened, agent) = try store.session()
             let summary = try opened.summary()
             print("""
-                Base \(opened.path)
+                Base \(opened.location)
                 Agent : \(agent.fullName) (\(agent.login)), \(agent.rolesLabel)
                 \(FrenchCount.of(summary.persons, "personne")), \(FrenchCount.of(summary.organisations, "organisation")), \
                 \(FrenchCount.of(summary.relations, "relation")), \(FrenchCount.of(summary.agents, "agent")), \

@@ -17,7 +17,7 @@ final class DemoStoreTests: XCTestCase {
         XCTAssertEqual(agent.roles, Set(Role.allCases))
         XCTAssertEqual(try store.summary().persons + store.summary().organisations, 2_000)
         // Last year's grants (submitted a year ago) and this year's (the last 45 days), by state.
-        let grants = try store.pool.read { db in
+        let grants = try store.sqlitePool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT julianday('now') - julianday(submitted_at) < 100 AS recent, state, count(*) AS n
                 FROM dossier WHERE procedure_code = 'BS' GROUP BY 1, 2

@@ -48,7 +48,7 @@ final class ExportDossiersCommandLineTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix(DossierExportColumn.headerList + "\r\n"), text)
         XCTAssertEqual(text.components(separatedBy: "\r\n").count, 5)
         let store = try SIMSStore.open(path: guichet.database)
-        let kinds = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT kind FROM event ORDER BY id DESC LIMIT 1") }
+        let kinds = try store.sqlitePool.read { db in try String.fetchAll(db, sql: "SELECT kind FROM event ORDER BY id DESC LIMIT 1") }
         XCTAssertEqual(kinds, ["dossiers.export"])
         let check = try guichet.run(["check"])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)

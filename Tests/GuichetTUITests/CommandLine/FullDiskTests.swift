@@ -67,7 +67,7 @@ final class FullDiskTests: XCTestCase {
         for index in 0..<300 { csv += "personne,Kasarherou\(letters[index % 26])\(letters[index / 26]),Jean,01/02/1980\n" }
         let csvPath = mountPoint + "/tiers.csv"
         try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
-        try h.store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try h.store.sqlitePool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         let persons = try h.store.summary().persons
 
         // The agent types a new person, then the disk fills up.

@@ -85,11 +85,11 @@ final class ReviewJourneyTests: FamilyJourneyTestCase {
         let store = try SIMSStore.open(path: guichet.database)
         let dossier = try DossierService(store: store).dossier(id: family.grantID)
         XCTAssertEqual(dossier.state, .accepted)
-        let kinds = try store.pool.read { db in
+        let kinds = try store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT kind FROM event WHERE dossier_id = ? AND kind <> 'tier.consult' ORDER BY id",
                                 arguments: [family.grantID])
         }
-        let readers = try store.pool.read { db in
+        let readers = try store.sqlitePool.read { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT a.login FROM event e JOIN agent a ON a.id = e.agent_id
                 WHERE e.kind = 'tier.consult' AND e.dossier_id = ? ORDER BY a.login

@@ -101,7 +101,7 @@ final class DashboardScreenTests: XCTestCase {
     func testATickAfterADecisionShowsTheNewCounts() throws {
         open()
         XCTAssertTrue(h.line(4).hasPrefix("▸BS            1      1      0      0       1"), h.line(4))
-        let id = try XCTUnwrap(try h.store.pool.read { db in
+        let id = try XCTUnwrap(try h.store.sqlitePool.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM dossier WHERE number = 'BS-2026-000002'")
         })
         try WorkflowService(store: h.store).perform(.decide(.accepted, motif: "Ressources sous le plafond."), on: id,

@@ -26,7 +26,7 @@ final class DuplicateDecisionScreensTests: XCTestCase {
     }
 
     private func events(_ kind: EventKind) throws -> [String] {
-        try h.store.pool.read { db in
+        try h.store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT payload FROM event WHERE kind = ? ORDER BY id", arguments: [kind.rawValue])
         }
     }

@@ -110,7 +110,7 @@ final class InactiveTierScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("« ANCIEN Paul » conservée : hors de la liste jusqu'au 29/11/2031."), h.screen)
         XCTAssertTrue(h.screen.contains("1 fiche inactive : sans activité"), h.screen)
         XCTAssertFalse(h.screen.contains("ANCIEN Paul              14/03/2019"), h.screen)
-        let kept = try h.store.pool.read { db in
+        let kept = try h.store.sqlitePool.read { db in
             try String.fetchOne(db, sql: "SELECT motif FROM inactive_tier_review WHERE tier_id = ?", arguments: [paul])
         }
         XCTAssertEqual(kept, "Contentieux en cours")
@@ -124,7 +124,7 @@ final class InactiveTierScreenTests: XCTestCase {
         h.press(.escape)
         XCTAssertFalse(h.screen.contains("Conserver : ANCIEN Paul"), h.screen)
         XCTAssertTrue(h.screen.contains("2 fiches inactives"), h.screen)
-        XCTAssertEqual(try h.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inactive_tier_review") }, 0)
+        XCTAssertEqual(try h.store.sqlitePool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inactive_tier_review") }, 0)
     }
 
     func testAnEmptyListSaysSoOnceAndOffersNoKeyToOpenOrKeep() throws {

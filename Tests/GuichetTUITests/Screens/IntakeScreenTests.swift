@@ -267,7 +267,7 @@ final class IntakeScreenTests: XCTestCase {
         try Data("%PDF-1.4 avis".utf8).write(to: scan)
         let document = try DocumentService(store: h.store).attach(fileAt: scan, type: .taxNotice, owners: [h.parent.id],
                                                                   by: h.agent).document
-        try h.store.pool.write { db in
+        try h.store.sqlitePool.write { db in
             try db.execute(sql: "UPDATE document SET ocr_state = 'lu', ocr_text = ? WHERE id = ?", arguments: [
                 "AVIS D'IMPOSITION 2026\nMadame WAMYTAN Hélène\nTéléphone : 78.45.12\nNouméa, le 12/10/2026", document.id])
         }

@@ -25,7 +25,7 @@ final class RestrictedTierPathsScreenTests: XCTestCase {
     }
 
     func consultations(_ h: ScreenHarness, tier: Int64) throws -> [[String: String]] {
-        try h.store.pool.read { db in
+        try h.store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT payload FROM event WHERE kind = 'tier.consult' AND tier_id = ? ORDER BY id",
                                 arguments: [tier])
         }.map(EventLog.decodePayload)
@@ -170,7 +170,7 @@ final class RestrictedTierPathsScreenTests: XCTestCase {
     }
 
     func mergeEvent(_ h: ScreenHarness) throws -> [String: String]? {
-        try h.store.pool.read { db in
+        try h.store.sqlitePool.read { db in
             try String.fetchOne(db, sql: "SELECT payload FROM event WHERE kind = 'tier.merge' ORDER BY id DESC LIMIT 1")
         }.map(EventLog.decodePayload)
     }

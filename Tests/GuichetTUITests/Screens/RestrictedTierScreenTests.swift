@@ -18,7 +18,7 @@ final class RestrictedTierScreenTests: XCTestCase {
     }
 
     func consultations(_ h: ScreenHarness, tier: Int64) throws -> [[String: String]] {
-        try h.store.pool.read { db in
+        try h.store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT payload FROM event WHERE kind = 'tier.consult' AND tier_id = ? ORDER BY id",
                                 arguments: [tier])
         }.map(EventLog.decodePayload)

@@ -202,7 +202,7 @@ final class TierFormScreenTests: XCTestCase {
         h.press(.function(10), .character("c"))
         XCTAssertTrue(h.screen.contains("Fiche n° 2 créée."), h.screen)
         XCTAssertEqual(try h.store.summary().persons, 2)
-        let payload = try h.store.pool.read { db in
+        let payload = try h.store.sqlitePool.read { db in
             try String.fetchOne(db, sql: "SELECT payload FROM event WHERE kind = 'tier.create' AND tier_id = 2")
         }
         XCTAssertEqual(payload.map(EventLog.decodePayload)?["doublon_ecarte"], "1", payload ?? "no event")

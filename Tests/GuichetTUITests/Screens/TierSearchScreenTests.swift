@@ -71,7 +71,7 @@ final class TierSearchScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("WAMYTAN Noé — personne n° 3"), h.screen)
         h.press(.enter)
         XCTAssertTrue(h.line(0).contains("Fiche : WAMYTAN Noé"), h.line(0))
-        let consultations = try h.store.pool.read { db in
+        let consultations = try h.store.sqlitePool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE kind = 'tier.consult' AND tier_id = 3")
         }
         XCTAssertEqual(consultations, 1)

@@ -37,10 +37,10 @@ final class BenchDossierGeneratorTests: XCTestCase {
         let fresh = try TestStore()
         defer { fresh.remove() }
         let schema = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
-        XCTAssertEqual(try test.store.pool.read { try Row.fetchAll($0, sql: schema) },
-                       try fresh.store.pool.read { try Row.fetchAll($0, sql: schema) })
+        XCTAssertEqual(try test.store.sqlitePool.read { try Row.fetchAll($0, sql: schema) },
+                       try fresh.store.sqlitePool.read { try Row.fetchAll($0, sql: schema) })
 
-        try test.store.pool.read { db in
+        try test.store.sqlitePool.read { db in
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(DISTINCT tracking_code) FROM dossier"), 3_000)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE submitted_at > ?",
                                             arguments: [Timestamp.string(from: TestStore.now)]), 0, "nothing in the future")

@@ -12,7 +12,7 @@ final class DemoDossiersTests: XCTestCase {
         let added = try DemoDossiers.add(to: test.store, grant: TestProcedures.schoolGrant, families: 6, by: test.counter,
                                          now: TestStore.now)
         XCTAssertEqual(added, 6)
-        let grants = try test.store.pool.read { db in
+        let grants = try test.store.sqlitePool.read { db in
             try Row.fetchAll(db, sql: "SELECT applicant_id, beneficiary_id, number, submitted_at FROM dossier WHERE state = 'depose' ORDER BY id")
         }
         XCTAssertEqual(grants.count, 6)

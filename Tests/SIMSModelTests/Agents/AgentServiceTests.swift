@@ -57,7 +57,7 @@ final class AgentServiceTests: XCTestCase {
     func testEveryAgentChangeIsAnEvent() throws {
         let t = try TestStore()
         defer { t.remove() }
-        let kinds = try t.store.pool.read { db in try String.fetchAll(db, sql: "SELECT kind FROM event ORDER BY id") }
+        let kinds = try t.store.sqlitePool.read { db in try String.fetchAll(db, sql: "SELECT kind FROM event ORDER BY id") }
         XCTAssertEqual(kinds, [EventKind.storeInitialised.rawValue, EventKind.agentAdded.rawValue])
     }
 

@@ -24,7 +24,7 @@ final class ChainVerifierTests: XCTestCase {
     func testEventsAreChainedByHash() throws {
         let t = try storeWithEvents()
         defer { t.remove() }
-        let events = try t.store.pool.read { db in try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event ORDER BY id") }
+        let events = try t.store.sqlitePool.read { db in try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event ORDER BY id") }
         XCTAssertEqual(events.first?.prevHash, EventLog.genesisHash)
         for (previous, next) in zip(events, events.dropFirst()) {
             XCTAssertEqual(next.prevHash, previous.hash)

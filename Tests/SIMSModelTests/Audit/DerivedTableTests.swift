@@ -127,7 +127,7 @@ final class DerivedTableTests: ReviewTeamTestCase {
     /// compute every hash, since the chain has no key.
     private func appendForged(kind: String = EventKind.registerAttested.rawValue, agentID: Int64? = nil,
                               payload: [String: String], attestation: String, legacyForm: Bool = false) throws {
-        let head = try test.store.pool.read { db in try XCTUnwrap(Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head")) }
+        let head = try test.store.sqlitePool.read { db in try XCTUnwrap(Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head")) }
         let id = (head["last_event_id"] as Int64) + 1, prev: String = head["last_hash"]
         let json = FlatJSON.encode(payload), at = "2026-11-29T10:00:00.000Z"
         let salt = EventContent.newSalt()

@@ -40,7 +40,7 @@ final class ErasableChainMigrationTests: XCTestCase {
         XCTAssertEqual(report.events, 3)
         XCTAssertNotEqual(report.head?.hash, formerHead, "the chain is hashed again in the new form")
         XCTAssertNil(try ChainAnchor(events: 3, hash: formerHead, at: "2026-11-29T00:00:00Z").verify(store))
-        let rows = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT content_digest, content_salt, legacy_hash FROM event") }
+        let rows = try store.sqlitePool.read { db in try Row.fetchAll(db, sql: "SELECT content_digest, content_salt, legacy_hash FROM event") }
         XCTAssertTrue(rows.allSatisfy { ($0["content_digest"] as String?) != nil && ($0["legacy_hash"] as String?) != nil })
     }
 

@@ -22,7 +22,7 @@ final class ExternalAnchorTests: XCTestCase {
     private func reasons() throws -> [ChainAnchor.Reason?] { try log.anchors().map(\.reason) }
 
     private func head() throws -> (Int64, String) {
-        try test.store.pool.read { db in
+        try test.store.sqlitePool.read { db in
             let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head"))
             return (row["last_event_id"], row["last_hash"])
         }
@@ -69,7 +69,7 @@ final class ExternalAnchorTests: XCTestCase {
         _ = try TierService(store: test.store).open(id: person.id, by: test.counter)
         _ = try StoreBackup.take(test.store, into: test.directory + "/sauvegardes", keep: 1, now: time.clock.now())
         let (last, _) = try head()   // the consultation, which wrote no row
-        try test.store.pool.writeWithoutTransaction { db in
+        try test.store.sqlitePool.writeWithoutTransaction { db in
             try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [last])
             try db.execute(sql: "UPDATE chain_head SET last_event_id = ?, last_hash = (SELECT hash FROM event WHERE id = ?)",
                            arguments: [last - 1, last - 1])
@@ -107,7 +107,7 @@ final class ExternalAnchorTests: XCTestCase {
         time.advance(2 * 3600)
         try test.person("Léa", "Wamytan", born: "02/05/2016")
         // Event 3 (the first person's creation) rewritten, and every hash after it recomputed.
-        try test.store.pool.writeWithoutTransaction { db in
+        try test.store.sqlitePool.writeWithoutTransaction { db in
             try db.execute(sql: "UPDATE event SET agent_id = 1 WHERE id = 3")
             try ChainRewriter.rechain(db)
         }
@@ -145,11 +145,11 @@ final class ExternalAnchorTests: XCTestCase {
             let id = try EventLog.append(db, kind: .retentionPurged, agentID: nil, tierID: nil, payload: erased.payload, at: TestStore.now)
             try erased.record(db, erasureEventID: id, at: TestStore.now)
         }
-        try store.pool.writeWithoutTransaction { db in
+        try store.sqlitePool.writeWithoutTransaction { db in
             try db.execute(sql: #"UPDATE event SET payload = '{"version":"7"}' WHERE id = 1"#)
             try ChainRewriter.rechain(db)
         }
-        XCTAssertEqual(try store.pool.read { db in try String.fetchOne(db, sql: "SELECT legacy_hash FROM event WHERE id = 3") }, formerHead)
+        XCTAssertEqual(try store.sqlitePool.read { db in try String.fetchOne(db, sql: "SELECT legacy_hash FROM event WHERE id = 3") }, formerHead)
         let report = try ChainVerifier.verify(store, anchors: [anchor])
         XCTAssertNil(report.firstBreak, "the re-chained history is whole in itself")
         XCTAssertEqual(report.anchorProblem, "L'ancre du 29/11/2026 à 11:00 désigne l'empreinte qu'avait l'événement n° 3 avant la "
@@ -169,7 +169,7 @@ final class ExternalAnchorTests: XCTestCase {
     }
 
     func testAnchorsOfAnotherRegisterAreCaught() throws {
-        try test.store.pool.writeWithoutTransaction { db in
+        try test.store.sqlitePool.writeWithoutTransaction { db in
             try db.execute(sql: "UPDATE register_identity SET register_id = ?", arguments: [String(repeating: "e", count: 32)])
         }
         XCTAssertEqual(try verifiedAgainstTheAnchorsFile().anchorProblem?.hasSuffix(

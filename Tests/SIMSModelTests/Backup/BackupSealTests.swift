@@ -32,7 +32,7 @@ final class BackupSealTests: XCTestCase {
     private func events() throws -> [AuditEvent] {
         let store = try SIMSStore.open(path: test.path)
         defer { try? store.close() }
-        return try store.pool.read { db in try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event ORDER BY id") }
+        return try store.sqlitePool.read { db in try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event ORDER BY id") }
     }
 
     func testABackupIsSealedWithAKeyKeptBesideTheStoreAndRestoresOverItsOwnRegister() throws {

@@ -84,7 +84,7 @@ final class StoreBackupTests: XCTestCase {
         XCTAssertNil(restored.previous)
         XCTAssertGreaterThan(try StoreBackup.check(storeAt: restoredPath), 0)
         let store = try SIMSStore.open(path: restoredPath)
-        let numbers = Set(try store.pool.read { db in try String.fetchAll(db, sql: "SELECT number FROM dossier WHERE number IS NOT NULL") })
+        let numbers = Set(try store.sqlitePool.read { db in try String.fetchAll(db, sql: "SELECT number FROM dossier WHERE number IS NOT NULL") })
         XCTAssertTrue(Set(before).isSubset(of: numbers), "every dossier committed before the backup began is in it")
         XCTAssertTrue(try DocumentFileVerifier.verify(store).isSound)
         XCTAssertTrue(try ChainVerifier.verify(store).isSound)

@@ -132,7 +132,7 @@ final class DashboardServiceTests: XCTestCase {
                              by: fixture.instructor)
         try workflow.perform(.claim, on: ids[1], reviewLevels: 2, by: fixture.instructor)
         try workflow.perform(.reassign(toAgentID: fixture.supervisor.id), on: ids[1], reviewLevels: 2, by: fixture.supervisor)
-        let forty = try fixture.store.pool.read { db in
+        let forty = try fixture.store.sqlitePool.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM dossier WHERE number = 'BS-2026-000019'")
         }
         try workflow.perform(.reopen(motif: "Recours gracieux du parent."), on: XCTUnwrap(forty), reviewLevels: 1,

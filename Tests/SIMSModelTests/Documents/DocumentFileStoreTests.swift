@@ -50,7 +50,7 @@ final class DocumentFileStoreTests: XCTestCase {
         XCTAssertTrue(again.deduplicated)
         XCTAssertEqual(again.document.id, first.document.id)
         XCTAssertEqual(again.document.ownerIDs, [family.parent.id, family.child.id].sorted())
-        let rows = try test.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
+        let rows = try test.store.sqlitePool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
         XCTAssertEqual(rows, 1)
         XCTAssertEqual(DocumentFileStore(storePath: test.store.path).storedHashes().count, 1)
     }
@@ -74,7 +74,7 @@ final class DocumentFileStoreTests: XCTestCase {
         XCTAssertThrowsError(try documents.attach(fileAt: missing, type: .taxNotice, owners: [family.parent.id], by: test.counter)) {
             XCTAssertTrue("\($0)".contains("absent.pdf"), "\($0)")
         }
-        let rows = try test.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
+        let rows = try test.store.sqlitePool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
         XCTAssertEqual(rows, 1)
     }
 

@@ -73,7 +73,7 @@ final class DossierIntakeTests: XCTestCase {
                                         beneficiaryID: family.child.id, by: test.counter)
         try dossiers.abandon(dossierID: intake.dossier.id, by: test.counter)
         XCTAssertTrue(try dossiers.drafts(agentID: test.counter.id).isEmpty)
-        let kinds = try test.store.pool.read { db in
+        let kinds = try test.store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT kind FROM event WHERE dossier_id = ? ORDER BY id", arguments: [intake.dossier.id])
         }
         XCTAssertEqual(kinds, ["dossier.start", "dossier.abandon"])
@@ -100,7 +100,7 @@ final class DossierIntakeTests: XCTestCase {
         XCTAssertTrue(try DocumentService(store: test.store).documents(ofDossier: next.dossier.id).isEmpty)
         XCTAssertEqual(try DocumentService(store: test.store).documents(ownedBy: family.parent.id).map(\.id),
                        [scanned.document.id], "the scan stays on its owner's file")
-        let kinds = try test.store.pool.read { db in
+        let kinds = try test.store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT kind FROM event WHERE dossier_id = ? ORDER BY id", arguments: [next.dossier.id])
         }
         XCTAssertEqual(kinds, ["dossier.start"])
@@ -134,7 +134,7 @@ final class DossierIntakeTests: XCTestCase {
         let child = try TierService(store: test.store).snapshot(id: family.child.id)
         XCTAssertEqual(child.version, family.child.version, "the child's record did not change")
 
-        let events = try test.store.pool.read { db in
+        let events = try test.store.sqlitePool.read { db in
             try Row.fetchAll(db, sql: "SELECT kind, tier_id FROM event WHERE dossier_id = ? ORDER BY id",
                              arguments: [dossier.id]).map { "\($0["kind"] as String) \($0["tier_id"] as Int64)" }
         }
@@ -156,7 +156,7 @@ final class DossierIntakeTests: XCTestCase {
         let intake = try dossiers.start(TestProcedures.schoolGrant, applicantID: family.parent.id,
                                         beneficiaryID: family.child.id, by: test.counter)
         try dossiers.submit(completed(intake), procedure: TestProcedures.schoolGrant, by: test.counter)
-        try test.store.pool.write { db in
+        try test.store.sqlitePool.write { db in
             try db.execute(sql: "UPDATE event SET dossier_id = 999 WHERE kind = 'dossier.submit'")
         }
         let report = try ChainVerifier.verify(test.store)
@@ -182,7 +182,7 @@ final class DossierIntakeTests: XCTestCase {
         let parent = try TierService(store: test.store).snapshot(id: family.parent.id)
         XCTAssertEqual(parent.version, family.parent.version)
         XCTAssertEqual(try dossiers.dossier(id: dossier.id).state, .draft)
-        let numbers = try test.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier_number") }
+        let numbers = try test.store.sqlitePool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier_number") }
         XCTAssertEqual(numbers, 0, "no number is used up by a refused submission")
     }
 

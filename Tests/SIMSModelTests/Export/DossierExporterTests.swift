@@ -129,7 +129,7 @@ final class DossierExporterTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
         _ = try exported(QueueFilter(procedureCode: "BS", scope: .open), [.number, .applicant])
         _ = try exported(QueueFilter(scope: .all), by: test.admin)
-        let events = try test.store.pool.read { db in
+        let events = try test.store.sqlitePool.read { db in
             try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event WHERE kind = 'dossiers.export' ORDER BY id")
         }
         XCTAssertEqual(events.map(\.agentID), [supervisor.id, test.admin.id])

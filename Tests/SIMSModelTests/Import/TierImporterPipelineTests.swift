@@ -27,7 +27,7 @@ final class TierImporterPipelineTests: XCTestCase {
         XCTAssertEqual(try t.store.summary().persons + t.store.summary().organisations, report.imported)
 
         // Every tier's index rows are exactly its tokens, as the counter's own writes make them.
-        try t.store.pool.read { db in
+        try t.store.sqlitePool.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT id, search_tokens FROM tier")
             var expected = 0
             for row in rows {
@@ -43,14 +43,14 @@ final class TierImporterPipelineTests: XCTestCase {
         }
         XCTAssertTrue(try ChainVerifier.verify(t.store).isSound)
         // The page cache of the writer is back to its usual size.
-        let cache = try t.store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        let cache = try t.store.sqlitePool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
         XCTAssertNotEqual(cache, SQLiteBulkTierRows.bulkCacheSize)
     }
 
     func testAnImportStoppedMidwayKeepsItsCommittedPartsSearchableAndARerunSaysWhatWasImported() throws {
         let t = try TestStore()
         defer { t.remove() }
-        try t.store.pool.write { db in
+        try t.store.sqlitePool.write { db in
             try db.execute(sql: """
                 CREATE TRIGGER fail_late BEFORE INSERT ON tier WHEN (SELECT count(*) FROM tier) >= 2000
                 BEGIN SELECT RAISE(ABORT, 'disque plein'); END
@@ -61,7 +61,7 @@ final class TierImporterPipelineTests: XCTestCase {
         var importer = TierImporter(store: t.store)
         importer.partDuration = .milliseconds(0)   // one chunk a part
         XCTAssertThrowsError(try importer.importTiers(path: path, by: t.admin))
-        let (tiers, parts, unindexed) = try t.store.pool.read { db in
+        let (tiers, parts, unindexed) = try t.store.sqlitePool.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE kind = ? AND json_extract(payload, '$.termine') = 'non'",
                               arguments: [EventKind.tiersImported.rawValue]) ?? 0,
@@ -98,7 +98,7 @@ final class TierImporterPipelineTests: XCTestCase {
         }
         // Once the first part is in, the counter creates records while the import goes on.
         var created: [Int64] = []
-        while try counter.pool.read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") ?? 0 }) == 0 {
+        while try counter.sqlitePool.read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") ?? 0 }) == 0 {
             usleep(1_000)
         }
         while result.withLock({ $0 }) == nil {
@@ -114,7 +114,7 @@ final class TierImporterPipelineTests: XCTestCase {
         XCTAssertFalse(created.isEmpty)
         // At least one record of the counter was written between two parts of the import.
         let lastPart = try XCTUnwrap(report.eventID)
-        let between = try counter.pool.read { db in
+        let between = try counter.sqlitePool.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM event WHERE kind = ? AND tier_id IN (\(created.map(String.init).joined(separator: ",")))
                 AND id > (SELECT min(id) FROM event WHERE kind = ?) AND id < ?

@@ -44,7 +44,7 @@ final class TierImporterTests: XCTestCase {
         XCTAssertEqual(child.current[.birthName]?.reference, "tiers.csv:3")
         let company = try XCTUnwrap(TierSearch(store: t.store).search("0123456").first)
         XCTAssertEqual(company.displayName, "Transports Wamytan et Fils")
-        let events = try t.store.pool.read { db in
+        let events = try t.store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT kind FROM event WHERE kind = ?", arguments: [EventKind.tiersImported.rawValue])
         }
         XCTAssertEqual(events.count, 1)
@@ -92,7 +92,7 @@ final class TierImporterTests: XCTestCase {
         let t = try TestStore()
         defer { t.remove() }
         // A trigger makes the third tier's insert fail, as a full disk would.
-        try t.store.pool.write { db in
+        try t.store.sqlitePool.write { db in
             try db.execute(sql: """
                 CREATE TRIGGER fail_third BEFORE INSERT ON tier WHEN (SELECT count(*) FROM tier) >= 2
                 BEGIN SELECT RAISE(ABORT, 'disque plein'); END
@@ -102,7 +102,7 @@ final class TierImporterTests: XCTestCase {
         let path = write(t, "five.csv", Array((header + lines).utf8))
         XCTAssertThrowsError(try TierImporter(store: t.store).importTiers(path: path, by: t.admin))
         XCTAssertEqual(try t.store.summary().persons, 0)
-        let tokens = try t.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_token") }
+        let tokens = try t.store.sqlitePool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_token") }
         XCTAssertEqual(tokens, 0)
         XCTAssertTrue(try ChainVerifier.verify(t.store).isSound)
     }
@@ -123,7 +123,7 @@ final class TierImporterTests: XCTestCase {
         var seen: Int?
         try TierImporter(store: t.store).importTiers(path: path, by: t.admin) { report in
             // Called once committed: another connection already sees the tiers.
-            seen = try? SIMSStore.open(path: t.path).pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") }
+            seen = try? SIMSStore.open(path: t.path).sqlitePool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier") }
             XCTAssertEqual(report.imported, 1)
         }
         XCTAssertEqual(seen, 1)

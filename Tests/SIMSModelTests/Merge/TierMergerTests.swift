@@ -242,7 +242,7 @@ final class TierMergerTests: XCTestCase {
         try tiers.relate(other.id, kind: .parent, to: kept.id, by: test.counter)   // keyed wrongly as her own mother
         let shared = try DocumentService(store: test.store).register(type: .familyRecordBook, issuedOn: "2020-01-01",
                                                                       owners: [kept.id, other.id], by: test.counter)
-        let before = try test.store.pool.read { db in
+        let before = try test.store.sqlitePool.read { db in
             // As they were, each with a salt of its own (a row put back is written anew).
             try Row.fetchAll(db, sql: "SELECT tier_id, kind, related_id, created_at, event_id FROM relation ORDER BY tier_id, kind, related_id")
                 + Row.fetchAll(db, sql: "SELECT tier_id, document_id FROM document_owner ORDER BY tier_id, document_id")
@@ -251,7 +251,7 @@ final class TierMergerTests: XCTestCase {
         XCTAssertEqual(try tiers.snapshot(id: kept.id).relations, [], "no relation of a person to herself")
         XCTAssertEqual(try DocumentService(store: test.store).documents(ownedBy: kept.id).map(\.id).filter { $0 == shared.id }, [shared.id])
         try merger.unmerge(absorbedID: other.id, by: supervisor, motif: nil)
-        let after = try test.store.pool.read { db in
+        let after = try test.store.sqlitePool.read { db in
             // As they were, each with a salt of its own (a row put back is written anew).
             try Row.fetchAll(db, sql: "SELECT tier_id, kind, related_id, created_at, event_id FROM relation ORDER BY tier_id, kind, related_id")
                 + Row.fetchAll(db, sql: "SELECT tier_id, document_id FROM document_owner ORDER BY tier_id, document_id")
@@ -273,7 +273,7 @@ final class TierMergerTests: XCTestCase {
         XCTAssertEqual(try test.store.summary().persons, 1)
         let merged = try quality()
         XCTAssertEqual(merged.personCount, 1)
-        let survivorRecords = try test.store.pool.read { db in
+        let survivorRecords = try test.store.sqlitePool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM fact_record WHERE tier_id = ?", arguments: [kept.id]) ?? 0
         }
         XCTAssertEqual(merged.factRecords.values.reduce(0, +), survivorRecords,
@@ -389,7 +389,7 @@ final class TierMergerTests: XCTestCase {
         }
         XCTAssertEqual(refusals.count, 1)
         XCTAssertTrue(refusals[0].contains("a déjà été fusionnée dans n°"), refusals[0])
-        XCTAssertEqual(try test.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier_merge") }, 1)
+        XCTAssertEqual(try test.store.sqlitePool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tier_merge") }, 1)
         try assertSound()
     }
 

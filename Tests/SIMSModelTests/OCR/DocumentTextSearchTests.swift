@@ -20,7 +20,7 @@ final class DocumentTextSearchTests: XCTestCase {
     @discardableResult
     func document(_ type: DocumentType, issuedOn: String, text: String?, state: OCRState = .done) throws -> Int64 {
         let id = try documents.register(type: type, issuedOn: issuedOn, owners: [family.parent.id], by: test.counter).id
-        try test.store.pool.write { db in
+        try test.store.sqlitePool.write { db in
             try db.execute(sql: "UPDATE document SET ocr_state = ?, ocr_text = ? WHERE id = ?",
                            arguments: [state.rawValue, text, id])
         }
@@ -78,7 +78,7 @@ final class DocumentTextSearchTests: XCTestCase {
         let attached = try documents.attach(fileAt: scan, type: .schoolCertificate, owners: [family.child.id],
                                             dossierID: intake.dossier.id, by: test.counter)
         try document(.proofOfAddress, issuedOn: "2026-10-12", text: "certificat") // the parent's, not the dossier's
-        try test.store.pool.write { db in
+        try test.store.sqlitePool.write { db in
             try db.execute(sql: "UPDATE document SET ocr_state = 'lu', ocr_text = 'Certificat de scolarité : Léa WAMYTAN, CM2' WHERE id = ?",
                            arguments: [attached.document.id])
         }

@@ -29,7 +29,7 @@ final class OCRWorkerTests: XCTestCase {
     }
 
     func state(_ id: Int64) throws -> (OCRState?, String?) {
-        try test.store.pool.read { db in
+        try test.store.sqlitePool.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT ocr_state, ocr_text FROM document WHERE id = ?", arguments: [id])!
             return ((row["ocr_state"] as String?).flatMap(OCRState.init(rawValue:)), row["ocr_text"])
         }

@@ -51,7 +51,7 @@ final class InactiveTierReviewTests: ReviewTeamTestCase {
         try workflow.perform(.claim, on: ids[0], reviewLevels: 1, by: instructor)
         try workflow.perform(.decide(.accepted, motif: "Ressources sous le plafond."), on: ids[0], reviewLevels: 1,
                              retentionYears: 7, by: instructor)
-        let (decidedParent, decidedChild, openParent) = try test.store.pool.read { db in
+        let (decidedParent, decidedChild, openParent) = try test.store.sqlitePool.read { db in
             (try Int64.fetchOne(db, sql: "SELECT applicant_id FROM dossier WHERE id = ?", arguments: [ids[0]])!,
              try Int64.fetchOne(db, sql: "SELECT beneficiary_id FROM dossier WHERE id = ?", arguments: [ids[0]])!,
              try Int64.fetchOne(db, sql: "SELECT applicant_id FROM dossier WHERE id = ?", arguments: [ids[1]])!)
@@ -97,7 +97,7 @@ final class InactiveTierReviewTests: ReviewTeamTestCase {
         XCTAssertEqual(again.map(\.id), [quiet.id], "back five years after the decision, still inactive")
         XCTAssertEqual(again[0].reason, "aucun dossier ; conservée le 01/12/2031")
 
-        try later.pool.read { db in
+        try later.sqlitePool.read { db in
             let row = try XCTUnwrap(Row.fetchOne(db, sql: """
                 SELECT r.decision, r.motif, a.login, e.kind, e.tier_id FROM inactive_tier_review r
                 JOIN agent a ON a.id = r.agent_id JOIN event e ON e.id = r.event_id

@@ -43,7 +43,7 @@ final class TierErasureTests: ReviewTeamTestCase {
         XCTAssertEqual(record.notice, "Fiche n° \(person.id) effacée le 29/11/2026 à la demande de la personne (RGPD).")
 
         XCTAssertFalse(FileManager.default.fileExists(atPath: file.path), "the scan's file is removed")
-        try test.store.pool.read { db in
+        try test.store.sqlitePool.read { db in
             let tier = try XCTUnwrap(Row.fetchOne(db, sql: "SELECT * FROM tier WHERE id = ?", arguments: [person.id]))
             XCTAssertEqual(tier["display_name"] as String, TierErasure.erasedName)
             for column in ["birth_date", "commune", "phone", "email"] { XCTAssertNil(tier[column] as String?, column) }
@@ -126,10 +126,10 @@ final class TierErasureTests: ReviewTeamTestCase {
         try workflow.perform(.claim, on: ids[0], reviewLevels: 1, by: instructor)
         try workflow.perform(.decide(.accepted, motif: "Ressources sous le plafond."), on: ids[0], reviewLevels: 1,
                              retentionYears: 10, by: instructor)
-        let parent = try test.store.pool.read { db in
+        let parent = try test.store.sqlitePool.read { db in
             try XCTUnwrap(Int64.fetchOne(db, sql: "SELECT applicant_id FROM dossier WHERE id = ?", arguments: [ids[0]]))
         }
-        let dossierEvents = try test.store.pool.read { db in
+        let dossierEvents = try test.store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT payload FROM event WHERE dossier_id = ? ORDER BY id", arguments: [ids[0]])
         }
 
@@ -149,7 +149,7 @@ final class TierErasureTests: ReviewTeamTestCase {
         XCTAssertNil(after.current[.address]?.value)
         XCTAssertFalse(after.history.contains { !$0.field.isIdentity }, "the history of the erased fields goes too")
         // The dossier under retention is untouched, its events included.
-        try test.store.pool.read { db in
+        try test.store.sqlitePool.read { db in
             XCTAssertEqual(try String.fetchAll(db, sql: "SELECT payload FROM event WHERE dossier_id = ? ORDER BY id", arguments: [ids[0]]),
                            dossierEvents)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE id = ?", arguments: [ids[0]]), 1)
@@ -164,12 +164,12 @@ final class TierErasureTests: ReviewTeamTestCase {
 
     func testASubmittedDossierStaysUntilItsDecisionAndABrouillonGoes() throws {
         let ids = try test.submittedGrants(1)
-        let child = try test.store.pool.read { db in
+        let child = try test.store.sqlitePool.read { db in
             try XCTUnwrap(Int64.fetchOne(db, sql: "SELECT beneficiary_id FROM dossier WHERE id = ?", arguments: [ids[0]]))
         }
         let brouillon = try DossierService(store: test.store).start(TestProcedures.schoolGrant, applicantID: child, by: test.counter)
         // The brouillon holds the parent's piece: it stays hers when the child's data is erased.
-        let parent = try test.store.pool.read { db in
+        let parent = try test.store.sqlitePool.read { db in
             try XCTUnwrap(Int64.fetchOne(db, sql: "SELECT applicant_id FROM dossier WHERE id = ?", arguments: [ids[0]]))
         }
         let scan = URL(fileURLWithPath: test.directory + "/livret.pdf")
@@ -180,7 +180,7 @@ final class TierErasureTests: ReviewTeamTestCase {
         XCTAssertEqual(plan.kept.first, "dossier BS-2026-000001 : en cours (déposé), conservé jusqu'à sa décision puis 10 ans après la décision")
         XCTAssertEqual(plan.erasedDossiers, ["n° \(brouillon.dossier.id) (brouillon jamais déposé)"])
         try erasure.erase(tierID: child, motif: "Demande du représentant légal", by: supervisor)
-        try test.store.pool.read { db in
+        try test.store.sqlitePool.read { db in
             XCTAssertEqual(try String.fetchOne(db, sql: "SELECT reason FROM erased_dossier WHERE id = ?", arguments: [brouillon.dossier.id]),
                            "effacement")
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE id = ?", arguments: [ids[0]]), 1)
@@ -218,7 +218,7 @@ final class TierErasureTests: ReviewTeamTestCase {
         let person = try test.person("Hélène", "Wamytan", born: "14/03/1981", [.phone: "25 12 34"])
         let table = try XCTUnwrap(AttestedTable.named("tier"))
         // What a guesser would hash: the row as it was, every value right, but no salt.
-        let (salt, saltedLeaf, unsaltedLeaf) = try test.store.pool.read { db -> (Data, String, String) in
+        let (salt, saltedLeaf, unsaltedLeaf) = try test.store.sqlitePool.read { db -> (Data, String, String) in
             let statement = try db.makeStatement(sql: table.selectSQL + " WHERE id = \(person.id)")
             let handle = statement.sqliteStatement
             XCTAssertEqual(sqlite3_step(handle), SQLITE_ROW)
@@ -229,7 +229,7 @@ final class TierErasureTests: ReviewTeamTestCase {
             return (salt, salted.hex, unsalted.hex)
         }
         XCTAssertEqual(salt.count, 16)
-        let creation = try test.store.pool.read { db in
+        let creation = try test.store.sqlitePool.read { db in
             try XCTUnwrap(String.fetchOne(db, sql: """
                 SELECT attestation FROM event WHERE kind = 'tier.create' AND attestation LIKE '%+ tier \(person.id) %'
                 """))
@@ -238,7 +238,7 @@ final class TierErasureTests: ReviewTeamTestCase {
         XCTAssertFalse(creation.contains(unsaltedLeaf), "the row's digest is not the digest of its values alone")
 
         try erasure.erase(tierID: person.id, motif: "Demande écrite du 28/11/2026", by: supervisor)
-        try test.store.pool.read { db in
+        try test.store.sqlitePool.read { db in
             for name in AttestedTable.all.map(\.name) {
                 let left = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(name) WHERE row_salt = ?", arguments: [salt])
                 XCTAssertEqual(left, 0, "the salt of the erased row is gone from \(name)")

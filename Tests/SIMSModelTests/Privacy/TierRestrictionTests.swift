@@ -29,7 +29,7 @@ final class TierRestrictionTests: XCTestCase {
     var restrictions: TierRestrictionService { TierRestrictionService(store: test.store) }
 
     func events(_ kind: EventKind) throws -> [AuditEvent] {
-        try test.store.pool.read { db in
+        try test.store.sqlitePool.read { db in
             try AuditEvent.fetchAll(SQLiteSession(db), sql: "SELECT * FROM event WHERE kind = ? ORDER BY id", arguments: [kind.rawValue])
         }
     }

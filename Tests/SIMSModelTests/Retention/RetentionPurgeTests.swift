@@ -41,7 +41,7 @@ final class RetentionPurgeTests: ReviewTeamTestCase {
         XCTAssertEqual(report.erasedDossiers, 1)
         XCTAssertGreaterThan(report.erasedEvents, 3)
 
-        try later.pool.read { db in
+        try later.sqlitePool.read { db in
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE id = ?", arguments: [ids[0]]), 0)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier WHERE id IN (?, ?)", arguments: [ids[1], ids[2]]), 2)
             let tomb = try XCTUnwrap(Row.fetchOne(db, sql: "SELECT * FROM erased_dossier WHERE id = ?", arguments: [ids[0]]))
@@ -73,7 +73,7 @@ final class RetentionPurgeTests: ReviewTeamTestCase {
         func attach(_ name: String, _ content: String, to dossierID: Int64) throws -> Document {
             let file = URL(fileURLWithPath: test.directory + "/" + name)
             try Data(content.utf8).write(to: file)
-            let owner = try XCTUnwrap(test.store.pool.read { db in
+            let owner = try XCTUnwrap(test.store.sqlitePool.read { db in
                 try Int64.fetchOne(db, sql: "SELECT applicant_id FROM dossier WHERE id = ?", arguments: [dossierID])
             })
             return try documents.attach(fileAt: file, type: .proofOfAddress, issuedOn: "2026-10-01", owners: [owner],
@@ -105,7 +105,7 @@ final class RetentionPurgeTests: ReviewTeamTestCase {
         let files = DocumentFileStore(storePath: later.path)
         XCTAssertFalse(FileManager.default.fileExists(atPath: files.url(sha256: try XCTUnwrap(own.sha256), extension: "pdf").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: files.url(sha256: try XCTUnwrap(shared.sha256), extension: "pdf").path))
-        try later.pool.read { db in
+        try later.sqlitePool.read { db in
             let tombs = try Row.fetchAll(db, sql: "SELECT id, retention_years, until, state FROM erased_dossier ORDER BY id")
             XCTAssertEqual(tombs.map { $0["id"] as Int64 }, [ids[0], ids[2]])
             XCTAssertEqual(tombs.map { $0["retention_years"] as Int }, [1, 2])
@@ -156,7 +156,7 @@ final class RetentionPurgeTests: ReviewTeamTestCase {
         try purge.purge(expired, by: test.admin, into: &report)
         XCTAssertEqual(report.erasedDossiers, 1)
         XCTAssertEqual(report.skipped, ["BS-2026-000001 : rouvert entre-temps, conservé"])
-        try later.pool.read { db in
+        try later.sqlitePool.read { db in
             XCTAssertEqual(try String.fetchOne(db, sql: "SELECT state FROM dossier WHERE id = ?", arguments: [ids[0]]), "en_instruction")
             XCTAssertEqual(try Int64.fetchAll(db, sql: "SELECT id FROM erased_dossier"), [ids[2]])
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE dossier_id = ? AND payload = ''",
@@ -172,23 +172,23 @@ final class RetentionPurgeTests: ReviewTeamTestCase {
         var report = RetentionPurgeReport()
         let admin = test.admin
         try purge.purge(try purge.expired(report: &report), by: admin, into: &report)
-        let erased = try XCTUnwrap(later.pool.read { db in
+        let erased = try XCTUnwrap(later.sqlitePool.read { db in
             try Int64.fetchOne(db, sql: "SELECT min(event_id) FROM event_erasure")
         })
         // Someone removes an erasure from the list, then files it under another event: both are caught.
-        try later.pool.write { db in try db.execute(sql: "DELETE FROM event_erasure WHERE event_id = ?", arguments: [erased]) }
+        try later.sqlitePool.write { db in try db.execute(sql: "DELETE FROM event_erasure WHERE event_id = ?", arguments: [erased]) }
         let broken = try ChainVerifier.verify(later)
         XCTAssertEqual(broken.firstBreak, "Événement n° \(erased) : son contenu a été effacé sans effacement enregistré (hors de l'application).")
-        try later.pool.write { db in
+        try later.sqlitePool.write { db in
             try db.execute(sql: "INSERT INTO event_erasure (event_id, erasure_event_id, erased_at) VALUES (?, 1, '')",
                            arguments: [erased])
         }
         XCTAssertFalse(try ChainVerifier.verify(later).isSound)
         // Content of a living event erased by hand, without an erasure.
-        let living = try XCTUnwrap(later.pool.read { db in
+        let living = try XCTUnwrap(later.sqlitePool.read { db in
             try Int64.fetchOne(db, sql: "SELECT min(id) FROM event WHERE dossier_id = ?", arguments: [ids[1]])
         })
-        try later.pool.write { db in
+        try later.sqlitePool.write { db in
             try db.execute(sql: "DELETE FROM event_erasure WHERE event_id = ?", arguments: [erased])
             try db.execute(sql: "INSERT INTO event_erasure SELECT ?, erasure_event_id, erased_at FROM event_erasure LIMIT 1",
                            arguments: [erased])
@@ -200,7 +200,7 @@ final class RetentionPurgeTests: ReviewTeamTestCase {
 
     func testAnEventChangedAfterItsDigestIsCaught() throws {
         _ = try decidedGrants()
-        try test.store.pool.write { db in
+        try test.store.sqlitePool.write { db in
             try db.execute(sql: "UPDATE event SET payload = replace(payload, 'plafond', 'PLAFOND') WHERE kind = 'dossier.decide'")
         }
         let report = try ChainVerifier.verify(test.store)

@@ -55,11 +55,12 @@ final class PostgresURITests: XCTestCase {
         let before = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(folder)
         defer { FileManager.default.changeCurrentDirectoryPath(before) }
-        XCTAssertThrowsError(try SIMSStore.open(path: "postgresql:///sims?host=/run/postgresql", create: true)) { error in
-            XCTAssertEqual(error as? StoreError,
-                           .engineUnavailable(location: "postgresql:///sims?host=/run/postgresql",
-                                              servers: ["/run/postgresql (port 5432)"]))
-            XCTAssertTrue("\(error)".contains("Rien n'a été créé"), "\(error)")
+        // Opened as a PostgreSQL register: no server there, nothing created, neither here nor in its local folder.
+        let absent = "postgresql:///sims?host=\(folder)/aucun-serveur"
+        XCTAssertThrowsError(try SIMSStore.open(path: absent, create: true,
+                                                environment: ["GUICHET_DONNEES": folder + "/donnees"])) { error in
+            guard case PostgresStoreError.serverUnreachable = error else { return XCTFail("\(error)") }
+            XCTAssertTrue("\(error)".contains("Rien n'a été modifié"), "\(error)")
         }
         XCTAssertThrowsError(try StoreSessions.enter(storePath: "postgresql:///sims"))
         XCTAssertThrowsError(try SIMSStore.open(path: "mysql://db1/sims", create: true)) { error in

@@ -51,7 +51,7 @@ final class RowSaltMigrationTests: XCTestCase {
         let report = try ChainVerifier.verify(store)
         XCTAssertTrue(report.isSound, "\(report)")
         XCTAssertEqual(report.events, 3, "one re-attestation added to the chain")
-        try store.pool.read { db in
+        try store.sqlitePool.read { db in
             let last = try XCTUnwrap(Row.fetchOne(db, sql: "SELECT kind, agent_id, payload FROM event ORDER BY id DESC LIMIT 1"))
             XCTAssertEqual(last["kind"] as String, EventKind.registerAttested.rawValue)
             XCTAssertNil(last["agent_id"] as Int64?)
@@ -80,7 +80,7 @@ final class RowSaltMigrationTests: XCTestCase {
         let path = try formerStore()
         let store = try SIMSStore.open(path: path)
         // A copy of the real one, chained after the last event by someone who holds the file.
-        let (copy, head) = try store.pool.read { db in
+        let (copy, head) = try store.sqlitePool.read { db in
             (try XCTUnwrap(AuditEvent.fetchOne(SQLiteSession(db), sql: "SELECT * FROM event WHERE kind = 'registre.attestation'")),
              try XCTUnwrap(Row.fetchOne(db, sql: "SELECT last_event_id, last_hash FROM chain_head")))
         }

@@ -15,9 +15,9 @@ final class SIMSStoreTests: XCTestCase {
     func testStoreIsInWALModeWithItsSchema() throws {
         let t = try TestStore()
         defer { t.remove() }
-        let mode = try t.store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let mode = try t.store.sqlitePool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         XCTAssertEqual(mode, "wal")
-        let tables = try t.store.pool.read { db in
+        let tables = try t.store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         for table in ["agent", "event", "fact_record", "relation", "search_token", "tier"] {
@@ -28,7 +28,7 @@ final class SIMSStoreTests: XCTestCase {
     func testAStoreWrittenByANewerVersionIsRefusedUntouched() throws {
         let t = try TestStore()
         defer { t.remove() }
-        try t.store.pool.write { db in
+        try t.store.sqlitePool.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
         let before = try t.store.summary()
@@ -43,11 +43,11 @@ final class SIMSStoreTests: XCTestCase {
         let t = try TestStore()
         defer { t.remove() }
         try t.person("Hélène", "Wamytan", born: "14/03/1985")
-        try t.store.pool.write { db in
+        try t.store.sqlitePool.write { db in
             try db.execute(sql: "DROP TABLE draft; DELETE FROM grdb_migrations WHERE identifier = 'v2-drafts'")
         }
         let upgraded = try SIMSStore.open(path: t.path)
-        let hasDrafts = try upgraded.pool.read { db in try db.tableExists("draft") }
+        let hasDrafts = try upgraded.sqlitePool.read { db in try db.tableExists("draft") }
         XCTAssertTrue(hasDrafts)
         XCTAssertEqual(try upgraded.summary().persons, 1)
     }

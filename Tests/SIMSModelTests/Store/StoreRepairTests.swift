@@ -47,7 +47,7 @@ final class StoreRepairTests: XCTestCase {
 
     func testOrphansAreReportedAndDetachedNeverReattached() throws {
         let store = try SIMSStore.open(path: try oldStoreWithALeak())
-        let detached = try store.pool.read { db in
+        let detached = try store.sqlitePool.read { db in
             try Row.fetchAll(db, sql: "SELECT table_name, reason FROM detached_row ORDER BY id").map {
                 "\($0["table_name"] as String): \($0["reason"] as String)"
             }
@@ -63,7 +63,7 @@ final class StoreRepairTests: XCTestCase {
         let report = try ChainVerifier.verify(store)
         XCTAssertTrue(report.isSound, "\(report.firstBreak ?? "") \(report.rowProblems) \(report.schemaProblems)")
         XCTAssertEqual(report.detachedRows, 3)
-        let repairEvent = try store.pool.read { db in
+        let repairEvent = try store.sqlitePool.read { db in
             try String.fetchOne(db, sql: "SELECT payload FROM event WHERE kind = 'registre.attestation'")
         }
         XCTAssertEqual(repairEvent?.contains("détachées"), true, repairEvent ?? "no attestation event")
@@ -71,9 +71,9 @@ final class StoreRepairTests: XCTestCase {
 
     func testIdsAreNeverHandedOutTwiceAfterTheMigration() throws {
         let store = try SIMSStore.open(path: try oldStoreWithALeak())
-        let next = try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'dossier'") }
+        let next = try store.sqlitePool.read { db in try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'dossier'") }
         XCTAssertEqual(next, 1, "AUTOINCREMENT remembers the highest id")
-        let schema = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'dossier_piece'") }
+        let schema = try store.sqlitePool.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'dossier_piece'") }
         XCTAssertEqual(schema?.contains("REFERENCES dossier(id) ON DELETE CASCADE"), true)
     }
 }

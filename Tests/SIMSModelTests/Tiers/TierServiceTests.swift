@@ -102,7 +102,7 @@ final class TierServiceTests: XCTestCase {
         defer { t.remove() }
         let created = try t.person("Hélène", "Wamytan", born: "14/03/1985")
         _ = try TierService(store: t.store).open(id: created.id, by: t.counter)
-        let row = try t.store.pool.read { db in
+        let row = try t.store.sqlitePool.read { db in
             try Row.fetchOne(db, sql: "SELECT kind, agent_id, tier_id FROM event ORDER BY id DESC LIMIT 1")
         }
         XCTAssertEqual(row?["kind"], EventKind.tierConsulted.rawValue)
@@ -169,7 +169,7 @@ final class TierFreshnessTests: XCTestCase {
         var search = TierSearch(store: t.store)
         search.termCap = 50
         for query in ["m", "ma", "j", "paul", "marie", "a b", "wamytan h", "zzzz", "14/03/1985"] {
-            try t.store.pool.read { db in
+            try t.store.sqlitePool.read { db in
                 _ = try search.search(SQLiteSession(db), query: SearchQuery.parse(query), limit: 20)
                 var statement = sqlite3_next_stmt(db.sqliteConnection, nil)
                 while let current = statement {

@@ -39,7 +39,7 @@ final class FactVerificationTests: ReviewTeamTestCase {
                            "vérifié sur Pièce d'identité du 12/03/2024")
         }
         XCTAssertEqual(after.current[.address]?.level, .declared, "only the facts chosen")
-        let event = try test.store.pool.read { db in
+        let event = try test.store.sqlitePool.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT e.kind, e.agent_id, e.payload FROM event e JOIN fact_record f ON f.event_id = e.id
                 WHERE f.tier_id = ? AND f.seq = ?
@@ -134,7 +134,7 @@ final class FactVerificationTests: ReviewTeamTestCase {
             tierID: tier.id, expectedVersion: after.version, fields: [.address], documentID: try card(of: tier).id, by: test.counter)) {
             XCTAssertEqual("\($0)", "Adresse est déjà validé : rien à changer.")
         }
-        let kind = try test.store.pool.read { db in
+        let kind = try test.store.sqlitePool.read { db in
             try String.fetchOne(db, sql: "SELECT kind FROM event WHERE id = ?", arguments: [fact.eventID])
         }
         XCTAssertEqual(kind, "fact.validate")
@@ -167,7 +167,7 @@ final class FactVerificationTests: ReviewTeamTestCase {
         XCTAssertEqual(Set(facts.map(\.role)), ["Demandeur"], "the child has no piece proving her identity")
         try workflow.perform(.decide(.accepted, motif: "Conforme."), on: id, reviewLevels: 2, validating: facts, by: supervisor)
         let after = try TierService(store: test.store).snapshot(id: tier.id)
-        let decision = try test.store.pool.read { db in
+        let decision = try test.store.sqlitePool.read { db in
             try Row.fetchOne(db, sql: "SELECT id, payload FROM event WHERE kind = 'dossier.decide' AND dossier_id = ?", arguments: [id])
         }
         for field in identity {
@@ -216,7 +216,7 @@ final class FactVerificationTests: ReviewTeamTestCase {
         XCTAssertEqual(fact.level, .validated)
         XCTAssertEqual(fact.reference, "État civil · etat-civil.csv:2")
         XCTAssertEqual(FactEvidence.describe(fact, documents: [:]), "validé selon la source État civil · etat-civil.csv:2")
-        let payload = try test.store.pool.read { db in
+        let payload = try test.store.sqlitePool.read { db in
             try String.fetchOne(db, sql: "SELECT payload FROM event WHERE id = ?", arguments: [report.eventID])
         }
         XCTAssertTrue(payload?.contains("\"niveau\":\"2\"") ?? false)

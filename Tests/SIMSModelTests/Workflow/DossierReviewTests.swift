@@ -58,7 +58,7 @@ final class DossierReviewTests: ReviewTeamTestCase {
         let review = try DossierReviewReader(store: test.store).review(dossierID: id)
         XCTAssertEqual(review.notes.map(\.text), ["Le père a appelé : avis d'imposition en cours."])
         XCTAssertEqual(review.notes.first?.agentName, "Jean Instructeur")
-        let payload = try test.store.pool.read { db in
+        let payload = try test.store.sqlitePool.read { db in
             try String.fetchOne(db, sql: "SELECT payload FROM event WHERE kind = 'dossier.note' AND dossier_id = ?", arguments: [id])
         }
         XCTAssertNotNil(payload)
@@ -73,7 +73,7 @@ final class DossierReviewTests: ReviewTeamTestCase {
         XCTAssertThrowsError(try reader.open(dossierID: id, by: test.admin)) {
             XCTAssertTrue("\($0)".contains("consulter un dossier"), "\($0)")
         }
-        let consultations = try test.store.pool.read { db in
+        let consultations = try test.store.sqlitePool.read { db in
             try Row.fetchAll(db, sql: "SELECT tier_id, agent_id, payload FROM event WHERE kind = 'tier.consult' AND dossier_id = ?",
                              arguments: [id])
         }

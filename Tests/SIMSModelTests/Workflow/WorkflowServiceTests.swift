@@ -19,7 +19,7 @@ final class WorkflowServiceTests: ReviewTeamTestCase {
         let decided = try workflow.perform(.decide(.accepted, motif: "Ressources sous le plafond."), on: taken.id,
                                            reviewLevels: 2, by: supervisor)
         XCTAssertEqual(decided.state, .accepted)
-        let kinds = try test.store.pool.read { db in
+        let kinds = try test.store.sqlitePool.read { db in
             try String.fetchAll(db, sql: "SELECT kind FROM event WHERE dossier_id = ? ORDER BY id", arguments: [taken.id])
         }
         XCTAssertEqual(kinds, ["dossier.start", "dossier.submit", "dossier.claim", "dossier.pieces_request",

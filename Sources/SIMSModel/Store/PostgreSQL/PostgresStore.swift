@@ -48,13 +48,17 @@ package final class PostgresStore: @unchecked Sendable {
     /// and, when `requireRegister`, its database must hold a register this Guichet can read
     /// (else a French ``PostgresStoreError`` says what to check).
     package static func open(_ uri: PostgresURI, requireRegister: Bool = true) throws -> PostgresStore {
-        let user = uri.user ?? currentUserName()
-        let store = PostgresStore(uri: uri, user: user, database: uri.database ?? user)
+        let store = PostgresStore(uri: uri, user: uri.user ?? currentUserName(), database: databaseName(of: uri))
         try store.withConnection { _ in }
         if requireRegister {
             try store.read { session in try PostgresSchemaInstaller.checkRegister(session, database: store.database) }
         }
         return store
+    }
+
+    /// The database `uri` names: its own, else libpq's default, the role's name.
+    package static func databaseName(of uri: PostgresURI) -> String {
+        uri.database ?? uri.user ?? currentUserName()
     }
 
     /// Runs `reads` on a consistent snapshot (`REPEATABLE READ, READ ONLY`).

@@ -10,7 +10,7 @@ enum SQLiteStoreFile {
     static func backup(_ store: SIMSStore, to path: String, progress: (Int64, Int64) -> Void) throws {
         let destination = try DatabaseQueue(path: path)
         try withoutActuallyEscaping(progress) { progress in
-            try store.pool.backup(to: destination, pagesPerStep: 256) { step in
+            try store.sqlitePool.backup(to: destination, pagesPerStep: 256) { step in
                 progress(Int64(step.completedPageCount), Int64(step.totalPageCount))
             }
         }

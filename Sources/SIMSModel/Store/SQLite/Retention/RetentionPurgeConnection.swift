@@ -19,7 +19,7 @@ struct RetentionPurgeConnection {
 
     /// Widens the writer's cache and checkpoint interval; returns the settings to restore.
     static func widen(_ store: SIMSStore) throws -> RetentionPurgeConnection {
-        try store.pool.writeWithoutTransaction { db in
+        try store.sqlitePool.writeWithoutTransaction { db in
             let saved = RetentionPurgeConnection(
                 cacheSize: try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000,
                 autocheckpoint: try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000)
@@ -31,7 +31,7 @@ struct RetentionPurgeConnection {
 
     /// Puts the writer's settings back, folds the log into the store and drops the batch table.
     static func restore(_ store: SIMSStore, _ saved: RetentionPurgeConnection) {
-        try? store.pool.writeWithoutTransaction { db in
+        try? store.sqlitePool.writeWithoutTransaction { db in
             try RetentionPurgeBatch.drop(SQLiteSession(db))
             try db.execute(sql: "PRAGMA cache_size = \(saved.cacheSize)")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(saved.autocheckpoint)")
