@@ -165,6 +165,22 @@ final class PostgresAttestationTests: XCTestCase {
                        ["Fiche n° 7 : son contenu n'est pas celui qu'atteste l'événement n° 1 (modifiée hors de l'application)."])
     }
 
+    func testTheServicesWritesThroughSIMSStoreOnPostgreSQLAreSealedAndVerify() throws {
+        let cluster = try PostgresTestCluster.forTest()
+        let database = try cluster.makeDatabase().database!
+        let folder = try TemporaryFolder.make("guichet-pgattest-")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try SIMSStore.open(path: "postgresql:///\(database)?host=\(cluster.folder)&user=\(PostgresTestCluster.superuser)",
+                                       create: true, clock: .fixed(TestStore.now), environment: ["GUICHET_DONNEES": folder])
+        let agents = AgentService(store: store)
+        let admin = try agents.initialise(login: "admin", fullName: "Administratrice")
+        try agents.add(login: "accueil1", fullName: "Marie Gorodey", roles: [.reception], services: ["DPASS"], by: admin)
+        let (attestation, verified) = try store.read { db in (try lastAttestation(db), try Self.verify(db)) }
+        XCTAssertEqual(Array(attestation.keys), ["+ agent 2"], "the second agent's row sealed into its event")
+        XCTAssertEqual(verified.problems, [])
+        XCTAssertEqual(verified.rows, 2)
+    }
+
     /// ``RowAttestationVerifier`` on `db`, with the sums its events attest.
     private static func verify(_ db: any StoreSession) throws -> (problems: [String], rows: Int) {
         var expected: [String: RowSum] = [:]
