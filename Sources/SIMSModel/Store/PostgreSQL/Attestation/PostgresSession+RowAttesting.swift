@@ -42,9 +42,9 @@ extension PostgresSession: RowAttesting {
     }
 
     /// Throws when this transaction wrote attested rows that no event sealed (or when they could
-    /// not be taken from the server): called before the commit.
-    /// Rows still in `attest_pending` are the server's guard's; those already taken are checked
-    /// here, with the ones written since (a row taken back as it was cancels its write).
+    /// not be taken from the server): called before the commit. Rows still in `attest_pending` are
+    /// left to the server's guard; those already taken are checked here, with the ones written
+    /// since (a row taken back as it was cancels its write).
     func refuseUnsealedRows() throws {
         if let attestationFailure { throw attestationFailure }
         guard attestedRows.hasPending else { return }
