@@ -80,7 +80,14 @@ package final class PostgresStore: @unchecked Sendable {
     }
 
     deinit {
-        if let connection { try? connection.close().wait() }
+        guard let connection else { return }
+        if connection.eventLoop.inEventLoop {
+            // The last reference went on one of the driver's threads, where waiting is a fatal
+            // error: the close completes on its own, the closure keeping the connection alive till then.
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+        } else {
+            try? connection.close().wait()
+        }
     }
 
     private func transaction<T>(begin: String, writes: Bool, _ body: (any StoreSession) throws -> T) throws -> T {
@@ -107,7 +114,7 @@ package final class PostgresStore: @unchecked Sendable {
             do {
                 try session.execute(sql: "COMMIT")
             } catch PostgresStoreError.connectionLost(let server, _) {
-                self.connection = nil
+                forgetConnection()
                 throw PostgresStoreError.connectionLost(server: server, duringCommit: true)
             }
             return result
@@ -116,8 +123,16 @@ package final class PostgresStore: @unchecked Sendable {
 
     /// `error`, the connection forgotten when it was lost (the server rolled the transaction back).
     private func lost(_ error: any Error) -> any Error {
-        if case PostgresStoreError.connectionLost = error { connection = nil }
+        if case PostgresStoreError.connectionLost = error { forgetConnection() }
         return error
+    }
+
+    /// Drops a connection taken for lost; one the driver still holds open is closed first (the
+    /// driver refuses to let go of an open one), without waiting, the closure keeping it alive till then.
+    private func forgetConnection() {
+        guard let lost = connection else { return }
+        connection = nil
+        if !lost.isClosed { lost.close().whenComplete { _ in withExtendedLifetime(lost) {} } }
     }
 
     /// Lends the connection (opened first when there is none), one caller at a time.
