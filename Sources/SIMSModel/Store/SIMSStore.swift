@@ -46,7 +46,7 @@ public final class SIMSStore: Sendable {
     package var sqlitePool: DatabasePool {
         get throws {
             guard let sqlite = connection as? SQLiteEngineConnection else {
-                throw StoreError.missingCapability(engine: "PostgreSQL", capability: "SQLite")
+                throw StoreError.missingCapability(engine: "PostgreSQL", capability: "accès direct au fichier SQLite")
             }
             return sqlite.pool
         }
@@ -132,7 +132,7 @@ public final class SIMSStore: Sendable {
     /// SQLite can (a trigger set aside, a row forged behind the services' back). No service uses it.
     package func writeDatabase<T>(_ updates: (Database) throws -> T) throws -> T {
         try write { session in
-            guard let sqlite = session as? SQLiteSession else { throw StoreError.missingCapability(engine: "PostgreSQL", capability: "SQLite") }
+            guard let sqlite = session as? SQLiteSession else { throw StoreError.missingCapability(engine: "PostgreSQL", capability: "accès direct au fichier SQLite") }
             return try updates(sqlite.database)
         }
     }

@@ -90,7 +90,7 @@ final class SIMSStoreEngineTests: XCTestCase {
         let mode = try FileManager.default.attributesOfItem(atPath: folder + "/donnees")[.posixPermissions] as? Int
         XCTAssertEqual(mode, 0o700)
         XCTAssertThrowsError(try reopened.sqlitePool) { error in
-            XCTAssertEqual(error as? StoreError, .missingCapability(engine: "PostgreSQL", capability: "SQLite"))
+            XCTAssertEqual(error as? StoreError, .missingCapability(engine: "PostgreSQL", capability: "accès direct au fichier SQLite"))
         }
     }
 

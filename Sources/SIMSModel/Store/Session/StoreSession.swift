@@ -48,8 +48,28 @@ extension StoreSession {
     /// (`try db.capability(SearchIndexWriting.self)`). An engine without it is refused in French.
     package func capability<Capability>(_ type: Capability.Type) throws -> Capability {
         guard let capable = self as? Capability else {
-            throw StoreError.missingCapability(engine: engine == .sqlite ? "SQLite" : "PostgreSQL", capability: String(describing: type))
+            throw StoreError.missingCapability(engine: engine == .sqlite ? "SQLite" : "PostgreSQL", capability: Self.frenchName(of: type))
         }
         return capable
+    }
+
+    /// What a capability does, in the words of the message an administrator reads.
+    package static func frenchName(of capability: Any.Type) -> String {
+        let names = [
+            "AttestedRowScanning": "lecture des lignes attestées",
+            "BulkTierWriting": "chargement en masse des tiers",
+            "CalendarSQL": "calcul des dates du tableau de bord",
+            "ClaimLocking": "prise du dossier suivant",
+            "ColumnScanning": "lecture d'une table entière",
+            "PersonFactStreaming": "lecture des personnes pour l'analyse des doublons",
+            "QueryPlanning": "choix des index d'une file",
+            "RowAttesting": "attestation des lignes",
+            "SearchIndexReading": "recherche des tiers",
+            "SearchIndexWriting": "index de recherche",
+            "StoreIntegrityChecking": "vérification d'intégrité",
+            "TierIDReserving": "réservation des numéros de tiers",
+        ]
+        let name = String(describing: capability)
+        return names[name] ?? name
     }
 }
