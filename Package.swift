@@ -33,7 +33,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The demo and benchmark generators: fictional populations, dossiers and reviews, written
         // through the model's own writers. Not part of the product's model.
@@ -42,7 +43,8 @@ let package = Package(
             dependencies: [
                 "SIMSModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The terminal application: terminal, keymap, widgets, screens, the application loop. It
         // talks to the model's services only (no GRDB, no SQL).

@@ -1,3 +1,4 @@
+import Foundation
 /// What an agent may do. An agent may hold several roles.
 public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
     case reception = "accueil"

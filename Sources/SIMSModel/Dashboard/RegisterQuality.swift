@@ -1,3 +1,4 @@
+import Foundation
 /// How far the register is verified: the « Qualité du registre » page of the dashboard and its
 /// section in `guichet dashboard --once`.
 ///

@@ -1,3 +1,4 @@
+import Foundation
 /// Checks every document's file against its hash, for `guichet check`.
 ///
 /// ```swift

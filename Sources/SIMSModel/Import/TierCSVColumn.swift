@@ -1,3 +1,4 @@
+import Foundation
 /// The columns of the tiers CSV format (see the README): `type`, every ``TierField`` by its raw
 /// name, and the relation columns.
 enum TierCSVColumn: Hashable {

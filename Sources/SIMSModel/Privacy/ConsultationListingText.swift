@@ -1,3 +1,4 @@
+import Foundation
 /// The listing of consultations as plain text a superviseur can hand over: at most 80 columns,
 /// dates jj/mm/aaaa hh:mm (heure de Nouméa), one consultation per line with its motif below it.
 ///

@@ -1,3 +1,4 @@
+import Foundation
 /// The list of inactive persons as plain text of at most 80 columns: number, name, day of the
 /// last activity (jj/mm/aaaa), why they are listed; the count at the end.
 ///

@@ -1,3 +1,4 @@
+import Foundation
 /// One activity of the register of processing (« registre des activités de traitement »): what
 /// one procedure does with personal data, read from its file.
 public struct ProcessingActivity: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Foundation
 /// The review rules of DESIGN.md as one pure function: which action is allowed in which state,
 /// for which agent, and the state it leads to.
 ///

@@ -1,3 +1,4 @@
+import Foundation
 /// Reads an attested table back on PostgreSQL for the check: the rows come through a server-side
 /// cursor, a batch at a time, and each row's digest is computed here from its values
 /// (``RowLeaf/init(table:values:)``), not by the server's `guichet_attest_row`: the check does not

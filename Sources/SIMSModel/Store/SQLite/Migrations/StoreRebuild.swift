@@ -1,3 +1,4 @@
+import Foundation
 package import GRDB
 
 /// Rebuilds a table under a new definition (SQLite cannot add `AUTOINCREMENT` or a foreign key
